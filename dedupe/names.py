@@ -1,0 +1,90 @@
+"""Tell when two written names are the same person: transliteration variants and short forms.
+
+"Nikolay Patrushev", "Nikolai Patrushev" and "Patrushev" are one person; so are
+"Yang Jiechi" and "Jiechi". A name key folds the spelling differences that
+transliteration produces (y/i, -iy/-i, kh/h, doubled letters, diacritics), and a
+short form matches a full name when it equals one of its parts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_TITLES = frozenset(
+    "mr mrs ms miss dr prof sir lord president premier minister secretary general chancellor king queen "
+    "prince gen col maj capt lt sgt adm sen rep gov mayor ambassador envoy pope rev chairman".split()
+)
+_FOLDS = (
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"iy$|yy$|ij$|ii$"), "i"),
+    (re.compile(r"[yj]"), "i"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"[^a-z]"), ""),
+)
+
+
+def strip_accents(text: str) -> str:
+    """Remove diacritics: "Zelenskyy" stays, "Đoković" becomes "Dokovic"."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def part_key(part: str) -> str:
+    """Fold one name part so transliteration variants compare equal ("Nikolay" == "Nikolai")."""
+    key = strip_accents(part).casefold().replace("’", "'").split("'")[0]
+    for pattern, replacement in _FOLDS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def name_parts(name: str) -> list[str]:
+    """Return a name's parts without titles, initials' dots or possessive endings."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", name)
+    parts = [w.rstrip(".").removesuffix("'s").removesuffix("’s") for w in words]
+    return [p for p in parts if p and p.casefold().rstrip(".") not in _TITLES]
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """Return the folded parts of a name, the key two spellings of one name share."""
+    return tuple(k for k in (part_key(p) for p in name_parts(name)) if k)
+
+
+def same_person(a: str, b: str) -> bool:
+    """True if two written names can be the same person (full names, variants or a short form)."""
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    short, full = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    if len(short) == 1:
+        return short[0] in full
+    return short[-1] == full[-1] and _given_compatible(short[:-1], full[:-1])
+
+
+def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return all(x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+               for x, y in zip(a, b, strict=False))  # fmt: skip
+
+
+def canonical_names(names: Iterable[str]) -> dict[str, str]:
+    """Map each written name to the fullest spelling of the person it names.
+
+    A short form ("Patrushev", "Jiechi") maps to a full name only when exactly one
+    full name fits it; otherwise it stays as written, never a guess.
+    """
+    written = sorted(set(names), key=lambda n: (-len(name_key(n)), n))
+    canonical: dict[str, str] = {}
+    heads: list[str] = []
+    for name in written:
+        fits = [head for head in heads if same_person(name, head)]
+        if len(fits) == 1 or (fits and len(name_key(name)) > 1):
+            canonical[name] = fits[0]
+        else:
+            canonical[name] = name
+            heads.append(name)
+    return canonical

@@ -1,0 +1,64 @@
+"""Split an article's body into paragraphs and sentences, as spans of the original text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from dedupe.models import Article, Span
+
+_LINE_BREAK = re.compile(r"\n")
+# A sentence ends at . ! ? (possibly followed by closing quotes or brackets) before
+# whitespace and a capital, digit or opening quote; common abbreviations do not end one.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u0400-\u042f])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt st jr sr inc ltd co corp no vs etc u.s u.k u.n e.g i.e "
+    "jan feb mar apr jun jul aug sep sept oct nov dec rep sen gov pres".split()
+)
+
+
+def paragraphs(text: str, regions: Iterable[Span] | None = None) -> list[Span]:
+    """Return the non-blank lines/paragraphs of ``text`` within ``regions``, trimmed."""
+    out: list[Span] = []
+    for region in [Span(0, len(text))] if regions is None else regions:
+        cursor = region.start
+        for match in _LINE_BREAK.finditer(text, region.start, region.end):
+            out.extend(_trimmed(text, cursor, match.start()))
+            cursor = match.end()
+        out.extend(_trimmed(text, cursor, region.end))
+    return out
+
+
+def sentences(text: str, regions: Iterable[Span] | None = None) -> list[Span]:
+    """Return sentence spans of ``text`` within ``regions``; a sentence never crosses a line."""
+    out: list[Span] = []
+    for para in paragraphs(text, regions):
+        cursor = para.start
+        for match in _SENTENCE_END.finditer(text, para.start, para.end):
+            if _is_abbreviation(text, cursor, match.start()):
+                continue
+            out.extend(_trimmed(text, cursor, match.end()))
+            cursor = match.end()
+        out.extend(_trimmed(text, cursor, para.end))
+    return out
+
+
+def article_sentences(article: Article) -> list[Span]:
+    """Return the sentences of an article's body (boilerplate excluded)."""
+    return sentences(article.text, article.body_spans)
+
+
+def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = text[start:dot].rsplit(None, 1)[-1] if text[start:dot].strip() else ""
+    word = word.lstrip("(\"'“‘").lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Span]:
+    while start < end and (text[start].isspace() or text[start] in "\ufeff\u200b"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\ufeff\u200b"):
+        end -= 1
+    return [Span(start, end)] if end > start else []

@@ -1,0 +1,59 @@
+"""One JSON serialisation for every result dataclass, stamped with ``schema_version``.
+
+Dataclasses become objects with their field names, tuples become arrays, dates ISO
+strings, enums their values and ``Span``s ``{"start": …, "end": …}``. Bump
+``SCHEMA_VERSION`` whenever a field is renamed or removed; adding one is compatible.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+def to_data(value: Any) -> Any:
+    """Turn a result (dataclasses, tuples, dates, enums) into JSON-ready plain data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value) if f.repr}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [to_data(v) for v in value]
+        return sorted(items, key=json.dumps) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+def to_json(value: Any, *, kind: str, indent: int | None = 2) -> str:
+    """Serialise a result as a JSON document ``{"schema_version", "kind", …fields}``."""
+    data = to_data(value)
+    document = {"schema_version": SCHEMA_VERSION, "kind": kind}
+    document.update(data if isinstance(data, dict) else {"items": data})
+    return json.dumps(document, ensure_ascii=False, indent=indent)
+
+
+def write_atomic(path: str | Path, content: str) -> None:
+    """Write ``content`` to ``path`` through a temporary file and a rename, never half-written."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+        Path(temp).replace(target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
