@@ -1,0 +1,64 @@
+"""Every tunable number of the pipeline, in one place, with the reason for its default.
+
+Pass ``Settings(...)`` (or keyword overrides to ``compare``/``scan``) to change them;
+``Settings.validate`` fails fast on values the pipeline cannot use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from dedupe.errors import SettingsError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Named thresholds and sizes; defaults chosen by measurement (see BENCHMARKS.md)."""
+
+    # Word shingles of 4: 5-grams miss abridged wire copy that keeps ~30% of its 3-grams,
+    # 3-grams match stock phrases ("the two countries") between unrelated reports.
+    shingle_size: int = 4
+    # 128 permutations give a Jaccard estimate within ±0.09 (2σ) — enough to pick
+    # candidates; verdicts use the exact Jaccard of the pair.
+    num_perm: int = 128
+    seed: int = 1
+    # Passages: seeds are shared word n-grams of this length; passages shorter than the
+    # minimum are dropped unless they lie in a quotation.
+    seed_ngram: int = 4
+    min_passage_words: int = 8
+    # Verdict thresholds.
+    duplicate_jaccard: float = 0.6
+    duplicate_coverage: float = 0.8
+    reuse_coverage: float = 0.3
+    reuse_passage_words: int = 40
+    same_event_score: float = 0.5
+    related_score: float = 0.2
+
+    def validate(self) -> Settings:
+        """Return self, or raise ``SettingsError`` naming the first bad value."""
+        for name in ("shingle_size", "num_perm", "seed_ngram", "min_passage_words", "reuse_passage_words"):
+            if getattr(self, name) < 1:
+                raise SettingsError(f"{name} must be at least 1, got {getattr(self, name)}")
+        for name in (
+            "duplicate_jaccard",
+            "duplicate_coverage",
+            "reuse_coverage",
+            "same_event_score",
+            "related_score",
+        ):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise SettingsError(f"{name} must be within [0, 1], got {value}")
+        return self
+
+    def updated(self, **overrides: Any) -> Settings:
+        """Return a copy with ``overrides`` applied, rejecting unknown names."""
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise SettingsError(f"unknown setting(s): {', '.join(unknown)}")
+        return replace(self, **overrides).validate()
+
+
+DEFAULT_SETTINGS = Settings()
