@@ -9,22 +9,37 @@ list of particular sites' strings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
+from dedupe.dates import DATELINE, HEADER_LINES
 from dedupe.models import Boilerplate, Span
 from dedupe.normalize import tokenize
 from dedupe.segment import paragraphs
 
-# Phrases that page chrome is made of: comment prompts, share bars, navigation,
-# subscription nags. A line is furniture only if it is short AND built around one.
-_FURNITURE = re.compile(
-    r"\b(leave a (reply|comment)|comments?\s*(\(\d+\))?$|reply$|back to top|read (more|next|also)|"
-    r"follow us|share (this|on)|share$|tweet$|bloggers like this|like this:|email address will not|"
-    r"required fields|subscribe|sign (up|in)|log ?in|newsletter|click here|related (articles|posts|stories)|"
-    r"you may also like|advertisement|cookies?|all rights reserved|copyright|previous (post|article)|"
-    r"next (post|article)|posted (in|by)|filed under|tags?:|print$|whatsapp|facebook|twitter|telegram|"
-    r"skip to (main )?content|menu$|home$|search$|loading)\b",
+# Page chrome is short and reads like a link or a prompt. A short line is furniture when
+# it opens with a chrome phrase ("Read More", "Leave a Reply", "Follow us on:"), holds a
+# phrase no article sentence uses ("%d bloggers like this"), or is made only of menu and
+# share-bar words ("Facebook Twitter WhatsApp"). A headline that merely mentions Twitter
+# or ends in "home" is none of these, so it stays.
+_CHROME_START = re.compile(
+    r"^\W*(?:\d+\s+)?(?:leave a (?:reply|comment)|back to top|read (?:more|next|also)|follow us|"
+    r"share (?:this|on|via|article|story)|comments?\b|related (?:articles|posts|stories|news|topics)|"
+    r"you (?:may|might) also like|more (?:stories|from|news)|recommended\b|subscribe|sign (?:up|in)|"
+    r"log ?in\b|click here|advertisement|previous (?:post|article|story)|next (?:post|article|story)|"
+    r"posted (?:in|by|on)|filed under|tags?\s*:|skip to|jump to|see also|most (?:read|popular|viewed))",
     re.IGNORECASE,
 )
+_CHROME_ANYWHERE = re.compile(
+    r"bloggers like this|email address will not be published|required fields are marked|"
+    r"all rights reserved|uses cookies|cookie (?:policy|settings)|©",
+    re.IGNORECASE,
+)
+_MENU_WORDS = frozenset(
+    "home menu search print share shares tweet email e-mail mail reply comments comment loading close "
+    "top next previous prev more whatsapp facebook twitter telegram linkedin reddit pinterest vk "
+    "instagram youtube messenger pocket copy link".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
 _FURNITURE_MAX_WORDS = 8
 _REPEAT_MIN_WORDS = 3
 _REPEAT_SHINGLE = 3
@@ -52,13 +67,17 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
 
 
 def _furniture_reason(line: str) -> str | None:
-    words = line.split()
     if not any(ch.isalnum() for ch in line):
         return "no words"
-    if len(words) <= _FURNITURE_MAX_WORDS and _FURNITURE.search(line):
+    if len(line.split()) > _FURNITURE_MAX_WORDS:
+        return None
+    if _CHROME_START.search(line) or _CHROME_ANYWHERE.search(line):
         return "site furniture"
-    if line.lstrip().startswith("%") and len(words) <= _FURNITURE_MAX_WORDS:
+    if line.lstrip().startswith("%"):
         return "site furniture"  # an unexpanded template placeholder ("%d bloggers …")
+    words = [w.lower() for w in _WORD.findall(line)]
+    if words and all(w in _MENU_WORDS for w in words):
+        return "site furniture"
     return None
 
 
@@ -70,23 +89,34 @@ def _shingles(line: str) -> set[tuple[str, ...]]:
 
 
 def _repeated_lines(text: str, lines: list[Span]) -> list[Span]:
-    """Lines that repeat another line: the later copy, or the shorter one inside a longer."""
+    """Lines that repeat a kept line: the later copy, or the shorter one inside a longer.
+
+    Lines are judged longest first against the lines already kept, so a repeat is set
+    aside only when a copy of it stays in the body: nothing is lost.
+    """
     shingled = [(line, _shingles(line.slice(text))) for line in lines]
+    order = sorted(range(len(shingled)), key=lambda i: (-len(shingled[i][1]), i))
+    kept: list[int] = []
     repeated: list[Span] = []
-    for i, (line, mine) in enumerate(shingled):
-        if len(line.slice(text).split()) < _REPEAT_MIN_WORDS or not mine:
+    for i in order:
+        line, mine = shingled[i]
+        if len(line.slice(text).split()) >= _REPEAT_MIN_WORDS and mine and _repeats(i, mine, kept, shingled):
+            repeated.append(line)
+        else:
+            kept.append(i)
+    return sorted(repeated, key=lambda span: span.start)
+
+
+def _repeats(
+    i: int, mine: set[tuple[str, ...]], kept: list[int], shingled: list[tuple[Span, set[tuple[str, ...]]]]
+) -> bool:
+    for j in kept:
+        theirs = shingled[j][1]
+        if len(mine & theirs) / len(mine) < _REPEAT_CONTAINED:
             continue
-        for j, (other, theirs) in enumerate(shingled):
-            if i == j or other in repeated:
-                continue
-            contained = len(mine & theirs) / len(mine)
-            if contained < _REPEAT_CONTAINED:
-                continue
-            identical = mine == theirs
-            if (identical and j < i) or (not identical and len(theirs) > len(mine)):
-                repeated.append(line)
-                break
-    return repeated
+        if (mine == theirs and j < i) or len(theirs) > len(mine):
+            return True
+    return False
 
 
 def credit_line(text: str, lines: list[Span]) -> Span | None:
@@ -101,3 +131,22 @@ def credit_line(text: str, lines: list[Span]) -> Span | None:
     if all(_CREDIT_WORD.match(word) for word in words) and any(w[0].isupper() for w in words):
         return last
     return None
+
+
+def credits(text: str, boilerplate: Iterable[Boilerplate], lines: Sequence[Span]) -> tuple[str, ...]:
+    """Return the outlets and agencies credited in a credit line or a header dateline, in order."""
+    names: list[str] = []
+    for part in boilerplate:
+        if part.reason == "credit line":
+            names.extend(_split_credit(text[part.start : part.end]))
+    for line in lines[:HEADER_LINES]:
+        dateline = DATELINE.match(line.slice(text))
+        if dateline:
+            for piece in re.split(r"\s+[-–—]\s+", dateline.group("inner")):
+                names.extend(_split_credit(piece))
+    return tuple(dict.fromkeys(names))
+
+
+def _split_credit(line: str) -> list[str]:
+    parts = re.split(r"\s*(?:/|&|,|\band\b|\s-\s)\s*", line.strip())
+    return [p.strip() for p in parts if p.strip() and not any(ch.isdigit() for ch in p)]

@@ -1,10 +1,16 @@
-"""Find calendar dates written in English news text ("June 7, 2014", "2019-12-04", "04th December, 2019")."""
+"""Find calendar dates written in English news text ("June 7, 2014", "2019-12-04", "04th December, 2019").
+
+Also reads the publication date an article's header states: a "date 2019-12-04" field,
+a line that is only a date and time, or a wire dateline "SHANGHAI (Sputnik - 04th
+December, 2019)".
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from dedupe.models import Span
 
@@ -32,6 +38,13 @@ _PATTERNS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
 )
+HEADER_LINES = 4
+"""How many first lines of an article can hold its title, date and dateline."""
+HEADER_DATE = re.compile(r"^\s*(?:date|published|posted|updated)?[:\s]*(?P<date>\d{4}-\d{2}-\d{2})\b", re.I)
+"""A scraped metadata field opening a header line: "date 2019-12-04", "Published: 2019-12-04"."""
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}\s*\((?P<inner>[^()]{2,80})\)")
+"""A wire dateline: a place in capitals, then credits and date in brackets."""
+_DATE_LINE_MAX_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +74,39 @@ def _to_date(match: re.Match[str]) -> date | None:
         return date(int(match.group("year")), month, int(match.group("day")))
     except ValueError:
         return None
+
+
+def is_date_line(line: str) -> bool:
+    """True for a short line that opens with a date ("June 7, 2014, 9:47 am")."""
+    found = find_dates(line)
+    return bool(found) and len(line.split()) <= _DATE_LINE_MAX_WORDS and found[0].span.start <= 2
+
+
+def header_date(text: str, lines: Sequence[Span]) -> date | None:
+    """Return the publication date the first header ``lines`` of ``text`` state, if any."""
+    for line in lines[:HEADER_LINES]:
+        raw = line.slice(text)
+        header = HEADER_DATE.match(raw)
+        dateline = DATELINE.match(raw)
+        if header:
+            found = find_dates(header.group("date"))
+        elif is_date_line(raw.strip()):
+            found = find_dates(raw)
+        elif dateline:
+            found = find_dates(dateline.group("inner"))
+        else:
+            continue
+        if found:
+            return found[0].value
+    return None
+
+
+def parse_date(value: object) -> date | None:
+    """Read a metadata field's date: ISO 8601 ("2022-09-20T08:15:00Z") or written out."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        found = find_dates(value)
+        return found[0].value if found else None

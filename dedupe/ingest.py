@@ -11,18 +11,19 @@ import glob
 import json
 import re
 import sys
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from dedupe.boilerplate import find_boilerplate
-from dedupe.dates import find_dates
+from dedupe.boilerplate import credits, find_boilerplate
+from dedupe.dates import HEADER_DATE, HEADER_LINES, header_date, is_date_line, parse_date
+from dedupe.decoding import InputWarning as InputWarning  # re-exported: callers catch it from here
+from dedupe.decoding import decode
 from dedupe.errors import InputError, NoArticlesError
 from dedupe.language import detect_language
 from dedupe.models import Article, Span
+from dedupe.normalize import tokenize
 from dedupe.segment import paragraphs
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
@@ -30,15 +31,7 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 _KNOWN_FIELDS = frozenset({"id", "url", "source", "outlet", "title", "published", "date", "text"})
-_BINARY_PROBE = 8192
-_HEADER_LINES = 3
-_HEADER_DATE = re.compile(r"^\s*(?:date|published|posted|updated)?[:\s]*(?P<date>\d{4}-\d{2}-\d{2})\b", re.I)
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}\s*\((?P<inner>[^()]{2,80})\)")
 _SECTION_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,30}$")
-
-
-class InputWarning(UserWarning):
-    """Input was readable only with a guess (an encoding other than UTF-8)."""
 
 
 def iter_articles(
@@ -46,27 +39,32 @@ def iter_articles(
 ) -> Iterator[Article]:
     """Yield the articles of every path (file, directory, glob or "-"), in a stable order.
 
-    With ``skip_bad`` a bad file is appended to ``problems`` and skipped instead of raising.
+    With ``skip_bad`` a bad file, empty folder or unmatched glob is appended to
+    ``problems`` and skipped instead of raising.
     """
     seen_ids: set[str] = set()
     for raw in paths:
-        for file in _expand(str(raw)):
+        try:
+            files = _expand(str(raw))
+        except InputError as error:
+            _skip_or_raise(error, skip_bad, problems)
+            continue
+        for file in files:
             try:
-                loaded = list(load_file(file))
+                loaded = load_file(file)
             except InputError as error:
-                if not skip_bad:
-                    raise
-                if problems is not None:
-                    problems.append(error)
+                _skip_or_raise(error, skip_bad, problems)
                 continue
             for article in loaded:
                 unique = _unique_id(article.id, file, seen_ids)
                 yield article if unique == article.id else replace(article, id=unique)
 
 
-def load_articles(paths: Iterable[str | Path], *, skip_bad: bool = False) -> list[Article]:
+def load_articles(
+    paths: Iterable[str | Path], *, skip_bad: bool = False, problems: list[InputError] | None = None
+) -> list[Article]:
     """Return every article of ``paths``; see ``iter_articles``."""
-    return list(iter_articles(paths, skip_bad=skip_bad))
+    return list(iter_articles(paths, skip_bad=skip_bad, problems=problems))
 
 
 def load_file(path: str) -> list[Article]:
@@ -98,11 +96,10 @@ def article_from_text(text: str, *, id: str, source: str = "", **fields: Any) ->
     body = Article(id=id, text=text, boilerplate=boilerplate).body_spans
     furniture = {b.start for b in boilerplate if b.reason != "repeated line"}
     lines = [line for line in paragraphs(text) if line.start not in furniture]
-    credits = _credits(text, boilerplate, lines)
-    found_title = _title(text, lines)
-    title = fields.pop("title", None) or found_title
-    outlet = fields.pop("outlet", None) or (credits[0] if credits else None)
-    published = fields.pop("published", None) or _published(text, lines)
+    credited = credits(text, boilerplate, lines)
+    title = fields.pop("title", None) or _title(text, lines)
+    outlet = fields.pop("outlet", None) or (credited[0] if credited else None)
+    published = fields.pop("published", None) or header_date(text, lines)
     return Article(
         id=id,
         text=text,
@@ -110,7 +107,7 @@ def article_from_text(text: str, *, id: str, source: str = "", **fields: Any) ->
         title=title,
         outlet=outlet,
         published=published,
-        credits=credits,
+        credits=credited,
         boilerplate=boilerplate,
         language=detect_language(" ".join(s.slice(text) for s in body)),
         metadata=fields.pop("metadata", {}),
@@ -135,15 +132,18 @@ def _expand(raw: str) -> list[str]:
     return [raw]
 
 
+def _skip_or_raise(error: InputError, skip_bad: bool, problems: list[InputError] | None) -> None:
+    if not skip_bad:
+        raise error
+    if problems is not None:
+        problems.append(error)
+
+
 def _unique_id(article_id: str, file: str, seen: set[str]) -> str:
-    candidate = article_id
-    if candidate in seen:
-        candidate = f"{Path(file).with_suffix('').as_posix()}#{article_id}"
-    counter = 2
-    base = candidate
+    base = article_id if article_id not in seen else f"{Path(file).with_suffix('').as_posix()}#{article_id}"
+    candidate, counter = base, 2
     while candidate in seen:
-        candidate = f"{base}~{counter}"
-        counter += 1
+        candidate, counter = f"{base}~{counter}", counter + 1
     seen.add(candidate)
     return candidate
 
@@ -157,44 +157,13 @@ def _sniff(data: bytes) -> str:
     return "text"
 
 
-def decode(data: bytes, source: str) -> str:
-    """Decode bytes as UTF-8 (BOM allowed), else as a detected encoding with a warning."""
-    if not data.strip():
-        raise InputError(source, "empty file")
-    if b"\x00" in data[:_BINARY_PROBE] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(source, "binary file (NUL bytes), not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes  # only needed for non-UTF-8 input
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise InputError(source, "cannot decode: not UTF-8 and no other encoding fits")
-    text = str(best)
-    if _control_share(text) > 0.05:
-        raise InputError(source, "cannot decode: bytes look binary, not text")
-    warnings.warn(f"{source}: not UTF-8; decoded as {best.encoding}", InputWarning, stacklevel=2)
-    return text
-
-
-def _control_share(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n")
-    return controls / max(1, len(text))
-
-
 def _parse(data: bytes, source: str, stem: str, kind: str) -> list[Article]:
-    if kind in ("json", "jsonl", "ndjson"):
-        return _parse_json(decode(data, source), source, stem, lines=kind != "json")
     text = decode(data, source)
-    if kind == "html":
-        return [_parse_html(text, source, stem)]
-    if not text.strip():
-        raise InputError(source, "empty file")
-    return [article_from_text(text, id=stem, source=source)]
+    if kind in ("json", "jsonl", "ndjson"):
+        return _parse_json(text, source, stem, lines=kind != "json")
+    return [
+        _parse_html(text, source, stem) if kind == "html" else article_from_text(text, id=stem, source=source)
+    ]
 
 
 def _parse_html(html: str, source: str, stem: str) -> Article:
@@ -203,30 +172,30 @@ def _parse_html(html: str, source: str, stem: str) -> Article:
     document = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, favor_precision=True
     )
-    text = getattr(document, "text", None) if document is not None else None
+    text = getattr(document, "text", None)
     if not text or not text.strip():
         raise InputError(source, "no article text found in the HTML page")
-    published = _iso_date(getattr(document, "date", None))
     return article_from_text(
         text,
         id=stem,
         source=getattr(document, "url", None) or source,
         title=getattr(document, "title", None),
         outlet=getattr(document, "sitename", None),
-        published=published,
+        published=parse_date(getattr(document, "date", None)),
         metadata={"format": "html", "file": source},
     )
 
 
 def _parse_json(text: str, source: str, stem: str, *, lines: bool) -> list[Article]:
-    stripped = text.lstrip()
-    if not lines or stripped.startswith("["):
+    if not lines or text.lstrip().startswith("["):
         try:
             value = json.loads(text)
         except json.JSONDecodeError as error:
             raise InputError(source, f"not valid JSON ({error.msg}, line {error.lineno})") from error
         records = value if isinstance(value, list) else [value]
-        return [_record(r, f"{source}: record {i + 1}", f"{stem}-{i + 1}" if len(records) > 1 else stem)
+        if not records:
+            raise NoArticlesError(source, "an empty JSON list, no records")
+        return [_record(r, source, f"record {i + 1}", f"{stem}-{i + 1}" if len(records) > 1 else stem)
                 for i, r in enumerate(records)]  # fmt: skip
     articles = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -236,93 +205,41 @@ def _parse_json(text: str, source: str, stem: str, *, lines: bool) -> list[Artic
             record = json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(source, f"line {number}: not valid JSON ({error.msg})") from error
-        articles.append(_record(record, f"{source}: line {number}", f"{stem}-{number}"))
+        articles.append(_record(record, source, f"line {number}", f"{stem}-{number}"))
     if not articles:
         raise NoArticlesError(source, "no JSON records")
     return articles
 
 
-def _record(record: object, where: str, default_id: str) -> Article:
-    source, _, problem_prefix = where.partition(": ")
+def _record(record: object, source: str, where: str, default_id: str) -> Article:
     if not isinstance(record, dict):
-        raise InputError(source, f"{problem_prefix}: not a JSON object")
+        raise InputError(source, f"{where}: not a JSON object")
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
-        raise InputError(source, f'{problem_prefix}: no "text" field with article text')
-    published = _iso_date(record.get("published") or record.get("date"))
-    metadata = {k: v for k, v in record.items() if k not in _KNOWN_FIELDS}
+        raise InputError(source, f'{where}: no "text" field with article text')
     return article_from_text(
         body,
         id=str(record.get("id") or default_id),
         source=str(record.get("url") or record.get("source") or source),
-        title=record.get("title") or None,
-        outlet=record.get("outlet") or None,
-        published=published,
-        metadata=metadata,
+        title=_string(record.get("title")),
+        outlet=_string(record.get("outlet")),
+        published=parse_date(record.get("published") or record.get("date")),
+        metadata={k: v for k, v in record.items() if k not in _KNOWN_FIELDS},
     )
 
 
-def _iso_date(value: object) -> date | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        found = find_dates(value)
-        return found[0].value if found else None
+def _string(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def _title(text: str, lines: list[Span]) -> str | None:
-    for line in lines[: _HEADER_LINES + 1]:
+    for line in lines[:HEADER_LINES]:
         raw = line.slice(text).strip()
-        header = _HEADER_DATE.match(raw)
+        header = HEADER_DATE.match(raw)
         if header:
             raw = raw[header.end() :].strip()
-        if len(raw.split()) < 2 or _is_date_line(raw):
+        # Tokens, not spaces, count the words: a Chinese headline has no spaces.
+        if len(tokenize(raw)) < 2 or is_date_line(raw):
             continue
         return _SECTION_SUFFIX.sub("", raw).strip()
     return None
-
-
-def _is_date_line(line: str) -> bool:
-    found = find_dates(line)
-    return bool(found) and len(line.split()) <= 8 and found[0].span.start <= 2
-
-
-def _published(text: str, lines: list[Span]) -> date | None:
-    for line in lines[: _HEADER_LINES + 1]:
-        raw = line.slice(text)
-        header = _HEADER_DATE.match(raw)
-        dateline = _DATELINE.match(raw)
-        if header:
-            return date.fromisoformat(header.group("date"))
-        if _is_date_line(raw.strip()):
-            return find_dates(raw)[0].value
-        if dateline:
-            found = find_dates(dateline.group("inner"))
-            if found:
-                return found[0].value
-    return None
-
-
-def _credits(text: str, boilerplate: Iterable[Any], lines: list[Span]) -> tuple[str, ...]:
-    """Names of outlets and agencies credited in a credit line or a dateline."""
-    names: list[str] = []
-    for part in boilerplate:
-        if part.reason == "credit line":
-            names.extend(_split_credit(text[part.start : part.end]))
-    for line in lines[: _HEADER_LINES + 1]:
-        dateline = _DATELINE.match(line.slice(text))
-        if dateline:
-            for piece in re.split(r"\s+[-–—]\s+", dateline.group("inner")):
-                names.extend(_split_credit(piece))
-    unique: list[str] = []
-    for name in names:
-        if name not in unique:
-            unique.append(name)
-    return tuple(unique)
-
-
-def _split_credit(line: str) -> list[str]:
-    parts = re.split(r"\s*(?:/|&|,|\band\b|\s-\s)\s*", line.strip())
-    return [p.strip() for p in parts if p.strip() and not any(ch.isdigit() for ch in p)]

@@ -6,6 +6,7 @@ which stop words to discount, not a fine language-ID model with a download.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -23,6 +24,7 @@ _STOPWORDS = {
     "nl": {"de", "het", "een", "van", "en", "dat", "niet", "voor", "met", "zijn", "op", "ook"},
 }
 _MIN_STOPWORD_HITS = 3
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def detect_language(text: str) -> str:
@@ -38,7 +40,7 @@ def detect_language(text: str) -> str:
         return "ja"
     if script != "LATIN":
         return _SCRIPT_LANGUAGE.get(script, "und")
-    words = Counter(text.lower().split())
+    words = Counter(_WORD.findall(text.lower()))
     hits = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(hits, key=lambda lang: hits[lang])
     return best if hits[best] >= _MIN_STOPWORD_HITS else "und"

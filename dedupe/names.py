@@ -1,9 +1,9 @@
 """Tell when two written names are the same person: transliteration variants and short forms.
 
 "Nikolay Patrushev", "Nikolai Patrushev" and "Patrushev" are one person; so are
-"Yang Jiechi" and "Jiechi". A name key folds the spelling differences that
-transliteration produces (y/i, -iy/-i, kh/h, doubled letters, diacritics), and a
-short form matches a full name when it equals one of its parts.
+"Yang Jiechi" and "Jiechi", and "Kim Jong Un" and "Kim Jong-un". A name key folds the
+spelling differences that transliteration produces (y/i, -iy/-i, kh/h, dj/đ, x/ks, doubled
+letters, diacritics), and a short form matches a full name when it equals one of its parts.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ _TITLES = frozenset(
 )
 _FOLDS = (
     (re.compile(r"kh"), "h"),
+    (re.compile(r"dj"), "d"),  # Serbo-Croatian Đ: "Djokovic" and "Đoković" (accents stripped: "Dokovic")
+    (re.compile(r"x"), "ks"),
     (re.compile(r"iy$|yy$|ij$|ii$"), "i"),
     (re.compile(r"[yj]"), "i"),
     (re.compile(r"ph"), "f"),
@@ -58,8 +60,8 @@ def same_person(a: str, b: str) -> bool:
     ka, kb = name_key(a), name_key(b)
     if not ka or not kb:
         return False
-    if ka == kb:
-        return True
+    if ka == kb or "".join(ka) == "".join(kb):
+        return True  # the same letters, split differently: "Jong Un", "Jong-un"
     short, full = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
     if len(short) == 1:
         return short[0] in full

@@ -23,6 +23,14 @@ _SPACES = frozenset("\t\u000b\u000c\u200b\u3000\u00a0\u1680\u202f\u205f") | froz
 _SINGLE_QUOTES = frozenset("\u2018\u2019\u201a\u201b\u2032\u0060\u00b4\u02bc")
 _DOUBLE_QUOTES = frozenset("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2039\u203a")
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
+_PUNCTUATION_FOLD = str.maketrans(
+    dict.fromkeys(_IGNORABLE, "")
+    | dict.fromkeys(_SPACES, " ")
+    | dict.fromkeys(_SINGLE_QUOTES, "'")
+    | dict.fromkeys(_DOUBLE_QUOTES, '"')
+    | dict.fromkeys(_DASHES, "-")
+)
+_ASCII_SPACES = str.maketrans({"\t": " ", "\x0b": " ", "\x0c": " "})
 
 # Letters from Cyrillic and Greek that look like Latin ones. They are folded only inside
 # a word that also has Latin letters (the "Сhina" of seed 003), never in a word that is
@@ -35,10 +43,11 @@ _CONFUSABLES = {
     "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m",
     "Ν": "n", "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x", "ο": "o", "ν": "v",
 }  # fmt: skip
+_LOOKALIKES = frozenset(_CONFUSABLES)
 
 # Scripts written without spaces between words: each character is a token.
 _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f"
-_WORD_RUN = re.compile(rf"(?:[^\W\d_{_UNSPACED}]|[\u00ad\u200c\u200d\u2060])+")
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
 _TOKEN = re.compile(rf"[{_UNSPACED}]|\d+(?:[.,]\d+)*|[^\W_{_UNSPACED}]+(?:'[^\W_{_UNSPACED}]+)*")
 
 
@@ -59,49 +68,68 @@ class Normalized:
 
 
 @lru_cache(maxsize=8192)
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char)[0] == "M"
+
+
+@lru_cache(maxsize=8192)
+def _joins_previous(char: str) -> bool:
+    """True for a mark, or a character NFKC turns into one (half-width "ﾞ")."""
+    folded = unicodedata.normalize("NFKC", char)
+    return _is_mark(char) or (folded != "" and _is_mark(folded[0]))
+
+
+@lru_cache(maxsize=8192)
 def _fold_unit(unit: str) -> str:
-    first = unit[0]
-    if first in _IGNORABLE:
+    if unit[0] in _IGNORABLE:
         return ""
-    if first in _SPACES:
-        return " "
-    if first in _SINGLE_QUOTES:
-        return "'"
-    if first in _DOUBLE_QUOTES:
-        return '"'
-    if first in _DASHES:
-        return "-"
-    return unicodedata.normalize("NFKC", unit).casefold()
+    # Quotes are folded before NFKC too, because NFKC spreads "´" into a space and a mark;
+    # NFKC runs again after case folding because casefold can undo composition ("ΐ").
+    unit = unit.translate(_PUNCTUATION_FOLD)
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", unit).casefold())
+    return folded.translate(_PUNCTUATION_FOLD)
 
 
+@lru_cache(maxsize=8192)
 def _is_latin(char: str) -> bool:
     return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
 
 
-def _confusable_positions(text: str) -> set[int]:
-    """Return positions of look-alike letters that sit inside Latin words."""
-    positions: set[int] = set()
-    if text.isascii():
-        return positions
-    for match in _WORD_RUN.finditer(text):
-        word = match.group()
-        if word.isascii() or not any(ch in _CONFUSABLES for ch in word):
-            continue
-        if any(ch.isalpha() and ch not in _CONFUSABLES and _is_latin(ch) for ch in word):
-            base = match.start()
-            positions.update(base + i for i, ch in enumerate(word) if ch in _CONFUSABLES)
-    return positions
-
-
-def _units(text: str) -> Iterable[tuple[int, int]]:
-    """Yield ``[start, end)`` of each character with the combining marks that follow it."""
+def _units(text: str) -> list[tuple[int, int]]:
+    """Return ``[start, end)`` of each character with the marks that belong to it."""
+    units: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
         j = i + 1
-        while j < n and unicodedata.combining(text[j]):
+        while j < n and _joins_previous(text[j]):
             j += 1
-        yield i, j
+        units.append((i, j))
         i = j
+    return units
+
+
+def _lookalike_units(text: str, units: list[tuple[int, int]], pieces: list[str]) -> list[int]:
+    """Return the indices of look-alike letters that sit in a word with Latin letters.
+
+    Words are judged on the folded pieces, as a second normalisation would see them, so
+    that ``normalize`` stays idempotent; a character of an unspaced script is a word alone.
+    """
+    found: list[int] = []
+    word: list[int] = []
+    latin = False
+    for index, piece in enumerate(pieces):
+        for char in piece:
+            if _is_mark(char):
+                continue
+            if not char.isalpha() or _UNSPACED_CHAR.match(char):
+                found.extend(word if latin else ())
+                word, latin = [], False
+            elif _is_latin(char):
+                latin = True
+        if piece and (text[units[index][0]] in _LOOKALIKES or piece[0] in _LOOKALIKES):
+            word.append(index)
+    found.extend(word if latin else ())
+    return found
 
 
 def normalize_text(text: str) -> Normalized:
@@ -114,23 +142,19 @@ def normalize_text(text: str) -> Normalized:
     if text.isascii():
         folded = text.lower().replace("`", "'").translate(_ASCII_SPACES)
         return Normalized(folded, tuple(range(len(text))), tuple(range(1, len(text) + 1)))
-    confusable = _confusable_positions(text)
-    out: list[str] = []
+    units = _units(text)
+    pieces = [_fold_unit(text[start:end]) for start, end in units]
+    if not (_LOOKALIKES.isdisjoint(text) and _LOOKALIKES.isdisjoint("".join(pieces))):
+        for index in _lookalike_units(text, units, pieces):
+            start, end = units[index]
+            unit = text[start:end] if text[start] in _LOOKALIKES else pieces[index]
+            pieces[index] = _fold_unit(_CONFUSABLES[unit[0]] + unit[1:])
     starts: list[int] = []
     ends: list[int] = []
-    for start, end in _units(text):
-        unit = text[start:end]
-        if start in confusable:
-            piece = unicodedata.normalize("NFKC", _CONFUSABLES[unit[0]] + unit[1:]).casefold()
-        else:
-            piece = _fold_unit(unit)
-        out.append(piece)
+    for (start, end), piece in zip(units, pieces, strict=True):
         starts.extend([start] * len(piece))
         ends.extend([end] * len(piece))
-    return Normalized("".join(out), tuple(starts), tuple(ends))
-
-
-_ASCII_SPACES = str.maketrans({"\t": " ", "\x0b": " ", "\x0c": " "})
+    return Normalized("".join(pieces), tuple(starts), tuple(ends))
 
 
 def normalize(text: str) -> str:
@@ -152,22 +176,39 @@ def tokenize(text: str, spans: Iterable[Span] | None = None) -> tuple[Token, ...
     return tuple(tokens)
 
 
+def _word_ranges(folded: str) -> Iterable[tuple[int, int]]:
+    """Yield ``[start, end)`` of each word in ``folded``, combining marks included.
+
+    Marks are not word characters to ``re``, yet they sit inside words ("q́uick", Hindi
+    vowel signs, the dot of a folded "İ"): match on the text without them, then widen.
+    """
+    if folded.isascii() or not any(_is_mark(ch) for ch in folded):
+        for match in _TOKEN.finditer(folded):
+            yield match.start(), match.end()
+        return
+    kept = [i for i, ch in enumerate(folded) if not _is_mark(ch)]
+    bare = "".join(folded[i] for i in kept)
+    for match in _TOKEN.finditer(bare):
+        end = kept[match.end() - 1] + 1
+        while end < len(folded) and _is_mark(folded[end]):
+            end += 1
+        yield kept[match.start()], end
+
+
 def _tokenize_region(text: str, region: Span) -> list[Token]:
     piece = text[region.start : region.end]
     norm = normalize_text(piece)
     starts, ends, folded = norm.starts, norm.ends, norm.text
     base = region.start
     tokens: list[Token] = []
-    for match in _TOKEN.finditer(folded):
-        s, e = match.start(), match.end()
-        start, end = starts[s], ends[e - 1]
-        word = match.group()
-        shares_unit = (s > 0 and starts[s - 1] == start) or (e < len(folded) and ends[e] == end)
-        if shares_unit:
-            # An NFKC expansion ("¼" → "1⁄4") split one original character across
-            # tokens: keep a single token for that character, spelled in full.
-            if tokens and tokens[-1].start == base + start and tokens[-1].end == base + end:
-                continue
-            word = normalize_text(piece[start:end]).text
-        tokens.append(Token(word, base + start, base + end))
+    for s, e in _word_ranges(folded):
+        start, end = base + starts[s], base + ends[e - 1]
+        splits_unit = (s > 0 and starts[s - 1] == starts[s]) or (e < len(folded) and ends[e] == ends[e - 1])
+        if tokens and start < tokens[-1].end:
+            # An NFKC expansion ("¼" → "1⁄4") split one original character across two
+            # words: they become one token, so that no two tokens overlap.
+            start = tokens.pop().start
+            splits_unit = True
+        word = normalize(text[start:end]) if splits_unit else folded[s:e]
+        tokens.append(Token(word, start, end))
     return tokens

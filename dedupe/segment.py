@@ -7,10 +7,16 @@ from collections.abc import Iterable
 
 from dedupe.models import Article, Span
 
-_LINE_BREAK = re.compile(r"\n")
+# Every line boundary str.splitlines knows: old Mac "\r", form feeds, Unicode separators.
+_LINE_BREAK = re.compile(r"\r\n?|[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # A sentence ends at . ! ? (possibly followed by closing quotes or brackets) before
-# whitespace and a capital, digit or opening quote; common abbreviations do not end one.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u0400-\u042f])")
+# whitespace and a capital (Latin, Greek, Cyrillic), a digit, an opening quote or a letter
+# of a script without capitals (Hebrew, Arabic); common abbreviations do not end one.
+# Chinese and Japanese full stops end a sentence with no space after them.
+_SENTENCE_END = re.compile(
+    r"[.!?…؟]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u0391-\u03a9\u0400-\u042f\u0590-\u06ff])"
+    r"|[。！？]+[”’」』）)]*(?=\S)"
+)
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt st jr sr inc ltd co corp no vs etc u.s u.k u.n e.g i.e "
     "jan feb mar apr jun jul aug sep sept oct nov dec rep sen gov pres".split()

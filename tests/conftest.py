@@ -1,0 +1,31 @@
+"""Shared fixtures: the five seed articles, as paths and as loaded ``Article`` objects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dedupe.ingest import load_file
+from dedupe.models import Article
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEEDS = FIXTURES / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> dict[str, Path]:
+    """Return the seed files keyed by their 3-digit prefix, "000" to "004"."""
+    paths = {path.name[:3]: path for path in sorted(SEEDS.glob("*.txt"))}
+    assert sorted(paths) == ["000", "001", "002", "003", "004"]
+    return paths
+
+
+@pytest.fixture(scope="session")
+def seeds(seed_paths: dict[str, Path]) -> dict[str, Article]:
+    """Return the five seed articles, loaded once per test session, keyed "000" to "004"."""
+    loaded: dict[str, Article] = {}
+    for key, path in seed_paths.items():
+        [article] = load_file(str(path))
+        loaded[key] = article
+    return loaded

@@ -1,0 +1,102 @@
+"""Tests for dedupe.names: transliteration variants and short forms of one person's name."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dedupe.names import canonical_names, name_key, same_person
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Nikolay Patrushev", "Nikolai Patrushev"),
+        ("Patrushev", "Nikolai Patrushev"),
+        ("Jiechi", "Yang Jiechi"),
+        ("Yang Jiechi", "Yang Jiechi's"),
+        ("Mr Putin", "Vladimir Putin"),
+        ("Putin’s", "Vladimir Putin"),
+        ("President Xi Jinping", "Xi Jinping"),
+        ("V. Putin", "Vladimir Putin"),
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Alexei Navalny", "Aleksei Navalny"),
+        ("Mikhail Khodorkovsky", "Mikhail Hodorkovsky"),
+        ("Zelenskyy", "Zelensky"),
+        ("Kim Jong Un", "Kim Jong-un"),
+        ("Novak Đoković", "Novak Djokovic"),
+    ],
+    ids=str,
+)
+def test_same_person(a: str, b: str) -> None:
+    assert same_person(a, b)
+    assert same_person(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Guo Shengkun", "Yang Jiechi"),
+        ("Xi", "Xiao"),
+        ("Putin", "Putina"),
+        ("Vladimir Putin", "Vladimir Zelensky"),
+        ("Sergei Lavrov", "Sergei Shoigu"),
+        ("", "Putin"),
+        ("Mr", "Mr"),
+    ],
+    ids=str,
+)
+def test_different_people(a: str, b: str) -> None:
+    assert not same_person(a, b)
+    assert not same_person(b, a)
+
+
+def test_name_key_drops_titles_and_possessives() -> None:
+    assert name_key("President Vladimir Putin’s") == name_key("vladimir putin") == ("vladimir", "putin")
+
+
+def test_canonical_names_map_variants_to_the_fullest_spelling() -> None:
+    written = [
+        "Patrushev",
+        "Nikolay Patrushev",
+        "Nikolai Patrushev",
+        "Jiechi",
+        "Yang Jiechi",
+        "Mr Xi",
+        "Xi Jinping",
+    ]
+    canonical = canonical_names(written)
+    assert canonical["Patrushev"] == canonical["Nikolay Patrushev"] == canonical["Nikolai Patrushev"]
+    assert canonical["Nikolai Patrushev"] in ("Nikolai Patrushev", "Nikolay Patrushev")
+    assert canonical["Jiechi"] == "Yang Jiechi"
+    assert canonical["Mr Xi"] == "Xi Jinping"
+
+
+def test_an_ambiguous_short_form_stays_as_written() -> None:
+    canonical = canonical_names(["Li", "Li Qiang", "Li Keqiang"])
+    assert canonical["Li"] == "Li"
+    assert canonical["Li Qiang"] == "Li Qiang" and canonical["Li Keqiang"] == "Li Keqiang"
+
+
+names = st.lists(
+    st.sampled_from("Nikolai Nikolay Patrushev Yang Jiechi Xi Jinping Mr Li Qiang".split()),
+    min_size=1,
+    max_size=3,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(names, names)
+def test_same_person_is_symmetric_and_reflexive(a: str, b: str) -> None:
+    assert same_person(a, b) == same_person(b, a)
+    assert same_person(a, a) == bool(name_key(a))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(names, max_size=6))
+def test_canonical_names_are_stable_under_input_order(written: list[str]) -> None:
+    canonical = canonical_names(written)
+    assert canonical == canonical_names(list(reversed(written)))
+    assert set(canonical) == set(written)
+    assert all(canonical[c] == c for c in canonical.values())
