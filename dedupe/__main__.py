@@ -1,0 +1,5 @@
+"""Allow ``python -m dedupe``."""
+
+from dedupe.cli import main
+
+main()

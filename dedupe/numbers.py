@@ -1,0 +1,222 @@
+"""Find the quantities a report states ("12 dead", "1.2 thousand residents", "fifty agreements").
+
+A quantity is a value, the unit it counts and how exact the text is about it ("at
+least 12" is a lower bound). Two reports agree on a quantity when their units match
+and their ranges overlap, so "1,200" and "1.2 thousand" agree and "12" and "15" dead
+do not. Casualty counts get the unit "dead" or "injured" whatever noun carries them
+("12 people were killed", "15 dead", "killing 12").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dedupe.models import Span, Token
+
+# Two exact figures within half a percent are one figure rounded differently.
+EXACT_TOLERANCE = 0.005
+# "About 200" covers 180–220.
+APPROXIMATE_TOLERANCE = 0.1
+# Casualty words this many tokens from the number decide its unit.
+CASUALTY_WINDOW = 4
+
+_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?$")
+_LOWER = ("at least", "more than", "over", "above", "no fewer than", "upwards of")
+_UPPER = ("up to", "at most", "fewer than", "less than", "under", "no more than")
+_ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")
+_DEAD = frozenset(
+    "killed killing kill kills dead died die dying deaths death fatalities bodies lives".split()
+)
+_INJURED = frozenset("injured injuring wounded wounding hurt injuries".split())
+_PEOPLE = frozenset(
+    "people persons person workers civilians residents passengers children soldiers men women miners "
+    "students villagers victims pilgrims migrants".split()
+)
+_SKIP = frozenset("new more other additional further separate major key different of".split())
+_NOT_UNITS = frozenset(
+    "the a an and or to in on at by for with from as than that this these those who which were was are is "
+    "had have has will would".split()
+)
+_CLAUSE_JOINS = frozenset(("and", "or", "but", "while"))
+_ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
+_CURRENCY_SIGNS = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
+_CURRENCY_WORDS = {"dollars": "usd", "dollar": "usd", "euros": "eur", "euro": "eur", "pounds": "gbp",
+                   "yuan": "cny", "rubles": "rub", "roubles": "rub", "rupees": "inr"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A stated quantity: its value, the unit it counts and how exact the text is.
+
+    ``bound`` is "exact", "at_least", "at_most" or "about".
+    """
+
+    value: float
+    unit: str
+    bound: str = "exact"
+    ordinal: bool = False
+
+    def range(self) -> tuple[float, float]:
+        """Return the smallest and largest values the wording allows."""
+        if self.bound == "at_least":
+            return self.value, math.inf
+        if self.bound == "at_most":
+            return 0.0, self.value
+        spread = APPROXIMATE_TOLERANCE if self.bound == "about" else EXACT_TOLERANCE
+        return self.value * (1 - spread), self.value * (1 + spread)
+
+    def __str__(self) -> str:
+        shown = f"{self.value:g}" if self.value < 1e6 else f"{self.value:,.0f}"
+        prefix = {"at_least": "≥", "at_most": "≤", "about": "~"}.get(self.bound, "")
+        separator = "" if self.unit == "%" else " "
+        return f"{prefix}{shown}{'th' if self.ordinal else ''}{separator}{self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMention:
+    """A quantity and the span of text that states it (number, scale word and unit)."""
+
+    quantity: Quantity
+    span: Span
+
+
+def quantities_agree(a: Quantity, b: Quantity) -> bool | None:
+    """True if both can be right, False if they cannot, None if they count different things."""
+    if a.unit != b.unit or a.ordinal != b.ordinal:
+        return None
+    low_a, high_a = a.range()
+    low_b, high_b = b.range()
+    return low_a <= high_b and low_b <= high_a
+
+
+def find_quantities(text: str, tokens: Sequence[Token], skip: Sequence[Span] = ()) -> list[QuantityMention]:
+    """Return the quantities stated by ``tokens`` (words of ``text``), in order.
+
+    Numbers inside ``skip`` spans (dates already found), clock times and numbers with
+    no recognisable unit are left out: a bare "2" says nothing a report can disagree on.
+    """
+    found: list[QuantityMention] = []
+    i = 0
+    while i < len(tokens):
+        value, end = _number_at(tokens, i)
+        if (
+            value is None
+            or any(s.start <= tokens[i].start < s.end for s in skip)
+            or _is_time(text, tokens, end)
+        ):
+            i += 1
+            continue
+        ordinal = (
+            end < len(tokens)
+            and tokens[end].text in _ORDINAL_SUFFIXES
+            and tokens[end].start == tokens[end - 1].end
+        )
+        unit_start = end + 1 if ordinal else end
+        unit, unit_end = _unit(text, tokens, i, unit_start)
+        if unit is not None:
+            quantity = Quantity(value, unit, _bound(tokens, i), ordinal)
+            found.append(QuantityMention(quantity, Span(tokens[i].start, tokens[unit_end - 1].end)))
+        i = end
+    return found
+
+
+def _number_at(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
+    """Parse the number starting at token ``i``; return its value and the index after it."""
+    word = tokens[i].text
+    if _DIGITS.match(word):
+        value = float(word.replace(",", ""))
+    elif word in _WORDS and word != "dozen":
+        value = float(_WORDS[word])
+        if i + 1 < len(tokens) and tokens[i + 1].text in _WORDS and _WORDS[tokens[i + 1].text] < 10 <= value:
+            value += _WORDS[tokens[i + 1].text]  # "twenty-five"
+            i += 1
+    else:
+        return None, i + 1
+    j = i + 1
+    while j < len(tokens) and tokens[j].text in _SCALES:
+        value *= _SCALES[tokens[j].text]
+        j += 1
+    return value, j
+
+
+def _is_time(text: str, tokens: Sequence[Token], end: int) -> bool:
+    after = text[tokens[end - 1].end : tokens[end - 1].end + 1]
+    return after == ":" or (end < len(tokens) and tokens[end].text in ("am", "pm", "gmt", "utc"))
+
+
+def _unit(text: str, tokens: Sequence[Token], start: int, end: int) -> tuple[str | None, int]:
+    """Name what the number from ``start`` to ``end`` counts; return it and the index after it."""
+    before = text[max(0, tokens[start].start - 1) : tokens[start].start]
+    if before in _CURRENCY_SIGNS:
+        return _CURRENCY_SIGNS[before], end
+    if text[tokens[end - 1].end : tokens[end - 1].end + 1] == "%":
+        return "%", end
+    j = end
+    while j < len(tokens) and j - end < 2 and tokens[j].text in _SKIP:
+        j += 1
+    noun = tokens[j].text if j < len(tokens) else ""
+    if noun == "percent" or (noun == "per" and j + 1 < len(tokens) and tokens[j + 1].text == "cent"):
+        return "%", j + (2 if noun == "per" else 1)
+    if noun in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[noun], j + 1
+    casualty = _casualty(text, tokens, start, end)
+    if casualty is not None:
+        counted = noun in _PEOPLE or noun in _DEAD or noun in _INJURED
+        return casualty, j + 1 if counted else end
+    if not noun.isalpha() or noun in _NOT_UNITS or len(noun) < 2 or text[tokens[j].start].isupper():
+        return None, end  # a capitalised word is a name: "the 20th National Congress"
+    return _singular(noun), j + 1
+
+
+def _casualty(text: str, tokens: Sequence[Token], start: int, end: int) -> str | None:
+    """Return "dead" or "injured" if a casualty word next to the number says what it counts.
+
+    The word must be within ``CASUALTY_WINDOW`` tokens in the same clause, with no other
+    number in between and not itself the unit of an earlier number: in "15 dead, and
+    1.2 thousand residents fled" only the 15 are dead.
+    """
+    best: tuple[int, str] | None = None
+    low, high = max(0, start - CASUALTY_WINDOW), min(len(tokens), end + CASUALTY_WINDOW)
+    for k in range(low, high):
+        kind = "dead" if tokens[k].text in _DEAD else "injured" if tokens[k].text in _INJURED else None
+        if kind is None or start <= k < end:
+            continue
+        first, last = (k, start) if k < start else (end - 1, k)
+        between = tokens[first + 1 : last]
+        if any(ch in text[tokens[first].end : tokens[last].start] for ch in ",;:.()"):
+            continue
+        if any(_number_at(between, m)[0] is not None for m in range(len(between))):
+            continue
+        if k < start and any(t.text in _CLAUSE_JOINS for t in between):
+            continue  # "killed … and twenty-five soldiers wounded": a new clause
+        if k < start and k > 0 and _number_at(tokens, k - 1)[0] is not None:
+            continue
+        if best is None or len(between) < best[0]:
+            best = (len(between), kind)
+    return best[1] if best else None
+
+
+def _bound(tokens: Sequence[Token], start: int) -> str:
+    before = " ".join(t.text for t in tokens[max(0, start - 3) : start])
+    for phrases, bound in ((_LOWER, "at_least"), (_UPPER, "at_most"), (_ABOUT, "about")):
+        if any(before == p or before.endswith(" " + p) for p in phrases):
+            return bound
+    return "exact"
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith(("ss", "us")) and len(noun) > 3:
+        return noun[:-1]
+    return noun

@@ -1,0 +1,213 @@
+"""Compare two articles end to end: features of each, evidence for the pair, a verdict.
+
+``analyze`` does the per-article work once (tokens, shingles, signature, quotations,
+entities, event profile) so that ``scan`` can reuse it across many pairs;
+``compare_features`` gathers the pair's evidence and asks ``verdict.decide``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from dedupe.align import Passage, align
+from dedupe.entities import (
+    Entity,
+    EventProfile,
+    entity_overlap,
+    event_compatibility,
+    event_profile,
+    extract_entities,
+)
+from dedupe.facts import FactFlag, compare_facts
+from dedupe.fingerprint import shingle_hashes, signature
+from dedupe.models import Article, Span, Token
+from dedupe.normalize import tokenize
+from dedupe.quote_match import QuoteGroup, pair_quote_groups
+from dedupe.quotes import Quote, extract_quotes
+from dedupe.segment import article_sentences
+from dedupe.settings import DEFAULT_SETTINGS, Settings
+from dedupe.similarity import Similarity, coverage, similarity
+from dedupe.verdict import EventEvidence, Reason, Relation, decide
+
+# A sentence belongs to an article's own content when less than this share of its
+# words lies in passages the other article shares.
+OWN_SENTENCE_MAX_SHARED = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What a report says about each article it compares."""
+
+    id: str
+    source: str
+    title: str | None
+    outlet: str | None
+    published: date | None
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class OwnSentence:
+    """A sentence only one side has (not covered by shared passages)."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """Everything about one article that pair comparisons reuse."""
+
+    article: Article
+    tokens: tuple[Token, ...]
+    shingles: npt.NDArray[np.uint32]
+    signature: npt.NDArray[np.uint32]
+    quotes: tuple[Quote, ...]
+    entities: tuple[Entity, ...]
+    profile: EventProfile
+
+
+@dataclass(frozen=True, slots=True)
+class PairReport:
+    """The overlap report of two articles: verdict, figures, passages, quotations, facts."""
+
+    a: ArticleInfo
+    b: ArticleInfo
+    relation: Relation
+    confidence: float
+    event_score: float
+    reasons: tuple[Reason, ...]
+    similarity: Similarity
+    passages: tuple[Passage, ...]
+    own_a: tuple[OwnSentence, ...]
+    own_b: tuple[OwnSentence, ...]
+    quote_groups: tuple[QuoteGroup, ...]
+    facts: tuple[FactFlag, ...]
+
+    @property
+    def a_id(self) -> str:
+        """Return the first article's id."""
+        return self.a.id
+
+    @property
+    def b_id(self) -> str:
+        """Return the second article's id."""
+        return self.b.id
+
+
+def analyze(article: Article, settings: Settings = DEFAULT_SETTINGS) -> ArticleFeatures:
+    """Compute the per-article features every comparison of ``article`` needs."""
+    tokens = tokenize(article.text, article.body_spans)
+    shingles = shingle_hashes([t.text for t in tokens], settings.shingle_size)
+    entities = extract_entities(article)
+    return ArticleFeatures(
+        article=article,
+        tokens=tokens,
+        shingles=shingles,
+        signature=signature(shingles, num_perm=settings.num_perm, seed=settings.seed),
+        quotes=extract_quotes(article),
+        entities=entities,
+        profile=event_profile(article, entities=entities),
+    )
+
+
+def compare(a: Article, b: Article, *, settings: Settings | None = None, **overrides: Any) -> PairReport:
+    """Compare two articles and return their overlap report.
+
+    Examples:
+        >>> report = compare(first, second)  # doctest: +SKIP
+        >>> report.relation, [r.text for r in report.reasons]  # doctest: +SKIP
+    """
+    chosen = (
+        (settings or DEFAULT_SETTINGS).updated(**overrides) if overrides else settings or DEFAULT_SETTINGS
+    )
+    return compare_features(analyze(a, chosen), analyze(b, chosen), chosen)
+
+
+def compare_features(
+    fa: ArticleFeatures, fb: ArticleFeatures, settings: Settings = DEFAULT_SETTINGS
+) -> PairReport:
+    """Gather the pair's evidence from precomputed features and decide the relation."""
+    a, b = fa.article, fb.article
+    passages = align(
+        a.text,
+        fa.tokens,
+        b.text,
+        fb.tokens,
+        seed_ngram=settings.seed_ngram,
+        min_words=settings.min_passage_words,
+        a_protected=[q.span for q in fa.quotes],
+        b_protected=[q.span for q in fb.quotes],
+    )
+    figures = similarity(
+        fa.shingles,
+        fb.shingles,
+        fa.signature,
+        fb.signature,
+        fa.tokens,
+        fb.tokens,
+        passages,
+        shingle_size=settings.shingle_size,
+    )
+    groups = pair_quote_groups(a, b, quotes={a.id: fa.quotes, b.id: fb.quotes})
+    overlap = entity_overlap(fa.entities, fb.entities)
+    check = event_compatibility(fa.profile, fb.profile)
+    evidence = EventEvidence(
+        shared_quotes=len(groups),
+        full_quotes=sum(1 for g in groups if _is_full(g)),
+        quote_examples=tuple(g.renderings[g.reference].text for g in groups),
+        entity_score=overlap.score,
+        shared_entities=tuple(s.canonical for s in sorted(overlap.shared, key=lambda s: -s.weight)),
+        dates_compatible=check.dates_compatible,
+        places_compatible=check.places_compatible,
+        check_reasons=check.reasons,
+    )
+    verdict = decide(figures, evidence, [p.similarity for p in passages], settings)
+    facts: tuple[FactFlag, ...] = ()
+    if verdict.relation.strength >= Relation.SAME_EVENT.strength:
+        facts = compare_facts(a, b, profiles=(fa.profile, fb.profile))
+    return PairReport(
+        a=_info(fa),
+        b=_info(fb),
+        relation=verdict.relation,
+        confidence=verdict.confidence,
+        event_score=verdict.event_score,
+        reasons=verdict.reasons,
+        similarity=figures,
+        passages=passages,
+        own_a=_own_sentences(a, [p.a for p in passages]),
+        own_b=_own_sentences(b, [p.b for p in passages]),
+        quote_groups=groups,
+        facts=facts,
+    )
+
+
+def _is_full(group: QuoteGroup) -> bool:
+    """A group is a full quotation if any rendering of it is a quoted sentence, not a fragment."""
+    return any(r.quote is not None and r.quote.kind == "full" for r in group.renderings)
+
+
+def _info(features: ArticleFeatures) -> ArticleInfo:
+    article = features.article
+    return ArticleInfo(
+        id=article.id,
+        source=article.source,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        words=len(features.tokens),
+    )
+
+
+def _own_sentences(article: Article, shared: list[Span]) -> tuple[OwnSentence, ...]:
+    own = []
+    for sentence in article_sentences(article):
+        tokens = tokenize(article.text, [sentence])
+        if tokens and coverage(tokens, shared) < OWN_SENTENCE_MAX_SHARED:
+            own.append(OwnSentence(sentence, sentence.slice(article.text)))
+    return tuple(own)

@@ -1,0 +1,381 @@
+"""Scan a corpus: which articles are duplicates, which reuse each other, which report one event.
+
+Stages, each bounded in memory by sketches and candidate state, never by corpus text:
+
+1. *read* — articles stream into an ``Index`` (a temporary one unless given), batch by
+   batch; only each article's sketch (content hash, band keys, name-term hashes) stays
+   in memory.
+2. *candidates* — LSH channels (``dedupe.candidates``) propose pairs; pairs that only the
+   ``names`` channel found must also share ``NAMES_MIN_JACCARD`` of their name terms.
+   Exact copies (same content hash) are compared once with their original and inherit
+   its verdicts with every other article.
+3. *verify* — the candidate graph splits into connected components; clusters never span
+   two, so each component is re-read from the index, its pairs go through
+   ``pipeline.compare_features`` (the very verdict of ``dedupe compare``), and it is
+   clustered and described on its own (``verify_component``, a pure function: with
+   ``jobs > 1`` components and sketching batches run in worker processes).
+4. *cluster* — duplicate groups, reuse groups and event clusters by average linkage
+   (``dedupe.cluster``), numbered stably by first member.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import numpy as np
+
+from dedupe.candidates import NAMES, TEXT, Sketch, candidate_pairs, sketch_batch
+from dedupe.cluster import LEVELS, Cluster, Link, copy_link, describe, groups, link_from_report, number, single
+from dedupe.errors import SettingsError
+from dedupe.models import Article
+from dedupe.settings import DEFAULT_SETTINGS, Settings
+from dedupe.store import BATCH_SIZE, Index, batches
+from dedupe.verdict import Relation
+
+if TYPE_CHECKING:
+    from dedupe.pipeline import ArticleFeatures
+
+NAMES_MIN_JACCARD = 0.3
+"""A pair proposed by the names channel alone is compared only if this share of the two
+articles' name terms is common to both (Jaccard). The seeds' same-event pairs share
+0.43 or more; on the synthetic corpus, chance pairs of one shared common name sit at 0.27."""
+FEATURE_CACHE = 512
+"""Articles of one component whose features (tokens, quotations, entities) are kept at once;
+in a larger component some articles are analysed more than once."""
+
+Progress = Callable[[str, int, int | None], None]
+Work = tuple[int, int, tuple[str, ...]]  # two rows to compare and the channels that proposed them
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelCount:
+    """How many candidate pairs a channel proposed (a pair found by both counts in both)."""
+
+    channel: str
+    pairs: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScanReport:
+    """The overlap report of a corpus: clusters per level and the verified pairs inside them."""
+
+    articles: int
+    exact_copies: int
+    candidates: int
+    compared: int
+    channels: tuple[ChannelCount, ...]
+    min_relation: Relation
+    clusters: tuple[Cluster, ...]
+    pairs: tuple[Link, ...]
+
+    def level(self, name: str) -> tuple[Cluster, ...]:
+        """Return the clusters of one level ("duplicate", "reuse" or "event")."""
+        return tuple(c for c in self.clusters if c.level == name)
+
+
+def scan(
+    articles: Iterable[Article],
+    *,
+    index: Index | None = None,
+    min_relation: Relation | str = Relation.SAME_EVENT,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    settings: Settings | None = None,
+    **overrides: Any,
+) -> ScanReport:
+    """Scan ``articles`` (and everything already in ``index``) and return the overlap report.
+
+    Args:
+        articles: Articles to scan; streamed, so a generator over a huge dump is fine.
+        index: A persistent index to add them to and scan whole; a temporary one otherwise.
+        min_relation: The weakest relation of the pairs listed in the report.
+        jobs: Worker processes for sketching and verification (1: all in this process).
+        progress: Called as ``progress(stage, done, total)`` while the scan runs.
+        settings: Pipeline settings; keyword ``overrides`` update them.
+
+    Examples:
+        >>> report = scan(load_articles(["fixtures/seeds"]))  # doctest: +SKIP
+        >>> [c.members for c in report.level("event")]  # doctest: +SKIP
+    """
+    chosen = (settings or DEFAULT_SETTINGS).updated(**overrides) if overrides else settings or DEFAULT_SETTINGS
+    if jobs < 1:
+        raise SettingsError(f"jobs must be at least 1, got {jobs}")
+    run = _Run(chosen, Relation(min_relation), progress or _silent, jobs)
+    if index is not None:
+        _check_compatible(chosen, index)
+        return run.scan(articles, index)
+    with (
+        tempfile.TemporaryDirectory(prefix="dedupe-scan-") as folder,
+        Index(Path(folder) / "scan.db", settings=chosen) as temporary,
+    ):
+        return run.scan(articles, temporary)
+
+
+def _check_compatible(settings: Settings, index: Index) -> None:
+    for name in ("shingle_size", "num_perm", "seed"):
+        if getattr(settings, name) != getattr(index.settings, name):
+            raise SettingsError(
+                f"{name} {getattr(settings, name)} differs from the index's {getattr(index.settings, name)}"
+            )
+
+
+def _silent(stage: str, done: int, total: int | None) -> None:
+    """Ignore progress."""
+
+
+class _Run:
+    """One scan: settings, progress, and the worker pool when ``jobs > 1``."""
+
+    def __init__(self, settings: Settings, weakest: Relation, progress: Progress, jobs: int) -> None:
+        self.settings = settings
+        self.weakest = weakest
+        self.progress = progress
+        self.jobs = jobs
+
+    def scan(self, articles: Iterable[Article], index: Index) -> ScanReport:
+        pool = ProcessPoolExecutor(self.jobs) if self.jobs > 1 else None
+        try:
+            sketches = self._read(articles, index, pool)
+            ids = [s.id for s in sketches]
+            copies = _copies(sketches)
+            pairs, channels = _candidates(sketches, copies)
+            del sketches
+            links, clusters, grouped = self._verify(ids, pairs, copies, index, pool)
+        finally:
+            if pool is not None:
+                pool.shutdown()
+        published = index.published()
+        clusters.extend(single(ids[r], published.get(ids[r])) for r in range(len(ids)) if r not in grouped)
+        listed = sorted((k for k in links if k.relation.strength >= self.weakest.strength),
+                        key=lambda k: (-k.relation.strength, k.a, k.b))  # fmt: skip
+        return ScanReport(
+            articles=len(ids),
+            exact_copies=sum(len(c) for c in copies.values()),
+            candidates=len(pairs),
+            compared=sum(1 for k in links if k.inferred_from is None),
+            channels=channels,
+            min_relation=self.weakest,
+            clusters=number(clusters),
+            pairs=tuple(listed),
+        )
+
+    def _read(self, articles: Iterable[Article], index: Index, pool: Executor | None) -> list[Sketch]:
+        """Add the articles to the index and sketch everything the index holds."""
+        sketches: list[Sketch] = []
+        seen: set[str] = set()
+        for batch, made in _map(pool, self.settings.__class__, _sketch, batches(articles, BATCH_SIZE), self):
+            index.add_sketched(batch, made)
+            for sketch in made:
+                if sketch.id not in seen:
+                    seen.add(sketch.id)
+                    sketches.append(sketch)
+            self.progress("read", len(sketches), None)
+        stored = (a for a in index.articles() if a.id not in seen)
+        for _, made in _map(pool, self.settings.__class__, _sketch, batches(stored, BATCH_SIZE), self):
+            sketches.extend(made)
+            self.progress("read", len(sketches), None)
+        return sketches
+
+    def _verify(
+        self,
+        ids: list[str],
+        pairs: dict[tuple[int, int], tuple[str, ...]],
+        copies: dict[int, list[int]],
+        index: Index,
+        pool: Executor | None,
+    ) -> tuple[list[Link], list[Cluster], set[int]]:
+        """Verify and cluster each connected component of the candidate graph."""
+        components = _components(len(ids), pairs, copies)
+        links: list[Link] = []
+        clusters: list[Cluster] = []
+        grouped: set[int] = set()
+        payloads = ((rows, _payload(rows, work, copies, ids, index)) for rows, work in components)
+        for done, (rows, (found, described)) in enumerate(_map(pool, None, _verify, payloads, self), start=1):
+            links.extend(found)
+            clusters.extend(described)
+            grouped.update(rows)
+            self.progress("compare", done, len(components))
+        return links, clusters, grouped
+
+
+def _sketch(batch: list[Article], settings: Settings) -> list[Sketch]:
+    return sketch_batch(batch, settings)
+
+
+def _verify(payload: tuple[list[Article], list[Work], dict[int, list[int]]], settings: Settings) -> Any:
+    articles, work, copies = payload
+    return verify_component(articles, work, copies, settings)
+
+
+def _map(
+    pool: Executor | None, _: object, function: Callable[[T, Settings], R], items: Iterable[Any], run: _Run
+) -> Iterator[tuple[Any, R]]:
+    """Yield ``(key, function(item, settings))`` in order, with at most ``2 * jobs`` items in flight.
+
+    Items are ``(key, argument)`` pairs for verification and bare batches for sketching.
+    """
+    pending: deque[tuple[Any, Future[R]]] = deque()
+    for item in items:
+        key, argument = item if isinstance(item, tuple) else (item, item)
+        if pool is None:
+            yield key, function(argument, run.settings)
+            continue
+        pending.append((key, pool.submit(function, argument, run.settings)))
+        if len(pending) >= 2 * run.jobs:
+            first, future = pending.popleft()
+            yield first, future.result()
+    while pending:
+        first, future = pending.popleft()
+        yield first, future.result()
+
+
+def _payload(
+    rows: list[int], work: list[Work], copies: dict[int, list[int]], ids: Sequence[str], index: Index
+) -> tuple[list[Article], list[Work], dict[int, list[int]]]:
+    """Re-read a component's articles and renumber its comparisons and copies to local rows."""
+    local = {row: n for n, row in enumerate(rows)}
+    articles = []
+    for row in rows:
+        article = index.get(ids[row])
+        if article is None:
+            raise KeyError(ids[row])
+        articles.append(article)
+    renumbered = [(local[i], local[j], channels) for i, j, channels in work]
+    local_copies = {local[o]: [local[c] for c in found] for o, found in copies.items() if o in local}
+    return articles, renumbered, local_copies
+
+
+def verify_component(
+    articles: Sequence[Article], work: Sequence[Work], copies: dict[int, list[int]], settings: Settings
+) -> tuple[list[Link], list[Cluster]]:
+    """Compare, cluster and describe one component (rows index ``articles``); a pure function.
+
+    Each work item is two rows and the channels that proposed them; ``copies`` maps an
+    original's row to its exact copies' rows, which inherit its verdicts.
+    """
+    from dedupe.pipeline import compare_features
+
+    features = _Features(articles, settings)
+    links = [
+        link_from_report(compare_features(features.get(i), features.get(j), settings), channels=channels)
+        for i, j, channels in work
+    ]
+    links += _spread(links, work, copies, [a.id for a in articles])
+    members = tuple(sorted(a.id for a in articles))
+    row_of = {a.id: n for n, a in enumerate(articles)}
+    found = []
+    for level in LEVELS:
+        for group in groups(members, links, level):
+            if len(group) > 1:
+                found.append(describe(level, group, links, [features.get(row_of[m]) for m in group]))
+            elif level == "event":
+                published = articles[row_of[group[0]]].published
+                found.append(single(group[0], published.isoformat() if published else None))
+    return links, found
+
+
+def _spread(links: Sequence[Link], work: Sequence[Work], copies: dict[int, list[int]], ids: Sequence[str]) -> list[Link]:
+    """Give each exact copy its original's verdicts (with every other article and other copies)."""
+    spread: list[Link] = []
+    for link, (i, j, _) in zip(links, work, strict=True):
+        if j in copies.get(i, ()):
+            spread.extend(copy_link(link, ids[j], ids[other], ids[i]) for other in copies[i] if other > j)
+            continue
+        for x in (i, *copies.get(i, ())):
+            for y in (j, *copies.get(j, ())):
+                if (x, y) != (i, j):
+                    spread.append(copy_link(link, ids[x], ids[y], f"{ids[i]} and {ids[j]}"))
+    return spread
+
+
+def _copies(sketches: Sequence[Sketch]) -> dict[int, list[int]]:
+    """Map the row of each original (first of its content) to the rows of its exact copies."""
+    first: dict[bytes, int] = {}
+    copies: dict[int, list[int]] = {}
+    for row, sketch in enumerate(sketches):
+        original = first.setdefault(sketch.content_hash, row)
+        if original != row:
+            copies.setdefault(original, []).append(row)
+    return copies
+
+
+def _candidates(
+    sketches: Sequence[Sketch], copies: dict[int, list[int]]
+) -> tuple[dict[tuple[int, int], tuple[str, ...]], tuple[ChannelCount, ...]]:
+    """Return candidate row pairs between originals (copies excluded), with their channels."""
+    keys = np.empty((len(sketches), TEXT.bands + NAMES.bands), dtype=np.int64)
+    for row, sketch in enumerate(sketches):
+        keys[row] = sketch.keys
+    for rows in copies.values():
+        keys[rows] = -1
+    found: dict[tuple[int, int], tuple[str, ...]] = {}
+    counts = []
+    for name, block in ((TEXT.name, keys[:, : TEXT.bands]), (NAMES.name, keys[:, TEXT.bands :])):
+        kept = 0
+        for i, j in candidate_pairs(block).tolist():
+            if name == NAMES.name and (i, j) not in found and _jaccard(sketches[i], sketches[j]) < NAMES_MIN_JACCARD:
+                continue
+            found[(i, j)] = (*found.get((i, j), ()), name)
+            kept += 1
+        counts.append(ChannelCount(name, kept))
+    return dict(sorted(found.items())), tuple(counts)
+
+
+def _jaccard(a: Sketch, b: Sketch) -> float:
+    shared = int(np.intersect1d(a.terms, b.terms, assume_unique=True).size)
+    union = a.terms.size + b.terms.size - shared
+    return shared / union if union else 0.0
+
+
+def _components(
+    count: int, pairs: dict[tuple[int, int], tuple[str, ...]], copies: dict[int, list[int]]
+) -> list[tuple[list[int], list[Work]]]:
+    """Split the candidate graph into connected components: their rows and the comparisons inside."""
+    parent = list(range(count))
+
+    def root(row: int) -> int:
+        while parent[row] != row:
+            parent[row] = parent[parent[row]]
+            row = parent[row]
+        return row
+
+    work = [(i, j, channels) for (i, j), channels in pairs.items()]
+    work += [(original, copy, ("content",)) for original, rows in copies.items() for copy in rows]
+    for i, j, _ in work:
+        parent[root(j)] = root(i)
+    rows_of: dict[int, list[int]] = {}
+    for row in range(count):
+        rows_of.setdefault(root(row), []).append(row)
+    work_of: dict[int, list[Work]] = {}
+    for item in work:
+        work_of.setdefault(root(item[0]), []).append(item)
+    return [(rows_of[r], work_of[r]) for r in sorted(work_of, key=lambda r: rows_of[r][0])]
+
+
+class _Features:
+    """Features of a component's articles, analysed on first use and kept in a bounded LRU."""
+
+    def __init__(self, articles: Sequence[Article], settings: Settings) -> None:
+        self._articles = articles
+        self._settings = settings
+        self._cache: OrderedDict[int, ArticleFeatures] = OrderedDict()
+
+    def get(self, row: int) -> ArticleFeatures:
+        from dedupe.pipeline import analyze
+
+        if row in self._cache:
+            self._cache.move_to_end(row)
+            return self._cache[row]
+        made = analyze(self._articles[row], self._settings)
+        self._cache[row] = made
+        if len(self._cache) > FEATURE_CACHE:
+            self._cache.popitem(last=False)
+        return made

@@ -1,0 +1,112 @@
+"""Tests for dedupe.candidates: band keys, bucket pairs, sketches and the channels' recall."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dedupe import candidates
+from dedupe.candidates import NAMES, TEXT, Channel, band_keys, candidate_pairs, name_terms, sketch_batch
+from dedupe.fingerprint import shingle_hashes, signatures, words
+from dedupe.ingest import article_from_text, load_articles
+from dedupe.settings import DEFAULT_SETTINGS
+
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+
+
+def brute_force_pairs(keys: np.ndarray, max_bucket: int) -> set[tuple[int, int]]:
+    buckets: dict[int, set[int]] = {}
+    for row, values in enumerate(keys.tolist()):
+        for key in values:
+            if key >= 0:
+                buckets.setdefault(key, set()).add(row)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if 2 <= len(members) <= max_bucket:
+            pairs.update(itertools.combinations(sorted(members), 2))
+    return pairs
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(-1, 12), min_size=3, max_size=3), max_size=25),
+    st.integers(2, 6),
+)
+def test_candidate_pairs_equal_brute_force(rows: list[list[int]], max_bucket: int) -> None:
+    keys = np.array(rows, dtype=np.int64).reshape(len(rows), 3)
+    found = candidate_pairs(keys, max_bucket=max_bucket)
+    as_set = {(int(i), int(j)) for i, j in found.tolist()}
+    assert as_set == brute_force_pairs(keys, max_bucket)
+    assert len(as_set) == len(found)  # no pair twice
+    assert found.tolist() == sorted(found.tolist())
+
+
+def test_band_keys_are_48_bit_channel_salted_and_blank_for_empty_signatures() -> None:
+    rng = np.random.default_rng(5)
+    sigs = signatures(
+        [np.unique(rng.integers(0, 2**32, size=50, dtype=np.uint32)), np.empty(0, np.uint32)],
+        num_perm=128,
+        seed=1,
+    )
+    keys = band_keys(sigs, TEXT)
+    assert keys.shape == (2, TEXT.bands)
+    assert np.all((keys[0] >= 0) & (keys[0] < 2**48))
+    assert len(set(keys[0].tolist())) == TEXT.bands  # bands of one article never collide
+    assert np.all(keys[1] == -1)
+    other = band_keys(sigs, Channel("other", TEXT.bands, TEXT.rows, salt=99))
+    assert not set(other[0].tolist()) & set(keys[0].tolist())
+    with pytest.raises(ValueError, match="needs"):
+        band_keys(sigs[:, :10], TEXT)
+
+
+def test_text_channel_finds_lightly_edited_copies() -> None:
+    rng = np.random.default_rng(9)
+    vocabulary = np.array([f"w{i}" for i in range(20000)])
+    found = 0
+    trials = 200
+    for _ in range(trials):
+        words = vocabulary[rng.integers(0, len(vocabulary), size=500)].tolist()
+        edited = list(words)
+        for position in rng.choice(len(edited), size=25, replace=False):  # 5% of words replaced
+            edited[position] = str(vocabulary[rng.integers(0, len(vocabulary))])
+        sigs = signatures([shingle_hashes(words, 3), shingle_hashes(edited, 3)], num_perm=128, seed=1)
+        keys = band_keys(sigs, TEXT)
+        found += bool(set(keys[0].tolist()) & set(keys[1].tolist()))
+    assert found / trials >= 0.97
+
+
+def test_sketches_give_exact_copies_one_content_hash_and_all_their_keys() -> None:
+    seed = load_articles([SEEDS / "000_db8167014b393279.txt"])[0]
+    copy = article_from_text(seed.text, id="copy")
+    spaced = article_from_text(seed.text.replace(" ", "  "), id="spaced")
+    other = load_articles([SEEDS / "002_899ef3ab63faf34f.txt"])[0]
+    first, second, third, fourth = sketch_batch([seed, copy, spaced, other], DEFAULT_SETTINGS)
+    assert first.content_hash == second.content_hash == third.content_hash != fourth.content_hash
+    assert np.array_equal(first.keys, second.keys)
+    assert first.keys.shape == (TEXT.bands + NAMES.bands,)
+    assert first.words == len(words(seed.text, seed.body_spans))
+
+
+def test_name_terms_fold_transliterations_and_skip_sentence_openings() -> None:
+    a = article_from_text("Talks were held by Nikolay Patrushev in Nanping. The talks ended.", id="a")
+    b = article_from_text("Talks were held by Nikolai Patrushev in Nanping. Afterwards he left.", id="b")
+    assert name_terms(a) == name_terms(b)
+    assert "talks" not in name_terms(a) and "afterwards" not in name_terms(b)
+
+
+def test_names_channel_proposes_the_seed_reports_of_one_event() -> None:
+    seeds = load_articles([SEEDS])
+    keys = np.stack([s.keys for s in sketch_batch(seeds, DEFAULT_SETTINGS)])
+    pairs = {(seeds[i].id[:3], seeds[j].id[:3]) for i, j in candidate_pairs(keys[:, TEXT.bands :]).tolist()}
+    assert {("000", "001"), ("000", "004"), ("001", "004")} <= pairs
+
+
+def test_oversized_buckets_are_skipped() -> None:
+    keys = np.full((candidates.MAX_BUCKET + 1, 1), 7, dtype=np.int64)
+    assert len(candidate_pairs(keys)) == 0
+    assert len(candidate_pairs(keys[:3])) == 3

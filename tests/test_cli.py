@@ -1,0 +1,159 @@
+"""The `dedupe` command through typer's CliRunner: formats, --out, exit codes, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dedupe import __version__
+from dedupe.cli import app
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+runner = CliRunner()
+
+
+def _seed(prefix: str) -> str:
+    (path,) = (FIXTURES / "seeds").glob(f"{prefix}_*.txt")
+    return str(path)
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"dedupe {__version__}"
+
+
+def _commands() -> list[list[str]]:
+    names: list[list[str]] = []
+    for command in app.registered_commands:
+        names.append([command.name or command.callback.__name__])  # type: ignore[union-attr]
+    for group in app.registered_groups:
+        names.append([group.name])  # type: ignore[list-item]
+        for sub in group.typer_instance.registered_commands:  # type: ignore[union-attr]
+            names.append([group.name, sub.name or sub.callback.__name__])  # type: ignore[list-item,union-attr]
+    return names
+
+
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
+def test_every_command_has_help_with_an_example(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.stdout or command == ["index"]
+
+
+def test_compare_table_shows_verdict_reasons_and_the_substitution() -> None:
+    result = runner.invoke(app, ["compare", _seed("001"), _seed("004")])
+    assert result.exit_code == 0, result.output
+    assert "Verdict: SAME_EVENT" in result.stdout
+    assert "exchanges → sharing" in result.stdout
+    assert "Nanping" in result.stdout and "Beijing" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_compare_json_is_the_schema_with_relation() -> None:
+    result = runner.invoke(app, ["compare", _seed("000"), _seed("002"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 1
+    assert document["relation"] == "related"
+    assert document["a"]["id"] == "000_db8167014b393279"
+    assert document["reasons"]
+
+
+def test_compare_markdown() -> None:
+    result = runner.invoke(app, ["compare", _seed("001"), _seed("004"), "-f", "md"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# 001_50899f19e1fbd510 vs 004_6b7b728a0a1fe40e: same_event")
+    assert "## Facts that differ" in result.stdout
+
+
+def test_compare_out_writes_the_file_and_nothing_to_stdout(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "report.json"
+    result = runner.invoke(app, ["compare", _seed("001"), _seed("004"), "-f", "json", "--out", str(target)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["relation"] == "same_event"
+    assert [p.name for p in target.parent.iterdir()] == ["report.json"]  # no temp file left behind
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "code"),
+    [("same_event", 1), ("reuse", 0), ("duplicate", 0)],
+    ids=["met", "stronger", "strongest"],
+)
+def test_compare_fail_on_sets_exit_code(fail_on: str, code: int) -> None:
+    result = runner.invoke(app, ["compare", _seed("001"), _seed("004"), "--fail-on", fail_on])
+    assert result.exit_code == code
+
+
+def test_missing_file_is_a_one_line_error_with_exit_2(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    result = runner.invoke(app, ["compare", str(missing), _seed("001")])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"Error: {missing}: no such file or directory"
+    assert result.stdout == ""
+
+
+def test_bad_file_error_names_the_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["compare", str(FIXTURES / "bad" / "binary.txt"), _seed("001")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {FIXTURES / 'bad' / 'binary.txt'}: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_compare_refuses_a_file_with_several_articles() -> None:
+    path = FIXTURES / "jsonl" / "ferry_strike.jsonl"
+    result = runner.invoke(app, ["compare", str(path), _seed("001")])
+    assert result.exit_code == 2
+    assert "compare takes one article per file" in result.stderr
+
+
+def test_compare_reads_stdin() -> None:
+    text = Path(_seed("004")).read_bytes()
+    result = runner.invoke(app, ["compare", "-", _seed("001"), "-f", "json"], input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["a"]["id"] == "stdin"
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["compare", _seed("001"), _seed("004"), "--format", "pdf"])
+    assert result.exit_code == 2
+
+
+def test_quotes_audit_json_lists_patrushevs_priority_group() -> None:
+    result = runner.invoke(app, ["quotes", str(FIXTURES / "seeds"), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["kind"] == "quote_audit"
+    priority = [g for g in document["groups"] if any("priority" in r["text"] for r in g["renderings"])]
+    assert priority and priority[0]["speaker"] == "Nikolai Patrushev"
+    assert priority[0]["consistency"] == "differs"
+
+
+def test_quotes_speaker_filter_and_only_differences() -> None:
+    result = runner.invoke(
+        app, ["quotes", str(FIXTURES / "seeds"), "--speaker", "Patrushov", "--only-differences", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    groups = json.loads(result.stdout)["groups"]
+    assert groups
+    assert all(g["speaker"] == "Nikolai Patrushev" and g["consistency"] == "differs" for g in groups)
+
+
+def test_quotes_fail_on_difference() -> None:
+    differing = runner.invoke(app, ["quotes", _seed("001"), _seed("004"), "--fail-on-difference"])
+    assert differing.exit_code == 1
+    assert "unreserved" in differing.stdout
+    alone = runner.invoke(app, ["quotes", _seed("003"), "--fail-on-difference"])
+    assert alone.exit_code == 0, alone.output
+
+
+def test_quotes_skip_bad_reports_and_continues() -> None:
+    result = runner.invoke(app, ["quotes", _seed("003"), str(FIXTURES / "bad" / "empty.txt"), "--skip-bad"])
+    assert result.exit_code == 0
+    assert "Skipped: " in result.stderr and "empty.txt" in result.stderr
+    without = runner.invoke(app, ["quotes", _seed("003"), str(FIXTURES / "bad" / "empty.txt")])
+    assert without.exit_code == 2

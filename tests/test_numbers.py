@@ -1,0 +1,79 @@
+"""Quantities: value, unit and bound from the words, and when two of them can both be right."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dedupe.models import Span
+from dedupe.normalize import tokenize
+from dedupe.numbers import Quantity, find_quantities, quantities_agree
+
+
+def _quantities(text: str) -> list[tuple[str, str]]:
+    return [(str(m.quantity), m.span.slice(text)) for m in find_quantities(text, tokenize(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A fire killed 12 people.", [("12 dead", "12 people")]),
+        ("The blaze left 15 dead, and 1.2 thousand residents fled.",
+         [("15 dead", "15 dead"), ("1200 resident", "1.2 thousand residents")]),
+        ("The death toll rose to 15 on Wednesday.", [("15 dead", "15")]),
+        ("At least 12 were killed and twenty-five soldiers wounded.",
+         [("≥12 dead", "12"), ("25 injured", "twenty-five soldiers")]),
+        ("China and Russia inked fifty agreements.", [("50 agreement", "fifty agreements")]),
+        ("This was the 10th round of talks.", [("10th round", "10th round")]),
+        ("Turnout was 30% and aid reached $5 million.", [("30%", "30"), ("5,000,000 usd", "5 million")]),
+        ("He wished the 20th National Congress success at 9:47 am, one of his aides said.", []),
+    ],
+    ids=["casualty-noun", "scale-word", "toll", "bounds", "spelled", "ordinal", "percent-currency",
+         "no-unit"],
+)  # fmt: skip
+def test_quantities_with_units(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _quantities(text) == expected
+
+
+def test_numbers_inside_skipped_spans_are_not_counted() -> None:
+    text = "Delegates recalled the 2019 talks."
+    assert _quantities(text) == [("2019 talk", "2019 talks")]
+    assert find_quantities(text, tokenize(text), [Span(23, 27)]) == []  # a date finder claimed "2019"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        (Quantity(1200, "resident"), Quantity(1200, "resident", "about"), True),
+        (Quantity(12, "dead"), Quantity(15, "dead"), False),
+        (Quantity(12, "dead", "at_least"), Quantity(15, "dead"), True),
+        (Quantity(20, "dead", "at_most"), Quantity(15, "dead"), True),
+        (Quantity(12, "dead"), Quantity(12, "injured"), None),
+        (Quantity(10, "round", ordinal=True), Quantity(10, "round"), None),
+    ],
+)
+def test_agreement(a: Quantity, b: Quantity, agree: bool | None) -> None:
+    assert quantities_agree(a, b) is agree
+    assert quantities_agree(b, a) is agree
+
+
+@settings(max_examples=60)
+@given(st.integers(min_value=2, max_value=10**9))
+def test_written_figures_read_back(value: int) -> None:
+    text = f"Officials counted {value:,} ballots."
+    (mention,) = find_quantities(text, tokenize(text))
+    assert mention.quantity == Quantity(float(value), "ballot")
+    assert mention.span.slice(text) == f"{value:,} ballots"
+
+
+BOUNDS = st.sampled_from(["exact", "about", "at_least", "at_most"])
+VALUES = st.floats(min_value=1, max_value=1e6)
+
+
+@settings(max_examples=60)
+@given(VALUES, VALUES, BOUNDS, BOUNDS)
+def test_agreement_is_symmetric(x: float, y: float, bx: str, by: str) -> None:
+    a, b = Quantity(x, "dead", bx), Quantity(y, "dead", by)
+    assert quantities_agree(a, b) == quantities_agree(b, a)
+    assert quantities_agree(a, a) is True

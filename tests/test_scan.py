@@ -1,0 +1,180 @@
+"""Tests for dedupe.scan, its renderers and the `dedupe scan` / `dedupe index` commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dedupe.cli import app
+from dedupe.errors import SettingsError
+from dedupe.ingest import article_from_text, load_articles
+from dedupe.models import Article
+from dedupe.scan import ScanReport, scan
+from dedupe.scan_report import SCAN_FORMATS, render_scan
+from dedupe.settings import DEFAULT_SETTINGS
+from dedupe.store import Index
+from dedupe.verdict import Relation
+
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+runner = CliRunner()
+
+
+def short(members: tuple[str, ...]) -> set[str]:
+    return {m.split("_")[0] for m in members}
+
+
+def edited(article: Article, new_id: str) -> Article:
+    """A lightly edited copy: a handful of words changed, as a sub-editor would."""
+    text = article.text
+    for old, new in (("said", "stated"), ("Monday", "Tuesday"), ("talks", "meeting")):
+        text = text.replace(old, new, 1)
+    return article_from_text(text, id=new_id)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[Article]:
+    return load_articles([SEEDS])
+
+
+@pytest.fixture(scope="module")
+def seed_report(seeds: list[Article]) -> ScanReport:
+    return scan(iter(seeds))
+
+
+@pytest.fixture(scope="module")
+def copies_report(seeds: list[Article]) -> ScanReport:
+    by_number = {a.id[:3]: a for a in seeds}
+    extra = [
+        article_from_text(by_number["000"].text, id="000x_exact"),
+        edited(by_number["000"], "000e_edited"),
+        article_from_text(by_number["002"].text, id="002x_exact"),
+        edited(by_number["004"], "004e_edited"),
+    ]
+    return scan([*seeds, *extra], min_relation="related")
+
+
+def test_seeds_give_exactly_three_event_clusters(seed_report: ScanReport) -> None:
+    events = [short(c.members) for c in seed_report.level("event")]
+    assert sorted(events, key=sorted) == [{"000", "001", "004"}, {"002"}, {"003"}]
+    assert seed_report.level("duplicate") == ()
+    assert seed_report.articles == 5 and seed_report.exact_copies == 0
+
+
+def test_the_event_cluster_is_described(seed_report: ScanReport) -> None:
+    (cluster,) = [c for c in seed_report.level("event") if len(c.members) == 3]
+    assert cluster.representative in cluster.members
+    assert cluster.links >= 2
+    assert any("Patrushev" in name for name in cluster.entities) or "China" in cluster.entities
+    assert cluster.quote_groups and all(len(q.articles) > 1 for q in cluster.quote_groups)
+    assert all(pair.relation.strength >= Relation.SAME_EVENT.strength for pair in seed_report.pairs)
+
+
+def test_copies_form_duplicate_groups_inside_the_right_event(copies_report: ScanReport) -> None:
+    events = {frozenset(short(c.members)): c.id for c in copies_report.level("event")}
+    assert set(events) == {
+        frozenset({"000", "000x", "000e", "001", "004", "004e"}),
+        frozenset({"002", "002x"}),
+        frozenset({"003"}),
+    }
+    duplicates = {frozenset(short(c.members)): c for c in copies_report.level("duplicate")}
+    assert set(duplicates) == {
+        frozenset({"000", "000x", "000e"}),
+        frozenset({"002", "002x"}),
+        frozenset({"004", "004e"}),
+    }
+    for members, cluster in duplicates.items():
+        parent = next(eid for event, eid in events.items() if members <= event)
+        assert cluster.parent == parent
+    assert copies_report.exact_copies == 2
+
+
+def test_exact_copies_inherit_verdicts_and_say_so(copies_report: ScanReport) -> None:
+    inferred = [p for p in copies_report.pairs if p.inferred_from]
+    assert inferred
+    assert all(p.reasons[0].code == "exact_copy" for p in inferred)
+    assert any({p.a[:4], p.b[:4]} == {"000x", "001_"} for p in inferred)
+    assert copies_report.compared < len(copies_report.pairs) + 10
+
+
+def test_json_lists_members_and_level(seed_report: ScanReport) -> None:
+    document = json.loads(render_scan(seed_report, "json"))
+    assert document["kind"] == "scan" and document["schema_version"] >= 1
+    assert {c["level"] for c in document["clusters"]} == {"event"}
+    assert sorted(len(c["members"]) for c in document["clusters"]) == [1, 1, 3]
+    assert document["min_relation"] == "same_event"
+
+
+def test_every_format_renders(copies_report: ScanReport) -> None:
+    outputs = {fmt: render_scan(copies_report, fmt) for fmt in SCAN_FORMATS}
+    lines = [json.loads(line) for line in outputs["jsonl"].splitlines()]
+    assert lines[0]["kind"] == "scan"
+    assert sum(1 for line in lines if line["kind"] == "cluster") == len(copies_report.clusters)
+    assert sum(1 for line in lines if line["kind"] == "pair") == len(copies_report.pairs)
+    rows = list(csv.DictReader(io.StringIO(outputs["csv"])))
+    assert len(rows) == len(copies_report.pairs)
+    assert {row["relation"] for row in rows} <= {r.value for r in Relation}
+    assert "| duplicate-1 " in outputs["md"] or "| duplicate-1" in outputs["md"]
+    assert "single-article event clusters not listed" in outputs["table"]
+
+
+def test_scanning_an_index_gives_the_same_clusters(
+    tmp_path: Path, seeds: list[Article], seed_report: ScanReport
+) -> None:
+    with Index(tmp_path / "news.db") as index:
+        index.add(seeds[:2])
+        report = scan(seeds[2:], index=index)
+        assert len(index) == 5
+    assert [c.members for c in report.clusters] == [c.members for c in seed_report.clusters]
+
+
+def test_an_index_refuses_other_signature_settings(tmp_path: Path) -> None:
+    with Index(tmp_path / "news.db") as index, pytest.raises(SettingsError, match="num_perm"):
+        scan([], index=index, settings=DEFAULT_SETTINGS.updated(num_perm=64))
+
+
+def test_cli_scan_writes_json_and_fails_on_request(tmp_path: Path, seeds: list[Article]) -> None:
+    result = runner.invoke(app, ["scan", str(SEEDS), "--format", "json", "--fail-on", "duplicate"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["clusters"]) == 3
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for article in seeds[:2]:
+        (folder / f"{article.id}.txt").write_text(article.text, encoding="utf-8")
+    (folder / "copy.txt").write_text(seeds[0].text, encoding="utf-8")
+    out = tmp_path / "report.csv"
+    result = runner.invoke(app, ["scan", str(folder), "-f", "csv", "-o", str(out), "--fail-on", "duplicate"])
+    assert result.exit_code == 1
+    assert "duplicate" in out.read_text(encoding="utf-8")
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_cli_scan_needs_paths_or_an_index() -> None:
+    result = runner.invoke(app, ["scan"])
+    assert result.exit_code == 2
+    assert "Error: give PATH" in result.stderr
+
+
+def test_cli_index_commands(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    assert "added 5" in runner.invoke(app, ["index", "add", str(SEEDS), "--db", db]).stdout
+    assert "unchanged 5" in runner.invoke(app, ["index", "add", str(SEEDS), "--db", db]).stdout
+    query = runner.invoke(
+        app, ["index", "query", str(SEEDS / "004_6b7b728a0a1fe40e.txt"), "--db", db, "-f", "json"]
+    )
+    assert query.exit_code == 0, query.output
+    answer = json.loads(query.stdout)
+    assert answer["indexed"] is True
+    assert {m["b"][:3]: m["relation"] for m in answer["matches"]}.get("000") == "same_event"
+    stats = runner.invoke(app, ["index", "stats", "--db", db, "-f", "json"])
+    assert json.loads(stats.stdout)["articles"] == 5
+    removed = runner.invoke(app, ["index", "remove", "004_6b7b728a0a1fe40e", "--db", db])
+    assert "removed 1 of 1" in removed.stdout
+    scanned = runner.invoke(app, ["scan", "--db", db, "-f", "json"])
+    assert sorted(len(c["members"]) for c in json.loads(scanned.stdout)["clusters"]) == [1, 1, 2]
+    missing = runner.invoke(app, ["index", "stats", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 2 and "no such index" in missing.stderr

@@ -1,0 +1,181 @@
+"""Tests for dedupe.store: the SQLite index — idempotent adds, queries, checks, crash safety."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dedupe.candidates import TEXT, sketch_batch
+from dedupe.errors import IndexStoreError
+from dedupe.ingest import article_from_text, load_articles
+from dedupe.settings import DEFAULT_SETTINGS
+from dedupe.store import BATCH_SIZE, Index, decode, encode
+from dedupe.verdict import Relation
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "fixtures" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list:
+    return load_articles([SEEDS])
+
+
+def test_adding_the_seeds_twice_stores_five_articles(tmp_path: Path, seeds: list) -> None:
+    with Index(tmp_path / "news.db") as index:
+        first = index.add(seeds)
+        second = index.add(seeds)
+        assert (first.added, first.unchanged) == (5, 0)
+        assert (second.added, second.unchanged, second.replaced) == (0, 5, 0)
+        assert len(index) == 5
+        assert index.stats().band_rows == 5 * 26
+    with Index(tmp_path / "news.db") as reopened:
+        assert reopened.ids() == [a.id for a in seeds]
+
+
+def test_new_text_under_a_stored_id_replaces_it_and_copies_under_new_ids_are_kept(
+    tmp_path: Path, seeds: list
+) -> None:
+    original = seeds[0]
+    with Index(tmp_path / "news.db") as index:
+        index.add([original, article_from_text(original.text, id="reprint")])
+        changed = article_from_text(original.text + "\nA correction was appended later.", id=original.id)
+        summary = index.add([changed])
+        assert summary.replaced == 1
+        assert len(index) == 2
+        stored = index.get(original.id)
+        assert stored is not None and stored.text.endswith("appended later.")
+        assert index.stats().band_rows == 2 * 26  # the old version's bands are gone
+
+
+def test_records_round_trip(seeds: list) -> None:
+    for article in seeds:
+        back = decode(encode(article))
+        assert back == article
+        assert back.metadata == article.metadata
+
+
+def test_remove_deletes_the_article_and_its_bands(tmp_path: Path, seeds: list) -> None:
+    with Index(tmp_path / "news.db") as index:
+        index.add(seeds)
+        assert index.remove([seeds[1].id, "missing"]) == 1
+        assert seeds[1].id not in index and seeds[0].id in index
+        assert index.stats().band_rows == 4 * 26
+        (sketch,) = sketch_batch([seeds[1]], DEFAULT_SETTINGS)
+        assert all(hit[0] != seeds[1].id for hit in index.lookup(sketch))
+
+
+def test_query_with_seed_004_finds_its_event_and_not_the_other_talks(tmp_path: Path, seeds: list) -> None:
+    with Index(tmp_path / "news.db") as index:
+        index.add(seeds)
+        query = next(a for a in seeds if a.id.startswith("004"))
+        result = index.query(query)
+    assert result.indexed
+    relations = {m.b[:3]: m.relation for m in result.matches}
+    assert relations.get("000") == Relation.SAME_EVENT
+    assert relations.get("001") in (Relation.SAME_EVENT, Relation.REUSE)
+    for other in ("002", "003"):
+        assert relations.get(other, Relation.UNRELATED) in (Relation.RELATED, Relation.UNRELATED)
+    assert all(m.a == query.id for m in result.matches)
+    assert "004" not in relations
+
+
+def test_query_without_the_article_stored_recognises_an_exact_copy(tmp_path: Path, seeds: list) -> None:
+    with Index(tmp_path / "news.db") as index:
+        index.add(seeds[:1])
+        result = index.query(article_from_text(seeds[0].text, id="fresh"))
+    assert not result.indexed
+    assert [(m.b, m.relation) for m in result.matches] == [(seeds[0].id, Relation.DUPLICATE)]
+
+
+def test_other_signature_settings_are_refused(tmp_path: Path, seeds: list) -> None:
+    with Index(tmp_path / "news.db") as index:
+        index.add(seeds[:1])
+    with pytest.raises(IndexStoreError, match=r"news\.db: .*num_perm 128 \(now 64\)"):
+        Index(tmp_path / "news.db", settings=DEFAULT_SETTINGS.updated(num_perm=64))
+
+
+def test_other_schema_versions_and_foreign_files_are_refused(tmp_path: Path) -> None:
+    with Index(tmp_path / "news.db"):
+        pass
+    with sqlite3.connect(tmp_path / "news.db") as db:
+        db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    db.close()
+    with pytest.raises(IndexStoreError, match="schema version 99"):
+        Index(tmp_path / "news.db")
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE notes (x)")
+    db.close()
+    with pytest.raises(IndexStoreError, match="not a dedupe index"):
+        Index(other)
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(IndexStoreError, match=r"garbage\.db: not a usable dedupe index"):
+        Index(garbage)
+    with pytest.raises(IndexStoreError, match="no such index"):
+        Index(tmp_path / "missing.db", create=False)
+
+
+def test_stats_report_compact_band_storage(tmp_path: Path, seeds: list) -> None:
+    with Index(tmp_path / "news.db") as index:
+        index.add(seeds)
+        stats = index.stats()
+    assert stats.articles == 5
+    assert stats.bytes_total >= stats.bytes_articles + stats.bytes_lsh
+    assert stats.spec.num_perm == DEFAULT_SETTINGS.num_perm
+
+
+_WRITER = """
+import importlib.util, sys
+from dedupe.models import Article
+from dedupe.store import Index
+spec = importlib.util.spec_from_file_location("synth", sys.argv[2])
+synth = sys.modules["synth"] = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(synth)
+articles = (Article(id=record["id"], text=record["text"]) for _, record in synth.articles(20000, 3))
+with Index(sys.argv[1]) as index:
+    index.add(articles)
+"""
+
+
+def test_a_killed_add_leaves_whole_articles_only(tmp_path: Path) -> None:
+    path = tmp_path / "big.db"
+    writer = subprocess.Popen([sys.executable, "-c", _WRITER, str(path), str(ROOT / "bench" / "synth.py")])
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and writer.poll() is None:
+            if path.exists() and _count(path) >= 3 * BATCH_SIZE:
+                break
+            time.sleep(0.05)
+        writer.send_signal(signal.SIGKILL)
+    finally:
+        writer.wait()
+    assert writer.returncode == -signal.SIGKILL
+    with Index(path) as index:
+        stored = index.ids()
+        assert len(stored) >= 3 * BATCH_SIZE and len(stored) % BATCH_SIZE == 0  # whole batches
+        articles = list(index.articles())
+        sketches = sketch_batch(articles, DEFAULT_SETTINGS)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        rowids = dict(db.execute("SELECT id, rowid FROM articles").fetchall())
+        bands = set(db.execute("SELECT key, article FROM bands").fetchall())
+    db.close()
+    expected = {(int(k), rowids[s.id]) for s in sketches for k in s.keys if k >= 0}
+    assert bands == expected  # every stored article has all its band keys, and no band is orphaned
+    assert all(len(s.keys) == 26 and (s.keys[: TEXT.bands] >= 0).all() for s in sketches)
+
+
+def _count(path: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.1) as db:
+            return int(db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0
