@@ -205,6 +205,7 @@ def scan(
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="Exit 1 when a group at least this strong is found.")
     ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     quiet: QuietOption = False,
 ) -> None:
     """Scan a corpus: duplicate groups, reuse groups and event clusters, with the pairs inside.
@@ -222,10 +223,12 @@ def scan(
     with library_errors():
         articles = iter_articles(paths or [])
         if db is None:
-            report = scan_corpus(articles, min_relation=min_relation, progress=bar)
+            report = scan_corpus(articles, min_relation=min_relation, jobs=jobs, progress=bar)
         else:
             with Index(db, create=bool(paths)) as index:
-                report = scan_corpus(articles, index=index, min_relation=min_relation, progress=bar)
+                report = scan_corpus(
+                    articles, index=index, min_relation=min_relation, jobs=jobs, progress=bar
+                )
         bar.close()
         emit(render_scan(report, fmt.value), out)
     if fail_on is not None and any(
@@ -353,6 +356,37 @@ def quotes(
         else:
             emit(render_quote_audit(audit, fmt.value), out)
     if fail_on_difference and audit.differing_groups:
+        raise typer.Exit(1)
+
+
+@app.command()
+def facts(
+    paths: Annotated[list[str], typer.Argument(help="Article files, folders, globs, or - for stdin.")],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Report format (table, json, md).")
+    ] = Format.table,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the report here (atomically).")
+    ] = None,
+    fail_on_conflict: Annotated[
+        bool, typer.Option(help="Exit 1 when reports of one event disagree on a fact (beyond spelling).")
+    ] = False,
+    skip_bad: Annotated[
+        bool, typer.Option(help="Report and skip unreadable inputs instead of stopping.")
+    ] = False,
+) -> None:
+    """List facts that differ (places, dates, people, numbers) between reports of the same event.
+
+    Example: dedupe facts fixtures/seeds --fail-on-conflict
+    """
+    from dedupe.fact_audit import audit_facts, render_fact_audit
+
+    if fmt is Format.html:
+        fail("facts: --format html is not available; use table, json or md")
+    with library_errors():
+        audit = audit_facts(load_many(paths, skip_bad=skip_bad))
+        emit(render_fact_audit(audit, fmt.value), out)
+    if fail_on_conflict and audit.conflicts:
         raise typer.Exit(1)
 
 

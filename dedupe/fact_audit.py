@@ -1,0 +1,93 @@
+"""Facts that disagree across a set of articles: every same-event pair's fact flags.
+
+Pairs come from ``scan`` (LSH candidates, then the ``compare`` verdict), so only
+reports judged ``same_event`` or stronger are compared slot by slot: reports of
+different events are never held to each other's facts.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dedupe.facts_report import PairFlags, flags_markdown
+from dedupe.models import Article
+from dedupe.pipeline import analyze, compare_features
+from dedupe.serialize import to_json
+from dedupe.settings import DEFAULT_SETTINGS, Settings
+from dedupe.verdict import Relation
+
+WIDTH = 80
+# Flags that say the reports cannot both be right (a missing detail or a spelling is not that).
+CONFLICT_KINDS = frozenset({"conflict", "number_mismatch", "date_mismatch"})
+
+
+@dataclass(frozen=True, slots=True)
+class FactAudit:
+    """The fact flags of every pair of articles reporting the same event."""
+
+    articles: int
+    pairs_compared: int
+    pairs: tuple[PairFlags, ...]
+
+    @property
+    def conflicts(self) -> int:
+        """Return how many flags say the reports cannot both be right."""
+        return sum(1 for p in self.pairs for f in p.flags if f.kind in CONFLICT_KINDS)
+
+
+def audit_facts(articles: Iterable[Article], *, settings: Settings = DEFAULT_SETTINGS) -> FactAudit:
+    """Return the facts that differ between every pair of ``articles`` reporting one event."""
+    from dedupe.scan import scan
+
+    loaded = {article.id: article for article in articles}
+    report = scan(loaded.values(), min_relation=Relation.SAME_EVENT, settings=settings)
+    features = {}
+    pairs = []
+    for link in report.pairs:
+        if link.relation.strength < Relation.SAME_EVENT.strength:
+            continue
+        for side in (link.a, link.b):
+            if side not in features:
+                features[side] = analyze(loaded[side], settings)
+        pair = compare_features(features[link.a], features[link.b], settings)
+        if pair.facts:
+            pairs.append(PairFlags(link.a, link.b, pair.facts))
+    same_event = sum(1 for link in report.pairs if link.relation.strength >= Relation.SAME_EVENT.strength)
+    return FactAudit(articles=len(loaded), pairs_compared=same_event, pairs=tuple(pairs))
+
+
+def render_fact_audit(audit: FactAudit, fmt: str) -> str:
+    """Return the audit as "table" (80 columns), "md" or "json"."""
+    if fmt == "json":
+        return to_json(audit, kind="fact_audit")
+    if fmt == "md":
+        return f"# Facts that differ\n\n{_summary(audit)}\n\n{flags_markdown(audit.pairs)}"
+    lines = [_summary(audit)]
+    for pair in audit.pairs:
+        lines += ["", f"A {pair.a_id}  vs  B {pair.b_id}"]
+        for flag in pair.flags:
+            values = f"“{flag.a_value or '—'}” (A) vs “{flag.b_value or '—'}” (B)"
+            lines.append(_fill(f"{flag.slot}, {flag.kind} ({flag.confidence:.2f}): {values}", "  "))
+            lines.append(
+                _fill(f"A[{flag.a_sentence.start}:{flag.a_sentence.end}) {flag.a_sentence_text}", "    ")
+            )
+            lines.append(
+                _fill(f"B[{flag.b_sentence.start}:{flag.b_sentence.end}) {flag.b_sentence_text}", "    ")
+            )
+    return "\n".join(lines)
+
+
+def _summary(audit: FactAudit) -> str:
+    flags = sum(len(p.flags) for p in audit.pairs)
+    return (
+        f"{audit.articles} articles, {audit.pairs_compared} same-event pair(s) compared, "
+        f"{flags} flag(s), {audit.conflicts} of them conflicts."
+    )
+
+
+def _fill(text: str, indent: str) -> str:
+    return textwrap.fill(
+        " ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent + "  "
+    )
