@@ -22,8 +22,8 @@ demo: $(VENV)/.installed
 	$(BIN)/dedupe compare $(SEEDS)/001_50899f19e1fbd510.txt $(SEEDS)/004_6b7b728a0a1fe40e.txt
 
 test: $(VENV)/.test-installed
-	$(BIN)/ruff check dedupe tests bench
-	$(BIN)/ruff format --check dedupe tests bench
+	$(BIN)/ruff check dedupe tests bench tools
+	$(BIN)/ruff format --check dedupe tests bench tools
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 

