@@ -164,7 +164,10 @@ def test_facts_lists_the_seed_conflicts_and_fails_on_them() -> None:
     assert result.exit_code == 1, result.output
     document = json.loads(result.stdout)
     assert document["kind"] == "fact_audit"
-    pairs = {(p["a_id"][:3], p["b_id"][:3]): {(f["slot"], f["kind"]) for f in p["flags"]} for p in document["pairs"]}
+    pairs = {
+        (p["a_id"][:3], p["b_id"][:3]): {(f["slot"], f["kind"]) for f in p["flags"]}
+        for p in document["pairs"]
+    }
     # Only the three reports of the Sept 2022 talks are compared; 002 and 003 report other events.
     assert set(pairs) == {("000", "001"), ("000", "004"), ("001", "004")}
     assert ("place", "conflict") in pairs[("001", "004")]
