@@ -82,21 +82,33 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/dedupe-bench"))
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes for `dedupe scan`")
     parser.add_argument("--skip-index", action="store_true", help="time only `dedupe scan`")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     path = corpus(args.workdir, args.count, args.seed)
     report = args.workdir / f"scan-{args.count}.jsonl"
-    scan_seconds, scan_mb = run([str(DEDUPE), "scan", str(path), "-f", "jsonl", "-o", str(report),
-                                 "--min-relation", "unrelated", "-q"])  # fmt: skip
+    command = [
+        str(DEDUPE),
+        "scan",
+        str(path),
+        "-f",
+        "jsonl",
+        "-o",
+        str(report),
+        "--min-relation",
+        "unrelated",
+    ]
+    scan_seconds, scan_mb = run([*command, "--jobs", str(args.jobs), "-q"])
     figures: dict[str, object] = {
         "articles": args.count,
         "cpu_cores": os.cpu_count(),
         "scan": {
+            "jobs": args.jobs,
             "seconds": round(scan_seconds, 1),
             "peak_rss_mb": round(scan_mb),
             "articles_per_second": round(args.count / scan_seconds, 1),
-        },  # fmt: skip
+        },
         "planted": recall(report, path.with_suffix(".truth.json")),
     }
     if not args.skip_index:

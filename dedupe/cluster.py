@@ -244,3 +244,26 @@ def _quote_groups(analysed: Sequence[ArticleFeatures]) -> tuple[QuoteSummary, ..
 def _always(a: str, b: str) -> bool:
     """Members of one cluster report one event."""
     return True
+
+
+def copy_link(link: Link, first: str, second: str, source: str) -> Link:
+    """Copy ``link``'s verdict to a pair whose articles have the same texts as ``source``."""
+    swap = first > second
+    a, b = (second, first) if swap else (first, second)
+    reason = Reason("exact_copy", f"same texts as {source}: their verdict")
+    return Link(
+        a=a,
+        b=b,
+        relation=link.relation,
+        confidence=link.confidence,
+        event_score=link.event_score,
+        jaccard=link.jaccard,
+        containment_a=link.containment_b if swap else link.containment_a,
+        containment_b=link.containment_a if swap else link.containment_b,
+        coverage_a=link.coverage_b if swap else link.coverage_a,
+        coverage_b=link.coverage_a if swap else link.coverage_b,
+        longest_passage_words=link.longest_passage_words,
+        reasons=(reason, *link.reasons),
+        channels=link.channels,
+        inferred_from=source,
+    )

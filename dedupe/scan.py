@@ -6,7 +6,7 @@ Stages, each bounded in memory by sketches and candidate state, never by corpus 
    batch; only each article's sketch (content hash, band keys, name-term hashes) stays
    in memory.
 2. *candidates* — LSH channels (``dedupe.candidates``) propose pairs; pairs that only the
-   ``names`` channel found must also share ``NAMES_MIN_JACCARD`` of their name terms.
+   ``names`` channel found must also share ``candidates.NAMES_MIN_JACCARD`` of their name terms.
    Exact copies (same content hash) are compared once with their original and inherit
    its verdicts with every other article.
 3. *verify* — the candidate graph splits into connected components; clusters never span
@@ -28,10 +28,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import numpy as np
-
-from dedupe.candidates import NAMES, TEXT, Sketch, candidate_pairs, sketch_batch
-from dedupe.cluster import LEVELS, Cluster, Link, copy_link, describe, groups, link_from_report, number, single
+from dedupe.candidates import (
+    ChannelCount,
+    Sketch,
+    Work,
+    components,
+    exact_copies,
+    proposed_pairs,
+    sketch_batch,
+)
+from dedupe.cluster import (
+    LEVELS,
+    Cluster,
+    Link,
+    copy_link,
+    describe,
+    groups,
+    link_from_report,
+    number,
+    single,
+)
 from dedupe.errors import SettingsError
 from dedupe.models import Article
 from dedupe.settings import DEFAULT_SETTINGS, Settings
@@ -41,26 +57,14 @@ from dedupe.verdict import Relation
 if TYPE_CHECKING:
     from dedupe.pipeline import ArticleFeatures
 
-NAMES_MIN_JACCARD = 0.3
-"""A pair proposed by the names channel alone is compared only if this share of the two
-articles' name terms is common to both (Jaccard). The seeds' same-event pairs share
-0.43 or more; on the synthetic corpus, chance pairs of one shared common name sit at 0.27."""
 FEATURE_CACHE = 512
 """Articles of one component whose features (tokens, quotations, entities) are kept at once;
 in a larger component some articles are analysed more than once."""
 
 Progress = Callable[[str, int, int | None], None]
-Work = tuple[int, int, tuple[str, ...]]  # two rows to compare and the channels that proposed them
-T = TypeVar("T")
+A = TypeVar("A")
+K = TypeVar("K")
 R = TypeVar("R")
-
-
-@dataclass(frozen=True, slots=True)
-class ChannelCount:
-    """How many candidate pairs a channel proposed (a pair found by both counts in both)."""
-
-    channel: str
-    pairs: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +109,9 @@ def scan(
         >>> report = scan(load_articles(["fixtures/seeds"]))  # doctest: +SKIP
         >>> [c.members for c in report.level("event")]  # doctest: +SKIP
     """
-    chosen = (settings or DEFAULT_SETTINGS).updated(**overrides) if overrides else settings or DEFAULT_SETTINGS
+    chosen = (
+        (settings or DEFAULT_SETTINGS).updated(**overrides) if overrides else settings or DEFAULT_SETTINGS
+    )
     if jobs < 1:
         raise SettingsError(f"jobs must be at least 1, got {jobs}")
     run = _Run(chosen, Relation(min_relation), progress or _silent, jobs)
@@ -145,8 +151,8 @@ class _Run:
         try:
             sketches = self._read(articles, index, pool)
             ids = [s.id for s in sketches]
-            copies = _copies(sketches)
-            pairs, channels = _candidates(sketches, copies)
+            copies = exact_copies(sketches)
+            pairs, channels = proposed_pairs(sketches, copies)
             del sketches
             links, clusters, grouped = self._verify(ids, pairs, copies, index, pool)
         finally:
@@ -171,15 +177,18 @@ class _Run:
         """Add the articles to the index and sketch everything the index holds."""
         sketches: list[Sketch] = []
         seen: set[str] = set()
-        for batch, made in _map(pool, self.settings.__class__, _sketch, batches(articles, BATCH_SIZE), self):
+        batched = ((batch, batch) for batch in batches(articles, BATCH_SIZE))
+        for batch, made in _map(pool, self.jobs, sketch_batch, batched, self.settings):
             index.add_sketched(batch, made)
             for sketch in made:
                 if sketch.id not in seen:
                     seen.add(sketch.id)
                     sketches.append(sketch)
             self.progress("read", len(sketches), None)
-        stored = (a for a in index.articles() if a.id not in seen)
-        for _, made in _map(pool, self.settings.__class__, _sketch, batches(stored, BATCH_SIZE), self):
+        stored = (
+            (batch, batch) for batch in batches((a for a in index.articles() if a.id not in seen), BATCH_SIZE)
+        )
+        for _, made in _map(pool, self.jobs, sketch_batch, stored, self.settings):
             sketches.extend(made)
             self.progress("read", len(sketches), None)
         return sketches
@@ -193,43 +202,44 @@ class _Run:
         pool: Executor | None,
     ) -> tuple[list[Link], list[Cluster], set[int]]:
         """Verify and cluster each connected component of the candidate graph."""
-        components = _components(len(ids), pairs, copies)
+        found_components = components(len(ids), pairs, copies)
         links: list[Link] = []
         clusters: list[Cluster] = []
         grouped: set[int] = set()
-        payloads = ((rows, _payload(rows, work, copies, ids, index)) for rows, work in components)
-        for done, (rows, (found, described)) in enumerate(_map(pool, None, _verify, payloads, self), start=1):
+        payloads = ((rows, _payload(rows, work, copies, ids, index)) for rows, work in found_components)
+        verified = _map(pool, self.jobs, _verify_payload, payloads, self.settings)
+        for done, (rows, (found, described)) in enumerate(verified, start=1):
             links.extend(found)
             clusters.extend(described)
             grouped.update(rows)
-            self.progress("compare", done, len(components))
+            self.progress("compare", done, len(found_components))
         return links, clusters, grouped
 
 
-def _sketch(batch: list[Article], settings: Settings) -> list[Sketch]:
-    return sketch_batch(batch, settings)
+Payload = tuple[list[Article], list[Work], dict[int, list[int]]]
 
 
-def _verify(payload: tuple[list[Article], list[Work], dict[int, list[int]]], settings: Settings) -> Any:
+def _verify_payload(payload: Payload, settings: Settings) -> tuple[list[Link], list[Cluster]]:
     articles, work, copies = payload
     return verify_component(articles, work, copies, settings)
 
 
 def _map(
-    pool: Executor | None, _: object, function: Callable[[T, Settings], R], items: Iterable[Any], run: _Run
-) -> Iterator[tuple[Any, R]]:
-    """Yield ``(key, function(item, settings))`` in order, with at most ``2 * jobs`` items in flight.
-
-    Items are ``(key, argument)`` pairs for verification and bare batches for sketching.
-    """
-    pending: deque[tuple[Any, Future[R]]] = deque()
-    for item in items:
-        key, argument = item if isinstance(item, tuple) else (item, item)
-        if pool is None:
-            yield key, function(argument, run.settings)
-            continue
-        pending.append((key, pool.submit(function, argument, run.settings)))
-        if len(pending) >= 2 * run.jobs:
+    pool: Executor | None,
+    jobs: int,
+    function: Callable[[A, Settings], R],
+    items: Iterable[tuple[K, A]],
+    settings: Settings,
+) -> Iterator[tuple[K, R]]:
+    """Yield ``(key, function(argument, settings))`` in order, at most ``2 * jobs`` in flight."""
+    if pool is None:
+        for key, argument in items:
+            yield key, function(argument, settings)
+        return
+    pending: deque[tuple[K, Future[R]]] = deque()
+    for key, argument in items:
+        pending.append((key, pool.submit(function, argument, settings)))
+        if len(pending) >= 2 * jobs:
             first, future = pending.popleft()
             yield first, future.result()
     while pending:
@@ -239,7 +249,7 @@ def _map(
 
 def _payload(
     rows: list[int], work: list[Work], copies: dict[int, list[int]], ids: Sequence[str], index: Index
-) -> tuple[list[Article], list[Work], dict[int, list[int]]]:
+) -> Payload:
     """Re-read a component's articles and renumber its comparisons and copies to local rows."""
     local = {row: n for n, row in enumerate(rows)}
     articles = []
@@ -272,9 +282,12 @@ def verify_component(
     members = tuple(sorted(a.id for a in articles))
     row_of = {a.id: n for n, a in enumerate(articles)}
     found = []
+    duplicates: set[tuple[str, ...]] = set()
     for level in LEVELS:
         for group in groups(members, links, level):
-            if len(group) > 1:
+            if level == "duplicate":
+                duplicates.add(group)
+            if len(group) > 1 and not (level == "reuse" and group in duplicates):  # nothing beyond copies
                 found.append(describe(level, group, links, [features.get(row_of[m]) for m in group]))
             elif level == "event":
                 published = articles[row_of[group[0]]].published
@@ -282,7 +295,9 @@ def verify_component(
     return links, found
 
 
-def _spread(links: Sequence[Link], work: Sequence[Work], copies: dict[int, list[int]], ids: Sequence[str]) -> list[Link]:
+def _spread(
+    links: Sequence[Link], work: Sequence[Work], copies: dict[int, list[int]], ids: Sequence[str]
+) -> list[Link]:
     """Give each exact copy its original's verdicts (with every other article and other copies)."""
     spread: list[Link] = []
     for link, (i, j, _) in zip(links, work, strict=True):
@@ -294,70 +309,6 @@ def _spread(links: Sequence[Link], work: Sequence[Work], copies: dict[int, list[
                 if (x, y) != (i, j):
                     spread.append(copy_link(link, ids[x], ids[y], f"{ids[i]} and {ids[j]}"))
     return spread
-
-
-def _copies(sketches: Sequence[Sketch]) -> dict[int, list[int]]:
-    """Map the row of each original (first of its content) to the rows of its exact copies."""
-    first: dict[bytes, int] = {}
-    copies: dict[int, list[int]] = {}
-    for row, sketch in enumerate(sketches):
-        original = first.setdefault(sketch.content_hash, row)
-        if original != row:
-            copies.setdefault(original, []).append(row)
-    return copies
-
-
-def _candidates(
-    sketches: Sequence[Sketch], copies: dict[int, list[int]]
-) -> tuple[dict[tuple[int, int], tuple[str, ...]], tuple[ChannelCount, ...]]:
-    """Return candidate row pairs between originals (copies excluded), with their channels."""
-    keys = np.empty((len(sketches), TEXT.bands + NAMES.bands), dtype=np.int64)
-    for row, sketch in enumerate(sketches):
-        keys[row] = sketch.keys
-    for rows in copies.values():
-        keys[rows] = -1
-    found: dict[tuple[int, int], tuple[str, ...]] = {}
-    counts = []
-    for name, block in ((TEXT.name, keys[:, : TEXT.bands]), (NAMES.name, keys[:, TEXT.bands :])):
-        kept = 0
-        for i, j in candidate_pairs(block).tolist():
-            if name == NAMES.name and (i, j) not in found and _jaccard(sketches[i], sketches[j]) < NAMES_MIN_JACCARD:
-                continue
-            found[(i, j)] = (*found.get((i, j), ()), name)
-            kept += 1
-        counts.append(ChannelCount(name, kept))
-    return dict(sorted(found.items())), tuple(counts)
-
-
-def _jaccard(a: Sketch, b: Sketch) -> float:
-    shared = int(np.intersect1d(a.terms, b.terms, assume_unique=True).size)
-    union = a.terms.size + b.terms.size - shared
-    return shared / union if union else 0.0
-
-
-def _components(
-    count: int, pairs: dict[tuple[int, int], tuple[str, ...]], copies: dict[int, list[int]]
-) -> list[tuple[list[int], list[Work]]]:
-    """Split the candidate graph into connected components: their rows and the comparisons inside."""
-    parent = list(range(count))
-
-    def root(row: int) -> int:
-        while parent[row] != row:
-            parent[row] = parent[parent[row]]
-            row = parent[row]
-        return row
-
-    work = [(i, j, channels) for (i, j), channels in pairs.items()]
-    work += [(original, copy, ("content",)) for original, rows in copies.items() for copy in rows]
-    for i, j, _ in work:
-        parent[root(j)] = root(i)
-    rows_of: dict[int, list[int]] = {}
-    for row in range(count):
-        rows_of.setdefault(root(row), []).append(row)
-    work_of: dict[int, list[Work]] = {}
-    for item in work:
-        work_of.setdefault(root(item[0]), []).append(item)
-    return [(rows_of[r], work_of[r]) for r in sorted(work_of, key=lambda r: rows_of[r][0])]
 
 
 class _Features:

@@ -24,7 +24,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from dedupe.candidates import CHANNELS, Sketch, sketch_batch
+from dedupe.candidates import (
+    CHANNELS,
+    MAX_BUCKET,
+    NAMES,
+    NAMES_MIN_JACCARD,
+    TEXT,
+    Sketch,
+    names_jaccard,
+    sketch_batch,
+    term_hashes,
+)
 from dedupe.cluster import Link, link_from_report
 from dedupe.errors import IndexStoreError
 from dedupe.fingerprint import SignatureSpec, current_spec
@@ -34,7 +44,7 @@ from dedupe.settings import DEFAULT_SETTINGS, Settings
 SCHEMA_VERSION = 1
 """Bump when tables change; an index of another version is refused with a rebuild hint."""
 QUERY_CANDIDATES = 200
-"""Most stored articles compared with a query, those sharing the most band keys first."""
+"""Most stored articles compared with a query: exact copies, then those sharing most band keys."""
 BATCH_SIZE = 256
 """Articles per transaction (and per sketching batch): small enough that a kill loses little."""
 
@@ -65,12 +75,21 @@ class AddSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class Hit:
+    """A stored article that shares band keys (or the whole content) with a looked-up article."""
+
+    id: str
+    channels: tuple[str, ...]  # "content" for an exact copy, then "text" and/or "names"
+    shared_keys: int
+
+
+@dataclass(frozen=True, slots=True)
 class QueryResult:
     """The answer to "have we seen this story?": stored articles related to the query, strongest first."""
 
     article: str
     indexed: bool  # the query article itself is stored (same id and content)
-    candidates: int
+    candidates: int  # stored articles compared with it
     matches: tuple[Link, ...]
 
 
@@ -249,23 +268,39 @@ class Index:
         for (record,) in cursor:
             yield decode(record)
 
-    def lookup(self, sketch: Sketch) -> list[tuple[str, int, bool]]:
-        """Return ``(id, shared band keys, same content)`` of stored articles sharing a key or the content."""
-        keys = [int(k) for k in sketch.keys if k >= 0]
-        hits: dict[int, int] = {}
-        for chunk in batches(keys, 500):
+    def lookup(self, sketch: Sketch) -> list[Hit]:
+        """Return the stored articles sharing the content or a band key (buckets up to ``MAX_BUCKET``).
+
+        Hits come with the channels they share keys in, exact copies first, then by keys shared.
+        """
+        channel_of = {
+            int(k): (TEXT.name if n < TEXT.bands else NAMES.name) for n, k in enumerate(sketch.keys)
+        }
+        channel_of.pop(-1, None)
+        usable: list[int] = []
+        for chunk in batches(list(channel_of), 500):
             marks = ",".join("?" * len(chunk))
-            for rowid, count in self._db.execute(
-                f"SELECT article, COUNT(*) FROM bands WHERE key IN ({marks}) GROUP BY article", chunk
+            usable += [row[0] for row in self._db.execute(
+                f"SELECT key FROM bands WHERE key IN ({marks}) GROUP BY key HAVING COUNT(*) <= ?",
+                [*chunk, MAX_BUCKET])]  # fmt: skip
+        shared: dict[int, list[str]] = {}
+        for chunk in batches(usable, 500):
+            marks = ",".join("?" * len(chunk))
+            for key, rowid in self._db.execute(
+                f"SELECT key, article FROM bands WHERE key IN ({marks})", chunk
             ):
-                hits[rowid] = hits.get(rowid, 0) + count
-        same = {row[0] for row in self._db.execute(
-            "SELECT rowid FROM articles WHERE content_hash = ?", (sketch.content_hash,))}  # fmt: skip
-        found = []
-        for rowid in sorted(set(hits) | same):
+                shared.setdefault(rowid, []).append(channel_of[key])
+        for (rowid,) in self._db.execute(
+            "SELECT rowid FROM articles WHERE content_hash = ?", (sketch.content_hash,)
+        ):
+            shared.setdefault(rowid, []).insert(0, "content")
+        hits = []
+        for rowid, channels in shared.items():
             (article_id,) = self._db.execute("SELECT id FROM articles WHERE rowid = ?", (rowid,)).fetchone()
-            found.append((article_id, hits.get(rowid, 0), rowid in same))
-        return sorted(found, key=lambda hit: (-hit[2], -hit[1], hit[0]))
+            hits.append(
+                Hit(article_id, tuple(dict.fromkeys(channels)), len(channels) - channels.count("content"))
+            )
+        return sorted(hits, key=lambda hit: ("content" not in hit.channels, -hit.shared_keys, hit.id))
 
     def query(self, article: Article, *, settings: Settings | None = None) -> QueryResult:
         """Compare ``article`` with the stored articles that share a band key or its content.
@@ -278,18 +313,22 @@ class Index:
         chosen = settings or self.settings
         (sketch,) = sketch_batch([article], self.settings)
         hits = self.lookup(sketch)
-        indexed = any(found == article.id and same for found, _, same in hits)
-        others = [hit for hit in hits if hit[0] != article.id][:QUERY_CANDIDATES]
+        indexed = any(hit.id == article.id and "content" in hit.channels for hit in hits)
         features = analyze(article, chosen)
+        compared = 0
         matches = []
-        for found, _, _ in others:
-            stored = self.get(found)
-            if stored is not None:
-                link = link_from_report(compare_features(features, analyze(stored, chosen), chosen))
-                if link.relation.strength > 0:
-                    matches.append(link)
+        for hit in hits:
+            stored = self.get(hit.id) if hit.id != article.id and compared < QUERY_CANDIDATES else None
+            if stored is None or not _worth_comparing(hit, sketch, stored):
+                continue
+            compared += 1
+            link = link_from_report(
+                compare_features(features, analyze(stored, chosen), chosen), channels=hit.channels
+            )
+            if link.relation.strength > 0:
+                matches.append(link)
         matches.sort(key=lambda link: (-link.relation.strength, -link.confidence, link.b))
-        return QueryResult(article.id, indexed, len(others), tuple(matches))
+        return QueryResult(article.id, indexed, compared, tuple(matches))
 
     def stats(self) -> IndexStats:
         """Return counts and on-disk sizes: all, articles with their records, and LSH structures."""
@@ -311,6 +350,13 @@ class Index:
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
+
+
+def _worth_comparing(hit: Hit, sketch: Sketch, stored: Article) -> bool:
+    """Apply ``scan``'s candidate rule: shared text or content, or enough shared name terms."""
+    if hit.channels != (NAMES.name,):
+        return True
+    return names_jaccard(sketch.terms, term_hashes(stored)) >= NAMES_MIN_JACCARD
 
 
 class _Transaction:

@@ -91,6 +91,8 @@ def test_copies_form_duplicate_groups_inside_the_right_event(copies_report: Scan
         parent = next(eid for event, eid in events.items() if members <= event)
         assert cluster.parent == parent
     assert copies_report.exact_copies == 2
+    reuse = {frozenset(c.members) for c in copies_report.level("reuse")}
+    assert not reuse & {frozenset(c.members) for c in copies_report.level("duplicate")}  # no repeats
 
 
 def test_exact_copies_inherit_verdicts_and_say_so(copies_report: ScanReport) -> None:
@@ -99,6 +101,17 @@ def test_exact_copies_inherit_verdicts_and_say_so(copies_report: ScanReport) -> 
     assert all(p.reasons[0].code == "exact_copy" for p in inferred)
     assert any({p.a[:4], p.b[:4]} == {"000x", "001_"} for p in inferred)
     assert copies_report.compared < len(copies_report.pairs) + 10
+
+
+def test_two_worker_processes_give_the_same_report(seeds: list[Article], copies_report: ScanReport) -> None:
+    by_number = {a.id[:3]: a for a in seeds}
+    extra = [
+        article_from_text(by_number["000"].text, id="000x_exact"),
+        edited(by_number["000"], "000e_edited"),
+        article_from_text(by_number["002"].text, id="002x_exact"),
+        edited(by_number["004"], "004e_edited"),
+    ]
+    assert scan([*seeds, *extra], min_relation="related", jobs=2) == copies_report
 
 
 def test_json_lists_members_and_level(seed_report: ScanReport) -> None:

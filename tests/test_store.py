@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dedupe.candidates import TEXT, sketch_batch
+from dedupe.candidates import MAX_BUCKET, TEXT, sketch_batch
 from dedupe.errors import IndexStoreError
 from dedupe.ingest import article_from_text, load_articles
 from dedupe.settings import DEFAULT_SETTINGS
@@ -68,7 +68,7 @@ def test_remove_deletes_the_article_and_its_bands(tmp_path: Path, seeds: list) -
         assert seeds[1].id not in index and seeds[0].id in index
         assert index.stats().band_rows == 4 * 26
         (sketch,) = sketch_batch([seeds[1]], DEFAULT_SETTINGS)
-        assert all(hit[0] != seeds[1].id for hit in index.lookup(sketch))
+        assert all(hit.id != seeds[1].id for hit in index.lookup(sketch))
 
 
 def test_query_with_seed_004_finds_its_event_and_not_the_other_talks(tmp_path: Path, seeds: list) -> None:
@@ -84,6 +84,23 @@ def test_query_with_seed_004_finds_its_event_and_not_the_other_talks(tmp_path: P
         assert relations.get(other, Relation.UNRELATED) in (Relation.RELATED, Relation.UNRELATED)
     assert all(m.a == query.id for m in result.matches)
     assert "004" not in relations
+
+
+def test_lookup_names_exact_copies_first_and_skips_crowded_buckets(tmp_path: Path, seeds: list) -> None:
+    with Index(tmp_path / "news.db") as index:
+        index.add([*seeds, article_from_text(seeds[0].text, id="reprint")])
+        (sketch,) = sketch_batch([seeds[0]], DEFAULT_SETTINGS)
+        hits = index.lookup(sketch)
+        assert [h.id for h in hits[:2]] == sorted([seeds[0].id, "reprint"])
+        assert all(h.channels[0] == "content" and h.shared_keys == 26 for h in hits[:2])
+        assert {h.id for h in hits[2:]} <= {a.id for a in seeds[1:]}
+        with index._transaction():  # crowd one of the query's text buckets past the cap
+            key = int(sketch.keys[0])
+            index._db.executemany(
+                "INSERT INTO bands VALUES (?, ?)", [(key, 10_000 + n) for n in range(MAX_BUCKET)]
+            )
+        crowded = index.lookup(sketch)
+        assert all(h.shared_keys == 25 for h in crowded[:2])
 
 
 def test_query_without_the_article_stored_recognises_an_exact_copy(tmp_path: Path, seeds: list) -> None:
