@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from dedupe.facts import FactFlag
+from dedupe.facts_report import PairFlags
 from dedupe.verdict import Reason, Relation
 
 if TYPE_CHECKING:
@@ -54,6 +56,7 @@ class Link:
     reasons: tuple[Reason, ...]
     channels: tuple[str, ...] = ()  # the candidate channels that proposed the pair
     inferred_from: str | None = None  # set when b is an exact copy and the verdict is its original's
+    facts: tuple[FactFlag, ...] = ()  # facts that differ, for same-event (or stronger) pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,7 @@ class Cluster:
     quote_groups: tuple[QuoteSummary, ...]
     links: int  # verified links inside the cluster at its level
     parent: str | None = None  # the event cluster holding this duplicate or reuse group
+    facts: tuple[PairFlags, ...] = ()  # facts that differ between members (event clusters)
 
 
 def groups(ids: Iterable[str], links: Iterable[Link], level: str) -> list[tuple[str, ...]]:
@@ -156,9 +160,28 @@ def link_from_report(report: PairReport, *, channels: tuple[str, ...] = ()) -> L
         coverage_a=figures.coverage_a,
         coverage_b=figures.coverage_b,
         longest_passage_words=figures.longest_passage_words,
-        reasons=tuple(r for r in report.reasons if r.supports)[:TOP_REASONS],
+        reasons=tuple(sorted((r for r in report.reasons if r.supports), key=_priority(report.relation)))[
+            :TOP_REASONS
+        ],
         channels=channels,
+        facts=report.facts,
     )
+
+
+# Which evidence explains each relation best, first: text for copies, quotations and
+# names for events. Sorting is stable, so reasons of equal rank keep the verdict's order.
+_REASON_ORDER = {
+    Relation.DUPLICATE: ("text_overlap", "shared_passages"),
+    Relation.REUSE: ("shared_passages", "text_overlap"),
+    Relation.SAME_EVENT: ("shared_quotations", "shared_entities", "event_check", "event_score"),
+    Relation.RELATED: ("shared_entities", "dates_conflict", "event_check", "event_score"),
+    Relation.UNRELATED: ("event_score", "text_overlap"),
+}
+
+
+def _priority(relation: Relation) -> Callable[[Reason], int]:
+    order = _REASON_ORDER[relation]
+    return lambda reason: order.index(reason.code) if reason.code in order else len(order)
 
 
 def describe(
@@ -177,6 +200,7 @@ def describe(
         entities=_entities(analysed),
         quote_groups=_quote_groups(analysed),
         links=count,
+        facts=_facts(members, links) if level == "event" else (),
     )
 
 
@@ -212,11 +236,26 @@ def _dates(analysed: Sequence[ArticleFeatures]) -> tuple[str, ...]:
     return tuple(sorted(stated)) + tuple(sorted(published - stated))
 
 
+def _facts(members: tuple[str, ...], links: Sequence[Link]) -> tuple[PairFlags, ...]:
+    inside = set(members)
+    return tuple(
+        PairFlags(k.a, k.b, k.facts)
+        for k in links
+        if k.facts and k.inferred_from is None and k.a in inside and k.b in inside
+    )
+
+
 def _entities(analysed: Sequence[ArticleFeatures]) -> tuple[str, ...]:
+    """The names the members share most, the distinctive ones first ("Nanping" before "China")."""
     counts: Counter[str] = Counter()
+    weight: dict[str, float] = {}
     for item in analysed:
+        for entity in item.entities:
+            if entity.kind not in ("date", "number"):
+                weight[entity.canonical] = max(weight.get(entity.canonical, 0.0), entity.weight)
         counts.update({e.canonical for e in item.entities if e.kind not in ("date", "number")})
-    return tuple(name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_ENTITIES])
+    ranked = sorted(counts, key=lambda name: (-counts[name] * weight[name], name))
+    return tuple(ranked[:TOP_ENTITIES])
 
 
 def _quote_groups(analysed: Sequence[ArticleFeatures]) -> tuple[QuoteSummary, ...]:

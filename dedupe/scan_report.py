@@ -3,8 +3,9 @@
 JSON is one document (``kind: "scan"``) with ``clusters`` (each with ``members`` and
 ``level``) and ``pairs``. JSONL suits large scans: a ``scan`` header line, then one
 line per cluster and one per pair. CSV lists the pairs, one row each. Table and
-Markdown show multi-article clusters and the pairs; single-article event clusters
-are counted, not listed.
+Markdown show each multi-article cluster as a block (members, dates, key names,
+quotations, its pairs with their top reason, facts that differ); articles alone in
+their event are listed by id.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from collections.abc import Sequence
 
 from tabulate import tabulate
@@ -24,6 +26,9 @@ from dedupe.store import IndexStats, QueryResult
 SCAN_FORMATS = ("table", "json", "jsonl", "csv", "md")
 SHOWN_MEMBERS = 6
 """Members listed per cluster in table and Markdown output before "… and N more"."""
+SHOWN_SINGLES = 20
+"""Articles alone in their event listed by id before "… and N more"."""
+WIDTH = 80
 
 _PAIR_FIELDS = (
     "a", "b", "relation", "confidence", "event_score", "jaccard", "containment_a", "containment_b",
@@ -39,7 +44,7 @@ def render_scan(report: ScanReport, fmt: str) -> str:
         return _jsonl(report)
     if fmt == "csv":
         return _csv(report.pairs)
-    return _text(report, "github" if fmt == "md" else "simple", markdown=fmt == "md")
+    return _text(report, markdown=fmt == "md")
 
 
 def _jsonl(report: ScanReport) -> str:
@@ -69,31 +74,83 @@ def _figures(pair: Link) -> tuple[float, ...]:
             pair.coverage_a, pair.coverage_b)  # fmt: skip
 
 
-def _text(report: ScanReport, table_format: str, *, markdown: bool) -> str:
-    heading = "## " if markdown else ""
+def _text(report: ScanReport, *, markdown: bool) -> str:
+    """Clusters as blocks an editor reads top to bottom, 80 columns wide (Markdown: lists)."""
     channels = ", ".join(f"{c.channel} {c.pairs}" for c in report.channels)
-    summary = (
-        f"{report.articles} articles, {report.exact_copies} exact copies, "
-        f"{report.candidates} candidate pairs ({channels}), {report.compared} compared"
+    lines = [f"# Scan of {report.articles} articles", ""] if markdown else []
+    lines.append(
+        _fill(
+            f"{report.articles} articles, {report.exact_copies} exact copies, {report.candidates} "
+            f"candidate pairs ({channels}), {report.compared} compared; pairs listed: at least "
+            f"{report.min_relation.value}",
+            "",
+        )
     )
     shown = [c for c in report.clusters if len(c.members) > 1]
-    singles = sum(1 for c in report.clusters if len(c.members) == 1)
-    parts = [f"{heading}Scan" if markdown else summary]
-    if markdown:
-        parts.append(summary)
-    rows = [[c.id, c.level, len(c.members), _members(c), c.representative, ", ".join(c.entities[:4]),
-             _quotes(c)] for c in shown]  # fmt: skip
-    parts.append(f"{heading}Clusters ({len(shown)}; {singles} single-article event clusters not listed)")
-    if rows:
-        parts.append(tabulate(rows, ["cluster", "level", "size", "members", "representative", "entities",
-                                     "quotes"], tablefmt=table_format))  # fmt: skip
-    pair_rows = [[p.a, p.b, p.relation.value, f"{p.confidence:.2f}", f"{p.jaccard:.2f}",
-                  p.reasons[0].text if p.reasons else ""] for p in report.pairs]  # fmt: skip
-    parts.append(f"{heading}Pairs ({len(pair_rows)} at least {report.min_relation.value})")
-    if pair_rows:
-        parts.append(tabulate(pair_rows, ["a", "b", "relation", "confidence", "jaccard", "top reason"],
-                              tablefmt=table_format))  # fmt: skip
-    return "\n\n".join(parts)
+    singles = [c for c in report.clusters if len(c.members) == 1]
+    pairs_of = _pairs_by_cluster(report, shown)
+    for cluster in shown:
+        lines += ["", _cluster_heading(cluster, markdown)]
+        lines.extend(_cluster_lines(cluster, pairs_of[cluster.id], markdown))
+    if singles:
+        listed = ", ".join(c.members[0] for c in singles[:SHOWN_SINGLES])
+        more = f" … and {len(singles) - SHOWN_SINGLES} more" if len(singles) > SHOWN_SINGLES else ""
+        lines += ["", _fill(f"{len(singles)} article(s) alone in their event: {listed}{more}", "")]
+    return "\n".join(lines)
+
+
+def _pairs_by_cluster(report: ScanReport, shown: Sequence[Cluster]) -> dict[str, list[Link]]:
+    """Each listed pair under the smallest cluster holding both its articles."""
+    found: dict[str, list[Link]] = {c.id: [] for c in shown}
+    for pair in report.pairs:
+        holding = [c for c in shown if pair.a in c.members and pair.b in c.members]
+        if holding:
+            found[min(holding, key=lambda c: len(c.members)).id].append(pair)
+    return found
+
+
+def _cluster_heading(cluster: Cluster, markdown: bool) -> str:
+    parent = f", inside {cluster.parent}" if cluster.parent else ""
+    text = f"{cluster.id}: {cluster.level}, {len(cluster.members)} articles{parent}"
+    return f"## {text}" if markdown else text
+
+
+def _cluster_lines(cluster: Cluster, pairs: Sequence[Link], markdown: bool) -> list[str]:
+    bullet, indent = ("- ", "  ") if markdown else ("  ", "    ")
+    lines = [
+        _fill(f"{bullet}members: {_members(cluster)} (representative {cluster.representative})", indent),
+    ]
+    if cluster.dates:
+        lines.append(_fill(f"{bullet}dates: {', '.join(cluster.dates)}", indent))
+    if cluster.entities:
+        lines.append(_fill(f"{bullet}key names: {', '.join(cluster.entities)}", indent))
+    if cluster.quote_groups:
+        lines.append(_fill(f"{bullet}quotations in several outlets: {_quotes(cluster)}", indent))
+        for quote in cluster.quote_groups:
+            if quote.consistency == "differs":
+                lines.append(
+                    _fill(f"{indent}{quote.speaker}: “{_short(quote.text)}” — rendered differently", indent)
+                )
+    for pair in pairs:
+        reason = pair.reasons[0].text if pair.reasons else ""
+        verdict = f"{pair.relation.value} ({pair.confidence:.2f})"
+        lines.append(_fill(f"{bullet}{pair.a} ~ {pair.b}: {verdict}; {reason}", indent))
+    for flags in cluster.facts:
+        for flag in flags.flags:
+            values = f"“{flag.a_value or '—'}” ({flags.a_id}) vs “{flag.b_value or '—'}” ({flags.b_id})"
+            lines.append(_fill(f"{bullet}fact differs — {flag.slot}, {flag.kind}: {values}", indent))
+    return lines
+
+
+def _short(text: str, limit: int = 70) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def _fill(text: str, indent: str) -> str:
+    """Wrap ``text`` (which may start with a bullet) to WIDTH, continuing under ``indent``."""
+    lead = text[: len(text) - len(text.lstrip())]
+    return textwrap.fill(" ".join(text.split()), WIDTH, initial_indent=lead, subsequent_indent=indent + "  ")
 
 
 def _members(cluster: Cluster) -> str:
@@ -104,7 +161,7 @@ def _members(cluster: Cluster) -> str:
 
 def _quotes(cluster: Cluster) -> str:
     differing = sum(1 for q in cluster.quote_groups if q.consistency == "differs")
-    return f"{len(cluster.quote_groups)} ({differing} differ)" if cluster.quote_groups else ""
+    return f"{len(cluster.quote_groups)} ({differing} rendered differently)"
 
 
 def render_query(result: QueryResult, fmt: str) -> str:

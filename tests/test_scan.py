@@ -131,8 +131,20 @@ def test_every_format_renders(copies_report: ScanReport) -> None:
     rows = list(csv.DictReader(io.StringIO(outputs["csv"])))
     assert len(rows) == len(copies_report.pairs)
     assert {row["relation"] for row in rows} <= {r.value for r in Relation}
-    assert "| duplicate-1 " in outputs["md"] or "| duplicate-1" in outputs["md"]
-    assert "single-article event clusters not listed" in outputs["table"]
+    assert "\n## duplicate-1: duplicate, " in outputs["md"]
+    assert "\nduplicate-1: duplicate, " in outputs["table"]
+    assert max(len(line) for line in outputs["table"].splitlines()) <= 80
+
+
+def test_table_shows_facts_that_differ_per_event_cluster(seed_report: ScanReport) -> None:
+    (event,) = [c for c in seed_report.clusters if len(c.members) == 3]
+    flagged = {(f.a_id[:3], f.b_id[:3]): {(x.slot, x.kind) for x in f.flags} for f in event.facts}
+    assert ("place", "conflict") in flagged[("001", "004")]
+    assert ("counterpart", "conflict") in flagged[("000", "001")]
+    table = render_scan(seed_report, "table")
+    assert "fact differs — place, conflict: “Nanping”" in table
+    assert "Nanping" in event.entities  # distinctive names come before China or Russia
+    assert "China" not in event.entities[:4]
 
 
 def test_scanning_an_index_gives_the_same_clusters(
