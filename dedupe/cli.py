@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -21,6 +21,11 @@ from dedupe import __version__
 from dedupe.errors import DedupeError, InputError
 from dedupe.models import Article
 from dedupe.verdict import Relation
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from dedupe.scan import ScanReport
 
 app = typer.Typer(
     name="dedupe",
@@ -143,6 +148,7 @@ class ScanFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     md = "md"
+    html = "html"
 
 
 class IndexFormat(StrEnum):
@@ -210,6 +216,9 @@ def scan(
 ) -> None:
     """Scan a corpus: duplicate groups, reuse groups and event clusters, with the pairs inside.
 
+    With --format html --out FILE, a side-by-side page of each listed pair is written to
+    FILE's stem + ".pairs/" and linked from the overview.
+
     Example: dedupe scan fixtures/seeds --format json
     """
     from dedupe.ingest import iter_articles
@@ -222,6 +231,10 @@ def scan(
     bar = _progress(quiet)
     with library_errors():
         articles = iter_articles(paths or [])
+        kept: dict[str, Article] = {}
+        if fmt is ScanFormat.html:  # the page shows each member's title and outlet
+            kept = {a.id: a for a in articles}
+            articles = iter(kept.values())
         if db is None:
             report = scan_corpus(articles, min_relation=min_relation, jobs=jobs, progress=bar)
         else:
@@ -230,11 +243,32 @@ def scan(
                     articles, index=index, min_relation=min_relation, jobs=jobs, progress=bar
                 )
         bar.close()
-        emit(render_scan(report, fmt.value), out)
+        if fmt is ScanFormat.html:
+            _emit_scan_html(report, kept if db is None else _indexed(db), out)
+        else:
+            emit(render_scan(report, fmt.value), out)
     if fail_on is not None and any(
         c.level == _FAIL_LEVEL[fail_on.value] and len(c.members) > 1 for c in report.clusters
     ):
         raise typer.Exit(1)
+
+
+def _indexed(db: Path) -> dict[str, Article]:
+    from dedupe.store import Index
+
+    with Index(db, create=False) as index:
+        return {article.id: article for article in index.articles()}
+
+
+def _emit_scan_html(report: ScanReport, articles: Mapping[str, Article], out: Path | None) -> None:
+    if out is None:
+        from dedupe.html_report import render_scan_html
+
+        emit(render_scan_html(report, articles=articles), None)
+        return
+    from dedupe.html_site import write_scan_site
+
+    write_scan_site(report, articles, out)
 
 
 index_app = typer.Typer(

@@ -185,3 +185,17 @@ def test_facts_markdown_lists_both_sentences() -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("# Facts that differ")
     assert "Nanping" in result.stdout and "Guo Shengkun in Beijing" in result.stdout
+
+
+def test_scan_html_writes_the_overview_and_linked_pair_pages(tmp_path: Path) -> None:
+    out = tmp_path / "scan.html"
+    result = runner.invoke(app, ["scan", str(FIXTURES / "seeds"), "-f", "html", "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    pages = sorted((tmp_path / "scan.pairs").glob("*.html"))
+    assert len(pages) == 3  # the three same-event pairs of the Sept 2022 talks
+    for pair_page in pages:
+        assert f'href="scan.pairs/{pair_page.name}"' in page
+        assert "expand information" in pair_page.read_text(
+            encoding="utf-8"
+        ) or "Nanping" in pair_page.read_text(encoding="utf-8")

@@ -302,3 +302,14 @@ def test_layering_nests_an_edit_inside_a_passage_inside_a_quotation() -> None:
 
 def _shape(node: _Node | str) -> object:
     return node if isinstance(node, str) else (node.mark.id, [_shape(c) for c in node.children])
+
+
+def test_scan_overview_lists_facts_that_differ_per_event_cluster(seed_paths) -> None:
+    from dedupe.html_report import render_scan_html
+    from dedupe.ingest import load_articles
+    from dedupe.scan import scan
+
+    articles = load_articles(sorted(seed_paths.values()))
+    page = render_scan_html(scan(articles), articles={a.id: a for a in articles})
+    assert "Facts that differ" in page
+    assert "“Nanping”" in page and "“Beijing”" in page
