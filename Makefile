@@ -22,6 +22,8 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed
 	$(BIN)/dedupe compare $(SEEDS)/001_50899f19e1fbd510.txt $(SEEDS)/004_6b7b728a0a1fe40e.txt
+	@echo
+	$(BIN)/dedupe scan $(SEEDS) --quiet
 
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check dedupe tests bench tools
