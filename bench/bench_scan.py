@@ -5,7 +5,9 @@ subprocess and reads its wall time and peak RSS from ``os.wait4``. From the scan
 JSONL report (``--min-relation unrelated``, so every compared pair is listed) it
 computes, per planted kind, the share of planted pairs that were candidates (compared)
 and the share the verdict put at the planted relation or stronger, and the candidate
-precision (compared pairs that are planted pairs of any kind).
+precision (compared pairs that are planted pairs of any kind). The baseline,
+``datasketch_baseline.py``, runs on the same dump in its own process: datasketch's
+MinHash and in-memory MinHashLSH finding candidates only.
 
     .venv/bin/python bench/bench_scan.py --count 10000 --workdir /tmp/dedupe-bench
 """
@@ -13,14 +15,17 @@ precision (compared pairs that are planted pairs of any kind).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import itertools
 import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 DEDUPE = Path(sys.executable).with_name("dedupe")
@@ -28,15 +33,43 @@ STRENGTH = {"duplicate": 4, "reuse": 3, "same_event": 2, "related": 1, "unrelate
 PLANTED = {"duplicate": "duplicate", "reuse": "reuse", "event": "same_event"}
 
 
-def run(command: list[str]) -> tuple[float, float]:
-    """Run ``command``; return wall seconds and the child's peak RSS in MB."""
+def run(command: list[str], *, tree: bool = False) -> tuple[float, float]:
+    """Run ``command``; return wall seconds and its peak RSS in MB.
+
+    The peak is the largest single process's (``os.wait4``); with ``tree``, the largest
+    sum over the process and its descendants (its worker processes), sampled every 0.2 s.
+    """
     began = time.perf_counter()
-    child = subprocess.Popen(command)
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    peak, done = [0], threading.Event()
+    sampler = threading.Thread(target=_sample_tree, args=(child.pid, peak, done), daemon=True)
+    if tree:
+        sampler.start()
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - began
+    done.set()
+    if tree:
+        sampler.join()
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed with status {status}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, max(usage.ru_maxrss / 1024, peak[0] / 2**20)
+
+
+def _sample_tree(root: int, peak: list[int], done: threading.Event) -> None:
+    """Keep in ``peak[0]`` the largest resident bytes of process ``root`` and its descendants together.
+
+    Pages the workers share with the parent after ``fork`` count in each: an upper bound.
+    """
+    page = os.sysconf("SC_PAGE_SIZE")
+    while not done.wait(0.2):
+        total, pending = 0, [root]
+        while pending:
+            pid = pending.pop()
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * page
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    pending.extend(int(p) for p in (task / "children").read_text().split())
+        peak[0] = max(peak[0], total)
 
 
 def corpus(workdir: Path, count: int, seed: int) -> Path:
@@ -76,18 +109,21 @@ def recall(report: Path, truth: Path) -> dict[str, object]:
     return scores
 
 
-def main() -> None:
-    """Build the corpus, time both commands and print the figures as JSON."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=10_000)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/dedupe-bench"))
-    parser.add_argument("--jobs", type=int, default=1, help="worker processes for `dedupe scan`")
-    parser.add_argument("--skip-index", action="store_true", help="time only `dedupe scan`")
-    args = parser.parse_args()
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    path = corpus(args.workdir, args.count, args.seed)
-    report = args.workdir / f"scan-{args.count}.jsonl"
+def baseline(path: Path) -> dict[str, Any]:
+    """Run ``datasketch_baseline.py`` on the dump; return its figures with its wall time and peak RSS."""
+    command = [sys.executable, str(HERE / "datasketch_baseline.py"), str(path)]
+    began = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    figures: dict[str, Any] = json.loads(done.stdout)
+    figures["seconds"] = round(time.perf_counter() - began, 1)
+    return figures
+
+
+def measure(workdir: Path, count: int, *, seed: int = 1, jobs: int = 2, index: bool = True) -> dict[str, Any]:
+    """Time `dedupe scan` and `dedupe index add` on a synthetic dump, and the datasketch baseline."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    path = corpus(workdir, count, seed)
+    report = workdir / f"scan-{count}.jsonl"
     command = [
         str(DEDUPE),
         "scan",
@@ -99,29 +135,52 @@ def main() -> None:
         "--min-relation",
         "unrelated",
     ]
-    scan_seconds, scan_mb = run([*command, "--jobs", str(args.jobs), "-q"])
-    figures: dict[str, object] = {
-        "articles": args.count,
+    scan_seconds, scan_mb = run([*command, "--jobs", str(jobs), "-q"], tree=True)
+    theirs = baseline(path)
+    figures: dict[str, Any] = {
+        "articles": count,
         "cpu_cores": os.cpu_count(),
         "scan": {
-            "jobs": args.jobs,
+            "jobs": jobs,
             "seconds": round(scan_seconds, 1),
-            "peak_rss_mb": round(scan_mb),
-            "articles_per_second": round(args.count / scan_seconds, 1),
+            "peak_rss_mb": round(scan_mb),  # all processes together
+            "articles_per_second": round(count / scan_seconds, 1),
         },
         "planted": recall(report, path.with_suffix(".truth.json")),
+        "datasketch": theirs,
+        "scan_time_ratio": round(scan_seconds / theirs["seconds"], 2),
     }
-    if not args.skip_index:
-        db = args.workdir / f"index-{args.count}.db"
+    if index:
+        db = workdir / f"index-{count}.db"
         for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
             stale.unlink(missing_ok=True)
-        add_seconds, add_mb = run([str(DEDUPE), "index", "add", str(path), "--db", str(db), "-q"])
+        add_seconds, add_mb = run(
+            [str(DEDUPE), "index", "add", str(path), "--db", str(db), "-q", "--jobs", str(jobs)]
+        )
         stats = json.loads(subprocess.run([str(DEDUPE), "index", "stats", "--db", str(db), "-f", "json"],
                                           capture_output=True, text=True, check=True).stdout)  # fmt: skip
-        figures["index_add"] = {"seconds": round(add_seconds, 1), "peak_rss_mb": round(add_mb),
-                                "articles_per_second": round(args.count / add_seconds, 1),
+        figures["index_add"] = {"jobs": jobs, "seconds": round(add_seconds, 1), "peak_rss_mb": round(add_mb),
+                                "articles_per_second": round(count / add_seconds, 1),
                                 "bytes_total": stats["bytes_total"],
                                 "lsh_bytes_per_article": round(stats["lsh_bytes_per_article"])}  # fmt: skip
+        figures["lsh_bytes_ratio"] = round(
+            stats["lsh_bytes_per_article"] / theirs["lsh_bytes_per_article"], 3
+        )
+    return figures
+
+
+def main() -> None:
+    """Build the corpus, time both commands and the baseline, and print the figures as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/dedupe-bench"))
+    parser.add_argument(
+        "--jobs", type=int, default=2, help="worker processes for `dedupe scan` and `index add`"
+    )
+    parser.add_argument("--skip-index", action="store_true", help="time only `dedupe scan`")
+    args = parser.parse_args()
+    figures = measure(args.workdir, args.count, seed=args.seed, jobs=args.jobs, index=not args.skip_index)
     print(json.dumps(figures, indent=2))
 
 

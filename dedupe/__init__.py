@@ -17,6 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+# ``normalize`` is both a function and the (light) module defining it: bind the
+# function now, or the first import of the module would shadow it on the package.
+from dedupe.normalize import normalize
+
 _EXPORTS = {
     "Article": "dedupe.models",
     "Boilerplate": "dedupe.models",
@@ -49,8 +53,8 @@ _EXPORTS = {
     "event_profile": "dedupe.entities",
     "compare_facts": "dedupe.facts",
     "FactFlag": "dedupe.facts",
-    "scan": "dedupe.scan",
-    "ScanReport": "dedupe.scan",
+    "scan": "dedupe.corpus",
+    "ScanReport": "dedupe.corpus",
     "Index": "dedupe.store",
     "to_json": "dedupe.serialize",
 }
@@ -95,6 +99,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from dedupe.corpus import ScanReport, scan
     from dedupe.entities import event_profile, extract_entities
     from dedupe.errors import DedupeError, IndexStoreError, InputError, NoArticlesError, SettingsError
     from dedupe.facts import FactFlag, compare_facts
@@ -104,7 +109,6 @@ if TYPE_CHECKING:
     from dedupe.pipeline import PairReport, analyze, compare
     from dedupe.quote_match import QuoteAudit, QuoteGroup, audit_quotes, match_quotes
     from dedupe.quotes import Quote, extract_quotes
-    from dedupe.scan import ScanReport, scan
     from dedupe.serialize import to_json
     from dedupe.settings import Settings
     from dedupe.store import Index

@@ -10,7 +10,7 @@ seeds, never O(n²) over word pairs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -95,15 +95,15 @@ def _exact_matches(a: list[str], b: list[str], n: int) -> list[_Block]:
     if len(a) < n or len(b) < n:
         return []
     where: dict[tuple[str, ...], list[int]] = {}
-    for j in range(len(b) - n + 1):
-        where.setdefault(tuple(b[j : j + n]), []).append(j)
+    for j, gram in enumerate(_ngrams(b, n)):
+        where.setdefault(gram, []).append(j)
     # An n-gram that recurs everywhere (a refrain, a table) seeds nothing useful and
     # would make the seed count quadratic.
     where = {gram: spots for gram, spots in where.items() if len(spots) <= MAX_SEED_REPEATS}
     runs: dict[tuple[int, int], int] = {}  # (diagonal, start i) -> length in n-grams
     open_runs: dict[int, tuple[int, int]] = {}  # diagonal -> (start i, last i)
-    for i in range(len(a) - n + 1):
-        for j in where.get(tuple(a[i : i + n]), ()):
+    for i, gram in enumerate(_ngrams(a, n)):
+        for j in where.get(gram, ()):
             diagonal = i - j
             start, last = open_runs.get(diagonal, (i, i - 1))
             if last != i - 1:
@@ -111,6 +111,11 @@ def _exact_matches(a: list[str], b: list[str], n: int) -> list[_Block]:
             open_runs[diagonal] = (start, i)
             runs[(diagonal, start)] = i - start + 1
     return [_Block(i, i - d, k + n - 1, k + n - 1) for (d, i), k in runs.items()]
+
+
+def _ngrams(words: list[str], n: int) -> Iterator[tuple[str, ...]]:
+    """Yield each run of ``n`` words, in order (``zip`` builds them without a Python loop)."""
+    return zip(*(words[k:] for k in range(n)), strict=False)
 
 
 def _one_to_one(blocks: list[_Block]) -> list[_Block]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from dedupe.dates import DATELINE, HEADER_LINES
 from dedupe.models import Boilerplate, Span
-from dedupe.normalize import tokenize
+from dedupe.normalize import words as token_words
 from dedupe.segment import paragraphs
 
 # Page chrome is short and reads like a link or a prompt. A short line is furniture when
@@ -82,7 +82,7 @@ def _furniture_reason(line: str) -> str | None:
 
 
 def _shingles(line: str) -> set[tuple[str, ...]]:
-    words = [t.text for t in tokenize(line)]
+    words = token_words(line)  # the texts of ``tokenize``'s tokens, without making the tokens
     if len(words) < _REPEAT_SHINGLE:
         return {tuple(words)} if words else set()
     return {tuple(words[i : i + _REPEAT_SHINGLE]) for i in range(len(words) - _REPEAT_SHINGLE + 1)}

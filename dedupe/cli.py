@@ -25,7 +25,7 @@ from dedupe.verdict import Relation
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from dedupe.scan import ScanReport
+    from dedupe.corpus import ScanReport
 
 app = typer.Typer(
     name="dedupe",
@@ -151,6 +151,13 @@ class ScanFormat(StrEnum):
     html = "html"
 
 
+class Engine(StrEnum):
+    """Where `scan` runs: in this process (and --jobs workers) or on Apache Spark."""
+
+    local = "local"
+    spark = "spark"
+
+
 class IndexFormat(StrEnum):
     """Formats of `index query` and `index stats` answers."""
 
@@ -213,6 +220,10 @@ def scan(
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     quiet: QuietOption = False,
+    engine: Annotated[
+        Engine, typer.Option("--engine", help="Run here, or on Apache Spark (the spark extra and Java 17+).")
+    ] = Engine.local,
+    spark_master: Annotated[str, typer.Option("--spark-master", help="Spark master URL.")] = "local[2]",
 ) -> None:
     """Scan a corpus: duplicate groups, reuse groups and event clusters, with the pairs inside.
 
@@ -221,13 +232,15 @@ def scan(
 
     Example: dedupe scan fixtures/seeds --format json
     """
+    from dedupe.corpus import scan as scan_corpus
     from dedupe.ingest import iter_articles
-    from dedupe.scan import scan as scan_corpus
     from dedupe.scan_report import render_scan
     from dedupe.store import Index
 
     if not paths and db is None:
         fail("give PATH… to scan, or --db FILE to scan an index")
+    if engine is Engine.spark and db is not None:
+        fail("--engine spark scans PATHs, not an index (--db)")
     bar = _progress(quiet)
     with library_errors():
         articles = iter_articles(paths or [])
@@ -235,7 +248,11 @@ def scan(
         if fmt is ScanFormat.html:  # the page shows each member's title and outlet
             kept = {a.id: a for a in articles}
             articles = iter(kept.values())
-        if db is None:
+        if engine is Engine.spark:
+            from dedupe.spark_scan import scan_spark
+
+            report = scan_spark(paths or [], min_relation=min_relation, master=spark_master)
+        elif db is None:
             report = scan_corpus(articles, min_relation=min_relation, jobs=jobs, progress=bar)
         else:
             with Index(db, create=bool(paths)) as index:
@@ -282,6 +299,7 @@ def index_add(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs or JSONL dumps.")],
     db: DbOption,
     quiet: QuietOption = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Add articles to the index (created if missing); re-adding an article changes nothing.
 
@@ -292,7 +310,7 @@ def index_add(
 
     bar = _progress(quiet)
     with library_errors(), Index(db) as index:
-        summary = index.add(iter_articles(paths), progress=lambda done: bar("add", done, None))
+        summary = index.add(iter_articles(paths), progress=lambda done: bar("add", done, None), jobs=jobs)
         bar.close()
         emit(f"{db}: added {summary.added}, unchanged {summary.unchanged}, replaced {summary.replaced}", None)
 

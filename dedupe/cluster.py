@@ -262,7 +262,10 @@ def _quote_groups(analysed: Sequence[ArticleFeatures]) -> tuple[QuoteSummary, ..
     from dedupe.quote_match import match_quotes
 
     matched = match_quotes(
-        [f.article for f in analysed], quotes={f.article.id: f.quotes for f in analysed}, same_event=_always
+        [f.article for f in analysed],
+        quotes={f.article.id: f.quotes for f in analysed},
+        same_event=_always,
+        tokens={f.article.id: f.tokens for f in analysed},
     )
     return tuple(
         QuoteSummary(

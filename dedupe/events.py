@@ -105,13 +105,25 @@ class _Sentence:
     dateline_at: int | None
 
 
-def event_profile(article: Article, *, entities: Sequence[Entity] | None = None) -> EventProfile:
-    """Return the facts of the event ``article`` reports: places, dates, participants, numbers."""
+def event_profile(
+    article: Article,
+    *,
+    entities: Sequence[Entity] | None = None,
+    sentences: list[tuple[Span, list[Token]]] | None = None,
+) -> EventProfile:
+    """Return the facts of the event ``article`` reports: places, dates, participants, numbers.
+
+    Args:
+        article: the article.
+        entities: its entities, if already extracted.
+        sentences: ``mentions.sentence_tokens`` over ``mentions.content_regions``, if already computed.
+    """
     text = article.text
-    regions = content_regions(article)
-    tokens = tokenize(text, regions)
-    found = tuple(entities) if entities is not None else extract_entities(article, tokens=tokens)
-    analysed = _sentences(article, sentence_tokens(text, regions, tokens), found)
+    if sentences is None:
+        regions = content_regions(article)
+        sentences = sentence_tokens(text, regions, tokenize(text, regions))
+    found = tuple(entities) if entities is not None else extract_entities(article, sentences=sentences)
+    analysed = _sentences(article, sentences, found)
     people = [e for e in found if e.kind == "person"]
     participants = find_participants(
         text, [(s.span, s.tokens, s.lede, s.about_event) for s in analysed], people

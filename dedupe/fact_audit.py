@@ -39,7 +39,7 @@ class FactAudit:
 
 def audit_facts(articles: Iterable[Article], *, settings: Settings = DEFAULT_SETTINGS) -> FactAudit:
     """Return the facts that differ between every pair of ``articles`` reporting one event."""
-    from dedupe.scan import scan
+    from dedupe.corpus import scan
 
     loaded = {article.id: article for article in articles}
     report = scan(loaded.values(), min_relation=Relation.SAME_EVENT, settings=settings)

@@ -14,10 +14,10 @@ Nothing here uses Python's ``hash()``: signatures are equal across runs and proc
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -25,8 +25,7 @@ import numpy.typing as npt
 import xxhash
 
 from dedupe.errors import IndexStoreError
-from dedupe.models import Span
-from dedupe.normalize import _DASHES, _DOUBLE_QUOTES, _IGNORABLE, _SINGLE_QUOTES, _SPACES, tokenize
+from dedupe.normalize import words as words  # re-exported: the signature path's tokenizer
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
@@ -53,17 +52,6 @@ _CHUNK_CELLS = 1 << 20
 # past this the cache is dropped and refilled rather than grown without limit.
 _TOKEN_CACHE_LIMIT = 1 << 20
 _token_cache: dict[str, int] = {}
-# Characters that ``normalize`` folds one-to-one with no context: text made only of these
-# and ASCII folds with one regex substitution instead of a per-character walk.
-_SIMPLE_FOLD = {ord(ch): "" for ch in _IGNORABLE} | {ord(ch): " " for ch in _SPACES}
-_SIMPLE_FOLD |= {ord(ch): "'" for ch in _SINGLE_QUOTES} | {ord(ch): '"' for ch in _DOUBLE_QUOTES}
-_SIMPLE_FOLD |= {ord(ch): "-" for ch in _DASHES}
-_SIMPLE_CLASS = "".join(re.escape(chr(code)) for code in sorted(_SIMPLE_FOLD) if code > 127)
-_NOT_SIMPLE = re.compile(f"[^\\x00-\\x7f{_SIMPLE_CLASS}]")
-_SIMPLE = re.compile(f"[{_SIMPLE_CLASS}]")
-# ``tokenize``'s word pattern restricted to ASCII, where its look-alike and unspaced-script
-# classes cannot match: the same words, found in a fraction of the time.
-_ASCII_WORD = re.compile(r"\d+(?:[.,]\d+)*|[a-z0-9]+(?:'[a-z0-9]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,44 +86,25 @@ def current_spec(*, num_perm: int, seed: int, shingle_size: int) -> SignatureSpe
     return SignatureSpec(num_perm, seed, shingle_size, datasketch=version("datasketch"))
 
 
-def words(text: str, spans: Iterable[Span] | None = None) -> list[str]:
-    """Return the normalised words of ``text`` (or of its ``spans``), as ``tokenize`` spells them.
-
-    The fast path for signatures: no per-token offsets are kept.
-    """
-    if spans is None:
-        return _find_words(text)
-    found: list[str] = []
-    for span in spans:
-        found.extend(_find_words(text[span.start : span.end]))
-    return found
-
-
-def _find_words(text: str) -> list[str]:
-    if text.isascii():
-        return _ASCII_WORD.findall(text.lower().replace("`", "'"))
-    if _NOT_SIMPLE.search(text) is None:
-        folded = _SIMPLE.sub(_fold_simple, text)
-        return _ASCII_WORD.findall(folded.lower().replace("`", "'"))
-    return [token.text for token in tokenize(text)]
-
-
-def _fold_simple(match: re.Match[str]) -> str:
-    return _SIMPLE_FOLD[ord(match.group())]
-
-
 def token_hashes(tokens: Sequence[str]) -> npt.NDArray[np.uint64]:
     """Return one deterministic 64-bit hash per token, memoised across calls."""
+    if len(tokens) < 2:  # itemgetter of one key returns the value, not a tuple
+        return np.array([_token_hash(t) for t in tokens], dtype=np.uint64)
     table = _token_cache
+    pick = itemgetter(*tokens)  # one C loop over the memo for all tokens
     try:
-        return np.fromiter(map(table.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+        return np.fromiter(pick(table), dtype=np.uint64, count=len(tokens))
     except KeyError:
         if len(table) > _TOKEN_CACHE_LIMIT:
             table.clear()
         for token in tokens:
             if token not in table:
-                table[token] = xxhash.xxh3_64_intdigest(token.encode())
-        return np.fromiter(map(table.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+                table[token] = _token_hash(token)
+        return np.fromiter(pick(table), dtype=np.uint64, count=len(tokens))
+
+
+def _token_hash(token: str) -> int:
+    return xxhash.xxh3_64_intdigest(token.encode())
 
 
 def shingle_hashes(tokens: Sequence[str], size: int) -> Hashes:

@@ -31,9 +31,9 @@ from dedupe.models import Article, Span
 
 if TYPE_CHECKING:
     from dedupe.cluster import Cluster, Link
+    from dedupe.corpus import ScanReport
     from dedupe.pipeline import PairReport
     from dedupe.quote_match import QuoteAudit, QuoteGroup
-    from dedupe.scan import ScanReport
 
 PALETTE = 8
 """Distinct highlight colours for shared passages; passage n uses colour n mod PALETTE."""

@@ -10,10 +10,10 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from dedupe.corpus import ScanReport
 from dedupe.html_report import render_pair_html, render_scan_html
 from dedupe.models import Article
 from dedupe.pipeline import analyze, compare_features
-from dedupe.scan import ScanReport
 from dedupe.serialize import write_atomic
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 

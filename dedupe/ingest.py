@@ -3,16 +3,24 @@
 Each input becomes an ``Article`` whose ``text`` is the decoded original (for HTML, the
 main text a well-kept extractor finds), with title, outlet, date and boilerplate
 recognised but nothing removed. Bad input raises ``InputError`` naming the file.
+
+Reading is split from building: ``RawArticle`` is an input record (text and the fields
+it gives) and ``RawArticle.build`` does the work (boilerplate, title, date, language),
+so ``scan`` and ``Index.add`` can build in worker processes what the parent reads. A
+JSONL dump is streamed, one megabyte at a time, in two passes: the first checks every
+line as reading it whole would (encoding, control characters, JSON, a "text" field),
+so a bad dump still fails before any article is yielded; the second yields them.
 """
 
 from __future__ import annotations
 
+import codecs
 import glob
 import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +40,51 @@ JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 _KNOWN_FIELDS = frozenset({"id", "url", "source", "outlet", "title", "published", "date", "text"})
 _SECTION_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,30}$")
+STREAM_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+"""Files read line by line rather than whole (any size: memory holds one chunk)."""
+_CHUNK = 1 << 20
+# What ``decoding.decode`` refuses or guesses at; a file showing any of these is read whole
+# so that it fails or warns exactly as before. UTF-32 LE's mark starts with UTF-16 LE's.
+_NOT_UTF8 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_PROBE = 8192
+_MAX_CONTROL_SHARE = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An input record before ``article_from_text`` finds its boilerplate, title, date and language.
+
+    Cheap to read and to pickle; ``build`` does the work, in whichever process has the time.
+    """
+
+    id: str
+    text: str
+    source: str = ""
+    fields: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    def build(self) -> Article:
+        """Return the ``Article`` (``article_from_text`` with the record's own fields)."""
+        return article_from_text(self.text, id=self.id, source=self.source, **self.fields)
+
+
+class ArticleStream(Iterator[Article]):
+    """The articles of some paths, read lazily in order; what ``iter_articles`` returns.
+
+    Iterate it for ``Article``s, or call ``raw()`` before iterating for the same records
+    unbuilt, to build them elsewhere: ``scan`` and ``Index.add`` do so in their workers.
+    """
+
+    def __init__(self, raw: Iterator[RawArticle]) -> None:
+        self._raw = raw
+        self._built = map(RawArticle.build, raw)
+
+    def __next__(self) -> Article:
+        return next(self._built)
+
+    def raw(self) -> Iterator[RawArticle]:
+        """Return the records still to come, unbuilt (iterating either view consumes both)."""
+        return self._raw
 
 
 def iter_articles(
@@ -40,24 +93,31 @@ def iter_articles(
     """Yield the articles of every path (file, directory, glob or "-"), in a stable order.
 
     With ``skip_bad`` a bad file, empty folder or unmatched glob is appended to
-    ``problems`` and skipped instead of raising.
+    ``problems`` and skipped instead of raising. The iterator is an ``ArticleStream``:
+    its ``raw()`` gives the records unbuilt.
     """
+    return ArticleStream(_iter_raw(paths, skip_bad, problems))
+
+
+def _iter_raw(
+    paths: Iterable[str | Path], skip_bad: bool, problems: list[InputError] | None
+) -> Iterator[RawArticle]:
     seen_ids: set[str] = set()
     for raw in paths:
         try:
-            files = _expand(str(raw))
+            files = input_files(str(raw))
         except InputError as error:
             _skip_or_raise(error, skip_bad, problems)
             continue
         for file in files:
             try:
-                loaded = load_file(file)
+                loaded = _read_file(file)
             except InputError as error:
                 _skip_or_raise(error, skip_bad, problems)
                 continue
-            for article in loaded:
-                unique = _unique_id(article.id, file, seen_ids)
-                yield article if unique == article.id else replace(article, id=unique)
+            for record in loaded:
+                unique = unique_id(record.id, file, seen_ids)
+                yield record if unique == record.id else replace(record, id=unique)
 
 
 def load_articles(
@@ -69,6 +129,19 @@ def load_articles(
 
 def load_file(path: str) -> list[Article]:
     """Load one file (or "-" for stdin) by its suffix; stdin is sniffed."""
+    return [record.build() for record in _read_file(path)]
+
+
+def _read_file(path: str) -> Iterator[RawArticle]:
+    """Read one file's records: a JSONL dump streamed if it is plain UTF-8, anything else whole."""
+    if path != "-" and Path(path).suffix.lower() in STREAM_SUFFIXES and Path(path).is_file():
+        streamed = _stream_jsonl(path, Path(path).stem)
+        if streamed is not None:
+            return streamed
+    return iter(_read_whole(path))
+
+
+def _read_whole(path: str) -> list[RawArticle]:
     if path == "-":
         data = sys.stdin.buffer.read()
         return _parse(data, "<stdin>", "stdin", _sniff(data))
@@ -114,7 +187,8 @@ def article_from_text(text: str, *, id: str, source: str = "", **fields: Any) ->
     )
 
 
-def _expand(raw: str) -> list[str]:
+def input_files(raw: str) -> list[str]:
+    """Return the files one input path stands for: itself, a folder's article files or a glob's matches."""
     if raw == "-":
         return ["-"]
     path = Path(raw)
@@ -139,7 +213,8 @@ def _skip_or_raise(error: InputError, skip_bad: bool, problems: list[InputError]
         problems.append(error)
 
 
-def _unique_id(article_id: str, file: str, seen: set[str]) -> str:
+def unique_id(article_id: str, file: str, seen: set[str]) -> str:
+    """Return ``article_id``, or a name qualified by ``file`` when taken; record it in ``seen``."""
     base = article_id if article_id not in seen else f"{Path(file).with_suffix('').as_posix()}#{article_id}"
     candidate, counter = base, 2
     while candidate in seen:
@@ -157,16 +232,14 @@ def _sniff(data: bytes) -> str:
     return "text"
 
 
-def _parse(data: bytes, source: str, stem: str, kind: str) -> list[Article]:
+def _parse(data: bytes, source: str, stem: str, kind: str) -> list[RawArticle]:
     text = decode(data, source)
     if kind in ("json", "jsonl", "ndjson"):
         return _parse_json(text, source, stem, lines=kind != "json")
-    return [
-        _parse_html(text, source, stem) if kind == "html" else article_from_text(text, id=stem, source=source)
-    ]
+    return [_parse_html(text, source, stem) if kind == "html" else RawArticle(stem, text, source)]
 
 
-def _parse_html(html: str, source: str, stem: str) -> Article:
+def _parse_html(html: str, source: str, stem: str) -> RawArticle:
     import trafilatura  # heavy: imported only when an HTML page is read
 
     document = trafilatura.bare_extraction(
@@ -175,18 +248,16 @@ def _parse_html(html: str, source: str, stem: str) -> Article:
     text = getattr(document, "text", None)
     if not text or not text.strip():
         raise InputError(source, "no article text found in the HTML page")
-    return article_from_text(
-        text,
-        id=stem,
-        source=getattr(document, "url", None) or source,
-        title=getattr(document, "title", None),
-        outlet=getattr(document, "sitename", None),
-        published=parse_date(getattr(document, "date", None)),
-        metadata={"format": "html", "file": source},
-    )
+    fields = {
+        "title": getattr(document, "title", None),
+        "outlet": getattr(document, "sitename", None),
+        "published": parse_date(getattr(document, "date", None)),
+        "metadata": {"format": "html", "file": source},
+    }
+    return RawArticle(stem, text, getattr(document, "url", None) or source, fields)
 
 
-def _parse_json(text: str, source: str, stem: str, *, lines: bool) -> list[Article]:
+def _parse_json(text: str, source: str, stem: str, *, lines: bool) -> list[RawArticle]:
     if not lines or text.lstrip().startswith("["):
         try:
             value = json.loads(text)
@@ -197,35 +268,118 @@ def _parse_json(text: str, source: str, stem: str, *, lines: bool) -> list[Artic
             raise NoArticlesError(source, "an empty JSON list, no records")
         return [_record(r, source, f"record {i + 1}", f"{stem}-{i + 1}" if len(records) > 1 else stem)
                 for i, r in enumerate(records)]  # fmt: skip
-    articles = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(source, f"line {number}: not valid JSON ({error.msg})") from error
-        articles.append(_record(record, source, f"line {number}", f"{stem}-{number}"))
+    articles = [
+        _jsonl_record(line, source, stem, number)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip()
+    ]
     if not articles:
         raise NoArticlesError(source, "no JSON records")
     return articles
 
 
-def _record(record: object, source: str, where: str, default_id: str) -> Article:
+def jsonl_article(line: str, *, source: str, stem: str, number: int) -> Article:
+    """Parse line ``number`` (from 1) of the JSONL file ``source`` whose name is ``stem``.
+
+    ``dedupe.spark_scan`` calls it on lines Spark reads, so both engines read a dump alike.
+    """
+    return _jsonl_record(line, source, stem, number).build()
+
+
+def _jsonl_record(line: str, source: str, stem: str, number: int) -> RawArticle:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(source, f"line {number}: not valid JSON ({error.msg})") from error
+    return _record(record, source, f"line {number}", f"{stem}-{number}")
+
+
+def _record(record: object, source: str, where: str, default_id: str) -> RawArticle:
     if not isinstance(record, dict):
         raise InputError(source, f"{where}: not a JSON object")
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         raise InputError(source, f'{where}: no "text" field with article text')
-    return article_from_text(
+    fields = {
+        "title": _string(record.get("title")),
+        "outlet": _string(record.get("outlet")),
+        "published": parse_date(record.get("published") or record.get("date")),
+        "metadata": {k: v for k, v in record.items() if k not in _KNOWN_FIELDS},
+    }
+    return RawArticle(
+        str(record.get("id") or default_id),
         body,
-        id=str(record.get("id") or default_id),
-        source=str(record.get("url") or record.get("source") or source),
-        title=_string(record.get("title")),
-        outlet=_string(record.get("outlet")),
-        published=parse_date(record.get("published") or record.get("date")),
-        metadata={k: v for k, v in record.items() if k not in _KNOWN_FIELDS},
+        str(record.get("url") or record.get("source") or source),
+        fields,
     )
+
+
+def _stream_jsonl(path: str, stem: str) -> Iterator[RawArticle] | None:
+    """Check a JSONL dump line by line, then return a generator of its records.
+
+    Returns None (read it whole) where ``decode`` would refuse, guess or warn, or where
+    the text is one JSON list: then reading it whole says exactly what is wrong.
+    """
+    try:
+        with open(path, "rb") as stream:  # noqa: PTH123 - a binary probe, then text chunks
+            head = stream.read(_PROBE)
+        counts = [0, 0]  # characters, control characters
+        first_error: InputError | None = None
+        records = 0
+        opening = ""
+        for number, line in enumerate(_lines(path, counts), start=1):
+            if first_error is not None or not line.strip():
+                continue
+            opening = opening or line.lstrip()[0]
+            try:
+                _jsonl_record(line, path, stem, number)
+                records += 1
+            except InputError as error:
+                first_error = error
+    except UnicodeDecodeError:
+        return None
+    except OSError as error:
+        raise InputError(path, f"cannot read ({error.strerror})") from error
+    if (
+        head.startswith(_NOT_UTF8)
+        or b"\x00" in head
+        or opening in ("", "[")
+        or counts[1] / counts[0] > _MAX_CONTROL_SHARE
+    ):
+        return None
+    if first_error is not None:
+        raise first_error
+    if not records:
+        raise NoArticlesError(path, "no JSON records")
+    return (
+        _jsonl_record(line, path, stem, number)
+        for number, line in enumerate(_lines(path), start=1)
+        if line.strip()
+    )
+
+
+def _lines(path: str, counts: list[int] | None = None) -> Iterator[str]:
+    """Yield a UTF-8 file's lines as ``text.splitlines()`` splits the whole, one chunk in memory.
+
+    With ``counts``, add the characters read to ``counts[0]`` and the control characters
+    (other than tab and line breaks) to ``counts[1]``.
+    """
+    with open(path, encoding="utf-8-sig", newline="") as stream:  # noqa: PTH123 - chunked reading
+        rest: list[str] = []  # the last, maybe unfinished line, in pieces: a line may span chunks
+        while chunk := stream.read(_CHUNK):
+            if counts is not None:
+                counts[0] += len(chunk)
+                counts[1] += len(_CONTROL.findall(chunk))
+            lines = chunk.splitlines(keepends=True)
+            if len(lines) == 1 and lines[0].splitlines()[0] == chunk and not (rest and rest[-1][-1] == "\r"):
+                rest.append(chunk)  # no line ends in this chunk
+                continue
+            if rest:  # joined first: a "\r" ending the last chunk and a "\n" opening this one are one break
+                lines[:1] = ("".join(rest) + lines[0]).splitlines(keepends=True)
+            rest = [lines.pop()]
+            for line in lines:
+                yield line.splitlines()[0]
+        yield from "".join(rest).splitlines()
 
 
 def _string(value: object) -> str | None:

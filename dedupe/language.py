@@ -30,9 +30,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 def detect_language(text: str) -> str:
     """Return an ISO 639-1 code, or "und" when the text gives too little to tell."""
     scripts: Counter[str] = Counter()
-    for char in text:
+    # Each distinct character once, in order of first use: the same counts, the same order
+    # of scripts (so the same winner on a tie), at C speed instead of a loop per character.
+    for char, count in Counter(text).items():
         if char.isalpha():
-            scripts[_script(char)] += 1
+            scripts[_script(char)] += count
     if not scripts:
         return "und"
     script, _ = scripts.most_common(1)[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 _TITLES = frozenset(
     "mr mrs ms miss dr prof sir lord president premier minister secretary general chancellor king queen "
@@ -50,6 +51,7 @@ def name_parts(name: str) -> list[str]:
     return [p for p in parts if p and p.casefold().rstrip(".") not in _TITLES]
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across an article's mentions and across articles
 def name_key(name: str) -> tuple[str, ...]:
     """Return the folded parts of a name, the key two spellings of one name share."""
     return tuple(k for k in (part_key(p) for p in name_parts(name)) if k)

@@ -7,8 +7,10 @@ entities, event profile) so that ``scan`` can reuse it across many pairs;
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -25,11 +27,12 @@ from dedupe.entities import (
 )
 from dedupe.facts import FactFlag, compare_facts
 from dedupe.fingerprint import shingle_hashes, signature
+from dedupe.mentions import content_regions, sentence_tokens
 from dedupe.models import Article, Span, Token
-from dedupe.normalize import tokenize
+from dedupe.normalize import tokenize, tokenize_parts
 from dedupe.quote_match import QuoteGroup, pair_quote_groups
 from dedupe.quotes import Quote, extract_quotes
-from dedupe.segment import article_sentences
+from dedupe.segment import sentences
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 from dedupe.similarity import Similarity, coverage, similarity
 from dedupe.verdict import EventEvidence, Reason, Relation, decide
@@ -70,6 +73,7 @@ class ArticleFeatures:
     quotes: tuple[Quote, ...]
     entities: tuple[Entity, ...]
     profile: EventProfile
+    sentences: tuple[tuple[Span, tuple[Token, ...]], ...]  # body sentences and their tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,19 +105,40 @@ class PairReport:
 
 
 def analyze(article: Article, settings: Settings = DEFAULT_SETTINGS) -> ArticleFeatures:
-    """Compute the per-article features every comparison of ``article`` needs."""
-    tokens = tokenize(article.text, article.body_spans)
+    """Compute the per-article features every comparison of ``article`` needs.
+
+    Each region is tokenized once: the body tokens, the tokens over the body and the
+    title (entities, event profile) and each sentence's tokens are assembled from the
+    regions' tokens, exactly as tokenizing each anew would give them.
+    """
+    text = article.text
+    body, regions = article.body_spans, content_regions(article)
+    by_region = {region: tokenize(text, [region]) for region in dict.fromkeys((*body, *regions))}
+    tokens = tuple(chain.from_iterable(by_region[r] for r in body))
+    content = tuple(chain.from_iterable(by_region[r] for r in regions))
     shingles = shingle_hashes([t.text for t in tokens], settings.shingle_size)
-    entities = extract_entities(article)
+    grouped = sentence_tokens(text, regions, content)
+    entities = extract_entities(article, sentences=grouped)
+    own = tuple(_sentences(text, body, by_region))
     return ArticleFeatures(
         article=article,
         tokens=tokens,
         shingles=shingles,
         signature=signature(shingles, num_perm=settings.num_perm, seed=settings.seed),
-        quotes=extract_quotes(article),
+        quotes=extract_quotes(article, sentences=[span for span, _ in own]),
         entities=entities,
-        profile=event_profile(article, entities=entities),
+        profile=event_profile(article, entities=entities, sentences=grouped),
+        sentences=own,
     )
+
+
+def _sentences(
+    text: str, body: Sequence[Span], by_region: dict[Span, tuple[Token, ...]]
+) -> Iterator[tuple[Span, tuple[Token, ...]]]:
+    """Yield each body sentence with its tokens (``article_sentences`` order)."""
+    for region in body:
+        spans = sentences(text, [region])
+        yield from zip(spans, tokenize_parts(text, region, by_region[region], spans), strict=True)
 
 
 def compare(a: Article, b: Article, *, settings: Settings | None = None, **overrides: Any) -> PairReport:
@@ -154,7 +179,9 @@ def compare_features(
         passages,
         shingle_size=settings.shingle_size,
     )
-    groups = pair_quote_groups(a, b, quotes={a.id: fa.quotes, b.id: fb.quotes})
+    groups = pair_quote_groups(
+        a, b, quotes={a.id: fa.quotes, b.id: fb.quotes}, tokens={a.id: fa.tokens, b.id: fb.tokens}
+    )
     overlap = entity_overlap(fa.entities, fb.entities)
     check = event_compatibility(fa.profile, fb.profile)
     evidence = EventEvidence(
@@ -180,8 +207,8 @@ def compare_features(
         reasons=verdict.reasons,
         similarity=figures,
         passages=passages,
-        own_a=_own_sentences(a, [p.a for p in passages]),
-        own_b=_own_sentences(b, [p.b for p in passages]),
+        own_a=_own_sentences(fa, [p.a for p in passages]),
+        own_b=_own_sentences(fb, [p.b for p in passages]),
         quote_groups=groups,
         facts=facts,
     )
@@ -204,10 +231,10 @@ def _info(features: ArticleFeatures) -> ArticleInfo:
     )
 
 
-def _own_sentences(article: Article, shared: list[Span]) -> tuple[OwnSentence, ...]:
-    own = []
-    for sentence in article_sentences(article):
-        tokens = tokenize(article.text, [sentence])
-        if tokens and coverage(tokens, shared) < OWN_SENTENCE_MAX_SHARED:
-            own.append(OwnSentence(sentence, sentence.slice(article.text)))
-    return tuple(own)
+def _own_sentences(features: ArticleFeatures, shared: list[Span]) -> tuple[OwnSentence, ...]:
+    text = features.article.text
+    return tuple(
+        OwnSentence(sentence, sentence.slice(text))
+        for sentence, tokens in features.sentences
+        if tokens and coverage(tokens, shared) < OWN_SENTENCE_MAX_SHARED
+    )

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -31,6 +32,7 @@ from dedupe.quotes import Quote
 from dedupe.speakers import UNKNOWN
 
 MayShareEvent = Callable[[int, int], bool]
+_START, _END = attrgetter("start"), attrgetter("end")
 # What a canonical speaker adds to a person or body it speaks for: "X (office)", "Y (statement)".
 _ROLE_SUFFIX = re.compile(r" \([^()]*\)$")
 
@@ -82,10 +84,11 @@ class Body:
     ends: tuple[int, ...]
 
     @staticmethod
-    def of(article: Article) -> Body:
-        """Tokenize the body of ``article``."""
-        tokens = tokenize(article.text, article.body_spans)
-        return Body(tokens, tuple(t.start for t in tokens), tuple(t.end for t in tokens))
+    def of(article: Article, tokens: tuple[Token, ...] | None = None) -> Body:
+        """Tokenize the body of ``article``, unless its body ``tokens`` are given."""
+        if tokens is None:
+            tokens = tokenize(article.text, article.body_spans)
+        return Body(tokens, tuple(map(_START, tokens)), tuple(map(_END, tokens)))
 
     def within(self, span: Span) -> tuple[Token, ...]:
         """Return the words that lie wholly inside ``span``."""

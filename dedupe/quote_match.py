@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Indel
 
-from dedupe.models import Article, Span
+from dedupe.models import Article, Span, Token
 from dedupe.quote_diff import QuoteDifference, Side, word_differences
 from dedupe.quote_links import (
     LONG_QUOTE_WORDS,
@@ -100,6 +100,7 @@ def match_quotes(
     *,
     quotes: Mapping[str, tuple[Quote, ...]] | None = None,
     same_event: SameEvent | None = None,
+    tokens: Mapping[str, tuple[Token, ...]] | None = None,
 ) -> tuple[QuoteGroup, ...]:
     """Group the quotations of ``articles`` by the statement they render, in order of first appearance.
 
@@ -109,6 +110,7 @@ def match_quotes(
         same_event: Whether two articles (by id) report the same event. Translation-level
             and fragment matches need it to hold; near-verbatim matches do not. Without it,
             any two articles may report the same event.
+        tokens: Body tokens already computed (``tokenize(text, body_spans)``), by article id.
 
     Examples:
         >>> from dedupe.ingest import article_from_text
@@ -120,14 +122,19 @@ def match_quotes(
     extracted = [
         quotes[a.id] if quotes is not None and a.id in quotes else extract_quotes(a) for a in articles
     ]
-    return _match(articles, extracted, same_event)
+    bodies = [Body.of(a, tokens.get(a.id) if tokens is not None else None) for a in articles]
+    return _match(articles, extracted, same_event, bodies)
 
 
 def pair_quote_groups(
-    a: Article, b: Article, *, quotes: Mapping[str, tuple[Quote, ...]] | None = None
+    a: Article,
+    b: Article,
+    *,
+    quotes: Mapping[str, tuple[Quote, ...]] | None = None,
+    tokens: Mapping[str, tuple[Token, ...]] | None = None,
 ) -> tuple[QuoteGroup, ...]:
     """Return the quotation groups with renderings in both ``a`` and ``b`` (for ``compare``)."""
-    return tuple(g for g in match_quotes([a, b], quotes=quotes) if len(g.articles) == 2)
+    return tuple(g for g in match_quotes([a, b], quotes=quotes, tokens=tokens) if len(g.articles) == 2)
 
 
 def audit_quotes(
@@ -147,7 +154,7 @@ def audit_quotes(
         same_event: See ``match_quotes``.
     """
     extracted = [extract_quotes(a) for a in articles]
-    groups = _match(articles, extracted, same_event)
+    groups = _match(articles, extracted, same_event, [Body.of(a) for a in articles])
     kept = [g for g in groups if speaker is None or speaker_matches(speaker, g)]
     if only_differences:
         kept = [g for g in kept if g.consistency == "differs"]
@@ -171,10 +178,12 @@ def speaker_matches(query: str, group: QuoteGroup) -> bool:
 
 
 def _match(
-    articles: Sequence[Article], extracted: Sequence[tuple[Quote, ...]], same_event: SameEvent | None
+    articles: Sequence[Article],
+    extracted: Sequence[tuple[Quote, ...]],
+    same_event: SameEvent | None,
+    bodies: Sequence[Body],
 ) -> tuple[QuoteGroup, ...]:
     names = person_names(q for qs in extracted for q in qs)
-    bodies = [Body.of(a) for a in articles]
     items = [make_item(k, articles[k], bodies[k], q, names) for k, qs in enumerate(extracted) for q in qs]
     ids = [a.id for a in articles]
 

@@ -10,10 +10,13 @@ at its paragraph's end, so it cannot swallow the rest of the article.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from dedupe import segment
 from dedupe.models import Article, Span
-from dedupe.segment import paragraphs, sentences
+from dedupe.segment import paragraphs
 from dedupe.speakers import Attribution, Speaker, SpeakerResolver
 
 # Opening marks and the marks that close them. Straight marks open and close themselves;
@@ -33,6 +36,8 @@ _ALL_CLOSERS = frozenset("".join(_CLOSERS.values()))
 _SPACED = frozenset("«»‹›")
 # Marks that also sit inside words: apostrophes ("Russia’s", "don't") and inch marks (5"9).
 _IN_WORDS = frozenset("’'\"")
+# Every character ``_scan`` acts on: it visits only these, not each character of the text.
+_MARKS = re.compile("[" + "".join(map(re.escape, sorted(_ALL_CLOSERS | set(_CLOSERS)))) + "]")
 # A quotation that still has not closed after this many paragraphs is taken for a stray mark.
 MAX_QUOTE_PARAGRAPHS = 8
 # A title or subhead is a short line without final punctuation; quotes in it are "headline".
@@ -80,8 +85,10 @@ class _Open:
     inside: list[tuple[int, int]] = field(default_factory=list)
 
 
-def extract_quotes(article: Article) -> tuple[Quote, ...]:
+def extract_quotes(article: Article, *, sentences: Sequence[Span] | None = None) -> tuple[Quote, ...]:
     """Return the article's quotations in document order, each with its speaker.
+
+    ``sentences`` are the body's sentences (``segment.article_sentences``), if already found.
 
     Examples:
         >>> from dedupe.ingest import article_from_text
@@ -92,7 +99,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     text = article.text
     paras = paragraphs(text, article.body_spans)
     found = _find_quote_marks(text, paras)
-    sents = sentences(text, article.body_spans)
+    sents = list(sentences) if sentences is not None else segment.sentences(text, article.body_spans)
     headlines = _headline_lines(article, paras)
     resolver = SpeakerResolver(article, [Span(s, e) for s, e, _ in found])
     quotes = []
@@ -115,7 +122,7 @@ def speaker_of(article: Article, span: Span) -> Attribution | None:
     names him in full.
     """
     found = _find_quote_marks(article.text, paragraphs(article.text, article.body_spans))
-    sentence = _sentence_of(span, sentences(article.text, article.body_spans))
+    sentence = _sentence_of(span, segment.sentences(article.text, article.body_spans))
     return SpeakerResolver(article, [Span(s, e) for s, e, _ in found]).attribute(
         span, sentence, embedded=True
     )
@@ -187,8 +194,8 @@ def _orphans(stack: list[_Open]) -> list[tuple[int, int]]:
 
 def _scan(text: str, start: int, end: int, stack: list[_Open]) -> tuple[list[tuple[int, int]], list[_Open]]:
     closed: list[tuple[int, int]] = []
-    for i in range(start, end):
-        char = text[i]
+    for mark in _MARKS.finditer(text, start, end):
+        i, char = mark.start(), mark.group()
         if char in _ALL_CLOSERS and stack and _can_close(text, i) and _close(char, i, stack, closed):
             continue
         if char in _CLOSERS and _can_open(text, i):

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from tabulate import tabulate
 
 from dedupe.cluster import Cluster, Link
-from dedupe.scan import ScanReport
+from dedupe.corpus import ScanReport
 from dedupe.serialize import SCHEMA_VERSION, to_data, to_json
 from dedupe.store import IndexStats, QueryResult
 

@@ -101,7 +101,12 @@ class SpeakerResolver:
         self.described: dict[str, set[str]] = {}
         for mention in self.mentions:
             self.described.setdefault(self.canonical[mention.name], set()).update(mention.described)
-        self.issuers = [(m.start(), m.group("issuer")) for p in _ISSUERS for m in p.finditer(self.masked)]
+        # Every issuer pattern needs the word: without it, none can match (and each would
+        # try every capitalised word of the article first).
+        issued = "statement" in self.masked
+        self.issuers = [
+            (m.start(), m.group("issuer")) for p in _ISSUERS if issued for m in p.finditer(self.masked)
+        ]
         self.institutions: list[tuple[int, Speaker]] = []
 
     def attribute(self, span: Span, sentence: Span, *, embedded: bool) -> Attribution | None:

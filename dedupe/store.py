@@ -6,7 +6,9 @@ re-read the corpus) and ``bands`` (48-bit band key, article) — a ``WITHOUT ROW
 whose primary key is the lookup index, about 12 bytes a row. Per-article band keys are
 not stored a second time: ``remove`` recomputes them from the stored record.
 
-Writes go in one transaction per batch in WAL mode, so a process killed mid-``add``
+Articles are built (``RawArticle.build``), sketched and compressed by ``entries``, a pure
+function that ``add`` and ``scan`` run in worker processes with ``jobs > 1``; the parent
+only writes. Writes go in one transaction per batch in WAL mode, so a process killed mid-``add``
 leaves whole batches only. An article whose id is already stored with the same
 content hash is skipped (adding twice is idempotent); with other content it is replaced.
 Exact copies under other ids are kept: they are duplicates a scan must report.
@@ -17,12 +19,15 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from dedupe.candidates import (
     CHANNELS,
@@ -36,10 +41,14 @@ from dedupe.candidates import (
     term_hashes,
 )
 from dedupe.cluster import Link, link_from_report
-from dedupe.errors import IndexStoreError
+from dedupe.errors import IndexStoreError, SettingsError
 from dedupe.fingerprint import SignatureSpec, current_spec
+from dedupe.ingest import ArticleStream, RawArticle
 from dedupe.models import Article, Boilerplate
 from dedupe.settings import DEFAULT_SETTINGS, Settings
+
+A = TypeVar("A")
+R = TypeVar("R")
 
 SCHEMA_VERSION = 1
 """Bump when tables change; an index of another version is refused with a rebuild hint."""
@@ -63,6 +72,27 @@ CREATE TABLE articles (
 CREATE INDEX articles_content ON articles (content_hash);
 CREATE TABLE bands (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
 """
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One article ready to store: its metadata, compressed record and sketch."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    record: bytes
+    sketch: Sketch
+
+
+def entries(articles: Sequence[Article | RawArticle], settings: Settings) -> list[Entry]:
+    """Build, sketch and compress a batch of articles (a pure function: safe in a worker process)."""
+    built = [a.build() if isinstance(a, RawArticle) else a for a in articles]
+    return [
+        Entry(a.id, a.title, a.outlet, a.published.isoformat() if a.published else None, encode(a), sketch)
+        for a, sketch in zip(built, sketch_batch(built, settings), strict=True)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,30 +210,43 @@ class Index:
         self.close()
 
     def add(
-        self, articles: Iterable[Article], *, progress: Callable[[int], None] | None = None
+        self,
+        articles: Iterable[Article],
+        *,
+        progress: Callable[[int], None] | None = None,
+        jobs: int = 1,
     ) -> AddSummary:
-        """Add articles in batches, one transaction each; ``progress`` gets the running count."""
+        """Add articles in batches, one transaction each; ``progress`` gets the running count.
+
+        With ``jobs > 1``, that many worker processes build, sketch and compress the
+        batches (``entries``) while this one writes; articles from ``iter_articles`` are
+        then built in the workers too.
+        """
+        if jobs < 1:
+            raise SettingsError(f"jobs must be at least 1, got {jobs}")
         counts = {"added": 0, "unchanged": 0, "replaced": 0}
         done = 0
-        for batch in batches(articles, BATCH_SIZE):
-            for status in self.add_sketched(batch, sketch_batch(batch, self.settings)):
-                counts[status] += 1
-            done += len(batch)
-            if progress is not None:
-                progress(done)
+        with worker_pool(jobs) as pool:
+            for batch in ordered_map(pool, jobs, entries, unbuilt(articles, BATCH_SIZE), self.settings):
+                for status in self.add_entries(batch):
+                    counts[status] += 1
+                done += len(batch)
+                if progress is not None:
+                    progress(done)
         return AddSummary(**counts)
 
-    def add_sketched(self, articles: Sequence[Article], sketches: Sequence[Sketch]) -> list[str]:
-        """Store one batch with its sketches in one transaction; return each one's status.
+    def add_entries(self, batch: Sequence[Entry]) -> list[str]:
+        """Store one batch in one transaction; return each one's status.
 
         The status is ``added``, ``unchanged`` (same id and content already stored) or
         ``replaced`` (same id, new content).
         """
         statuses = []
         with self._transaction():
-            for article, sketch in zip(articles, sketches, strict=True):
+            for entry in batch:
+                sketch = entry.sketch
                 found = self._db.execute(
-                    "SELECT rowid, content_hash FROM articles WHERE id = ?", (article.id,)
+                    "SELECT rowid, content_hash FROM articles WHERE id = ?", (entry.id,)
                 ).fetchone()
                 if found is not None and found[1] == sketch.content_hash:
                     statuses.append("unchanged")
@@ -213,13 +256,13 @@ class Index:
                 cursor = self._db.execute(
                     "INSERT INTO articles (id, content_hash, words, title, outlet, published, record)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (article.id, sketch.content_hash, sketch.words, article.title, article.outlet,
-                     article.published.isoformat() if article.published else None, encode(article)),
+                    (entry.id, sketch.content_hash, sketch.words, entry.title, entry.outlet, entry.published,
+                     entry.record),
                 )  # fmt: skip
                 rowid = cursor.lastrowid
                 self._db.executemany(
                     "INSERT OR IGNORE INTO bands VALUES (?, ?)",
-                    [(int(k), rowid) for k in sketch.keys if k >= 0],
+                    [(k, rowid) for k in sketch.keys.tolist() if k >= 0],
                 )
                 statuses.append("added" if found is None else "replaced")
         return statuses
@@ -251,8 +294,17 @@ class Index:
 
     def get(self, article_id: str) -> Article | None:
         """Return the stored article with this id, or None."""
+        record = self.record(article_id)
+        return None if record is None else decode(record)
+
+    def record(self, article_id: str) -> bytes | None:
+        """Return the stored article with this id as ``encode`` wrote it (``decode`` reads it), or None."""
         found = self._db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return None if found is None else decode(found[0])
+        return None if found is None else bytes(found[0])
+
+    def records(self) -> Iterator[tuple[str, bytes]]:
+        """Yield every stored article's id and record in insertion order, without decoding."""
+        yield from self._db.execute("SELECT id, record FROM articles ORDER BY rowid")
 
     def ids(self) -> list[str]:
         """Return every stored id, in insertion order."""
@@ -372,6 +424,49 @@ class _Transaction:
         self, kind: type[BaseException] | None, value: BaseException | None, trace: TracebackType | None
     ) -> None:
         self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def unbuilt(articles: Iterable[Article], size: int) -> Iterator[list[Article | RawArticle]]:
+    """Batch ``articles``; from an ``ArticleStream``, batch its records unbuilt, to build in workers."""
+    return batches(articles.raw() if isinstance(articles, ArticleStream) else articles, size)
+
+
+@contextmanager
+def worker_pool(jobs: int) -> Iterator[Executor | None]:
+    """Yield a pool of ``jobs`` worker processes, or None for ``jobs == 1`` (work in this process)."""
+    if jobs == 1:
+        yield None
+        return
+    pool = ProcessPoolExecutor(jobs)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def ordered_map(
+    pool: Executor | None,
+    jobs: int,
+    function: Callable[[A, Settings], R],
+    items: Iterable[A],
+    settings: Settings,
+) -> Iterator[R]:
+    """Yield ``function(item, settings)`` for each item, in order, at most ``2 * jobs`` in flight.
+
+    The bound keeps memory to a few batches whatever the corpus size; two per worker
+    keep each busy while the parent takes the other's result.
+    """
+    if pool is None:
+        for item in items:
+            yield function(item, settings)
+        return
+    pending: deque[Future[R]] = deque()
+    for item in items:
+        pending.append(pool.submit(function, item, settings))
+        if len(pending) >= 2 * jobs:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

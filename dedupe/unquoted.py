@@ -9,7 +9,7 @@ short phrases recur everywhere.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -170,17 +170,30 @@ class UnquotedFinder:
     def _free_words(self, k: int) -> _Free:
         """Return the article's body words outside its quotations."""
         if k not in self._free:
-            starts = [q.span.start for q in self.quotes[k]]
-            ends = [q.span.end for q in self.quotes[k]]
-            kept = [(i, t) for i, t in enumerate(self.bodies[k].tokens) if not _inside(t.start, starts, ends)]
+            body = self.bodies[k]
+            positions = _outside(body.starts, [q.span for q in self.quotes[k]])
+            tokens = [body.tokens[i] for i in positions]
             where: dict[str, list[int]] = defaultdict(list)
-            for n, (_, token) in enumerate(kept):
+            for n, token in enumerate(tokens):
                 where[token.text].append(n)
-            self._free[k] = _Free([t for _, t in kept], [i for i, _ in kept], dict(where))
+            self._free[k] = _Free(tokens, positions, dict(where))
         return self._free[k]
 
 
-def _inside(position: int, starts: list[int], ends: list[int]) -> bool:
-    """True if ``position`` falls in one of the sorted, disjoint spans given by ``starts``/``ends``."""
-    i = bisect_right(starts, position) - 1
-    return i >= 0 and position < ends[i]
+def _outside(token_starts: Sequence[int], quotes: Sequence[Span]) -> list[int]:
+    """Return the indices of the tokens (by sorted start) that start outside every quotation.
+
+    A token is inside when it starts in the last quotation opening at or before it
+    (quotations in document order): between one opening and the next, only the former
+    can hold it. Whole runs of tokens are kept at once, by bisecting their starts.
+    """
+    kept: list[int] = []
+    cursor = 0
+    for n, quote in enumerate(quotes):
+        following = quotes[n + 1].start if n + 1 < len(quotes) else quote.end
+        first = bisect_left(token_starts, quote.start)
+        last = bisect_left(token_starts, min(quote.end, following), lo=first)
+        kept.extend(range(cursor, first))
+        cursor = max(cursor, last)
+    kept.extend(range(cursor, len(token_starts)))
+    return kept

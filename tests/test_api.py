@@ -31,3 +31,11 @@ def test_settings_overrides_are_validated(seeds) -> None:
         dedupe.compare(seeds["000"], seeds["001"], shingle_size=0)
     report = dedupe.compare(seeds["000"], seeds["001"], shingle_size=5)
     assert report.similarity.shingle_size == 5
+
+
+def test_function_names_survive_their_modules_being_imported() -> None:
+    import dedupe.corpus
+    import dedupe.normalize  # importing the module must not shadow the function
+
+    assert callable(dedupe.normalize) and dedupe.normalize("“No-Limits”") == '"no-limits"'
+    assert callable(dedupe.scan) and dedupe.scan is dedupe.corpus.scan

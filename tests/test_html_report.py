@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.cluster import Cluster, Link
+from dedupe.corpus import ScanReport, scan
 from dedupe.html_report import (
     SINGLES_SHOWN,
     _layered,
@@ -27,7 +28,6 @@ from dedupe.ingest import article_from_text
 from dedupe.models import Article, Span
 from dedupe.pipeline import PairReport, compare
 from dedupe.quote_match import QuoteAudit, audit_quotes
-from dedupe.scan import ScanReport, scan
 from dedupe.verdict import Reason, Relation
 
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
@@ -305,9 +305,9 @@ def _shape(node: _Node | str) -> object:
 
 
 def test_scan_overview_lists_facts_that_differ_per_event_cluster(seed_paths) -> None:
+    from dedupe.corpus import scan
     from dedupe.html_report import render_scan_html
     from dedupe.ingest import load_articles
-    from dedupe.scan import scan
 
     articles = load_articles(sorted(seed_paths.values()))
     page = render_scan_html(scan(articles), articles={a.id: a for a in articles})

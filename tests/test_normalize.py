@@ -10,7 +10,15 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dedupe.models import Article, Span
-from dedupe.normalize import normalize, normalize_text, tokenize
+from dedupe.normalize import (
+    _normalize_mapped,
+    _tokenize_mapped,
+    normalize,
+    normalize_text,
+    tokenize,
+    tokenize_parts,
+    words,
+)
 
 # Characters that real scraped news carries and that folding must survive: marks that do
 # and do not compose, CJK, Cyrillic look-alikes, soft hyphens, zero-width and no-break
@@ -179,3 +187,38 @@ def test_seed_tokens_slice_back_to_their_words(seeds: dict[str, Article]) -> Non
     for article in seeds.values():
         for token in tokenize(article.text):
             assert normalize(article.text[token.start : token.end]) == token.text
+
+
+# Text as news carries it: ASCII with curly quotes, dashes and odd spaces (the fast paths),
+# sometimes with a character that needs the offset map.
+news_texts = st.text(
+    alphabet=st.sampled_from("aZ9 .,'`-\t\n\u2019\u201c\u201d\u2014\u00a0\u3000\uff0d\u00b4é\u0301Сﬁ")
+)
+
+
+@PROPERTY
+@given(news_texts)
+def test_fast_paths_fold_and_tokenize_as_the_offset_map_does(text: str) -> None:
+    assert normalize_text(text) == _normalize_mapped(text)
+    assert tokenize(text) == tuple(_tokenize_mapped(text, Span(0, len(text))))
+    inner = Span(len(text) // 3, len(text))
+    assert tokenize(text, [inner]) == tuple(_tokenize_mapped(text, inner))
+
+
+@PROPERTY
+@given(news_texts, st.lists(st.integers(0, 60), max_size=6))
+@example("3.5 of U.S. it's", [2, 9])
+def test_tokenize_parts_equals_tokenizing_each_part(text: str, cuts: list[int]) -> None:
+    region = Span(min(1, len(text)), len(text))
+    edges = sorted({region.start, region.end, *(min(c, len(text)) for c in cuts if c >= region.start)})
+    parts = [Span(s, e) for s, e in itertools.pairwise(edges)] + [Span(0, len(text))]
+    found = tokenize_parts(text, region, tokenize(text, [region]), parts)
+    assert found == [tokenize(text, [part]) for part in parts]
+
+
+@PROPERTY
+@given(st.one_of(news_texts, texts))
+def test_words_are_the_texts_of_the_tokens(text: str) -> None:
+    assert words(text) == [t.text for t in tokenize(text)]
+    inner = [Span(0, len(text) // 2), Span(len(text) // 2, len(text))]
+    assert words(text, inner) == [t.text for t in tokenize(text, inner)]

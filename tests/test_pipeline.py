@@ -5,16 +5,21 @@ from __future__ import annotations
 import csv
 import json
 import random
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from dedupe.entities import event_profile, extract_entities
 from dedupe.ingest import article_from_text
-from dedupe.models import Article
+from dedupe.mentions import content_regions
+from dedupe.models import Article, Boilerplate
 from dedupe.normalize import tokenize
 from dedupe.pipeline import PairReport, analyze, compare, compare_features
+from dedupe.quotes import extract_quotes
+from dedupe.segment import article_sentences
 from dedupe.serialize import to_json
 from dedupe.verdict import Relation
 
@@ -165,3 +170,30 @@ def test_every_passage_and_own_sentence_span_slices_its_original(
             sentence = original[side][flag[f"{side}_sentence"]["start"] : flag[f"{side}_sentence"]["end"]]
             value_span = original[side][flag[f"{side}_span"]["start"] : flag[f"{side}_span"]["end"]]
             assert value_span and value_span in sentence
+
+
+def test_analyze_assembles_exactly_the_tokens_tokenizing_anew_gives(seeds: dict[str, Article]) -> None:
+    # analyze tokenizes each region once and reuses the tokens for sentences, entities and
+    # profile; each piece must be what tokenizing it on its own gives.
+    body = article_from_text("Crews went back to work on Monday, the union said.", id="t")
+    title = "Ferry strike ends"
+    # The title line is furniture, outside the body: entities then read one more region.
+    titled = replace(body, text=f"{title}\n\n{body.text}", title=title,
+                     boilerplate=(Boilerplate(0, len(title), "site furniture"),))  # fmt: skip
+    assert content_regions(titled) != titled.body_spans
+    for article in [*seeds.values(), titled, *(article_from_text(t, id="x") for t in ODD_TEXTS)]:
+        features = analyze(article)
+        assert features.tokens == tokenize(article.text, article.body_spans)
+        assert features.sentences == tuple(
+            (s, tokenize(article.text, [s])) for s in article_sentences(article)
+        )
+        assert features.entities == extract_entities(article)
+        assert features.profile == event_profile(article)
+        assert features.quotes == extract_quotes(article)
+
+
+# Text where a region is not folded character for character, or a sentence edge cuts a token.
+ODD_TEXTS = [
+    "Сhina’s envoy said 3.5 percent. Talks end.\n\nThe ﬁnal ½ day: “no-limits” ties, q\u0301uick.",
+    "Prices rose 1,200.50 dollars.The next day U.S. officials met.\n\nIt's 2 p.m. Mr. Smith left.",
+]

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from dedupe import ingest
 from dedupe.candidates import MAX_BUCKET, TEXT, sketch_batch
 from dedupe.errors import IndexStoreError
-from dedupe.ingest import article_from_text, load_articles
+from dedupe.ingest import article_from_text, iter_articles, load_articles
+from dedupe.models import Article
 from dedupe.settings import DEFAULT_SETTINGS
-from dedupe.store import BATCH_SIZE, Index, decode, encode
+from dedupe.store import BATCH_SIZE, Index, decode, encode, entries
 from dedupe.verdict import Relation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -196,3 +201,41 @@ def _count(path: Path) -> int:
             return int(db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
     except sqlite3.Error:
         return 0
+
+
+def _built_only_in_workers(parent: int) -> Callable[..., Article]:
+    """``article_from_text`` that fails in the process ``parent``: proof the build ran elsewhere."""
+
+    def build(text: str, **fields: Any) -> Article:
+        if os.getpid() == parent:
+            raise AssertionError("an article was built in the parent process")
+        return article_from_text(text, **fields)
+
+    return build
+
+
+def test_two_workers_build_the_same_index_and_the_parent_builds_nothing(
+    tmp_path: Path, seeds: list, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = [SEEDS, ROOT / "fixtures" / "jsonl" / "ferry_strike.jsonl"]
+    with Index(tmp_path / "one.db") as one:
+        one.add(iter_articles(paths))
+        expected = [(i, one.get(i)) for i in one.ids()]
+        band_rows = one.stats().band_rows
+    monkeypatch.setattr(ingest, "article_from_text", _built_only_in_workers(os.getpid()))
+    with Index(tmp_path / "two.db") as two:
+        summary = two.add(iter_articles(paths), jobs=2)
+        assert summary.added == len(expected)
+        assert [(i, two.get(i)) for i in two.ids()] == expected
+        assert two.stats().band_rows == band_rows
+
+
+def test_entries_carry_what_sketching_and_encoding_give(seeds: list) -> None:
+    made = entries(seeds, DEFAULT_SETTINGS)
+    for entry, article, sketch in zip(made, seeds, sketch_batch(seeds, DEFAULT_SETTINGS), strict=True):
+        assert decode(entry.record) == article
+        assert (entry.id, entry.sketch.content_hash, entry.sketch.keys.tolist()) == (
+            article.id,
+            sketch.content_hash,
+            sketch.keys.tolist(),
+        )

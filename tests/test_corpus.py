@@ -1,4 +1,4 @@
-"""Tests for dedupe.scan, its renderers and the `dedupe scan` / `dedupe index` commands."""
+"""Tests for dedupe.corpus (the scan), its renderers and the `dedupe scan` / `dedupe index` commands."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from dedupe.cli import app
+from dedupe.corpus import ScanReport, scan
 from dedupe.errors import SettingsError
-from dedupe.ingest import article_from_text, load_articles
+from dedupe.ingest import article_from_text, iter_articles, load_articles
 from dedupe.models import Article
-from dedupe.scan import ScanReport, scan
 from dedupe.scan_report import SCAN_FORMATS, render_scan
 from dedupe.settings import DEFAULT_SETTINGS
 from dedupe.store import Index
@@ -203,3 +203,7 @@ def test_cli_index_commands(tmp_path: Path) -> None:
     assert sorted(len(c["members"]) for c in json.loads(scanned.stdout)["clusters"]) == [1, 1, 2]
     missing = runner.invoke(app, ["index", "stats", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 2 and "no such index" in missing.stderr
+
+
+def test_a_stream_built_in_two_workers_gives_the_same_report(seed_report: ScanReport) -> None:
+    assert scan(iter_articles([SEEDS]), jobs=2) == seed_report

@@ -4,7 +4,9 @@ Stages, each bounded in memory by sketches and candidate state, never by corpus 
 
 1. *read* — articles stream into an ``Index`` (a temporary one unless given), batch by
    batch; only each article's sketch (content hash, band keys, name-term hashes) stays
-   in memory.
+   in memory. With ``jobs > 1`` the workers build (``RawArticle.build``: boilerplate,
+   title, date, language), sketch and compress each batch (``store.entries``) and this
+   process only reads the input and writes the index.
 2. *candidates* — LSH channels (``dedupe.candidates``) propose pairs; pairs that only the
    ``names`` channel found must also share ``candidates.NAMES_MIN_JACCARD`` of their name terms.
    Exact copies (same content hash) are compared once with their original and inherit
@@ -13,7 +15,7 @@ Stages, each bounded in memory by sketches and candidate state, never by corpus 
    two, so each component is re-read from the index, its pairs go through
    ``pipeline.compare_features`` (the very verdict of ``dedupe compare``), and it is
    clustered and described on its own (``verify_component``, a pure function: with
-   ``jobs > 1`` components and sketching batches run in worker processes).
+   ``jobs > 1`` components run in worker processes, which also decode their articles).
 4. *cluster* — duplicate groups, reuse groups and event clusters by average linkage
    (``dedupe.cluster``), numbered stably by first member.
 """
@@ -21,9 +23,9 @@ Stages, each bounded in memory by sketches and candidate state, never by corpus 
 from __future__ import annotations
 
 import tempfile
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, as_completed, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -51,12 +53,15 @@ from dedupe.cluster import (
 from dedupe.errors import SettingsError
 from dedupe.models import Article
 from dedupe.settings import DEFAULT_SETTINGS, Settings
-from dedupe.store import BATCH_SIZE, Index, batches
+from dedupe.store import BATCH_SIZE, Index, batches, decode, entries, ordered_map, unbuilt, worker_pool
 from dedupe.verdict import Relation
 
 if TYPE_CHECKING:
     from dedupe.pipeline import ArticleFeatures
 
+TASK_ROWS = 48
+"""Articles per verification task: small components travel together, so that sending a
+task costs little beside analysing its articles (~6 ms each)."""
 FEATURE_CACHE = 512
 """Articles of one component whose features (tokens, quotations, entities) are kept at once;
 in a larger component some articles are analysed more than once."""
@@ -147,17 +152,13 @@ class _Run:
         self.jobs = jobs
 
     def scan(self, articles: Iterable[Article], index: Index) -> ScanReport:
-        pool = ProcessPoolExecutor(self.jobs) if self.jobs > 1 else None
-        try:
+        with worker_pool(self.jobs) as pool:
             sketches = self._read(articles, index, pool)
             ids = [s.id for s in sketches]
             copies = exact_copies(sketches)
             pairs, channels = proposed_pairs(sketches, copies)
             del sketches
             links, clusters, grouped = self._verify(ids, pairs, copies, index, pool)
-        finally:
-            if pool is not None:
-                pool.shutdown()
         published = index.published()
         clusters.extend(single(ids[r], published.get(ids[r])) for r in range(len(ids)) if r not in grouped)
         listed = sorted((k for k in links if k.relation.strength >= self.weakest.strength),
@@ -177,20 +178,18 @@ class _Run:
         """Add the articles to the index and sketch everything the index holds."""
         sketches: list[Sketch] = []
         seen: set[str] = set()
-        batched = ((batch, batch) for batch in batches(articles, BATCH_SIZE))
-        for batch, made in _map(pool, self.jobs, sketch_batch, batched, self.settings):
-            index.add_sketched(batch, made)
-            for sketch in made:
-                if sketch.id not in seen:
-                    seen.add(sketch.id)
-                    sketches.append(sketch)
+        for batch in ordered_map(pool, self.jobs, entries, unbuilt(articles, BATCH_SIZE), self.settings):
+            index.add_entries(batch)
+            for entry in batch:
+                if entry.id not in seen:
+                    seen.add(entry.id)
+                    sketches.append(entry.sketch)
             self.progress("read", len(sketches), None)
-        stored = (
-            (batch, batch) for batch in batches((a for a in index.articles() if a.id not in seen), BATCH_SIZE)
-        )
-        for _, made in _map(pool, self.jobs, sketch_batch, stored, self.settings):
-            sketches.extend(made)
-            self.progress("read", len(sketches), None)
+        if len(index) > len(seen):  # a persistent index holds articles not given this time
+            stored = batches((record for found, record in index.records() if found not in seen), BATCH_SIZE)
+            for made in ordered_map(pool, self.jobs, _sketch_records, stored, self.settings):
+                sketches.extend(made)
+                self.progress("read", len(sketches), None)
         return sketches
 
     def _verify(
@@ -206,61 +205,93 @@ class _Run:
         links: list[Link] = []
         clusters: list[Cluster] = []
         grouped: set[int] = set()
-        payloads = ((rows, _payload(rows, work, copies, ids, index)) for rows, work in found_components)
-        verified = _map(pool, self.jobs, _verify_payload, payloads, self.settings)
-        for done, (rows, (found, described)) in enumerate(verified, start=1):
-            links.extend(found)
-            clusters.extend(described)
-            grouped.update(rows)
+        tasks = (
+            (task, [_payload(rows, work, copies, ids, index) for rows, work in task])
+            for task in _tasks(found_components)
+        )
+        done = 0
+        for task, verified in _completed(pool, self.jobs, _verify_payloads, tasks, self.settings):
+            for (rows, _), (found, described) in zip(task, verified, strict=True):
+                links.extend(found)
+                clusters.extend(described)
+                grouped.update(rows)
+            done += len(task)
             self.progress("compare", done, len(found_components))
         return links, clusters, grouped
 
 
-Payload = tuple[list[Article], list[Work], dict[int, list[int]]]
+Component = tuple[list[int], list[Work]]
 
 
-def _verify_payload(payload: Payload, settings: Settings) -> tuple[list[Link], list[Cluster]]:
-    articles, work, copies = payload
-    return verify_component(articles, work, copies, settings)
+def _tasks(found: Sequence[Component]) -> Iterator[list[Component]]:
+    """Group consecutive components into tasks of about ``TASK_ROWS`` articles."""
+    task: list[Component] = []
+    rows = 0
+    for component in found:
+        task.append(component)
+        rows += len(component[0])
+        if rows >= TASK_ROWS:
+            yield task
+            task, rows = [], 0
+    if task:
+        yield task
 
 
-def _map(
+def _completed(
     pool: Executor | None,
     jobs: int,
     function: Callable[[A, Settings], R],
     items: Iterable[tuple[K, A]],
     settings: Settings,
 ) -> Iterator[tuple[K, R]]:
-    """Yield ``(key, function(argument, settings))`` in order, at most ``2 * jobs`` in flight."""
+    """Yield ``(key, function(argument, settings))`` as each finishes, at most ``4 * jobs`` in flight.
+
+    Unlike ``store.ordered_map``, a long task does not hold back the results behind it,
+    so no worker waits for the slowest component; the report does not depend on the order.
+    """
     if pool is None:
         for key, argument in items:
             yield key, function(argument, settings)
         return
-    pending: deque[tuple[K, Future[R]]] = deque()
+    pending: dict[Future[R], K] = {}
     for key, argument in items:
-        pending.append((key, pool.submit(function, argument, settings)))
-        if len(pending) >= 2 * jobs:
-            first, future = pending.popleft()
-            yield first, future.result()
-    while pending:
-        first, future = pending.popleft()
-        yield first, future.result()
+        pending[pool.submit(function, argument, settings)] = key
+        if len(pending) >= 4 * jobs:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                yield pending.pop(future), future.result()
+    for future in as_completed(pending):
+        yield pending[future], future.result()
+
+
+Payload = tuple[list[bytes], list[Work], dict[int, list[int]]]
+
+
+def _sketch_records(records: list[bytes], settings: Settings) -> list[Sketch]:
+    return sketch_batch([decode(record) for record in records], settings)
+
+
+def _verify_payloads(payloads: list[Payload], settings: Settings) -> list[tuple[list[Link], list[Cluster]]]:
+    return [
+        verify_component([decode(record) for record in records], work, copies, settings)
+        for records, work, copies in payloads
+    ]
 
 
 def _payload(
     rows: list[int], work: list[Work], copies: dict[int, list[int]], ids: Sequence[str], index: Index
 ) -> Payload:
-    """Re-read a component's articles and renumber its comparisons and copies to local rows."""
+    """Fetch a component's stored records and renumber its comparisons and copies to local rows."""
     local = {row: n for n, row in enumerate(rows)}
-    articles = []
+    records = []
     for row in rows:
-        article = index.get(ids[row])
-        if article is None:
+        record = index.record(ids[row])
+        if record is None:
             raise KeyError(ids[row])
-        articles.append(article)
+        records.append(record)
     renumbered = [(local[i], local[j], channels) for i, j, channels in work]
     local_copies = {local[o]: [local[c] for c in found] for o, found in copies.items() if o in local}
-    return articles, renumbered, local_copies
+    return records, renumbered, local_copies
 
 
 def verify_component(
