@@ -34,13 +34,16 @@ _REL_MONTH = r"(?P<rel>(?i:in|since|last|this|next|early|late|mid-|until|by))"
 _REL_WEEKDAY = r"(?P<rel>(?i:on|last|this|next|since|until|by))"
 _RELATIVE = r"(?P<rel>yesterday|today|tonight|(?:last|this|earlier this) (?:week|month|year))"
 _PATTERNS = (
-    ("month_day", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>[0-3]?\d){_ORDINAL}\b")),
-    ("month_day", re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<day>[0-3]?\d){_ORDINAL}\s+(?:of\s+)?{_MONTH}")),
-    ("month_year", re.compile(rf"\b{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b")),
-    ("month", re.compile(rf"\b{_REL_MONTH}\s*{_FULL_MONTH}\b")),
-    ("weekday", re.compile(rf"\b(?:{_REL_WEEKDAY}\s+)?{_WEEKDAY}\b")),
+    ("month_day", re.compile(rf"\b(?:{_WEEKDAY},?[^\S\n]+)?{_MONTH}[^\S\n]+(?P<day>[0-3]?\d){_ORDINAL}\b")),
+    (
+        "month_day",
+        re.compile(rf"\b(?:{_WEEKDAY},?[^\S\n]+)?(?P<day>[0-3]?\d){_ORDINAL}[^\S\n]+(?:of[^\S\n]+)?{_MONTH}"),
+    ),
+    ("month_year", re.compile(rf"\b{_MONTH},?[^\S\n]+(?P<year>(?:19|20)\d\d)\b")),
+    ("month", re.compile(rf"\b{_REL_MONTH}[^\S\n]*{_FULL_MONTH}\b")),
+    ("weekday", re.compile(rf"\b(?:{_REL_WEEKDAY}[^\S\n]+)?{_WEEKDAY}\b")),
     ("relative", re.compile(rf"\b{_RELATIVE}\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?P<rel>in|since|of|by|until|from)\s+(?P<year>(?:19|20)\d\d)\b(?![,.]?\d)")),
+    ("year", re.compile(r"\b(?P<rel>in|since|of|by|until|from)[^\S\n]+(?P<year>(?:19|20)\d\d)\b(?![,.]?\d)")),
 )
 
 
