@@ -130,6 +130,30 @@ def scan(
         return run.scan(articles, temporary)
 
 
+def assemble_report(
+    articles: int,
+    copies: dict[int, list[int]],
+    candidates: int,
+    channels: tuple[ChannelCount, ...],
+    links: Sequence[Link],
+    clusters: Sequence[Cluster],
+    weakest: Relation,
+) -> ScanReport:
+    """Build the report both engines return: numbered clusters and the listed pairs, strongest first."""
+    listed = sorted((k for k in links if k.relation.strength >= weakest.strength),
+                    key=lambda k: (-k.relation.strength, k.a, k.b))  # fmt: skip
+    return ScanReport(
+        articles=articles,
+        exact_copies=sum(len(c) for c in copies.values()),
+        candidates=candidates,
+        compared=sum(1 for k in links if k.inferred_from is None),
+        channels=channels,
+        min_relation=weakest,
+        clusters=number(clusters),
+        pairs=tuple(listed),
+    )
+
+
 def _check_compatible(settings: Settings, index: Index) -> None:
     for name in ("shingle_size", "num_perm", "seed"):
         if getattr(settings, name) != getattr(index.settings, name):
@@ -161,18 +185,7 @@ class _Run:
             links, clusters, grouped = self._verify(ids, pairs, copies, index, pool)
         published = index.published()
         clusters.extend(single(ids[r], published.get(ids[r])) for r in range(len(ids)) if r not in grouped)
-        listed = sorted((k for k in links if k.relation.strength >= self.weakest.strength),
-                        key=lambda k: (-k.relation.strength, k.a, k.b))  # fmt: skip
-        return ScanReport(
-            articles=len(ids),
-            exact_copies=sum(len(c) for c in copies.values()),
-            candidates=len(pairs),
-            compared=sum(1 for k in links if k.inferred_from is None),
-            channels=channels,
-            min_relation=self.weakest,
-            clusters=number(clusters),
-            pairs=tuple(listed),
-        )
+        return assemble_report(len(ids), copies, len(pairs), channels, links, clusters, self.weakest)
 
     def _read(self, articles: Iterable[Article], index: Index, pool: Executor | None) -> list[Sketch]:
         """Add the articles to the index and sketch everything the index holds."""

@@ -55,8 +55,8 @@ from dedupe.candidates import (
     names_jaccard,
     sketch_batch,
 )
-from dedupe.cluster import Cluster, Link, number, single
-from dedupe.corpus import ScanReport, verify_component
+from dedupe.cluster import Cluster, Link, single
+from dedupe.corpus import ScanReport, assemble_report, verify_component
 from dedupe.errors import InputError, NoArticlesError, SettingsError
 from dedupe.ingest import InputWarning, input_files, jsonl_article, load_file, unique_id
 from dedupe.models import Article
@@ -188,18 +188,8 @@ def _scan(
     clusters: list[Cluster] = [cluster for _, described in verified for cluster in described]
     grouped = {row for rows, _ in found for row in rows}
     clusters.extend(single(ids[r], published[r]) for r in range(len(ids)) if r not in grouped)
-    listed = sorted((k for k in links if k.relation.strength >= weakest.strength),
-                    key=lambda k: (-k.relation.strength, k.a, k.b))  # fmt: skip
-    return ScanReport(
-        articles=len(ids),
-        exact_copies=sum(len(c) for c in copies.values()),
-        candidates=len(pairs),
-        compared=sum(1 for k in links if k.inferred_from is None),
-        channels=tuple(ChannelCount(c.name, sum(c.name in n for n in pairs.values())) for c in CHANNELS),
-        min_relation=weakest,
-        clusters=number(clusters),
-        pairs=tuple(listed),
-    )
+    counts = tuple(ChannelCount(c.name, sum(c.name in n for n in pairs.values())) for c in CHANNELS)
+    return assemble_report(len(ids), copies, len(pairs), counts, links, clusters, weakest)
 
 
 def _sources(context: SparkContext, files: list[str], slices: int) -> list[RDD[_Loaded]]:
