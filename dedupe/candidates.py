@@ -83,6 +83,7 @@ a candidate that the verdict then rejects."""
 
 _KEY_MASK = np.uint64((1 << KEY_BITS) - 1)
 _BAND_MULTIPLIER = np.uint64(0xC2B2AE3D27D4EB4F)
+_JACCARD_CHUNK = 1 << 18  # pairs per vectorised names-Jaccard pass: ~30 MB of tagged terms
 _NAMES_SEED_OFFSET = 7919  # the names channel's permutations differ from the text channel's
 # A capitalised word right after a lower-case word, digit or comma: a name, not a sentence opening.
 _CAPITALISED = re.compile(r"(?<=[a-z0-9,;’'] )[A-Z][a-z]+(?:['’][a-z]+)?")
@@ -204,7 +205,8 @@ def candidate_pairs(keys: Keys, *, max_bucket: int = MAX_BUCKET) -> npt.NDArray[
         codes.append(np.minimum(first, second) * n + np.maximum(first, second))
     if not codes:
         return np.empty((0, 2), dtype=np.int64)
-    unique = np.unique(np.concatenate(codes))
+    ordered = np.sort(np.concatenate(codes))  # sort and mask: np.unique hashes, several times slower here
+    unique = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
     return np.stack([unique // n, unique % n], axis=1)
 
 
@@ -236,21 +238,23 @@ def proposed_pairs(
         keys[row] = sketch.keys
     for rows in copies.values():
         keys[rows] = -1
-    found: dict[tuple[int, int], tuple[str, ...]] = {}
-    counts = []
-    for name, block in ((TEXT.name, keys[:, : TEXT.bands]), (NAMES.name, keys[:, TEXT.bands :])):
-        kept = 0
-        for i, j in candidate_pairs(block).tolist():
-            if (
-                name == NAMES.name
-                and (i, j) not in found
-                and names_jaccard(sketches[i].terms, sketches[j].terms) < NAMES_MIN_JACCARD
-            ):
-                continue
-            found[(i, j)] = (*found.get((i, j), ()), name)
-            kept += 1
-        counts.append(ChannelCount(name, kept))
-    return dict(sorted(found.items())), tuple(counts)
+    n = max(len(sketches), 1)
+    text = _codes(candidate_pairs(keys[:, : TEXT.bands]), n)
+    names = _codes(candidate_pairs(keys[:, TEXT.bands :]), n)
+    also_text = np.isin(names, text, assume_unique=True)
+    only_names = names[~also_text]
+    close = only_names[_names_jaccards(sketches, only_names // n, only_names % n) >= NAMES_MIN_JACCARD]
+    both = set(names[also_text].tolist())
+    found = {code: (TEXT.name, NAMES.name) if code in both else (TEXT.name,) for code in text.tolist()}
+    found.update(dict.fromkeys(close.tolist(), (NAMES.name,)))
+    counts = (ChannelCount(TEXT.name, int(text.size)), ChannelCount(NAMES.name, len(both) + int(close.size)))
+    return {divmod(code, n): found[code] for code in sorted(found)}, counts
+
+
+def _codes(pairs: npt.NDArray[np.int64], n: int) -> npt.NDArray[np.int64]:
+    """Encode sorted ``(i, j)`` row pairs as sorted integers ``i * n + j``."""
+    codes: npt.NDArray[np.int64] = pairs[:, 0] * n + pairs[:, 1]
+    return codes
 
 
 def names_jaccard(a: npt.NDArray[np.uint32], b: npt.NDArray[np.uint32]) -> float:
@@ -258,6 +262,44 @@ def names_jaccard(a: npt.NDArray[np.uint32], b: npt.NDArray[np.uint32]) -> float
     shared = int(np.intersect1d(a, b, assume_unique=True).size)
     union = a.size + b.size - shared
     return shared / union if union else 0.0
+
+
+def _names_jaccards(
+    sketches: Sequence[Sketch], first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """Return ``names_jaccard`` of many row pairs at once, in chunks of ``_JACCARD_CHUNK`` pairs.
+
+    Each pair's second-side terms are tagged with the pair's number in the high 32 bits,
+    which makes one sorted array of the whole chunk; the first-side terms, tagged alike,
+    are looked up in it with one ``searchsorted``: no Python loop per pair.
+    """
+    lengths = np.array([s.terms.size for s in sketches], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    flat = (
+        np.concatenate([s.terms for s in sketches]).astype(np.uint64) if sketches else np.empty(0, np.uint64)
+    )
+    out = np.zeros(first.size, dtype=np.float64)
+    for lo in range(0, first.size, _JACCARD_CHUNK):
+        i, j = first[lo : lo + _JACCARD_CHUNK], second[lo : lo + _JACCARD_CHUNK]
+        pair_i, tagged_i = _tagged(flat, starts[i], lengths[i])
+        _, tagged_j = _tagged(flat, starts[j], lengths[j])
+        at = np.minimum(np.searchsorted(tagged_j, tagged_i), max(tagged_j.size - 1, 0))
+        found = tagged_j[at] == tagged_i if tagged_j.size else np.zeros(tagged_i.size, dtype=bool)
+        shared = np.bincount(pair_i[found], minlength=i.size)
+        union = lengths[i] + lengths[j] - shared
+        out[lo : lo + i.size] = np.divide(shared, union, out=np.zeros(i.size), where=union > 0)
+    return out
+
+
+def _tagged(
+    flat: npt.NDArray[np.uint64], starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint64]]:
+    """Return, for pairs whose terms are ``flat[starts[p] : starts[p] + lengths[p]]``, each term's pair
+    number and the term tagged ``p << 32 | term`` (sorted, as each pair's terms are)."""
+    pair = np.repeat(np.arange(lengths.size, dtype=np.int64), lengths)
+    offset = np.arange(pair.size, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    terms = flat[np.repeat(starts, lengths) + offset]
+    return pair, (pair.astype(np.uint64) << np.uint64(32)) | terms
 
 
 def components(

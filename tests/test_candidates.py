@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from unittest.mock import patch
 
 import numpy as np
 import pytest
@@ -110,3 +111,50 @@ def test_oversized_buckets_are_skipped() -> None:
     keys = np.full((candidates.MAX_BUCKET + 1, 1), 7, dtype=np.int64)
     assert len(candidate_pairs(keys)) == 0
     assert len(candidate_pairs(keys[:3])) == 3
+
+
+KEYS = TEXT.bands + NAMES.bands
+
+
+def reference_proposals(sketches: list[candidates.Sketch]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """The candidate rule pair by pair: text keys, or names keys and enough shared name terms."""
+    keys = np.stack([s.keys for s in sketches])
+    text = {tuple(p) for p in candidate_pairs(keys[:, : TEXT.bands]).tolist()}
+    names = {tuple(p) for p in candidate_pairs(keys[:, TEXT.bands :]).tolist()}
+    found: dict[tuple[int, int], tuple[str, ...]] = {}
+    for i, j in sorted(text | names):
+        close = candidates.names_jaccard(sketches[i].terms, sketches[j].terms) >= candidates.NAMES_MIN_JACCARD
+        channels = ("text",) * ((i, j) in text) + ("names",) * ((i, j) in names and ((i, j) in text or close))
+        if channels:
+            found[(i, j)] = channels
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(
+                st.integers(-1, 6), min_size=TEXT.bands + NAMES.bands, max_size=TEXT.bands + NAMES.bands
+            ),
+            st.sets(st.integers(0, 9), max_size=6),
+        ),
+        min_size=1,
+        max_size=20,
+    )
+)
+def test_proposed_pairs_apply_the_names_rule_pair_by_pair(rows: list[tuple[list[int], set[int]]]) -> None:
+    sketches = [
+        candidates.Sketch(
+            f"a{n}", bytes([n]), 10, np.array(keys, dtype=np.int64), np.array(sorted(terms), dtype=np.uint32)
+        )
+        for n, (keys, terms) in enumerate(rows)
+    ]
+    with patch.object(candidates, "_JACCARD_CHUNK", 3):  # several chunks even for a few pairs
+        found, counts = candidates.proposed_pairs(sketches, {})
+    assert found == reference_proposals(sketches)
+    assert list(found) == sorted(found)
+    assert [c.pairs for c in counts] == [
+        sum("text" in c for c in found.values()),
+        sum("names" in c for c in found.values()),
+    ]
