@@ -9,6 +9,7 @@ list of particular sites' strings.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from dedupe.dates import DATELINE, HEADER_LINES
@@ -50,9 +51,12 @@ _CREDIT_WORD = re.compile(
 )
 
 
-def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
-    """Return the spans of ``text`` that are page furniture, repeats or credit lines."""
-    lines = paragraphs(text)
+def find_boilerplate(text: str, lines: Sequence[Span] | None = None) -> tuple[Boilerplate, ...]:
+    """Return the spans of ``text`` that are page furniture, repeats or credit lines.
+
+    ``lines`` are ``segment.paragraphs(text)`` if the caller has them already.
+    """
+    lines = paragraphs(text) if lines is None else lines
     found: dict[int, Boilerplate] = {}
     for line in lines:
         reason = _furniture_reason(line.slice(text))
@@ -95,16 +99,34 @@ def _repeated_lines(text: str, lines: list[Span]) -> list[Span]:
     aside only when a copy of it stays in the body: nothing is lost.
     """
     shingled = [(line, _shingles(line.slice(text))) for line in lines]
+    elsewhere = _shared_shingles(shingled)
     order = sorted(range(len(shingled)), key=lambda i: (-len(shingled[i][1]), i))
     kept: list[int] = []
     repeated: list[Span] = []
     for i in order:
         line, mine = shingled[i]
-        if len(line.slice(text).split()) >= _REPEAT_MIN_WORDS and mine and _repeats(i, mine, kept, shingled):
+        if (
+            mine
+            and elsewhere[i] / len(mine) >= _REPEAT_CONTAINED
+            and len(line.slice(text).split()) >= _REPEAT_MIN_WORDS
+            and _repeats(i, mine, kept, shingled)
+        ):
             repeated.append(line)
         else:
             kept.append(i)
     return sorted(repeated, key=lambda span: span.start)
+
+
+def _shared_shingles(shingled: list[tuple[Span, set[tuple[str, ...]]]]) -> list[int]:
+    """Count, for each line, its shingles that some other line has too.
+
+    A line with fewer than ``_REPEAT_CONTAINED`` of its shingles elsewhere cannot repeat
+    any line, so most articles (no repeats at all) skip the pairwise check.
+    """
+    lines_with: Counter[tuple[str, ...]] = Counter()
+    for _, mine in shingled:
+        lines_with.update(mine)
+    return [sum(1 for shingle in mine if lines_with[shingle] > 1) for _, mine in shingled]
 
 
 def _repeats(

@@ -165,10 +165,11 @@ def article_from_text(text: str, *, id: str, source: str = "", **fields: Any) ->
     Fields given explicitly (``title``, ``outlet``, ``published``, ``metadata``) win
     over what is found in the text.
     """
-    boilerplate = find_boilerplate(text)
+    every_line = paragraphs(text)
+    boilerplate = find_boilerplate(text, every_line)
     body = Article(id=id, text=text, boilerplate=boilerplate).body_spans
     furniture = {b.start for b in boilerplate if b.reason != "repeated line"}
-    lines = [line for line in paragraphs(text) if line.start not in furniture]
+    lines = [line for line in every_line if line.start not in furniture]
     credited = credits(text, boilerplate, lines)
     title = fields.pop("title", None) or _title(text, lines)
     outlet = fields.pop("outlet", None) or (credited[0] if credited else None)

@@ -25,10 +25,26 @@ _STOPWORDS = {
 }
 _MIN_STOPWORD_HITS = 3
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 def detect_language(text: str) -> str:
     """Return an ISO 639-1 code, or "und" when the text gives too little to tell."""
+    script = _main_script(text)
+    if script is None:
+        return "und"
+    if script != "LATIN":
+        return _SCRIPT_LANGUAGE.get(script, "und")
+    words = Counter(_WORD.findall(text.lower()))
+    hits = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(hits, key=lambda lang: hits[lang])
+    return best if hits[best] >= _MIN_STOPWORD_HITS else "und"
+
+
+def _main_script(text: str) -> str | None:
+    """Return the script most of the text's letters are in ("ja" rules aside), None if no letters."""
+    if text.isascii():  # every ASCII letter is Latin: no need to count
+        return "LATIN" if _ASCII_LETTER.search(text) else None
     scripts: Counter[str] = Counter()
     # Each distinct character once, in order of first use: the same counts, the same order
     # of scripts (so the same winner on a tie), at C speed instead of a loop per character.
@@ -36,16 +52,11 @@ def detect_language(text: str) -> str:
         if char.isalpha():
             scripts[_script(char)] += count
     if not scripts:
-        return "und"
+        return None
     script, _ = scripts.most_common(1)[0]
     if script == "CJK" and (scripts["HIRAGANA"] or scripts["KATAKANA"]):
-        return "ja"
-    if script != "LATIN":
-        return _SCRIPT_LANGUAGE.get(script, "und")
-    words = Counter(_WORD.findall(text.lower()))
-    hits = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS.items()}
-    best = max(hits, key=lambda lang: hits[lang])
-    return best if hits[best] >= _MIN_STOPWORD_HITS else "und"
+        return "HIRAGANA"  # Japanese writes kanji with kana
+    return script
 
 
 def _script(char: str) -> str:

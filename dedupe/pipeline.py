@@ -236,5 +236,10 @@ def _own_sentences(features: ArticleFeatures, shared: list[Span]) -> tuple[OwnSe
     return tuple(
         OwnSentence(sentence, sentence.slice(text))
         for sentence, tokens in features.sentences
-        if tokens and coverage(tokens, shared) < OWN_SENTENCE_MAX_SHARED
+        if tokens and (not _touches(sentence, shared) or coverage(tokens, shared) < OWN_SENTENCE_MAX_SHARED)
     )
+
+
+def _touches(sentence: Span, shared: list[Span]) -> bool:
+    """Whether any shared span overlaps ``sentence``: if none does, none of its words is shared."""
+    return any(s.start < sentence.end and sentence.start < s.end for s in shared)
