@@ -86,7 +86,9 @@ _BAND_MULTIPLIER = np.uint64(0xC2B2AE3D27D4EB4F)
 _JACCARD_CHUNK = 1 << 18  # pairs per vectorised names-Jaccard pass: ~30 MB of tagged terms
 _NAMES_SEED_OFFSET = 7919  # the names channel's permutations differ from the text channel's
 # A capitalised word right after a lower-case word, digit or comma: a name, not a sentence opening.
-_CAPITALISED = re.compile(r"(?<=[a-z0-9,;’'] )[A-Z][a-z]+(?:['’][a-z]+)?")
+# The look-behind follows the capital (it re-checks it) so that the search skips ahead to
+# capitals: twice as fast as looking behind first, and the same matches.
+_CAPITALISED = re.compile(r"[A-Z](?<=[a-z0-9,;’'] [A-Z])[a-z]+(?:['’][a-z]+)?")
 _NOT_NAMES = frozenset(
     part_key(word)
     for word in (

@@ -54,6 +54,7 @@ SCHEMA_VERSION = 1
 """Bump when tables change; an index of another version is refused with a rebuild hint."""
 QUERY_CANDIDATES = 200
 """Most stored articles compared with a query: exact copies, then those sharing most band keys."""
+_FETCH_CHUNK = 64  # stored hits fetched per statement: a query with many hits holds few records at once
 BATCH_SIZE = 256
 """Articles per transaction (and per sketching batch): small enough that a kill loses little."""
 
@@ -346,12 +347,14 @@ class Index:
             "SELECT rowid FROM articles WHERE content_hash = ?", (sketch.content_hash,)
         ):
             shared.setdefault(rowid, []).insert(0, "content")
-        hits = []
-        for rowid, channels in shared.items():
-            (article_id,) = self._db.execute("SELECT id FROM articles WHERE rowid = ?", (rowid,)).fetchone()
-            hits.append(
-                Hit(article_id, tuple(dict.fromkeys(channels)), len(channels) - channels.count("content"))
-            )
+        id_of: dict[int, str] = {}
+        for chunk in batches(list(shared), 500):
+            marks = ",".join("?" * len(chunk))
+            id_of.update(self._db.execute(f"SELECT rowid, id FROM articles WHERE rowid IN ({marks})", chunk))
+        hits = [
+            Hit(id_of[rowid], tuple(dict.fromkeys(channels)), len(channels) - channels.count("content"))
+            for rowid, channels in shared.items()
+        ]
         return sorted(hits, key=lambda hit: ("content" not in hit.channels, -hit.shared_keys, hit.id))
 
     def query(self, article: Article, *, settings: Settings | None = None) -> QueryResult:
@@ -369,9 +372,10 @@ class Index:
         features = analyze(article, chosen)
         compared = 0
         matches = []
-        for hit in hits:
-            stored = self.get(hit.id) if hit.id != article.id and compared < QUERY_CANDIDATES else None
-            if stored is None or not _worth_comparing(hit, sketch, stored):
+        for hit, stored in self._stored(hit for hit in hits if hit.id != article.id):
+            if compared == QUERY_CANDIDATES:
+                break
+            if not _worth_comparing(hit, sketch, stored):
                 continue
             compared += 1
             link = link_from_report(
@@ -381,6 +385,17 @@ class Index:
                 matches.append(link)
         matches.sort(key=lambda link: (-link.relation.strength, -link.confidence, link.b))
         return QueryResult(article.id, indexed, compared, tuple(matches))
+
+    def _stored(self, hits: Iterable[Hit]) -> Iterator[tuple[Hit, Article]]:
+        """Yield each hit with its stored article, fetching records a chunk of hits at a time."""
+        for chunk in batches(hits, _FETCH_CHUNK):
+            marks = ",".join("?" * len(chunk))
+            records = dict(
+                self._db.execute(
+                    f"SELECT id, record FROM articles WHERE id IN ({marks})", [h.id for h in chunk]
+                )
+            )
+            yield from ((hit, decode(records[hit.id])) for hit in chunk if hit.id in records)
 
     def stats(self) -> IndexStats:
         """Return counts and on-disk sizes: all, articles with their records, and LSH structures."""

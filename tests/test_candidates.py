@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 from unittest.mock import patch
 
@@ -158,3 +159,10 @@ def test_proposed_pairs_apply_the_names_rule_pair_by_pair(rows: list[tuple[list[
         sum("text" in c for c in found.values()),
         sum("names" in c for c in found.values()),
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aBcZ ,;'’.1\nÉ", max_size=40), st.integers(0, 5))
+def test_capitalised_words_are_those_after_a_lower_case_word_digit_or_comma(text: str, start: int) -> None:
+    plain = re.compile(r"(?<=[a-z0-9,;’'] )[A-Z][a-z]+(?:['’][a-z]+)?")  # the rule as first written
+    assert candidates._CAPITALISED.findall(text, start) == plain.findall(text, start)
