@@ -59,6 +59,21 @@ def test_new_text_under_a_stored_id_replaces_it_and_copies_under_new_ids_are_kep
         assert index.stats().band_rows == 2 * 26  # the old version's bands are gone
 
 
+def test_a_text_replaced_within_one_batch_leaves_only_the_new_bands(tmp_path: Path, seeds: list) -> None:
+    original = seeds[0]
+    changed = article_from_text(seeds[1].text, id=original.id)
+    with Index(tmp_path / "news.db") as index:
+        summary = index.add([original, changed])  # one batch: the second replaces the first
+        assert (summary.added, summary.replaced) == (1, 1)
+        orphans = index._db.execute(
+            "SELECT COUNT(*) FROM bands WHERE article NOT IN (SELECT rowid FROM articles)"
+        ).fetchone()[0]
+        assert orphans == 0
+        assert index.stats().band_rows == 26
+        (sketch,) = sketch_batch([seeds[1]], DEFAULT_SETTINGS)
+        assert [hit.id for hit in index.lookup(sketch) if "content" in hit.channels] == [original.id]
+
+
 def test_records_round_trip(seeds: list) -> None:
     for article in seeds:
         back = decode(encode(article))
