@@ -15,6 +15,7 @@ import io
 import json
 import textwrap
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tabulate import tabulate
 
@@ -48,7 +49,7 @@ def render_scan(report: ScanReport, fmt: str) -> str:
 
 
 def _jsonl(report: ScanReport) -> str:
-    header = to_data(report)
+    header = to_data(replace(report, clusters=(), pairs=()))
     del header["clusters"], header["pairs"]
     lines = [{"schema_version": SCHEMA_VERSION, "kind": "scan", **header}]
     lines += [{"kind": "cluster", **to_data(c)} for c in report.clusters]

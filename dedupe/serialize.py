@@ -13,6 +13,7 @@ import os
 import tempfile
 from datetime import date
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ SCHEMA_VERSION = 1
 def to_data(value: Any) -> Any:
     """Turn a result (dataclasses, tuples, dates, enums) into JSON-ready plain data."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value) if f.repr}
+        return {name: to_data(getattr(value, name)) for name in _shown_fields(type(value))}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, date):
@@ -35,6 +36,12 @@ def to_data(value: Any) -> Any:
     if isinstance(value, float):
         return round(value, 4)
     return value
+
+
+@cache
+def _shown_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass that its JSON shows (those in its repr), looked up once per class."""
+    return tuple(f.name for f in dataclasses.fields(kind) if f.repr)
 
 
 def to_json(value: Any, *, kind: str, indent: int | None = 2) -> str:
