@@ -42,7 +42,7 @@ import numpy as np
 import numpy.typing as npt
 import xxhash
 
-from dedupe.fingerprint import mix64, shingle_hashes, signatures, token_hashes, words
+from dedupe.fingerprint import mix64, sign_texts, signatures, token_hashes
 from dedupe.models import Article
 from dedupe.names import part_key
 from dedupe.settings import Settings
@@ -111,9 +111,9 @@ class Sketch:
     terms: npt.NDArray[np.uint32]  # sorted unique hashes of the name terms
 
 
-def content_hash(tokens: Sequence[str]) -> bytes:
-    """Return a 16-byte hash of an article's normalised words: equal for exact copies."""
-    return xxhash.xxh3_128_digest(" ".join(tokens).encode())
+def content_hash(joined: bytes) -> bytes:
+    """Return a 16-byte hash of an article's normalised words, space-joined UTF-8: equal for exact copies."""
+    return xxhash.xxh3_128_digest(joined)
 
 
 def name_terms(article: Article) -> list[str]:
@@ -134,18 +134,22 @@ def _term_key(word: str) -> str:
 
 def sketch_batch(articles: Sequence[Article], settings: Settings) -> list[Sketch]:
     """Sketch many articles at once (a pure function: safe to run in a worker process)."""
-    tokens = [words(a.text, a.body_spans) for a in articles]
-    text = signatures(
-        [shingle_hashes(t, settings.shingle_size) for t in tokens],
+    signed = sign_texts(
+        [a.text for a in articles],
+        spans=[a.body_spans for a in articles],
+        size=settings.shingle_size,
         num_perm=settings.num_perm,
         seed=settings.seed,
+        join=True,
     )
     terms = [term_hashes(a) for a in articles]
     names = signatures(terms, num_perm=NAMES.width, seed=settings.seed + _NAMES_SEED_OFFSET)
-    keys = np.hstack([band_keys(text[:, : TEXT.width], TEXT), band_keys(names, NAMES)])
+    keys = np.hstack([band_keys(signed.signatures[:, : TEXT.width], TEXT), band_keys(names, NAMES)])
     return [
-        Sketch(a.id, content_hash(t), len(t), keys[row].copy(), terms[row])
-        for row, (a, t) in enumerate(zip(articles, tokens, strict=True))
+        Sketch(
+            a.id, content_hash(signed.joined[row]), int(signed.word_counts[row]), keys[row].copy(), terms[row]
+        )
+        for row, a in enumerate(articles)
     ]
 
 

@@ -9,14 +9,20 @@ is therefore bit-for-bit what ``MinHash(num_perm, seed, hashfunc=identity)`` giv
 after ``update_batch(shingle_hashes)``, and ``to_lean_minhash`` hands it to datasketch's
 LSH classes. Many articles' permutations run in one numpy pass (``signatures``).
 
+``sign_texts`` goes straight from a batch of texts to signatures: ``wordhash`` finds
+and hashes the words of many texts at once with the same XXH3-64, and the shingles
+need not be sorted or made unique (a minimum needs neither), so the signatures equal
+those of ``signatures([shingle_hashes(words(text), size)])`` at a fraction of the cost.
+
 Nothing here uses Python's ``hash()``: signatures are equal across runs and processes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +31,9 @@ import numpy.typing as npt
 import xxhash
 
 from dedupe.errors import IndexStoreError
+from dedupe.models import Span
 from dedupe.normalize import words as words  # re-exported: the signature path's tokenizer
+from dedupe.wordhash import WordHashes, hash_words
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
@@ -45,9 +53,15 @@ EMPTY = np.uint32(0xFFFFFFFF)
 _COMBINE = np.uint64(0x9E3779B97F4A7C15)
 _FMIX64 = (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
-# Bound on the shingles x permutations matrix of one numpy pass (uint32 cells): ~4 MB
-# keeps the working set in cache while still amortising numpy's per-call overhead.
-_CHUNK_CELLS = 1 << 20
+# Permutations and shingles of one block of permuted values (uint32 cells): 32 x ~5,000
+# is 640 kB, which stays in a core's 2 MB cache through the multiply, add and minimum.
+# Blocks of all 128 permutations by 8,000 shingles (4 MB) took twice as long.
+_BLOCK_ROWS = 32
+_CHUNK_CELLS = 5 << 15
+# Texts whose words are found and hashed in one numpy pass: their arrays stay near 1 MB,
+# which the allocator reuses; a pass over 256 texts was a third slower, its larger arrays
+# going back to the operating system and faulting in again on every pass.
+_TEXTS_PER_PASS = 64
 # Bound on memoised token hashes: a news vocabulary is a few hundred thousand words;
 # past this the cache is dropped and refilled rather than grown without limit.
 _TOKEN_CACHE_LIMIT = 1 << 20
@@ -121,13 +135,7 @@ def shingle_hashes(tokens: Sequence[str], size: int) -> Hashes:
     hashes = token_hashes(tokens)
     if hashes.size == 0:
         return np.empty(0, dtype=np.uint32)
-    width = min(size, hashes.size)
-    count = hashes.size - width + 1
-    combined = hashes[:count].copy()
-    for offset in range(1, width):
-        combined *= _COMBINE
-        combined += hashes[offset : offset + count]
-    return _sorted_unique((mix64(combined) >> np.uint64(32)).astype(np.uint32))
+    return _sorted_unique(_combine(hashes, min(size, hashes.size)))
 
 
 def _sorted_unique(values: Hashes) -> Hashes:
@@ -161,37 +169,141 @@ def signature(shingles: Hashes, *, num_perm: int, seed: int) -> Signature:
 def signatures(shingle_sets: Sequence[Hashes], *, num_perm: int, seed: int) -> npt.NDArray[np.uint32]:
     """Return the signatures of many shingle sets as a ``(len(shingle_sets), num_perm)`` array.
 
-    Sets are processed in chunks whose permuted values fit ``_CHUNK_CELLS``; an empty
-    set gets the empty signature (every slot ``EMPTY``), as datasketch does.
+    An empty set gets the empty signature (every slot ``EMPTY``), as datasketch does.
+    """
+    parts = [np.asarray(s, dtype=np.uint32) for s in shingle_sets]
+    values = (
+        np.concatenate(parts) if len(parts) > 1 else (parts[0] if parts else np.empty(0, dtype=np.uint32))
+    )
+    return _minhash(values, list(accumulate((p.size for p in parts), initial=0)), num_perm, seed)
+
+
+@dataclass(frozen=True, slots=True)
+class SignedTexts:
+    """The signatures of a batch of texts, and what else a sketch needs of their words."""
+
+    signatures: npt.NDArray[np.uint32]  # (texts, num_perm)
+    word_counts: npt.NDArray[np.int64]  # len(words(text)) per text
+    joined: tuple[bytes, ...]  # with ``join``: " ".join(words(text)).encode() per text
+
+
+def sign_texts(
+    texts: Sequence[str],
+    *,
+    size: int,
+    num_perm: int,
+    seed: int,
+    spans: Sequence[Iterable[Span]] | None = None,
+    join: bool = False,
+) -> SignedTexts:
+    """Sign the ``size``-word shingles of many texts (or of their ``spans``), straight from the text.
+
+    The signatures equal ``signatures([shingle_hashes(words(t, s), size) ...])``, but each
+    pass finds and hashes the words of ``_TEXTS_PER_PASS`` texts at once
+    (``wordhash.hash_words``) without a Python string per word: the fast way to sign
+    a batch of article bodies.
+    """
+    out = np.empty((len(texts), num_perm), dtype=np.uint32)
+    counts = np.empty(len(texts), dtype=np.int64)
+    joined: list[bytes] = []
+    for first in range(0, len(texts), _TEXTS_PER_PASS):
+        last = first + _TEXTS_PER_PASS
+        found = hash_words(texts[first:last], None if spans is None else spans[first:last], join=join)
+        values, bounds = _batch_shingles(found, size)
+        out[first:last] = _minhash(values, bounds, num_perm, seed)
+        counts[first:last] = np.diff(found.bounds)
+        joined.extend(found.joined)
+    return SignedTexts(out, counts, tuple(joined))
+
+
+def _batch_shingles(words: WordHashes, size: int) -> tuple[Hashes, list[int]]:
+    """Return every text's shingle hashes, concatenated, and where each text's begin.
+
+    As ``shingle_hashes`` but neither sorted nor unique (a minimum needs neither): a
+    shingle is kept where its first and last word belong to the same text, and a text
+    shorter than ``size`` words gets its one shingle of all its words.
+    """
+    if size < 1:
+        raise ValueError(f"shingle size must be at least 1, got {size}")
+    hashes, bounds = words.hashes, words.bounds
+    counts = np.diff(bounds)
+    full = np.empty(0, dtype=np.uint32)
+    if hashes.size >= size:
+        owner = np.repeat(np.arange(counts.size), counts)
+        whole = owner[: owner.size - size + 1] == owner[size - 1 :]
+        full = _combine(hashes, size)[whole]
+    shingles = np.where(counts >= size, counts - size + 1, np.minimum(counts, 1))
+    short = np.flatnonzero((counts > 0) & (counts < size))
+    if short.size:
+        extra = [_combine(hashes[bounds[i] : bounds[i + 1]], int(counts[i]))[0] for i in short]
+        before = np.cumsum(shingles)[short] - 1 - np.arange(short.size)
+        full = np.insert(full, before, extra)
+    return full, [0, *np.cumsum(shingles).tolist()]
+
+
+def _combine(hashes: npt.NDArray[np.uint64], width: int) -> Hashes:
+    """Return the 32-bit hash of every ``width``-word window of ``hashes``, in order."""
+    count = hashes.size - width + 1
+    combined = hashes[:count].copy()
+    for offset in range(1, width):
+        combined *= _COMBINE
+        combined += hashes[offset : offset + count]
+    return (mix64(combined) >> np.uint64(32)).astype(np.uint32)
+
+
+def _minhash(values: Hashes, bounds: list[int], num_perm: int, seed: int) -> npt.NDArray[np.uint32]:
+    """Return the signature of each segment ``values[bounds[i]:bounds[i + 1]]``, many per numpy pass.
+
+    Whole segments are grouped into chunks of up to ``_CHUNK_CELLS // _BLOCK_ROWS``
+    shingles, and each chunk is permuted a block of rows at a time, as many rows as fit
+    ``_CHUNK_CELLS`` (at least ``_BLOCK_ROWS``), in one reused buffer: a block stays in
+    the core's cache between the multiply, the add and the minimum, no fresh array pays a
+    page fault per 4 kB, and one short set (``signature``) is still one block.
     """
     a, b = permutations(num_perm, seed)
-    out = np.full((len(shingle_sets), num_perm), EMPTY, dtype=np.uint32)
-    rows: list[int] = []
-    cells = 0
-    for row, shingles in enumerate(shingle_sets):
-        if len(shingles) == 0:
+    out = np.full((len(bounds) - 1, num_perm), EMPTY, dtype=np.uint32)
+    mixed = _fmix32(values)
+    chunks = _chunks(bounds, max(1, _CHUNK_CELLS // min(_BLOCK_ROWS, num_perm)))
+    rows = [min(num_perm, max(_BLOCK_ROWS, _CHUNK_CELLS // max(1, width))) for _, _, width in chunks]
+    cells = [n * width for n, (_, _, width) in zip(rows, chunks, strict=True)]
+    buffer = np.empty(max(cells, default=0), dtype=np.uint32)
+    for (first, last, _), step in zip(chunks, rows, strict=True):
+        nonempty = [row for row in range(first, last) if bounds[row + 1] > bounds[row]]  # others stay empty
+        if not nonempty:
             continue
-        if rows and cells + len(shingles) * num_perm > _CHUNK_CELLS:
-            _fill(out, rows, shingle_sets, a, b)
-            rows, cells = [], 0
-        rows.append(row)
-        cells += len(shingles) * num_perm
-    if rows:
-        _fill(out, rows, shingle_sets, a, b)
+        chunk = mixed[bounds[first] : bounds[last]]
+        starts = np.array([bounds[row] - bounds[first] for row in nonempty])
+        target = slice(first, last) if len(nonempty) == last - first else nonempty
+        for top in range(0, num_perm, step):
+            block = _block_minimum(chunk, starts, a[top : top + step], b[top : top + step], buffer)
+            out[target, top : top + step] = block.T
     return out
 
 
-def _fill(
-    out: npt.NDArray[np.uint32], rows: list[int], sets: Sequence[Hashes], a: Signature, b: Signature
-) -> None:
-    parts = [np.asarray(sets[row], dtype=np.uint32) for row in rows]
-    starts = np.cumsum([0] + [len(p) for p in parts[:-1]])
-    mixed = _fmix32(np.concatenate(parts))
+def _chunks(bounds: list[int], columns: int) -> list[tuple[int, int, int]]:
+    """Return ``(first, last, width)``: runs of whole segments of up to ``columns`` values (at least one)."""
+    chunks: list[tuple[int, int, int]] = []
+    first = 0
+    for last in range(1, len(bounds)):
+        if bounds[last] - bounds[first] > columns and last - 1 > first:
+            chunks.append((first, last - 1, bounds[last - 1] - bounds[first]))
+            first = last - 1
+    if first < len(bounds) - 1:
+        chunks.append((first, len(bounds) - 1, bounds[-1] - bounds[first]))
+    return chunks
+
+
+def _block_minimum(
+    chunk: Hashes, starts: npt.NDArray[np.int64], a: Signature, b: Signature, buffer: Hashes
+) -> npt.NDArray[np.uint32]:
+    """Return ``min(a * h + b mod 2**32)`` over each segment of ``chunk``, one row per permutation."""
     # Permutations along rows, shingles along columns: reduceat then runs over
     # contiguous memory, several times faster than the transposed layout.
-    permuted = a[:, None] * mixed[None, :]
+    permuted = buffer[: a.size * chunk.size].reshape(a.size, chunk.size)
+    np.multiply(a[:, None], chunk[None, :], out=permuted)
     permuted += b[:, None]
-    out[rows] = np.minimum.reduceat(permuted, starts, axis=1).T
+    minimum: npt.NDArray[np.uint32] = np.minimum.reduceat(permuted, starts, axis=1)
+    return minimum
 
 
 def estimate_jaccard(a: Signature, b: Signature) -> float:

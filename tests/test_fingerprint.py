@@ -165,3 +165,51 @@ def test_spec_mismatch_is_refused_and_a_match_accepted() -> None:
         now.check(fingerprint.current_spec(num_perm=64, seed=1, shingle_size=4), "index.db")
     with pytest.raises(IndexStoreError, match=r"datasketch '1\.6\.5'"):
         now.check(fingerprint.SignatureSpec(128, 1, 4, datasketch="1.6.5"), "index.db")
+
+
+batch_texts = st.lists(
+    st.text(alphabet="ab Z9 0.,'`-\u2019\u201c\u00a0\u00ad\u2014\nСé\u0301x1", max_size=50), max_size=8
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(batch_texts, st.integers(1, 5))
+def test_batch_signatures_equal_per_article_and_reference_paths(texts: list[str], size: int) -> None:
+    signed = fingerprint.sign_texts(texts, size=size, num_perm=16, seed=3)
+    one_by_one = [fingerprint.sign_texts([t], size=size, num_perm=16, seed=3).signatures[0] for t in texts]
+    reference = fingerprint.signatures(
+        [fingerprint.shingle_hashes(fingerprint.words(t), size) for t in texts], num_perm=16, seed=3
+    )
+    assert signed.signatures.shape == (len(texts), 16)
+    assert np.array_equal(signed.signatures, reference)
+    assert all(np.array_equal(row, alone) for row, alone in zip(reference, one_by_one, strict=True))
+    assert signed.word_counts.tolist() == [len(fingerprint.words(t)) for t in texts]
+    assert signed.joined == ()
+
+
+def test_signed_seed_bodies_equal_datasketch_over_the_shingle_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = load_articles([SEEDS])
+    texts, spans = [a.text for a in articles], [a.body_spans for a in articles]
+    monkeypatch.setattr(fingerprint, "_TEXTS_PER_PASS", 2)  # several passes
+    signed = fingerprint.sign_texts(texts, size=3, num_perm=128, seed=1, spans=spans, join=True)
+    for article, row, count, joined in zip(
+        articles, signed.signatures, signed.word_counts, signed.joined, strict=True
+    ):
+        found = fingerprint.words(article.text, article.body_spans)
+        assert np.array_equal(row, reference_signature(fingerprint.shingle_hashes(found, 3), 128, 1))
+        assert count == len(found)
+        assert joined == " ".join(found).encode()
+
+
+def test_blocks_of_fewer_permutations_give_the_same_signatures(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(5)
+    sets = [np.unique(rng.integers(0, 2**32, size=n, dtype=np.uint32)) for n in (30, 0, 200, 1)]
+    whole = fingerprint.signatures(sets, num_perm=40, seed=2)
+    monkeypatch.setattr(fingerprint, "_BLOCK_ROWS", 7)  # 40 permutations: blocks of 7 and a last of 5
+    monkeypatch.setattr(fingerprint, "_CHUNK_CELLS", 7 * 50)
+    assert np.array_equal(fingerprint.signatures(sets, num_perm=40, seed=2), whole)
+
+
+def test_sign_texts_rejects_a_shingle_size_below_one() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        fingerprint.sign_texts(["a b"], size=0, num_perm=8, seed=1)
