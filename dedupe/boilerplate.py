@@ -89,7 +89,7 @@ def _shingles(line: str) -> set[tuple[str, ...]]:
     words = token_words(line)  # the texts of ``tokenize``'s tokens, without making the tokens
     if len(words) < _REPEAT_SHINGLE:
         return {tuple(words)} if words else set()
-    return set(zip(*(words[i:] for i in range(_REPEAT_SHINGLE))))  # the n-grams, made in C
+    return set(zip(*(words[i:] for i in range(_REPEAT_SHINGLE)), strict=False))  # the n-grams, made in C
 
 
 def _repeated_lines(text: str, lines: list[Span]) -> list[Span]:

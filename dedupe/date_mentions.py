@@ -33,18 +33,41 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _REL_MONTH = r"(?P<rel>(?i:in|since|last|this|next|early|late|mid-|until|by))"
 _REL_WEEKDAY = r"(?P<rel>(?i:on|last|this|next|since|until|by))"
 _RELATIVE = r"(?P<rel>yesterday|today|tonight|(?:last|this|earlier this) (?:week|month|year))"
+# No pattern (nor ``dedupe.dates``'s) matches across a line break, and each needs one of
+# these words: a pattern runs only on the lines holding its anchor, 5–20% of the text.
+_MONTH_ANCHOR = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_WEEKDAY_ANCHOR = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+_YEAR_ANCHOR = re.compile(r"(?:19|20)\d\d")  # every full date ``find_dates`` reads has a year
+_ANCHORS = (_YEAR_ANCHOR, _MONTH_ANCHOR, _WEEKDAY_ANCHOR)
+# The relative words' anchor, sought in the lowercased text: a case-insensitive search
+# gets no fast prefix scan and would cost three times the pattern's own. Every character
+# that matches one of these letters case-insensitively lowercases to it, but for the
+# dotless "ı", which stays as it is.
+_RELATIVE_ANCHOR = re.compile(r"terday|today|ton[iı]ght|week|month|year")
 _PATTERNS = (
-    ("month_day", re.compile(rf"\b(?:{_WEEKDAY},?[^\S\n]+)?{_MONTH}[^\S\n]+(?P<day>[0-3]?\d){_ORDINAL}\b")),
     (
         "month_day",
+        _MONTH_ANCHOR,
+        re.compile(rf"\b(?:{_WEEKDAY},?[^\S\n]+)?{_MONTH}[^\S\n]+(?P<day>[0-3]?\d){_ORDINAL}\b"),
+    ),
+    (
+        "month_day",
+        _MONTH_ANCHOR,
         re.compile(rf"\b(?:{_WEEKDAY},?[^\S\n]+)?(?P<day>[0-3]?\d){_ORDINAL}[^\S\n]+(?:of[^\S\n]+)?{_MONTH}"),
     ),
-    ("month_year", re.compile(rf"\b{_MONTH},?[^\S\n]+(?P<year>(?:19|20)\d\d)\b")),
-    ("month", re.compile(rf"\b{_REL_MONTH}[^\S\n]*{_FULL_MONTH}\b")),
-    ("weekday", re.compile(rf"\b(?:{_REL_WEEKDAY}[^\S\n]+)?{_WEEKDAY}\b")),
-    ("relative", re.compile(rf"\b{_RELATIVE}\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?P<rel>in|since|of|by|until|from)[^\S\n]+(?P<year>(?:19|20)\d\d)\b(?![,.]?\d)")),
+    ("month_year", _MONTH_ANCHOR, re.compile(rf"\b{_MONTH},?[^\S\n]+(?P<year>(?:19|20)\d\d)\b")),
+    ("month", _MONTH_ANCHOR, re.compile(rf"\b{_REL_MONTH}[^\S\n]*{_FULL_MONTH}\b")),
+    ("weekday", _WEEKDAY_ANCHOR, re.compile(rf"\b(?:{_REL_WEEKDAY}[^\S\n]+)?{_WEEKDAY}\b")),
+    ("relative", _RELATIVE_ANCHOR, re.compile(rf"\b{_RELATIVE}\b", re.IGNORECASE)),
+    (
+        "year",
+        _YEAR_ANCHOR,
+        re.compile(r"\b(?P<rel>in|since|of|by|until|from)[^\S\n]+(?P<year>(?:19|20)\d\d)\b(?![,.]?\d)"),
+    ),
 )
+# A weekday written just before a full date belongs to it: "Thursday, December 6, 2018".
+_WEEKDAY_BEFORE = re.compile(rf"{_WEEKDAY},?\s+$")
+_WEEKDAY_BEFORE_CHARS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,35 +127,59 @@ def find_date_refs(
     stop = len(text) if end is None else end
     found: dict[int, DateRef] = {}
     taken: list[Span] = []
-    for mention in find_dates(text, start, stop):
-        weekday = re.search(
-            rf"{_WEEKDAY},?\s+$", text[max(start, mention.span.start - 12) : mention.span.start]
-        )
-        span = (
-            mention.span
-            if weekday is None
-            else Span(mention.span.start - len(weekday.group()), mention.span.end)
-        )
-        value = mention.value
-        found[span.start] = DateRef(
-            PartialDate(value.year, value.month, value.day, value.weekday()), span, "full"
-        )
-        taken.append(span)
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text, start, stop):
-            rel = match.groupdict().get("rel")
-            # "on Monday", "since 2014": the preposition is not part of the date.
-            first = match.end("rel") if rel and rel.lower() in _PREPOSITIONS else match.start()
-            while text[first].isspace():
-                first += 1
-            span = Span(first, match.end())
-            if any(s.start < span.end and span.start < s.end for s in taken):
-                continue
-            ref = _ref(kind, match, span, published)
-            if ref is not None:
-                found[span.start] = ref
-                taken.append(span)
+    lines = {anchor: _lines_with(anchor, text, start, stop) for anchor in _ANCHORS}
+    lines[_RELATIVE_ANCHOR] = _lowercase_lines_with(_RELATIVE_ANCHOR, text, start, stop)
+    for line_start, line_end in lines[_YEAR_ANCHOR]:
+        for mention in find_dates(text, line_start, line_end):
+            before = text[max(start, mention.span.start - _WEEKDAY_BEFORE_CHARS) : mention.span.start]
+            weekday = _WEEKDAY_BEFORE.search(before)
+            span = (
+                mention.span
+                if weekday is None
+                else Span(mention.span.start - len(weekday.group()), mention.span.end)
+            )
+            value = mention.value
+            found[span.start] = DateRef(
+                PartialDate(value.year, value.month, value.day, value.weekday()), span, "full"
+            )
+            taken.append(span)
+    for kind, anchor, pattern in _PATTERNS:
+        for line_start, line_end in lines[anchor]:
+            for match in pattern.finditer(text, line_start, line_end):
+                rel = match.groupdict().get("rel")
+                # "on Monday", "since 2014": the preposition is not part of the date.
+                first = match.end("rel") if rel and rel.lower() in _PREPOSITIONS else match.start()
+                while text[first].isspace():
+                    first += 1
+                span = Span(first, match.end())
+                if any(s.start < span.end and span.start < s.end for s in taken):
+                    continue
+                ref = _ref(kind, match, span, published)
+                if ref is not None:
+                    found[span.start] = ref
+                    taken.append(span)
     return [found[k] for k in sorted(found)]
+
+
+def _lines_with(anchor: re.Pattern[str], text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Return the bounds (line break excluded) of each line of ``text[start:stop]`` holding ``anchor``."""
+    lines: list[tuple[int, int]] = []
+    at = start
+    while (hit := anchor.search(text, at, stop)) is not None:
+        line_start = max(start, text.rfind("\n", start, hit.start()) + 1)
+        line_end = text.find("\n", hit.end(), stop)
+        line_end = stop if line_end < 0 else line_end
+        lines.append((line_start, line_end))
+        at = line_end + 1
+    return lines
+
+
+def _lowercase_lines_with(anchor: re.Pattern[str], text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Return ``_lines_with`` of the lowercased text (all of it where lowercasing moves offsets)."""
+    lowered = text[start:stop].lower()
+    if len(lowered) != stop - start:  # a letter lowercased to two ("İ" to "i̇")
+        return [(start, stop)]
+    return [(start + first, start + last) for first, last in _lines_with(anchor, lowered, 0, len(lowered))]
 
 
 def _ref(kind: str, match: re.Match[str], span: Span, published: date | None) -> DateRef | None:

@@ -14,12 +14,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import attrgetter
+from typing import NamedTuple
 
 from dedupe import lexicon
 from dedupe.date_mentions import PartialDate, find_date_refs
 from dedupe.models import Article, Span, Token
-from dedupe.names import canonical_names, name_key, same_person
+from dedupe.names import canonical_names, name_key, same_person, short_forms
 from dedupe.normalize import tokenize
 from dedupe.numbers import Quantity, find_quantities
 from dedupe.places import Place, lookup_place
@@ -42,6 +44,7 @@ SENTENCE_START_MAX_ZIPF = 3.5
 DATE_WEIGHTS = {"full": 0.8, "month_day": 0.6, "month_year": 0.4, "year": 0.3, "month": 0.2,
                 "weekday": 0.1, "relative": 0.1}  # fmt: skip
 NUMBER_WEIGHT = 0.3
+_TEXT_ORDER = attrgetter("span.start", "span.end", "kind")
 
 # A gazetteer look-up bisects its rows; two in three are repeats, within an article or
 # across a corpus, so a memo saves a tenth of ``extract_entities``.
@@ -68,8 +71,9 @@ class Entity:
     quantity: Quantity | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A run's reading before people are merged: a tuple, made in half a frozen dataclass's time."""
+
     kind: str
     tokens: tuple[Token, ...]
     clue: bool = False
@@ -135,26 +139,30 @@ def extract_entities(
             found.append(Entity("number", written, shown, mention.span, NUMBER_WEIGHT, shown,
                                 quantity=mention.quantity))  # fmt: skip
     found.extend(_names(text, grouped))
-    return tuple(sorted(found, key=lambda e: (e.span.start, e.span.end, e.kind)))
+    return tuple(sorted(found, key=_TEXT_ORDER))
 
 
 def _names(text: str, grouped: list[tuple[Span, list[Token]]]) -> list[Entity]:
     """Find people, organisations and places, merging each person's spellings."""
-    elsewhere = {lexicon.base(t) for _, toks in grouped for t in toks[1:] if lexicon.capitalised(text, t)}
+    caps = [lexicon.capitals(text, toks) for _, toks in grouped]
+    elsewhere = {lexicon.base(t) for (_, toks), flags in zip(grouped, caps, strict=True)
+                 for t in compress(toks[1:], flags[1:])}  # fmt: skip
     candidates: list[_Candidate] = []
-    for _, toks in grouped:
-        for chunk, first in lexicon.chunks(text, toks):
+    for (_, toks), flags in zip(grouped, caps, strict=True):
+        for chunk, first in lexicon.chunks(text, toks, flags):
             kept = _trim_start(text, chunk, elsewhere) if first else chunk
             if kept:
                 candidates.extend(_classify(text, toks, kept))
     people = dict.fromkeys(lexicon.written(text, c.tokens) for c in candidates if c.kind == "person")
+    forms = set().union(*map(short_forms, people))
     resolved: list[_Candidate] = []
     for candidate in candidates:
         if candidate.kind == "single":
             word = lexicon.written(text, candidate.tokens)
-            if candidate.clue or any(_same_person(word, p) for p in people):
+            if candidate.clue or _known_person(word, people, forms):
                 candidate = _Candidate("person", candidate.tokens)
                 people[word] = None
+                forms |= short_forms(word)
             elif _lookup_place(_phrase(candidate.tokens), located=candidate.located, common=True) is not None:
                 candidate = _Candidate("place", candidate.tokens, located=candidate.located)
             else:
@@ -163,6 +171,14 @@ def _names(text: str, grouped: list[tuple[Span, list[Token]]]) -> list[Entity]:
     canonical = canonical_names(people)
     acronyms = _acronym_names(text, resolved)
     return [_entity(text, c, canonical, acronyms) for c in resolved]
+
+
+def _known_person(word: str, people: dict[str, None], forms: set[str]) -> bool:
+    """True if ``word`` is ``same_person`` as one of ``people``, whose ``short_forms`` make ``forms``."""
+    key = name_key(word)
+    if len(key) == 1:  # a one-word mention: one set look-up, not a comparison per person
+        return key[0] in forms
+    return any(_same_person(word, p) for p in people)
 
 
 def _trim_start(text: str, chunk: list[Token], elsewhere: set[str]) -> list[Token]:
@@ -182,26 +198,24 @@ def _trim_start(text: str, chunk: list[Token], elsewhere: set[str]) -> list[Toke
 
 def _classify(text: str, sentence: list[Token], chunk: list[Token]) -> list[_Candidate]:
     """Split a capitalised run into people, organisations, places and unresolved words."""
-    words = [lexicon.base(t) for t in chunk]
+    words = lexicon.bases(chunk)
     title = lexicon.last_title(words)
     if title is not None:
         prefix = chunk[: title + 1]
         while prefix and lexicon.base(prefix[-1]) in lexicon.TITLES:
             prefix.pop()
-        out = (
-            _classify(text, sentence, prefix)
-            if any(lexicon.is_org_word(lexicon.base(t)) for t in prefix)
-            else []
-        )
+        out = _classify(text, sentence, prefix) if lexicon.has_org_word(lexicon.bases(prefix)) else []
         name = chunk[title + 1 :]
         kind = "person" if len(name) > 1 else "single"
         return [*out, _Candidate(kind, tuple(name), clue=True)]
-    if any(lexicon.is_org_word(w) for w in words):
+    if lexicon.has_org_word(words):
         return [_Candidate("organization", tuple(_strip_leading(chunk, lexicon.CONNECTORS)))]
     if lexicon.acronym(text, chunk[0]):
         place = _lookup_place(words[0])
         head = _Candidate("place" if place else "organization", (chunk[0],))
         return [head, *(_classify(text, sentence, chunk[1:]) if len(chunk) > 1 else [])]
+    if len(chunk) == 1 and chunk[0].text not in lexicon.CONNECTORS:
+        return _part(text, sentence, chunk)  # most runs: one word, nothing to split or strip
     out = []
     for part in lexicon.split_at_connectors(chunk):
         out.extend(_part(text, sentence, _strip_leading(part, lexicon.DEMONYMS)))
@@ -211,12 +225,13 @@ def _classify(text: str, sentence: list[Token], chunk: list[Token]) -> list[_Can
 def _part(text: str, sentence: list[Token], part: list[Token]) -> list[_Candidate]:
     if not part:
         return []
-    located = lexicon.located(sentence, part[0])
+    at = lexicon.position(sentence, part[0])  # a part is a run of the sentence's tokens
+    located = lexicon.located_at(sentence, at)
     phrase = _phrase(part)
     common = len(part) == 1 and lexicon.zipf(phrase) >= lexicon.COMMON_PLACE_ZIPF
     if _lookup_place(phrase, located=located, common=common) is not None:
         return [_Candidate("place", tuple(part), located=located)]
-    clue = lexicon.name_clue(sentence, part)
+    clue = lexicon.name_clue_at(sentence, at, at + len(part) - 1)
     if len(part) == 1:
         return [_Candidate("single", tuple(part), clue=clue, located=located)]
     if _person_like(part, clue):
@@ -226,7 +241,7 @@ def _part(text: str, sentence: list[Token], part: list[Token]) -> list[_Candidat
 
 
 def _person_like(part: list[Token], clue: bool) -> bool:
-    words = [lexicon.base(t) for t in part]
+    words = lexicon.bases(part)
     if len(words) > 4 or any(
         not w.isalpha() or lexicon.is_org_word(w) or w in lexicon.DEMONYMS for w in words
     ):
@@ -246,7 +261,7 @@ def _strip_leading(tokens: list[Token], words: frozenset[str]) -> list[Token]:
 
 def _phrase(tokens: Sequence[Token]) -> str:
     """Return the normalised words, for gazetteer and frequency look-ups."""
-    return " ".join(lexicon.base(t) for t in tokens)
+    return " ".join(lexicon.bases(tokens))
 
 
 def _acronym_names(text: str, candidates: list[_Candidate]) -> dict[str, str]:

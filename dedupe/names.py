@@ -70,6 +70,17 @@ def same_person(a: str, b: str) -> bool:
     return short[-1] == full[-1] and _given_compatible(short[:-1], full[:-1])
 
 
+def short_forms(name: str) -> frozenset[str]:
+    """Return the keys a one-part name has when it is ``same_person`` as ``name``.
+
+    A name whose key is one part ``k`` is the same person as ``name`` exactly when ``k``
+    is one of its key's parts or all of them joined ("Jongun" and "Kim Jong Un"), so one
+    set look-up answers for every name an article mentions.
+    """
+    key = name_key(name)
+    return frozenset((*key, "".join(key))) if key else frozenset()
+
+
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
                for x, y in zip(a, b, strict=False))  # fmt: skip

@@ -106,15 +106,16 @@ def find_quantities(text: str, tokens: Sequence[Token], skip: Sequence[Span] = (
     no recognisable unit are left out: a bare "2" says nothing a report can disagree on.
     """
     found: list[QuantityMention] = []
-    i = 0
-    while i < len(tokens):
+    after = 0  # where the last number read ends: a number starts no earlier
+    for i in _number_starts(tokens):
+        if i < after:
+            continue
         value, end = _number_at(tokens, i)
         if (
             value is None
             or any(s.start <= tokens[i].start < s.end for s in skip)
             or _is_time(text, tokens, end)
         ):
-            i += 1
             continue
         ordinal = (
             end < len(tokens)
@@ -126,8 +127,17 @@ def find_quantities(text: str, tokens: Sequence[Token], skip: Sequence[Span] = (
         if unit is not None:
             quantity = Quantity(value, unit, _bound(tokens, i), ordinal)
             found.append(QuantityMention(quantity, Span(tokens[i].start, tokens[unit_end - 1].end)))
-        i = end
+        after = end
     return found
+
+
+def _number_starts(tokens: Sequence[Token]) -> list[int]:
+    """Return the indices of the tokens a number can start at: digits or a number word.
+
+    ``_number_at`` finds no number elsewhere; one pass over the words costs less than
+    asking it of each (one word in a hundred starts a number).
+    """
+    return [i for i, t in enumerate(tokens) if t.text[:1].isdigit() or t.text in _WORDS]
 
 
 def _number_at(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:

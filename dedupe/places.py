@@ -18,6 +18,7 @@ known containment.
 from __future__ import annotations
 
 import gzip
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,9 @@ _LEVELS = {"continent": 0, "country": 1, "state": 2, "region": 3, "city": 3}
 GAZETTEER_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
 # The file opens with a provenance comment and the column header.
 _HEADER_LINES = 2
+# One row's key kept per this many bytes of rows (1,400 keys): bisecting those in C first
+# leaves a look-up some 20 rows to bisect in the text, a third of the steps.
+_FENCE_BYTES = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +82,31 @@ def _gazetteer() -> tuple[bytes, int]:
     return text, start
 
 
+@lru_cache(maxsize=1)
+def _fences() -> tuple[tuple[bytes, ...], tuple[int, ...]]:
+    """Return the key and start of the first row in each ``_FENCE_BYTES`` of the gazetteer's rows."""
+    rows, at = _gazetteer()
+    keys: list[bytes] = []
+    starts: list[int] = []
+    while at < len(rows):
+        keys.append(rows[at : rows.index(b"\t", at)])
+        starts.append(at)
+        at = rows.find(b"\n", at + _FENCE_BYTES) + 1 or len(rows)
+    return tuple(keys), tuple(starts)
+
+
+@lru_cache(maxsize=1 << 15)  # a name is looked up again as located, common or neither
 def _row(key: str) -> str | None:
     """Return the rest of the row of a casefolded name, bisecting rows sorted by their UTF-8 key."""
     if "\t" in key or "\n" in key:
         return None  # the rows' separators: no name holds them
-    rows, low = _gazetteer()
+    rows, first = _gazetteer()
+    keys, starts = _fences()
     target = key.encode("utf-8", "surrogatepass")  # a lone surrogate from a broken file matches no row
     # Rows starting before ``low`` have smaller keys; rows starting at ``high`` or later do not.
-    high = len(rows)
+    fence = bisect_right(keys, target)
+    low = starts[fence - 1] if fence else first
+    high = starts[fence] if fence < len(starts) else len(rows)
     while low < high:
         start = rows.rfind(b"\n", low, (low + high) // 2) + 1 or low
         if rows[start : rows.index(b"\t", start)] < target:

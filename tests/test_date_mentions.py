@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dedupe import date_mentions
 from dedupe.date_mentions import WEEKDAYS, PartialDate, dates_agree, find_date_refs
 
 
@@ -85,3 +87,31 @@ def test_a_weekday_resolves_to_that_weekday_within_the_week_before(published: da
     assert value.full is not None
     assert value.full.weekday() == weekday
     assert published - timedelta(days=6) <= value.full <= published
+
+
+_DATE_WORDS = (
+    "on", "in", "since", "last", "this", "earlier", "next", "mid-", "of", "Monday", "Friday", "May", "Sept.",
+    "September", "Dec", "December", "19", "4th", "31", "2019", "1999", "2014-06-07", "week", "month",
+    "yesterday", "Tonight", "TODAY", "Last", "WEEK", "year", "holiday", "TONIGHT", "tonıght", "yesterday's",
+    "İstanbul", "talks",
+)  # fmt: skip
+_DATE_TEXTS = st.lists(
+    st.tuples(st.sampled_from(_DATE_WORDS), st.sampled_from([" ", "\n", ", ", " \n ", "\u00a0", ". "])),
+    max_size=14,
+).map(lambda words: "".join(w + gap for w, gap in words))
+
+
+@settings(max_examples=200)
+@given(_DATE_TEXTS, st.none() | st.dates(min_value=date(1990, 1, 1)), st.integers(0, 6), st.integers(0, 6))
+def test_scanning_only_the_lines_with_an_anchor_word_finds_what_scanning_all_finds(
+    text: str, published: date | None, cut_start: int, cut_end: int
+) -> None:
+    start, end = min(cut_start, len(text)), max(len(text) - cut_end, min(cut_start, len(text)))
+    found = find_date_refs(text, start, end, published=published)
+    with patch.object(date_mentions, "_lines_with", lambda _anchor, _text, first, stop: [(first, stop)]):
+        assert find_date_refs(text, start, end, published=published) == found
+
+
+def test_a_letter_that_lowercases_to_two_does_not_move_relative_dates() -> None:
+    text = "İstanbul talks ended.\nYesterday they resumed."
+    assert _refs(text) == [("relative", "Yesterday", PartialDate())]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.names import canonical_names, name_key, same_person
+from dedupe.names import canonical_names, name_key, same_person, short_forms
 
 
 @pytest.mark.parametrize(
@@ -100,3 +100,17 @@ def test_canonical_names_are_stable_under_input_order(written: list[str]) -> Non
     assert canonical == canonical_names(list(reversed(written)))
     assert set(canonical) == set(written)
     assert all(canonical[c] == c for c in canonical.values())
+
+
+one_part_names = st.sampled_from(
+    "Nikolai Nikolay Patrushev Jiechi Jongun Un Jong-un Mr Xi's Đoković Djokovic 7".split()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    one_part_names, st.one_of(names, st.sampled_from(["Kim Jong Un", "Jong Un", "Novak Djokovic", "Mr", ""]))
+)
+def test_a_one_part_name_is_among_the_short_forms_of_exactly_the_names_it_can_be(a: str, b: str) -> None:
+    key = name_key(a)
+    assert (len(key) == 1 and key[0] in short_forms(b)) == (len(key) == 1 and same_person(a, b))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dedupe import numbers
 from dedupe.models import Span
 from dedupe.normalize import tokenize
 from dedupe.numbers import Quantity, find_quantities, quantities_agree
@@ -77,3 +80,26 @@ def test_agreement_is_symmetric(x: float, y: float, bx: str, by: str) -> None:
     a, b = Quantity(x, "dead", bx), Quantity(y, "dead", by)
     assert quantities_agree(a, b) == quantities_agree(b, a)
     assert quantities_agree(a, a) is True
+
+
+_NUMBER_WORDS = (
+    "12", "1,200", "1.2", "٣", "twenty", "five", "dozen", "thousand", "million", "at", "least", "about",
+    "killed", "dead", "injured", "people", "soldiers", "percent", "per", "cent", "dollars", "new", "the",
+    "and", "th", "were", "Congress", "9:47", "am",
+)  # fmt: skip
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_NUMBER_WORDS), st.sampled_from([" ", "-", ", ", "$", "% "])), max_size=16
+    )
+)
+def test_reading_only_where_a_number_can_start_finds_what_reading_every_word_finds(
+    words: list[tuple[str, str]],
+) -> None:
+    text = "".join(word + gap for word, gap in words)
+    tokens = tokenize(text)
+    found = find_quantities(text, tokens)
+    with patch.object(numbers, "_number_starts", lambda tokens: range(len(tokens))):
+        assert find_quantities(text, tokens) == found
