@@ -169,6 +169,9 @@ class IndexFormat(StrEnum):
 _FAIL_LEVEL = {"duplicate": "duplicate", "reuse": "reuse", "same_event": "event"}
 DbOption = Annotated[Path, typer.Option("--db", help="The SQLite index file.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar on stderr.")]
+JobsOption = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per CPU core).")
+]
 
 
 class _ProgressBar:
@@ -218,7 +221,7 @@ def scan(
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="Exit 1 when a group at least this strong is found.")
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: JobsOption = None,
     quiet: QuietOption = False,
     engine: Annotated[
         Engine, typer.Option("--engine", help="Run here, or on Apache Spark (the spark extra and Java 17+).")
@@ -236,7 +239,9 @@ def scan(
     from dedupe.ingest import iter_articles
     from dedupe.scan_report import render_scan
     from dedupe.store import Index
+    from dedupe.workers import default_jobs
 
+    jobs = jobs or default_jobs()
     if not paths and db is None:
         fail("give PATH… to scan, or --db FILE to scan an index")
     if engine is Engine.spark and db is not None:
@@ -299,7 +304,7 @@ def index_add(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs or JSONL dumps.")],
     db: DbOption,
     quiet: QuietOption = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: JobsOption = None,
 ) -> None:
     """Add articles to the index (created if missing); re-adding an article changes nothing.
 
@@ -307,10 +312,13 @@ def index_add(
     """
     from dedupe.ingest import iter_articles
     from dedupe.store import Index
+    from dedupe.workers import default_jobs
 
     bar = _progress(quiet)
     with library_errors(), Index(db) as index:
-        summary = index.add(iter_articles(paths), progress=lambda done: bar("add", done, None), jobs=jobs)
+        summary = index.add(
+            iter_articles(paths), progress=lambda done: bar("add", done, None), jobs=jobs or default_jobs()
+        )
         bar.close()
         emit(f"{db}: added {summary.added}, unchanged {summary.unchanged}, replaced {summary.replaced}", None)
 

@@ -25,10 +25,10 @@ from __future__ import annotations
 import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, as_completed, wait
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from dedupe.candidates import (
     ChannelCount,
@@ -53,8 +53,9 @@ from dedupe.cluster import (
 from dedupe.errors import SettingsError
 from dedupe.models import Article
 from dedupe.settings import DEFAULT_SETTINGS, Settings
-from dedupe.store import BATCH_SIZE, Index, batches, decode, entries, ordered_map, unbuilt, worker_pool
+from dedupe.store import BATCH_SIZE, Index, decode, entries, unbuilt
 from dedupe.verdict import Relation
+from dedupe.workers import batches, completed, ordered_map, worker_pool
 
 if TYPE_CHECKING:
     from dedupe.pipeline import ArticleFeatures
@@ -67,9 +68,6 @@ FEATURE_CACHE = 512
 in a larger component some articles are analysed more than once."""
 
 Progress = Callable[[str, int, int | None], None]
-A = TypeVar("A")
-K = TypeVar("K")
-R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +221,7 @@ class _Run:
             for task in _tasks(found_components)
         )
         done = 0
-        for task, verified in _completed(pool, self.jobs, _verify_payloads, tasks, self.settings):
+        for task, verified in completed(pool, self.jobs, _verify_payloads, tasks, self.settings):
             for (rows, _), (found, described) in zip(task, verified, strict=True):
                 links.extend(found)
                 clusters.extend(described)
@@ -248,33 +246,6 @@ def _tasks(found: Sequence[Component]) -> Iterator[list[Component]]:
             task, rows = [], 0
     if task:
         yield task
-
-
-def _completed(
-    pool: Executor | None,
-    jobs: int,
-    function: Callable[[A, Settings], R],
-    items: Iterable[tuple[K, A]],
-    settings: Settings,
-) -> Iterator[tuple[K, R]]:
-    """Yield ``(key, function(argument, settings))`` as each finishes, at most ``4 * jobs`` in flight.
-
-    Unlike ``store.ordered_map``, a long task does not hold back the results behind it,
-    so no worker waits for the slowest component; the report does not depend on the order.
-    """
-    if pool is None:
-        for key, argument in items:
-            yield key, function(argument, settings)
-        return
-    pending: dict[Future[R], K] = {}
-    for key, argument in items:
-        pending[pool.submit(function, argument, settings)] = key
-        if len(pending) >= 4 * jobs:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                yield pending.pop(future), future.result()
-    for future in as_completed(pending):
-        yield pending[future], future.result()
 
 
 Payload = tuple[list[bytes], list[Work], dict[int, list[int]]]

@@ -61,8 +61,9 @@ from dedupe.errors import InputError, NoArticlesError, SettingsError
 from dedupe.ingest import InputWarning, input_files, jsonl_article, load_file, unique_id
 from dedupe.models import Article
 from dedupe.settings import DEFAULT_SETTINGS, Settings
-from dedupe.store import BATCH_SIZE, batches
+from dedupe.store import BATCH_SIZE
 from dedupe.verdict import Relation
+from dedupe.workers import batches
 
 if TYPE_CHECKING:
     from pyspark import RDD, SparkContext

@@ -19,15 +19,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
 
 from dedupe.candidates import (
     CHANNELS,
@@ -46,9 +42,7 @@ from dedupe.fingerprint import SignatureSpec, current_spec
 from dedupe.ingest import ArticleStream, RawArticle
 from dedupe.models import Article, Boilerplate
 from dedupe.settings import DEFAULT_SETTINGS, Settings
-
-A = TypeVar("A")
-R = TypeVar("R")
+from dedupe.workers import batches, ordered_map, worker_pool
 
 SCHEMA_VERSION = 1
 """Bump when tables change; an index of another version is refused with a rebuild hint."""
@@ -455,56 +449,6 @@ class _Transaction:
 def unbuilt(articles: Iterable[Article], size: int) -> Iterator[list[Article | RawArticle]]:
     """Batch ``articles``; from an ``ArticleStream``, batch its records unbuilt, to build in workers."""
     return batches(articles.raw() if isinstance(articles, ArticleStream) else articles, size)
-
-
-@contextmanager
-def worker_pool(jobs: int) -> Iterator[Executor | None]:
-    """Yield a pool of ``jobs`` worker processes, or None for ``jobs == 1`` (work in this process)."""
-    if jobs == 1:
-        yield None
-        return
-    pool = ProcessPoolExecutor(jobs)
-    try:
-        yield pool
-    finally:
-        pool.shutdown(cancel_futures=True)
-
-
-def ordered_map(
-    pool: Executor | None,
-    jobs: int,
-    function: Callable[[A, Settings], R],
-    items: Iterable[A],
-    settings: Settings,
-) -> Iterator[R]:
-    """Yield ``function(item, settings)`` for each item, in order, at most ``2 * jobs`` in flight.
-
-    The bound keeps memory to a few batches whatever the corpus size; two per worker
-    keep each busy while the parent takes the other's result.
-    """
-    if pool is None:
-        for item in items:
-            yield function(item, settings)
-        return
-    pending: deque[Future[R]] = deque()
-    for item in items:
-        pending.append(pool.submit(function, item, settings))
-        if len(pending) >= 2 * jobs:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
-def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Yield lists of up to ``size`` items, in order."""
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def encode(article: Article) -> bytes:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from dedupe import corpus
 from dedupe.cli import app
 from dedupe.corpus import ScanReport, scan
 from dedupe.errors import SettingsError
@@ -103,6 +104,14 @@ def test_exact_copies_inherit_verdicts_and_say_so(copies_report: ScanReport) -> 
     assert copies_report.compared < len(copies_report.pairs) + 10
 
 
+@pytest.fixture
+def small_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Split even the seeds into several read batches and verification tasks, so workers get them."""
+    monkeypatch.setattr(corpus, "BATCH_SIZE", 2)
+    monkeypatch.setattr(corpus, "TASK_ROWS", 2)
+
+
+@pytest.mark.usefixtures("small_tasks")
 def test_two_worker_processes_give_the_same_report(seeds: list[Article], copies_report: ScanReport) -> None:
     by_number = {a.id[:3]: a for a in seeds}
     extra = [
@@ -205,5 +214,6 @@ def test_cli_index_commands(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "no such index" in missing.stderr
 
 
+@pytest.mark.usefixtures("small_tasks")
 def test_a_stream_built_in_two_workers_gives_the_same_report(seed_report: ScanReport) -> None:
     assert scan(iter_articles([SEEDS]), jobs=2) == seed_report

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from dedupe import ingest
+from dedupe import ingest, store
 from dedupe.candidates import MAX_BUCKET, TEXT, sketch_batch
 from dedupe.errors import IndexStoreError
 from dedupe.ingest import article_from_text, iter_articles, load_articles
@@ -238,6 +238,7 @@ def test_two_workers_build_the_same_index_and_the_parent_builds_nothing(
         expected = [(i, one.get(i)) for i in one.ids()]
         band_rows = one.stats().band_rows
     monkeypatch.setattr(ingest, "article_from_text", _built_only_in_workers(os.getpid()))
+    monkeypatch.setattr(store, "BATCH_SIZE", 4)  # several batches: one alone is built here
     with Index(tmp_path / "two.db") as two:
         summary = two.add(iter_articles(paths), jobs=2)
         assert summary.added == len(expected)
