@@ -11,8 +11,10 @@ Moscow") describe other events, so their places, dates and people are left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter, le
 
 from dedupe import lexicon
 from dedupe.date_mentions import PartialDate
@@ -54,6 +56,7 @@ _DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]{1,40}?)\s*(?:,\s*[A-Za-z .]{2,30})?\
 # Words that tie a sentence to the event without being one: "speaking alongside his counterpart".
 EVENT_WORDS = TRIGGERS | frozenset(("alongside", "counterpart", "counterparts"))
 _MONTH_NAMES = frozenset(m for m in MONTHS if len(m) > 3)
+_TEXT = attrgetter("text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,14 +126,14 @@ def event_profile(
         regions = content_regions(article)
         sentences = sentence_tokens(text, regions, tokenize(text, regions))
     found = tuple(entities) if entities is not None else extract_entities(article, sentences=sentences)
-    analysed = _sentences(article, sentences, found)
+    within = _within(tuple(span for span, _ in sentences), found)
+    analysed = _sentences(article, sentences, within)
     people = [e for e in found if e.kind == "person"]
     participants = find_participants(
         text, [(s.span, s.tokens, s.lede, s.about_event) for s in analysed], people
     )
     scored: dict[str, list[tuple[float, Fact]]] = {"place": [], "date": [], "number": []}
-    for sentence in analysed:
-        inside = [e for e in found if sentence.span.start <= e.span.start < sentence.span.end]
+    for sentence, inside in zip(analysed, within, strict=True):
         for entity in inside:
             fact = _fact(sentence, entity)
             if fact is not None:
@@ -145,25 +148,44 @@ def event_profile(
     )
 
 
+def _within(spans: Sequence[Span], found: Sequence[Entity]) -> list[list[Entity]]:
+    """Return, for each span, the entities that start in it (in the order found).
+
+    Spans in text order that do not overlap (sentences) take each entity by bisection;
+    any others are searched whole for each span.
+    """
+    starts, ends = [s.start for s in spans], [s.end for s in spans]
+    if not all(map(le, ends, starts[1:])):
+        return [[e for e in found if s.start <= e.span.start < s.end] for s in spans]
+    within: list[list[Entity]] = [[] for _ in spans]
+    for entity in found:
+        k = bisect_right(starts, entity.span.start) - 1
+        if k >= 0 and entity.span.start < ends[k]:
+            within[k].append(entity)
+    return within
+
+
 def _sentences(
-    article: Article, grouped: list[tuple[Span, list[Token]]], found: Sequence[Entity]
+    article: Article, grouped: list[tuple[Span, list[Token]]], within: list[list[Entity]]
 ) -> list[_Sentence]:
-    """Mark each sentence: in the lede or not, about the reported event or another one."""
+    """Mark each sentence: in the lede or not, about the reported event or another one.
+
+    ``within`` holds the entities that start in each sentence.
+    """
     text = article.text
     title_at = text.find(article.title) if article.title else -1
-    looking_back = [e.span for e in found if e.kind == "date" and _looks_back(e)]
     out: list[_Sentence] = []
     lede_left = LEDE_SENTENCES
-    for span, tokens in grouped:
+    for (span, tokens), inside in zip(grouped, within, strict=True):
         is_title = title_at >= 0 and span.start < title_at + len(article.title or "") and title_at < span.end
-        publication = _publication_line(text, span, found)
+        publication = bool(inside) and _publication_line(text, span, inside)
         lede = is_title or lede_left > 0
         if not is_title and len(tokens) >= LEDE_MIN_WORDS and not publication:
             lede_left -= 1
-        words = {t.text for t in tokens}
-        back = any(span.start <= s.start < span.end for s in looking_back) or bool(words & _LOOKING_BACK)
-        other = publication or (back and not lede) or bool(words & _GENERIC)
-        about = not other and (lede or bool(words & EVENT_WORDS))
+        words = set(map(_TEXT, tokens))
+        back = any(e.kind == "date" and _looks_back(e) for e in inside) or not _LOOKING_BACK.isdisjoint(words)
+        other = publication or (back and not lede) or not words.isdisjoint(_GENERIC)
+        about = not other and (lede or not words.isdisjoint(EVENT_WORDS))
         dateline = _DATELINE.match(text, span.start, span.end) if lede else None
         out.append(_Sentence(span, tokens, lede, about, other, dateline.start(1) if dateline else None))
     return out
@@ -175,9 +197,12 @@ def _looks_back(entity: Entity) -> bool:
     return written.startswith(("last ", "earlier")) or written in _MONTH_NAMES
 
 
-def _publication_line(text: str, span: Span, found: Sequence[Entity]) -> bool:
-    """True for a line that is only a date (and time): when it was published, not what happened."""
-    dates = [e for e in found if e.kind == "date" and span.start <= e.span.start < span.end]
+def _publication_line(text: str, span: Span, inside: Sequence[Entity]) -> bool:
+    """True for a line that is only a date (and time): when it was published, not what happened.
+
+    ``inside`` are the entities that start in the line.
+    """
+    dates = [e for e in inside if e.kind == "date"]
     return bool(dates) and dates[0].span.start - span.start <= 2 and len(span.slice(text).split()) <= 8
 
 

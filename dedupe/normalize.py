@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from dedupe.models import Span, Token
 
@@ -78,6 +79,11 @@ _ASCII_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z0-9]+(?:'[a-z0-9]+)*")
 # The same, possessive: the pattern never backtracks, and telling the engine so saves a
 # tenth of the time of ``findall``.
 _ASCII_WORD = re.compile(r"\d++(?:[.,]\d++)*+|[a-z0-9]++(?:'[a-z0-9]++)*+")
+# ``_ASCII_TOKEN`` as one group, so that ``split`` returns the words between the gaps.
+_ASCII_TOKEN_SPLIT = re.compile(f"({_ASCII_TOKEN.pattern})")
+# ``Token``'s allocator and its slots' setters, for ``_new_tokens``.
+_NEW_TOKEN = Token.__new__
+_SET_TEXT, _SET_START, _SET_END = (vars(Token)[field].__set__ for field in ("text", "start", "end"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,9 +292,28 @@ def _tokenize_region(text: str, region: Span) -> list[Token]:
         return _tokenize_mapped(text, region)
     # Each folded character is its original one, so match offsets are original offsets:
     # several times faster than the general path, for what most news text is.
-    base = region.start
-    folded = piece.translate(_ONE_TO_ONE).lower()
-    return [Token(m.group(), base + m.start(), base + m.end()) for m in _ASCII_TOKEN.finditer(folded)]
+    # Splitting gives the gaps and words in turn, and their running lengths are the
+    # offsets: no match object is made for a word.
+    parts = _ASCII_TOKEN_SPLIT.split(piece.translate(_ONE_TO_ONE).lower())
+    bounds = list(accumulate(map(len, parts), initial=region.start))
+    return _new_tokens(parts[1::2], bounds[1:-1:2], bounds[2::2])
+
+
+def _new_tokens(words: list[str], starts: list[int], ends: list[int]) -> list[Token]:
+    """Return ``Token(word, start, end)`` for each triple, made by writing the slots directly.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
+    storing into the slots makes equal objects (``Token`` has no ``__post_init__``; the
+    tests check both) in two thirds of the time, at hundreds of tokens per article.
+    """
+    tokens: list[Token] = []
+    for word, start, end in zip(words, starts, ends, strict=True):
+        token = _NEW_TOKEN(Token)
+        _SET_TEXT(token, word)
+        _SET_START(token, start)
+        _SET_END(token, end)
+        tokens.append(token)
+    return tokens
 
 
 def _tokenize_mapped(text: str, region: Span) -> list[Token]:

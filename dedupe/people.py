@@ -11,7 +11,9 @@ mention keeps its describing words (titles, the words before it, its apposition)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dedupe.names import name_key
 
@@ -42,6 +44,16 @@ _NOT_PERSON = frozenset(
     "december".split()
 )
 NAME_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+# Where a capitalised ``NAME_WORD`` may start, with the rest of the word: an ASCII capital
+# or any character outside ASCII, Latin-1 symbols and general punctuation (none of which
+# is an upper-case letter), so that the search skips everything else in C.
+_CAPITALISED = re.compile(r"[A-Z\u00c0-\u1fff\u2070-\U0010ffff][\w’'\-]*")
+# What may come between a word's letters besides letters: digits, "_", apostrophes, hyphens.
+_JOINERS = frozenset("_’'-")
+# Distinct runs of capitalised words whose names are remembered (names, titles, openers).
+RUN_CACHE_SIZE = 1 << 16
+_SENTENCE_BREAKS = ".!?\n"
+_APPOSITION = re.compile(r"[’'s]*\s*,\s*(?P<apposition>[^,.;:\n]{1,120})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,48 +73,109 @@ class Mention:
 
 def person_mentions(text: str) -> list[Mention]:
     """Find person names: runs of capitalised words, titles split off, places and bodies left out."""
-    candidates: list[Mention] = []
+    candidates: list[_Candidate] = []
     titled: set[str] = set()
     for run in _capitalised_runs(text):
-        words = [w for w, _, _ in run]
-        owner = words[-1].endswith(("’s", "'s"))
-        cut = max((i + 1 for i, w in enumerate(words) if w.casefold().rstrip(".") in TITLES), default=0)
-        name = run[cut:]
-        while name and (
-            name[0][0].casefold() in FUNCTION_WORDS or name[0][0].endswith(("ian", "ese", "ish"))
-        ):
-            name = name[1:]
-        plain = [w.removesuffix("’s").removesuffix("'s") for w, _, _ in name]
-        if not plain or len(plain) > 4 or any(_not_a_name(w) for w in plain):
+        found = _name_in_run(tuple(w for w, _, _ in run))
+        if found is None:
             continue
-        start, end = name[0][1], name[-1][2] - (2 if owner else 0)
-        described = {fold(w) for w in words[:cut]} | _context_words(text, run[0][1], name[-1][2])
-        candidates.append(Mention(" ".join(plain), start, end, owner, frozenset(described - FUNCTION_WORDS)))
+        name, first, cut = found
+        candidates.append(_Candidate(name, run, run[first:], [w for w, _, _ in run[:cut]]))
         if cut:
-            titled.add(candidates[-1].name)
-    full = {m.name for m in candidates if len(m.name.split()) > 1}
+            titled.add(name)
+    full = {c.name for c in candidates if len(c.name.split()) > 1}
     # A one-word name is a person's when it is one of a full name's parts ("Patrushev").
     parts = {part for name in full for part in name_key(name)}
-    return [m for m in candidates if m.name in full or m.name in titled or set(name_key(m.name)) & parts]
+    # Only the names kept are worth their describing words.
+    return [
+        c.mention(text)
+        for c in candidates
+        if c.name in full or c.name in titled or set(name_key(c.name)) & parts
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A run that may name a person: the name, the whole run, the run's name words, its titles."""
+
+    name: str
+    run: list[tuple[str, int, int]]
+    named: list[tuple[str, int, int]]
+    titles: list[str]
+
+    def mention(self, text: str) -> Mention:
+        """Return the mention with its describing words (titles, words before, apposition)."""
+        owner = self.run[-1][0].endswith(("’s", "'s"))
+        start, end = self.named[0][1], self.named[-1][2] - (2 if owner else 0)
+        described = {fold(w) for w in self.titles} | _context_words(text, self.run[0][1], self.named[-1][2])
+        return Mention(self.name, start, end, owner, frozenset(described - FUNCTION_WORDS))
 
 
 def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
-    """Return runs of capitalised words joined by single spaces, split after a possessive."""
+    """Return runs of capitalised words joined by single spaces, split after a possessive.
+
+    Only capitalised words are visited: two of them are neighbours in a run exactly when
+    a single space lies between them, as no word fits in one.
+    """
     runs: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
-    for match in NAME_WORD.finditer(text):
-        word = match.group()
-        joined = current and text[current[-1][2] : match.start()] in (" ", "\u00a0")
-        possessive_before = current and current[-1][0].endswith(("’s", "'s"))
-        if word[0].isupper() and joined and not possessive_before:
-            current.append((word, match.start(), match.end()))
+    for word, start, end in _capitalised_words(text):
+        joined = current and text[current[-1][2] : start] in (" ", "\u00a0")
+        if joined and not current[-1][0].endswith(("’s", "'s")):
+            current.append((word, start, end))
             continue
         if current:
             runs.append(current)
-        current = [(word, match.start(), match.end())] if word[0].isupper() else []
+        current = [(word, start, end)]
     if current:
         runs.append(current)
     return runs
+
+
+def _capitalised_words(text: str) -> Iterator[tuple[str, int, int]]:
+    """Yield the ``NAME_WORD`` matches of ``text`` that start with an upper-case letter.
+
+    ``_CAPITALISED`` finds where one may start; a start that is no letter may hide one
+    just after it ("—Wang"), and a letter after word characters is inside a word ("iPhone").
+    """
+    position = 0
+    while (match := _CAPITALISED.search(text, position)) is not None:
+        start = match.start()
+        first = text[start]
+        if not (first.isupper() and first.isalnum() and not first.isdecimal()):
+            position = start + 1
+            continue
+        position = match.end()
+        if not _inside_word(text, start):
+            yield match.group(), start, position
+
+
+def _inside_word(text: str, start: int) -> bool:
+    """True if the letter at ``start`` continues a word (a letter before it, past digits and joiners)."""
+    before = start - 1
+    while before >= 0 and (text[before] in _JOINERS or text[before].isdecimal()):
+        before -= 1
+    return before >= 0 and text[before].isalnum()
+
+
+@lru_cache(maxsize=RUN_CACHE_SIZE)
+def _name_in_run(words: tuple[str, ...]) -> tuple[str, int, int] | None:
+    """Return the name a run's words give, where it starts and how many titles precede it.
+
+    Titles are split off ("Secretary Nikolai Patrushev"), then function words and
+    nationalities before the name ("the Russian"); None if what is left names no one.
+    The same runs recur in article after article ("The", "Xi Jinping"), so answers are kept.
+    """
+    cut = max((i + 1 for i, w in enumerate(words) if w.casefold().rstrip(".") in TITLES), default=0)
+    first = cut
+    while first < len(words) and (
+        words[first].casefold() in FUNCTION_WORDS or words[first].endswith(("ian", "ese", "ish"))
+    ):
+        first += 1
+    plain = [w.removesuffix("’s").removesuffix("'s") for w in words[first:]]
+    if not plain or len(plain) > 4 or any(_not_a_name(w) for w in plain):
+        return None
+    return " ".join(plain), first, cut
 
 
 def _not_a_name(word: str) -> bool:
@@ -111,9 +184,10 @@ def _not_a_name(word: str) -> bool:
 
 def _context_words(text: str, start: int, end: int) -> set[str]:
     """Words describing a name: a few before it in its sentence and its apposition after."""
-    before = re.split(r"[.!?\n]", text[max(0, start - 60) : start])[-1]
+    window = text[max(0, start - 60) : start]
+    before = window[max(map(window.rfind, _SENTENCE_BREAKS)) + 1 :]
     words = NAME_WORD.findall(before)[-5:]
-    after = re.match(r"[’'s]*\s*,\s*(?P<apposition>[^,.;:\n]{1,120})", text[end : end + 140])
+    after = _APPOSITION.match(text, end, end + 140)
     if after is not None:
         words += NAME_WORD.findall(after.group("apposition"))[:14]
     return {fold(w) for w in words}

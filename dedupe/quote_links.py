@@ -80,19 +80,16 @@ class Body:
     """An article's body words (boilerplate left out), found by offset; tokenized once per article."""
 
     tokens: tuple[Token, ...]
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
 
     @staticmethod
     def of(article: Article, tokens: tuple[Token, ...] | None = None) -> Body:
         """Tokenize the body of ``article``, unless its body ``tokens`` are given."""
-        if tokens is None:
-            tokens = tokenize(article.text, article.body_spans)
-        return Body(tokens, tuple(map(_START, tokens)), tuple(map(_END, tokens)))
+        return Body(tokenize(article.text, article.body_spans) if tokens is None else tokens)
 
     def within(self, span: Span) -> tuple[Token, ...]:
-        """Return the words that lie wholly inside ``span``."""
-        return self.tokens[bisect_left(self.starts, span.start) : bisect_right(self.ends, span.end)]
+        """Return the words that lie wholly inside ``span`` (tokens are in text order)."""
+        low = bisect_left(self.tokens, span.start, key=_START)
+        return self.tokens[low : bisect_right(self.tokens, span.end, key=_END)]
 
 
 def make_item(k: int, article: Article, body: Body, quote: Quote, names: Mapping[str, str]) -> Item:

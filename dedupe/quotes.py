@@ -251,11 +251,13 @@ def _headline_lines(article: Article, paras: list[Span]) -> set[int]:
 
 
 def _looks_like_subhead(line: str) -> bool:
-    words = line.split()
+    # Most lines end a sentence: that is told before their words are counted.
+    end = line.rstrip()
     return (
-        0 < len(words) <= HEADLINE_MAX_WORDS
-        and line.rstrip()[-1] not in '.!?:,;”"»…'
+        bool(end)
+        and end[-1] not in '.!?:,;”"»…'
         and not line.lstrip().startswith(("-", "•", "*", "–"))
+        and len(line.split()) <= HEADLINE_MAX_WORDS
     )
 
 

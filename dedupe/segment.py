@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from itertools import chain
 
 from dedupe.models import Article, Span
 
 # Every line boundary str.splitlines knows: old Mac "\r", form feeds, Unicode separators.
-_LINE_BREAK = re.compile(r"\r\n?|[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
+# A line without what ``_trimmed`` strips at either end: from its first character that is
+# neither white space (``\s`` is ``str.isspace``, line breaks included) nor a zero-width
+# one, to its last.
+_TRIMMED_LINE = re.compile(rf"[^\s\ufeff\u200b](?:[^{_LINE_BREAKS}]*[^\s\ufeff\u200b])?")
 # A sentence ends at . ! ? (possibly followed by closing quotes or brackets) before
 # whitespace and a capital (Latin, Greek, Cyrillic), a digit, an opening quote or a letter
 # of a script without capitals (Hebrew, Arabic); common abbreviations do not end one.
@@ -17,6 +23,8 @@ _SENTENCE_END = re.compile(
     r"[.!?…؟]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9\u0391-\u03a9\u0400-\u042f\u0590-\u06ff])"
     r"|[。！？]+[”’」』）)]*(?=\S)"
 )
+# How many (text, region) splits are remembered: the regions of the articles in hand.
+SPLIT_CACHE_SIZE = 64
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt st jr sr inc ltd co corp no vs etc u.s u.k u.n e.g i.e "
     "jan feb mar apr jun jul aug sep sept oct nov dec rep sen gov pres".split()
@@ -25,20 +33,27 @@ _ABBREVIATIONS = frozenset(
 
 def paragraphs(text: str, regions: Iterable[Span] | None = None) -> list[Span]:
     """Return the non-blank lines/paragraphs of ``text`` within ``regions``, trimmed."""
-    out: list[Span] = []
-    for region in [Span(0, len(text))] if regions is None else regions:
-        cursor = region.start
-        for match in _LINE_BREAK.finditer(text, region.start, region.end):
-            out.extend(_trimmed(text, cursor, match.start()))
-            cursor = match.end()
-        out.extend(_trimmed(text, cursor, region.end))
-    return out
+    chosen = [Span(0, len(text))] if regions is None else regions
+    return list(chain.from_iterable(_region_paragraphs(text, region) for region in chosen))
 
 
 def sentences(text: str, regions: Iterable[Span] | None = None) -> list[Span]:
     """Return sentence spans of ``text`` within ``regions``; a sentence never crosses a line."""
+    chosen = [Span(0, len(text))] if regions is None else regions
+    return list(chain.from_iterable(_region_sentences(text, region) for region in chosen))
+
+
+# Several stages of ``pipeline.analyze`` (entities, quotations, own sentences) ask for the
+# same article's paragraphs and sentences: each region is split once while it is recent.
+@lru_cache(maxsize=SPLIT_CACHE_SIZE)
+def _region_paragraphs(text: str, region: Span) -> tuple[Span, ...]:
+    return tuple(Span(*m.span()) for m in _TRIMMED_LINE.finditer(text, region.start, region.end))
+
+
+@lru_cache(maxsize=SPLIT_CACHE_SIZE)
+def _region_sentences(text: str, region: Span) -> tuple[Span, ...]:
     out: list[Span] = []
-    for para in paragraphs(text, regions):
+    for para in _region_paragraphs(text, region):
         cursor = para.start
         for match in _SENTENCE_END.finditer(text, para.start, para.end):
             if _is_abbreviation(text, cursor, match.start()):
@@ -46,7 +61,7 @@ def sentences(text: str, regions: Iterable[Span] | None = None) -> list[Span]:
             out.extend(_trimmed(text, cursor, match.end()))
             cursor = match.end()
         out.extend(_trimmed(text, cursor, para.end))
-    return out
+    return tuple(out)
 
 
 def article_sentences(article: Article) -> list[Span]:
@@ -57,7 +72,8 @@ def article_sentences(article: Article) -> list[Span]:
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    word = text[start:dot].rsplit(None, 1)[-1] if text[start:dot].strip() else ""
+    last = text[start:dot].rsplit(None, 1)
+    word = last[-1] if last else ""
     word = word.lstrip("(\"'“‘").lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter, le
 
 import numpy as np
 import numpy.typing as npt
 
 from dedupe.align import Passage
 from dedupe.models import Span, Token
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +59,42 @@ def similarity(
 
 
 def coverage(tokens: Sequence[Token], spans: Sequence[Span]) -> float:
-    """Return the share of ``tokens`` lying inside any of ``spans``."""
-    if not tokens:
+    """Return the share of ``tokens`` lying inside any of ``spans``.
+
+    ``tokens`` must be in text order and not overlap, as ``tokenize`` gives them. A token
+    counts when the first span (by start) that ends after the token's start holds it.
+    Spans whose ends follow their starts (aligned passages) are counted by bisection,
+    without a step per token; spans that nest or overlap are walked token by token.
+    """
+    if not tokens or not spans:
         return 0.0
-    ordered = sorted(spans, key=lambda s: s.start)
+    ordered = sorted(spans, key=_START)
+    ends = [span.end for span in ordered]
+    if all(map(le, ends, ends[1:])):
+        return _bisected(tokens, ordered, ends) / len(tokens)
+    return _walked(tokens, ordered) / len(tokens)
+
+
+def _bisected(tokens: Sequence[Token], ordered: Sequence[Span], ends: list[int]) -> int:
+    """Count tokens inside spans ordered by start whose ``ends`` never decrease.
+
+    The tokens a span is the first to end after are those starting at or after the
+    previous span's end; of those, it holds the ones from its start up to its end. Only
+    the spans between the first token's start and the last token's end can hold any.
+    """
+    first = bisect_right(ends, tokens[0].start)
+    last = bisect_left(ordered, tokens[-1].end, lo=first, key=_START)
+    covered = 0
+    previous_end = ends[first - 1] if first else 0
+    for span in ordered[first:last]:
+        low = bisect_left(tokens, max(span.start, previous_end), key=_START)
+        covered += max(0, bisect_right(tokens, span.end, key=_END) - low)
+        previous_end = span.end
+    return covered
+
+
+def _walked(tokens: Sequence[Token], ordered: Sequence[Span]) -> int:
+    """Count tokens inside spans ordered by start, one token at a time."""
     covered = 0
     k = 0
     for token in tokens:
@@ -66,4 +102,4 @@ def coverage(tokens: Sequence[Token], spans: Sequence[Span]) -> float:
             k += 1
         if k < len(ordered) and ordered[k].start <= token.start and token.end <= ordered[k].end:
             covered += 1
-    return covered / len(tokens)
+    return covered

@@ -10,9 +10,11 @@ short phrases recur everywhere.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -37,6 +39,7 @@ from dedupe.speakers import UNKNOWN, SpeakerResolver
 UNQUOTED_MIN_SIMILARITY = 0.9
 # A phrase this short is never looked for unquoted: single words occur everywhere.
 UNQUOTED_MIN_WORDS = 2
+_TEXT, _START = attrgetter("text"), attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +54,16 @@ class Found:
 
 @dataclass(frozen=True, slots=True)
 class _Free:
-    """An article's words outside its quotations, and where each word occurs among them.
+    """An article's words outside its quotations, their places and their distinct texts.
 
     ``positions`` are the words' places among all body words, which tells words that are
-    adjacent in the text from words a quotation between them separates.
+    adjacent in the text from words a quotation between them separates; ``vocabulary``
+    tells which quotations' content words the article has at all.
     """
 
     tokens: list[Token]
     positions: list[int]
-    where: dict[str, list[int]]
+    vocabulary: frozenset[str]
 
 
 class UnquotedFinder:
@@ -77,33 +81,39 @@ class UnquotedFinder:
         self.quotes = quotes
         self.names = names
         self._free: dict[int, _Free] = {}
+        self._where: dict[int, dict[str, list[int]]] = {}
         self._resolvers: dict[int, SpeakerResolver] = {}
         self._sentences: dict[int, list[Span]] = {}
-        self._index: defaultdict[str, set[int]] | None = None
 
     def renderings(
         self, members: Sequence[Item], speaker: str, may_share_event: MayShareEvent
     ) -> list[Found]:
-        """Return the group's words as written unquoted in each article that does not quote them."""
+        """Return the group's words as written unquoted in each article that does not quote them.
+
+        Articles that quote the group are searched too, though never reported: a search
+        may attribute words in them, and their speaker resolvers remember institutions.
+        """
         quoted_in = {m.article for m in members}
         found = (self._find(members, k, speaker, may_share_event) for k in sorted(self._candidates(members)))
         return [f for f in found if f is not None and f.article not in quoted_in]
 
     def _candidates(self, members: Sequence[Item]) -> set[int]:
         """Articles holding enough of a member's content words to be worth a look."""
-        if self._index is None:
-            self._index = defaultdict(set)
-            for k in range(len(self.articles)):
-                for word in self._free_words(k).where:
-                    self._index[word].add(k)
-        candidates: set[int] = set()
-        for item in members:
-            if len(item.words) < UNQUOTED_MIN_WORDS or not item.content:
-                continue
-            counts = Counter(k for word in item.content for k in self._index.get(word, ()))
-            need = len(item.content) * (VERBATIM_MIN_COVERAGE if len(item.words) >= LONG_QUOTE_WORDS else 1)
-            candidates |= {k for k, n in counts.items() if n >= need}
-        return candidates
+        wanted = [
+            (
+                item.content,
+                len(item.content) * (VERBATIM_MIN_COVERAGE if len(item.words) >= LONG_QUOTE_WORDS else 1),
+            )
+            for item in members
+            if len(item.words) >= UNQUOTED_MIN_WORDS and item.content
+        ]
+        if not wanted:
+            return set()
+        return {
+            k
+            for k in range(len(self.articles))
+            if any(len(content & self._free_words(k).vocabulary) >= need for content, need in wanted)
+        }
 
     def _find(
         self, members: Sequence[Item], k: int, speaker: str, may_share_event: MayShareEvent
@@ -145,7 +155,7 @@ class UnquotedFinder:
     def _short(self, item: Item, k: int, speaker: str) -> Found | None:
         free = self._free_words(k)
         words, n = item.words, len(item.words)
-        for i in free.where.get(words[0], ()):
+        for i in self._positions(k).get(words[0], ()):
             run = free.tokens[i : i + n]
             if tuple(t.text for t in run) == words and free.positions[i + n - 1] - free.positions[i] == n - 1:
                 found = self._found(k, run, speaker)
@@ -171,29 +181,38 @@ class UnquotedFinder:
         """Return the article's body words outside its quotations."""
         if k not in self._free:
             body = self.bodies[k]
-            positions = _outside(body.starts, [q.span for q in self.quotes[k]])
-            tokens = [body.tokens[i] for i in positions]
-            where: dict[str, list[int]] = defaultdict(list)
-            for n, token in enumerate(tokens):
-                where[token.text].append(n)
-            self._free[k] = _Free(tokens, positions, dict(where))
+            positions = _outside(body.tokens, [q.span for q in self.quotes[k]], start=_START)
+            tokens = list(map(body.tokens.__getitem__, positions))
+            self._free[k] = _Free(tokens, positions, frozenset(map(_TEXT, tokens)))
         return self._free[k]
 
+    def _positions(self, k: int) -> dict[str, list[int]]:
+        """Return where each of the article's free words occurs among them (for short phrases only)."""
+        if k not in self._where:
+            where: dict[str, list[int]] = defaultdict(list)
+            for n, token in enumerate(self._free_words(k).tokens):
+                where[token.text].append(n)
+            self._where[k] = dict(where)
+        return self._where[k]
 
-def _outside(token_starts: Sequence[int], quotes: Sequence[Span]) -> list[int]:
+
+def _outside(
+    tokens: Sequence[Any], quotes: Sequence[Span], *, start: Callable[[Any], int] | None = None
+) -> list[int]:
     """Return the indices of the tokens (by sorted start) that start outside every quotation.
 
     A token is inside when it starts in the last quotation opening at or before it
     (quotations in document order): between one opening and the next, only the former
     can hold it. Whole runs of tokens are kept at once, by bisecting their starts.
+    ``tokens`` are the starts themselves, or tokens whose start ``start`` returns.
     """
     kept: list[int] = []
     cursor = 0
     for n, quote in enumerate(quotes):
         following = quotes[n + 1].start if n + 1 < len(quotes) else quote.end
-        first = bisect_left(token_starts, quote.start)
-        last = bisect_left(token_starts, min(quote.end, following), lo=first)
+        first = bisect_left(tokens, quote.start, key=start)
+        last = bisect_left(tokens, min(quote.end, following), lo=first, key=start)
         kept.extend(range(cursor, first))
         cursor = max(cursor, last)
-    kept.extend(range(cursor, len(token_starts)))
+    kept.extend(range(cursor, len(tokens)))
     return kept

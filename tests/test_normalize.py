@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import unicodedata
 
@@ -9,8 +10,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from dedupe.models import Article, Span
+from dedupe.models import Article, Span, Token
 from dedupe.normalize import (
+    _new_tokens,
     _normalize_mapped,
     _tokenize_mapped,
     normalize,
@@ -222,3 +224,19 @@ def test_words_are_the_texts_of_the_tokens(text: str) -> None:
     assert words(text) == [t.text for t in tokenize(text)]
     inner = [Span(0, len(text) // 2), Span(len(text) // 2, len(text))]
     assert words(text, inner) == [t.text for t in tokenize(text, inner)]
+
+
+@PROPERTY
+@given(st.lists(st.tuples(st.text(max_size=5), st.integers(0, 99), st.integers(0, 99)), max_size=20))
+def test_tokens_made_slot_by_slot_equal_tokens_made_by_their_constructor(
+    triples: list[tuple[str, int, int]],
+) -> None:
+    # ``_new_tokens`` skips ``Token.__init__``: that is sound only while Token is these three
+    # fields with no ``__post_init__`` check.
+    assert [f.name for f in dataclasses.fields(Token)] == ["text", "start", "end"]
+    assert not hasattr(Token, "__post_init__")
+    made = _new_tokens([w for w, _, _ in triples], [s for _, s, _ in triples], [e for _, _, e in triples])
+    expected = [Token(*triple) for triple in triples]
+    assert made == expected
+    assert [hash(t) for t in made] == [hash(t) for t in expected]
+    assert [repr(t) for t in made] == [repr(t) for t in expected]
