@@ -238,11 +238,24 @@ def words(text: str, spans: Iterable[Span] | None = None) -> list[str]:
     return found
 
 
+def simple_fold(text: str) -> str | None:
+    """Return ``text`` with its one-to-one folds applied and ignorable characters dropped.
+
+    None if the text holds characters that need ``tokenize``'s full normalisation. The
+    ASCII words of the result, lower-cased, are ``words(text)``: for callers that need
+    the words but not their offsets (``words`` itself, the signature path).
+    """
+    if _NOT_SIMPLE.search(text) is not None:
+        return None
+    return text.translate(_SIMPLE_FOLD)
+
+
 def _find_words(text: str) -> list[str]:
     if text.isascii():
         return _ASCII_WORD.findall(text.lower().replace("`", "'"))
-    if _NOT_SIMPLE.search(text) is None:
-        return _ASCII_WORD.findall(text.translate(_SIMPLE_FOLD).lower())
+    folded = simple_fold(text)
+    if folded is not None:
+        return _ASCII_WORD.findall(folded.lower())
     return [token.text for token in tokenize(text)]
 
 

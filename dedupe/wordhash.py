@@ -25,7 +25,7 @@ import numpy.typing as npt
 import xxhash
 
 from dedupe.models import Span
-from dedupe.normalize import _NOT_SIMPLE, _SIMPLE_FOLD, words
+from dedupe.normalize import simple_fold, words
 from dedupe.xxh3 import xxh3_words
 
 Bytes = npt.NDArray[np.uint8]
@@ -88,9 +88,10 @@ def _fold(text: str, spans: Iterable[Span] | None) -> bytes | None:
         pieces = [_fold(text[span.start : span.end], None) for span in spans]
         return None if None in pieces else _SEPARATOR.join(pieces)  # type: ignore[arg-type]
     if not text.isascii():
-        if _NOT_SIMPLE.search(text) is not None:
+        folded = simple_fold(text)
+        if folded is None:
             return None
-        text = text.translate(_SIMPLE_FOLD)
+        text = folded
     return text.encode("ascii").translate(_ASCII_FOLD)
 
 

@@ -17,6 +17,7 @@ from dedupe.normalize import (
     _tokenize_mapped,
     normalize,
     normalize_text,
+    simple_fold,
     tokenize,
     tokenize_parts,
     words,
@@ -240,3 +241,11 @@ def test_tokens_made_slot_by_slot_equal_tokens_made_by_their_constructor(
     assert made == expected
     assert [hash(t) for t in made] == [hash(t) for t in expected]
     assert [repr(t) for t in made] == [repr(t) for t in expected]
+
+
+def test_simple_fold_keeps_plain_text_and_refuses_what_needs_full_normalisation() -> None:
+    folded = simple_fold("Its “absolute” priority — in Nanping\u00a0today")
+    assert folded == 'Its "absolute" priority - in Nanping today'
+    assert simple_fold("soft\u00adhyphen") == "softhyphen"
+    assert simple_fold("Café") is None  # an accent: NFKC and case folding decide
+    assert simple_fold("Рatrushev") is None  # a Cyrillic look-alike inside a Latin word
