@@ -465,4 +465,7 @@ def load_many(paths: list[str], *, skip_bad: bool) -> list[Article]:
 
 def main() -> None:
     """Entry point of the installed `dedupe` script."""
+    from dedupe.gc_tuning import tune
+
+    tune()
     app()

@@ -10,7 +10,7 @@ weighted by how distinctive its name is in English at large (wordfreq's Zipf sca
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -93,14 +93,17 @@ def content_regions(article: Article) -> tuple[Span, ...]:
 def sentence_tokens(
     text: str, regions: Sequence[Span], tokens: Sequence[Token]
 ) -> list[tuple[Span, list[Token]]]:
-    """Return each sentence of ``regions`` with the tokens that lie in it."""
-    spans = sentences(text, regions)
-    starts = [s.start for s in spans]
-    grouped: list[tuple[Span, list[Token]]] = [(s, []) for s in spans]
-    for token in tokens:
-        k = bisect_right(starts, token.start) - 1
-        if k >= 0 and token.end <= spans[k].end:
-            grouped[k][1].append(token)
+    """Return each sentence of ``regions`` with the tokens that lie in it.
+
+    ``tokens`` are in text order and do not overlap (as ``tokenize`` gives them), so a
+    sentence's tokens are one run: from the first starting in it to the last ending in it.
+    """
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    grouped: list[tuple[Span, list[Token]]] = []
+    for span in sentences(text, regions):
+        first = bisect_left(starts, span.start)
+        grouped.append((span, list(tokens[first : max(first, bisect_right(ends, span.end))])))
     return grouped
 
 

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from itertools import chain, islice
 from typing import Any, TypeVar
 
+from dedupe.gc_tuning import tune
 from dedupe.settings import Settings
 
 A = TypeVar("A")
@@ -37,7 +38,7 @@ class _LazyPool(Executor):
 
     def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self._jobs)
+            self._pool = ProcessPoolExecutor(self._jobs, initializer=tune)
         return self._pool.submit(fn, *args, **kwargs)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:

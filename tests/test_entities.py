@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from dedupe.date_mentions import PartialDate
 from dedupe.entities import entity_overlap, event_compatibility, event_profile, extract_entities
 from dedupe.ingest import article_from_text
-from dedupe.mentions import content_regions
-from dedupe.models import Article
+from dedupe.mentions import content_regions, sentence_tokens
+from dedupe.models import Article, Span, Token
+from dedupe.normalize import tokenize
+from dedupe.segment import sentences
 
 KINDS = {"person", "organization", "place", "date", "number"}
 SAME_EVENT = [("000", "001"), ("000", "004"), ("001", "004")]
@@ -197,3 +199,23 @@ def test_any_text_gives_entities_inside_the_text(words: list[str]) -> None:
     for fact in profile.places + profile.dates + profile.participants + profile.numbers:
         assert fact.sentence.start <= fact.span.start < fact.span.end <= fact.sentence.end
         assert 0.0 <= fact.confidence <= 1.0
+
+
+def tokens_by_sentence_one_by_one(text: str, regions: list[Span]) -> list[tuple[Span, list[Token]]]:
+    """Each token goes to the sentence it starts in, if it also ends there (the rule, token by token)."""
+    spans = sentences(text, regions)
+    grouped: list[tuple[Span, list[Token]]] = [(s, []) for s in spans]
+    for token in tokenize(text, regions):
+        inside = [k for k, s in enumerate(spans) if s.start <= token.start < s.end]
+        if inside and token.end <= spans[inside[0]].end:
+            grouped[inside[0]][1].append(token)
+    return grouped
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="ab 1.?!\n\"'“”-—AZ", max_size=80), st.integers(0, 3))
+def test_sentence_tokens_are_the_tokens_each_sentence_holds(text: str, skip: int) -> None:
+    regions = [Span(skip, len(text))] if skip < len(text) else []
+    assert sentence_tokens(text, regions, tokenize(text, regions)) == tokens_by_sentence_one_by_one(
+        text, regions
+    )

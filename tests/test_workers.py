@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
+from dedupe.gc_tuning import THRESHOLDS
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 from dedupe.workers import batches, completed, default_jobs, ordered_map, worker_pool
 
@@ -48,3 +50,16 @@ def test_one_job_means_no_pool_and_default_jobs_is_every_core() -> None:
 def test_batches_are_whole_and_in_order() -> None:
     assert list(batches(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
     assert list(batches([], 3)) == []
+
+
+def collector_thresholds(item: int, settings: Settings) -> tuple[int, int, int]:
+    """Return the garbage-collector thresholds of the process that ran this task."""
+    return gc.get_threshold()
+
+
+def test_workers_collect_garbage_rarely_and_the_caller_keeps_its_settings() -> None:
+    before = gc.get_threshold()
+    with worker_pool(2) as pool:
+        seen = set(ordered_map(pool, 2, collector_thresholds, range(4), DEFAULT_SETTINGS))
+    assert seen == {THRESHOLDS}
+    assert gc.get_threshold() == before != THRESHOLDS
