@@ -83,7 +83,9 @@ class SignatureSpec:
         """Raise ``IndexStoreError`` naming ``where`` if ``stored`` signatures differ from these."""
         mine, theirs = _spec_items(self), _spec_items(stored)
         diffs = [
-            f"{key} {theirs[key]!r} (now {value!r})" for key, value in mine.items() if value != theirs[key]
+            f"{key} {theirs[key]!r} (now {value!r})"
+            for key, value in mine.items()
+            if _comparable(key, value) != _comparable(key, theirs[key])
         ]
         if diffs:
             raise IndexStoreError(f"{where}: signatures were made with another setup: {', '.join(diffs)}")
@@ -91,6 +93,12 @@ class SignatureSpec:
 
 def _spec_items(spec: SignatureSpec) -> dict[str, object]:
     return {name: getattr(spec, name) for name in SignatureSpec.__slots__}
+
+
+def _comparable(key: str, value: object) -> object:
+    """Reduce a datasketch version to its major number: within one, its MinHash scheme is fixed,
+    so an index made under 2.0.0 stays usable after a 2.x upgrade."""
+    return str(value).split(".", 1)[0] if key == "datasketch" else value
 
 
 def current_spec(*, num_perm: int, seed: int, shingle_size: int) -> SignatureSpec:

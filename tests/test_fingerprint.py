@@ -165,6 +165,7 @@ def test_spec_mismatch_is_refused_and_a_match_accepted() -> None:
         now.check(fingerprint.current_spec(num_perm=64, seed=1, shingle_size=4), "index.db")
     with pytest.raises(IndexStoreError, match=r"datasketch '1\.6\.5'"):
         now.check(fingerprint.SignatureSpec(128, 1, 4, datasketch="1.6.5"), "index.db")
+    now.check(fingerprint.SignatureSpec(128, 1, 4, datasketch="2.9.1"), "index.db")  # a 2.x upgrade
 
 
 batch_texts = st.lists(
