@@ -246,6 +246,8 @@ def scan(
         fail("give PATH… to scan, or --db FILE to scan an index")
     if engine is Engine.spark and db is not None:
         fail("--engine spark scans PATHs, not an index (--db)")
+    if engine is Engine.spark and fmt is ScanFormat.html and "-" in (paths or []):
+        fail("-: --engine spark --format html reads its input twice, which stdin cannot give; use a file")
     bar = _progress(quiet)
     with library_errors():
         articles = iter_articles(paths or [])

@@ -192,6 +192,12 @@ def test_cli_spark_engine_refuses_an_index(tmp_path: Path) -> None:
     assert "--engine spark scans PATHs, not an index" in result.output
 
 
+def test_cli_spark_html_refuses_stdin_it_would_read_twice() -> None:
+    result = runner.invoke(app, ["scan", "-", "--engine", "spark", "--format", "html"], input="Some text.\n")
+    assert result.exit_code == 2
+    assert "which stdin cannot give; use a file" in result.output
+
+
 def test_partitions_must_be_positive() -> None:
     with pytest.raises(SettingsError, match="partitions must be at least 1"):
         scan_spark([SEEDS], partitions=0)
