@@ -237,7 +237,7 @@ def _place_fact(sentence: _Sentence, entity: Entity, place: Place, score: float)
     """Keep a place the sentence puts as the event's location ("talks in Nanping", a dateline)."""
     index = next(i for i, t in enumerate(sentence.tokens) if t.start >= entity.span.start)
     dateline = entity.span.start == sentence.dateline_at
-    if not (dateline or lexicon.located(sentence.tokens, sentence.tokens[index])):
+    if not (dateline or lexicon.located_at(sentence.tokens, index)):
         return None
     near_trigger = any(
         _unanchored_trigger(sentence.tokens, k) for k in range(max(0, index - TRIGGER_WINDOW), index)

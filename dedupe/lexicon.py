@@ -187,17 +187,17 @@ def base(token: Token) -> str:
 
 def bases(tokens: Iterable[Token]) -> list[str]:
     """Return ``base`` of each token."""
-    return [t.text.removesuffix("'s") for t in tokens]
+    return list(map(base, tokens))
 
 
 def capitalised(text: str, token: Token) -> bool:
-    """True if the token is written with a capital first letter."""
-    return text[token.start].isupper() and base(token) not in _MONTHS_AND_DAYS
+    """True if the token is written with a capital first letter (a month or weekday is not)."""
+    return capitals(text, (token,))[0]
 
 
 def capitals(text: str, sentence: Sequence[Token]) -> list[bool]:
     """Return ``capitalised`` of each token, in one pass: the entity rules ask it of every word."""
-    return [text[t.start].isupper() and t.text.removesuffix("'s") not in _MONTHS_AND_DAYS for t in sentence]
+    return [text[t.start].isupper() and base(t) not in _MONTHS_AND_DAYS for t in sentence]
 
 
 def acronym(text: str, token: Token) -> bool:
@@ -340,18 +340,6 @@ def position(sentence: Sequence[Token], token: Token) -> int:
     raise ValueError("the token is not in the sentence")
 
 
-def _position_or(sentence: Sequence[Token], token: Token, default: int) -> int:
-    try:
-        return position(sentence, token)
-    except ValueError:
-        return default
-
-
-def located(sentence: Sequence[Token], first: Token) -> bool:
-    """True if the words before put what follows as a location: "in X", "the city of X"."""
-    return located_at(sentence, _position_or(sentence, first, 0))
-
-
 def located_at(sentence: Sequence[Token], index: int) -> bool:
     """True if the words before ``sentence[index]`` put it as a location: "in X", "the city of X"."""
     previous = sentence[index - 1].text if index >= 1 else ""
@@ -360,14 +348,9 @@ def located_at(sentence: Sequence[Token], index: int) -> bool:
     return index >= 2 and previous == "of" and sentence[index - 2].text in _LOCATIVE_NOUNS
 
 
-def name_clue(sentence: Sequence[Token], part: Sequence[Token]) -> bool:
-    """True if the words around suggest a person: a title or role before, "said" after."""
-    first = _position_or(sentence, part[0], 0)
-    return name_clue_at(sentence, first, _position_or(sentence, part[-1], len(sentence)))
-
-
 def name_clue_at(sentence: Sequence[Token], first: int, last: int) -> bool:
-    """True if the words around ``sentence[first : last + 1]`` suggest a person (``name_clue``)."""
+    """True if the words around ``sentence[first : last + 1]`` suggest a person: a title or role
+    before ("President", "according to"), a speech verb after ("said")."""
     previous = sentence[first - 1].text if first >= 1 else ""
     if previous in DESCRIPTORS or (
         previous == "to" and first >= 2 and sentence[first - 2].text == "according"

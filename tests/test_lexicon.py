@@ -159,7 +159,7 @@ def test_runs_of_capitalised_words_are_found_as_the_rule_reads(text: str) -> Non
 
 
 def _plain_located(sentence: list[Token], index: int) -> bool:
-    """Return ``located`` as its rule reads, from the two words before: the oracle for ``located_at``."""
+    """The location rule read off the two words before: the oracle for ``located_at``."""
     before = [t.text for t in sentence[max(0, index - 2) : index]]
     if before and before[-1] in lexicon.LOCATIVES:
         return True
@@ -167,7 +167,7 @@ def _plain_located(sentence: list[Token], index: int) -> bool:
 
 
 def _plain_name_clue(sentence: list[Token], first: int, last: int) -> bool:
-    """Return ``name_clue`` as its rule reads: the oracle for ``name_clue_at``."""
+    """The person-clue rule read word by word: the oracle for ``name_clue_at``."""
     before = [t.text for t in sentence[max(0, first - 2) : first]]
     if before and (before[-1] in lexicon.DESCRIPTORS or before == ["according", "to"]):
         return True
@@ -181,14 +181,8 @@ def test_clues_read_by_position_agree_with_clues_read_by_token(text: str, data: 
     first = data.draw(st.integers(0, len(sentence) - 1))
     last = data.draw(st.integers(first, len(sentence) - 1))
     assert lexicon.position(sentence, sentence[first]) == first
-    assert lexicon.located(sentence, sentence[first]) == lexicon.located_at(sentence, first)
     assert lexicon.located_at(sentence, first) == _plain_located(sentence, first)
-    clue = lexicon.name_clue_at(sentence, first, last)
-    assert (
-        clue
-        == lexicon.name_clue(sentence, sentence[first : last + 1])
-        == _plain_name_clue(sentence, first, last)
-    )
+    assert lexicon.name_clue_at(sentence, first, last) == _plain_name_clue(sentence, first, last)
 
 
 def test_clues_at_the_start_of_a_sentence_do_not_wrap_round_to_its_end() -> None:
@@ -196,16 +190,15 @@ def test_clues_at_the_start_of_a_sentence_do_not_wrap_round_to_its_end() -> None
     assert lexicon.name_clue_at(list(tokenize("to Patrushev met according")), 1, 1) is False
 
 
-def test_clues_of_a_word_outside_the_sentence_are_none() -> None:
+def test_a_word_outside_the_sentence_has_no_position_and_clues_read_by_position() -> None:
     text = "They met in Nanping. Guo Shengkun said so."
     tokens = list(tokenize(text))
     sentence, outside = tokens[:4], tokens[4]
     with pytest.raises(ValueError, match="not in the sentence"):
         lexicon.position(sentence, outside)
-    assert lexicon.located(sentence, sentence[3]) is True
-    assert lexicon.located(sentence, outside) is False
-    assert lexicon.name_clue(tokens, tokens[4:6]) is True
-    assert lexicon.name_clue(sentence, [outside]) is False
+    assert lexicon.position(tokens, outside) == 4
+    assert lexicon.located_at(sentence, 3) is True
+    assert lexicon.name_clue_at(tokens, 4, 5) is True
     said = list(tokenize("Guo Shengkun said"))
     assert lexicon.name_clue_at(said, 0, 1) is True
     assert lexicon.name_clue_at(said, 0, 2) is False
