@@ -32,7 +32,6 @@ import xxhash
 
 from dedupe.errors import IndexStoreError
 from dedupe.models import Span
-from dedupe.normalize import words as words  # re-exported: the signature path's tokenizer
 from dedupe.wordhash import WordHashes, hash_words
 
 if TYPE_CHECKING:

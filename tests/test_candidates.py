@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from dedupe import candidates
 from dedupe.candidates import NAMES, TEXT, Channel, band_keys, candidate_pairs, name_terms, sketch_batch
-from dedupe.fingerprint import shingle_hashes, signatures, words
+from dedupe.fingerprint import shingle_hashes, signatures
 from dedupe.ingest import article_from_text, load_articles
+from dedupe.normalize import words
 from dedupe.settings import DEFAULT_SETTINGS
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"

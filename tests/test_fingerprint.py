@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from dedupe import fingerprint
 from dedupe.errors import IndexStoreError
 from dedupe.ingest import load_articles
-from dedupe.normalize import tokenize
+from dedupe.normalize import tokenize, words
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -107,20 +107,20 @@ def test_short_texts_give_one_shingle_and_no_words_none() -> None:
 def test_words_match_tokenize_on_the_seeds() -> None:
     for article in load_articles([SEEDS]):
         expected = [token.text for token in tokenize(article.text, article.body_spans)]
-        assert fingerprint.words(article.text, article.body_spans) == expected
-        assert fingerprint.words(article.text) == [token.text for token in tokenize(article.text)]
+        assert words(article.text, article.body_spans) == expected
+        assert words(article.text) == [token.text for token in tokenize(article.text)]
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet="ab Z9.,'`-\u2019\u201c\u00a0\u00ad\u2014\t\nСé\u0301x1", max_size=60))
 def test_words_match_tokenize_on_any_text(text: str) -> None:
-    assert fingerprint.words(text) == [token.text for token in tokenize(text)]
+    assert words(text) == [token.text for token in tokenize(text)]
 
 
 def test_signatures_are_the_same_in_another_process() -> None:
     code = (
-        "from dedupe import fingerprint as f;"
-        "print(f.signature(f.shingle_hashes(f.words('Talks opened in Nanping on Monday'), 2),"
+        "from dedupe import fingerprint as f; from dedupe.normalize import words;"
+        "print(f.signature(f.shingle_hashes(words('Talks opened in Nanping on Monday'), 2),"
         " num_perm=8, seed=1).tolist())"
     )
     runs = {
@@ -134,7 +134,7 @@ def test_signatures_are_the_same_in_another_process() -> None:
         for seed in (1, 2)
     }
     here = fingerprint.signature(
-        fingerprint.shingle_hashes(fingerprint.words("Talks opened in Nanping on Monday"), 2),
+        fingerprint.shingle_hashes(words("Talks opened in Nanping on Monday"), 2),
         num_perm=8,
         seed=1,
     )
@@ -144,7 +144,7 @@ def test_signatures_are_the_same_in_another_process() -> None:
 def test_lean_minhash_works_with_datasketch_lsh() -> None:
     articles = load_articles([SEEDS])
     sigs = fingerprint.signatures(
-        [fingerprint.shingle_hashes(fingerprint.words(a.text, a.body_spans), 4) for a in articles],
+        [fingerprint.shingle_hashes(words(a.text, a.body_spans), 4) for a in articles],
         num_perm=128,
         seed=1,
     )
@@ -179,12 +179,12 @@ def test_batch_signatures_equal_per_article_and_reference_paths(texts: list[str]
     signed = fingerprint.sign_texts(texts, size=size, num_perm=16, seed=3)
     one_by_one = [fingerprint.sign_texts([t], size=size, num_perm=16, seed=3).signatures[0] for t in texts]
     reference = fingerprint.signatures(
-        [fingerprint.shingle_hashes(fingerprint.words(t), size) for t in texts], num_perm=16, seed=3
+        [fingerprint.shingle_hashes(words(t), size) for t in texts], num_perm=16, seed=3
     )
     assert signed.signatures.shape == (len(texts), 16)
     assert np.array_equal(signed.signatures, reference)
     assert all(np.array_equal(row, alone) for row, alone in zip(reference, one_by_one, strict=True))
-    assert signed.word_counts.tolist() == [len(fingerprint.words(t)) for t in texts]
+    assert signed.word_counts.tolist() == [len(words(t)) for t in texts]
     assert signed.joined == ()
 
 
@@ -196,7 +196,7 @@ def test_signed_seed_bodies_equal_datasketch_over_the_shingle_hashes(monkeypatch
     for article, row, count, joined in zip(
         articles, signed.signatures, signed.word_counts, signed.joined, strict=True
     ):
-        found = fingerprint.words(article.text, article.body_spans)
+        found = words(article.text, article.body_spans)
         assert np.array_equal(row, reference_signature(fingerprint.shingle_hashes(found, 3), 128, 1))
         assert count == len(found)
         assert joined == " ".join(found).encode()
