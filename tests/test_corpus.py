@@ -47,16 +47,21 @@ def seed_report(seeds: list[Article]) -> ScanReport:
     return scan(iter(seeds))
 
 
-@pytest.fixture(scope="module")
-def copies_report(seeds: list[Article]) -> ScanReport:
+def with_copies(seeds: list[Article]) -> list[Article]:
+    """The seeds, exact copies of 000 and 002, and lightly edited copies of 000 and 004."""
     by_number = {a.id[:3]: a for a in seeds}
-    extra = [
+    return [
+        *seeds,
         article_from_text(by_number["000"].text, id="000x_exact"),
         edited(by_number["000"], "000e_edited"),
         article_from_text(by_number["002"].text, id="002x_exact"),
         edited(by_number["004"], "004e_edited"),
     ]
-    return scan([*seeds, *extra], min_relation="related")
+
+
+@pytest.fixture(scope="module")
+def copies_report(seeds: list[Article]) -> ScanReport:
+    return scan(with_copies(seeds), min_relation="related")
 
 
 def test_seeds_give_exactly_three_event_clusters(seed_report: ScanReport) -> None:
@@ -113,14 +118,7 @@ def small_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("small_tasks")
 def test_two_worker_processes_give_the_same_report(seeds: list[Article], copies_report: ScanReport) -> None:
-    by_number = {a.id[:3]: a for a in seeds}
-    extra = [
-        article_from_text(by_number["000"].text, id="000x_exact"),
-        edited(by_number["000"], "000e_edited"),
-        article_from_text(by_number["002"].text, id="002x_exact"),
-        edited(by_number["004"], "004e_edited"),
-    ]
-    assert scan([*seeds, *extra], min_relation="related", jobs=2) == copies_report
+    assert scan(with_copies(seeds), min_relation="related", jobs=2) == copies_report
 
 
 def test_json_lists_members_and_level(seed_report: ScanReport) -> None:
