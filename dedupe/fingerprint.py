@@ -28,11 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-import xxhash
 
 from dedupe.errors import IndexStoreError
 from dedupe.models import Span
-from dedupe.wordhash import WordHashes, hash_words
+from dedupe.wordhash import WordHashes, hash_words, word_hash
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
@@ -110,7 +109,7 @@ def current_spec(*, num_perm: int, seed: int, shingle_size: int) -> SignatureSpe
 def token_hashes(tokens: Sequence[str]) -> npt.NDArray[np.uint64]:
     """Return one deterministic 64-bit hash per token, memoised across calls."""
     if len(tokens) < 2:  # itemgetter of one key returns the value, not a tuple
-        return np.array([_token_hash(t) for t in tokens], dtype=np.uint64)
+        return np.array([word_hash(t) for t in tokens], dtype=np.uint64)
     table = _token_cache
     pick = itemgetter(*tokens)  # one C loop over the memo for all tokens
     try:
@@ -120,12 +119,8 @@ def token_hashes(tokens: Sequence[str]) -> npt.NDArray[np.uint64]:
             table.clear()
         for token in tokens:
             if token not in table:
-                table[token] = _token_hash(token)
+                table[token] = word_hash(token)
         return np.fromiter(pick(table), dtype=np.uint64, count=len(tokens))
-
-
-def _token_hash(token: str) -> int:
-    return xxhash.xxh3_64_intdigest(token.encode())
 
 
 def shingle_hashes(tokens: Sequence[str], size: int) -> Hashes:

@@ -73,13 +73,16 @@ def hash_words(
     parts = np.split(hashes, bounds[1:-1])
     for i in slow:
         found = words(texts[i], regions[i])
-        parts[i] = np.fromiter(
-            (xxhash.xxh3_64_intdigest(word.encode()) for word in found), dtype=np.uint64, count=len(found)
-        )
+        parts[i] = np.fromiter(map(word_hash, found), dtype=np.uint64, count=len(found))
         if join:
             joined[i] = " ".join(found).encode()
     counts = np.fromiter((p.size for p in parts), dtype=np.int64, count=len(parts))
     return WordHashes(np.concatenate(parts), np.concatenate(([0], np.cumsum(counts))), tuple(joined))
+
+
+def word_hash(word: str) -> int:
+    """Return a word's 64-bit hash: XXH3-64 of its UTF-8, what ``hash_words`` gives it in bulk."""
+    return xxhash.xxh3_64_intdigest(word.encode())
 
 
 def _fold(text: str, spans: Iterable[Span] | None) -> bytes | None:
