@@ -441,7 +441,8 @@ def facts(
 
     Example: dedupe facts fixtures/seeds --fail-on-conflict
     """
-    from dedupe.fact_audit import audit_facts, render_fact_audit
+    from dedupe.fact_audit import audit_facts
+    from dedupe.facts_report import render_fact_audit
 
     if fmt is Format.html:
         fail("facts: --format html is not available; use table, json or md")

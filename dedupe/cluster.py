@@ -21,8 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from dedupe.facts import FactFlag
-from dedupe.facts_report import PairFlags
+from dedupe.facts import FactFlag, PairFlags
 from dedupe.verdict import Reason, Relation
 
 if TYPE_CHECKING:

@@ -7,18 +7,15 @@ different events are never held to each other's facts.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dedupe.facts_report import PairFlags, flags_markdown
+from dedupe.facts import PairFlags
 from dedupe.models import Article
 from dedupe.pipeline import analyze, compare_features
-from dedupe.serialize import to_json
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 from dedupe.verdict import Relation
 
-WIDTH = 80
 # Flags that say the reports cannot both be right (a missing detail or a spelling is not that).
 CONFLICT_KINDS = frozenset({"conflict", "number_mismatch", "date_mismatch"})
 
@@ -56,38 +53,3 @@ def audit_facts(articles: Iterable[Article], *, settings: Settings = DEFAULT_SET
             pairs.append(PairFlags(link.a, link.b, pair.facts))
     same_event = sum(1 for link in report.pairs if link.relation.strength >= Relation.SAME_EVENT.strength)
     return FactAudit(articles=len(loaded), pairs_compared=same_event, pairs=tuple(pairs))
-
-
-def render_fact_audit(audit: FactAudit, fmt: str) -> str:
-    """Return the audit as "table" (80 columns), "md" or "json"."""
-    if fmt == "json":
-        return to_json(audit, kind="fact_audit")
-    if fmt == "md":
-        return f"# Facts that differ\n\n{_summary(audit)}\n\n{flags_markdown(audit.pairs)}"
-    lines = [_summary(audit)]
-    for pair in audit.pairs:
-        lines += ["", f"A {pair.a_id}  vs  B {pair.b_id}"]
-        for flag in pair.flags:
-            values = f"“{flag.a_value or '—'}” (A) vs “{flag.b_value or '—'}” (B)"
-            lines.append(_fill(f"{flag.slot}, {flag.kind} ({flag.confidence:.2f}): {values}", "  "))
-            lines.append(
-                _fill(f"A[{flag.a_sentence.start}:{flag.a_sentence.end}) {flag.a_sentence_text}", "    ")
-            )
-            lines.append(
-                _fill(f"B[{flag.b_sentence.start}:{flag.b_sentence.end}) {flag.b_sentence_text}", "    ")
-            )
-    return "\n".join(lines)
-
-
-def _summary(audit: FactAudit) -> str:
-    flags = sum(len(p.flags) for p in audit.pairs)
-    return (
-        f"{audit.articles} articles, {audit.pairs_compared} same-event pair(s) compared, "
-        f"{flags} flag(s), {audit.conflicts} of them conflicts."
-    )
-
-
-def _fill(text: str, indent: str) -> str:
-    return textwrap.fill(
-        " ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent + "  "
-    )

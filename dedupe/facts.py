@@ -62,6 +62,15 @@ class FactFlag:
     b_sentence_text: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class PairFlags:
+    """The flags raised between two articles, named by their ids."""
+
+    a_id: str
+    b_id: str
+    flags: tuple[FactFlag, ...]
+
+
 def compare_facts(
     a: Article, b: Article, *, profiles: tuple[EventProfile, EventProfile] | None = None
 ) -> tuple[FactFlag, ...]:

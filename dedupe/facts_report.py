@@ -7,27 +7,21 @@ sentences (with their offsets) that state them.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from tabulate import tabulate
 
-from dedupe.facts import FactFlag
+from dedupe.fact_audit import FactAudit
+from dedupe.facts import FactFlag, PairFlags
 from dedupe.models import Span
+from dedupe.serialize import to_json
 
 # Terminal columns for each sentence: two of them plus the values fit 160 columns.
 SENTENCE_WIDTH = 48
 VALUE_WIDTH = 18
+WIDTH = 80
 _HEADERS = ["A", "B", "slot", "kind", "A says", "B says", "conf.", "A sentence", "B sentence"]
-
-
-@dataclass(frozen=True, slots=True)
-class PairFlags:
-    """The flags raised between two articles, named by their ids."""
-
-    a_id: str
-    b_id: str
-    flags: tuple[FactFlag, ...]
 
 
 def flags_table(pairs: Sequence[PairFlags]) -> str:
@@ -74,3 +68,38 @@ def _where(span: Span) -> str:
 
 def _md(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
+
+
+def render_fact_audit(audit: FactAudit, fmt: str) -> str:
+    """Return the audit as "table" (80 columns), "md" or "json"."""
+    if fmt == "json":
+        return to_json(audit, kind="fact_audit")
+    if fmt == "md":
+        return f"# Facts that differ\n\n{_summary(audit)}\n\n{flags_markdown(audit.pairs)}"
+    lines = [_summary(audit)]
+    for pair in audit.pairs:
+        lines += ["", f"A {pair.a_id}  vs  B {pair.b_id}"]
+        for flag in pair.flags:
+            values = f"“{flag.a_value or '—'}” (A) vs “{flag.b_value or '—'}” (B)"
+            lines.append(_fill(f"{flag.slot}, {flag.kind} ({flag.confidence:.2f}): {values}", "  "))
+            lines.append(
+                _fill(f"A[{flag.a_sentence.start}:{flag.a_sentence.end}) {flag.a_sentence_text}", "    ")
+            )
+            lines.append(
+                _fill(f"B[{flag.b_sentence.start}:{flag.b_sentence.end}) {flag.b_sentence_text}", "    ")
+            )
+    return "\n".join(lines)
+
+
+def _summary(audit: FactAudit) -> str:
+    flags = sum(len(p.flags) for p in audit.pairs)
+    return (
+        f"{audit.articles} articles, {audit.pairs_compared} same-event pair(s) compared, "
+        f"{flags} flag(s), {audit.conflicts} of them conflicts."
+    )
+
+
+def _fill(text: str, indent: str) -> str:
+    return textwrap.fill(
+        " ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent + "  "
+    )

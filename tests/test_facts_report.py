@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dedupe.facts import compare_facts
-from dedupe.facts_report import PairFlags, flags_markdown, flags_table
+from dedupe.facts import PairFlags, compare_facts
+from dedupe.facts_report import flags_markdown, flags_table
 from dedupe.models import Article
 
 
