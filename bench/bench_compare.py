@@ -4,7 +4,7 @@ Each round runs `python -c pass` (the baseline: interpreter start-up), `dedupe -
 and `dedupe compare A B` as fresh subprocesses, interleaved so that load on the machine
 hits all three alike; medians and the ratio to the baseline are reported. Before the
 rounds, one compare runs against an empty cache folder, to show what the first run on a
-machine costs (it builds the word-frequency index, see ``dedupe.lexicon``), and one
+machine costs (it builds the word-frequency index, see ``dedupe.evidence.lexicon``), and one
 warm-up run of each command fills the OS file cache.
 
 The pair is two ~600-word synthetic reports of one event (``synth.py``), unless two

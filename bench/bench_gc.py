@@ -20,8 +20,8 @@ import time
 import synth
 
 from dedupe.gc_tuning import THRESHOLDS
-from dedupe.ingest import article_from_text
-from dedupe.pipeline import analyze, compare_features
+from dedupe.ingest.read import article_from_text
+from dedupe.pair.compare import analyze, compare_features
 
 WARM_UP = 50  # articles analysed first: gazetteer, word list and memos loaded
 

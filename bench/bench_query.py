@@ -25,8 +25,8 @@ from typing import Any
 import bench_scan
 from datasketch_baseline import QUERY_SAMPLE, QUERY_SEED
 
-from dedupe.ingest import ArticleStream, iter_articles
-from dedupe.store import Index
+from dedupe.corpus.index import Index
+from dedupe.ingest.read import ArticleStream, iter_articles
 
 TARGET_P95_MS = 50.0  # issue 7
 TARGET_LSH_BYTES = 500

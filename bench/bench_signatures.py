@@ -28,7 +28,7 @@ from concurrent.futures import ProcessPoolExecutor
 import synth
 from datasketch import MinHash
 
-from dedupe.fingerprint import sign_texts
+from dedupe.text.fingerprint import sign_texts
 
 BATCH = 256
 TASK = 64  # articles per pool task

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from dedupe.ingest import article_from_text, load_articles
-from dedupe.normalize import tokenize
+from dedupe.ingest.read import article_from_text, load_articles
+from dedupe.text.normalize import tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

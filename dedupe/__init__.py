@@ -17,10 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# ``normalize`` is both a function and the (light) module defining it: bind the
-# function now, or the first import of the module would shadow it on the package.
-from dedupe.normalize import normalize
-
 _EXPORTS = {
     "Article": "dedupe.models",
     "Boilerplate": "dedupe.models",
@@ -32,31 +28,31 @@ _EXPORTS = {
     "SettingsError": "dedupe.errors",
     "IndexStoreError": "dedupe.errors",
     "Settings": "dedupe.settings",
-    "article_from_text": "dedupe.ingest",
-    "iter_articles": "dedupe.ingest",
-    "load_articles": "dedupe.ingest",
-    "load_file": "dedupe.ingest",
-    "normalize": "dedupe.normalize",
-    "normalize_text": "dedupe.normalize",
-    "tokenize": "dedupe.normalize",
-    "compare": "dedupe.pipeline",
-    "analyze": "dedupe.pipeline",
-    "PairReport": "dedupe.pipeline",
-    "Relation": "dedupe.verdict",
-    "extract_quotes": "dedupe.quotes",
-    "Quote": "dedupe.quotes",
-    "audit_quotes": "dedupe.quote_match",
-    "match_quotes": "dedupe.quote_match",
-    "QuoteAudit": "dedupe.quote_match",
-    "QuoteGroup": "dedupe.quote_match",
-    "extract_entities": "dedupe.entities",
-    "event_profile": "dedupe.entities",
-    "compare_facts": "dedupe.facts",
-    "FactFlag": "dedupe.facts",
-    "scan": "dedupe.corpus",
-    "ScanReport": "dedupe.corpus",
-    "Index": "dedupe.store",
-    "to_json": "dedupe.serialize",
+    "article_from_text": "dedupe.ingest.read",
+    "iter_articles": "dedupe.ingest.read",
+    "load_articles": "dedupe.ingest.read",
+    "load_file": "dedupe.ingest.read",
+    "normalize": "dedupe.text.normalize",
+    "normalize_text": "dedupe.text.normalize",
+    "tokenize": "dedupe.text.normalize",
+    "compare": "dedupe.pair.compare",
+    "analyze": "dedupe.pair.compare",
+    "PairReport": "dedupe.pair.compare",
+    "Relation": "dedupe.pair.verdict",
+    "extract_quotes": "dedupe.quotes.extract",
+    "Quote": "dedupe.quotes.extract",
+    "audit_quotes": "dedupe.quotes.match",
+    "match_quotes": "dedupe.quotes.match",
+    "QuoteAudit": "dedupe.quotes.match",
+    "QuoteGroup": "dedupe.quotes.match",
+    "extract_entities": "dedupe.evidence.mentions",
+    "event_profile": "dedupe.evidence.events",
+    "compare_facts": "dedupe.evidence.facts",
+    "FactFlag": "dedupe.evidence.facts",
+    "scan": "dedupe.corpus.scan",
+    "ScanReport": "dedupe.corpus.scan",
+    "Index": "dedupe.corpus.index",
+    "to_json": "dedupe.report.serialize",
 }
 
 __all__ = [
@@ -99,20 +95,21 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from dedupe.corpus import ScanReport, scan
-    from dedupe.entities import event_profile, extract_entities
+    from dedupe.corpus.index import Index
+    from dedupe.corpus.scan import ScanReport, scan
     from dedupe.errors import DedupeError, IndexStoreError, InputError, NoArticlesError, SettingsError
-    from dedupe.facts import FactFlag, compare_facts
-    from dedupe.ingest import article_from_text, iter_articles, load_articles, load_file
+    from dedupe.evidence.events import event_profile
+    from dedupe.evidence.facts import FactFlag, compare_facts
+    from dedupe.evidence.mentions import extract_entities
+    from dedupe.ingest.read import article_from_text, iter_articles, load_articles, load_file
     from dedupe.models import Article, Boilerplate, Span, Token
-    from dedupe.normalize import normalize, normalize_text, tokenize
-    from dedupe.pipeline import PairReport, analyze, compare
-    from dedupe.quote_match import QuoteAudit, QuoteGroup, audit_quotes, match_quotes
-    from dedupe.quotes import Quote, extract_quotes
-    from dedupe.serialize import to_json
+    from dedupe.pair.compare import PairReport, analyze, compare
+    from dedupe.pair.verdict import Relation
+    from dedupe.quotes.extract import Quote, extract_quotes
+    from dedupe.quotes.match import QuoteAudit, QuoteGroup, audit_quotes, match_quotes
+    from dedupe.report.serialize import to_json
     from dedupe.settings import Settings
-    from dedupe.store import Index
-    from dedupe.verdict import Relation
+    from dedupe.text.normalize import normalize, normalize_text, tokenize
 
 
 def __getattr__(name: str) -> Any:
@@ -123,3 +120,8 @@ def __getattr__(name: str) -> Any:
     value = getattr(import_module(module), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    """List the public API, so that ``dir(dedupe)`` shows it before first use."""
+    return sorted(set(__all__) | set(globals()))

@@ -20,12 +20,12 @@ import typer
 from dedupe import __version__
 from dedupe.errors import DedupeError, InputError
 from dedupe.models import Article
-from dedupe.verdict import Relation
+from dedupe.pair.verdict import Relation
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from dedupe.corpus import ScanReport
+    from dedupe.corpus.scan import ScanReport
 
 app = typer.Typer(
     name="dedupe",
@@ -76,7 +76,7 @@ def emit(content: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
         return
-    from dedupe.serialize import write_atomic
+    from dedupe.report.serialize import write_atomic
 
     try:
         write_atomic(out, content if content.endswith("\n") else content + "\n")
@@ -103,7 +103,7 @@ class FailOn(StrEnum):
 
 def load_one(path: str) -> Article:
     """Load exactly one article from ``path`` (a file or "-")."""
-    from dedupe.ingest import load_file
+    from dedupe.ingest.read import load_file
 
     articles = load_file(path)
     if len(articles) != 1:
@@ -129,8 +129,8 @@ def compare(
 
     Example: dedupe compare fixtures/seeds/001_50899f19e1fbd510.txt fixtures/seeds/004_6b7b728a0a1fe40e.txt
     """
-    from dedupe.pipeline import compare as compare_articles
-    from dedupe.report import render_pair
+    from dedupe.pair.compare import compare as compare_articles
+    from dedupe.report.pair import render_pair
 
     with library_errors():
         a, b = load_one(first), load_one(second)
@@ -235,11 +235,11 @@ def scan(
 
     Example: dedupe scan fixtures/seeds --format json
     """
-    from dedupe.corpus import scan as scan_corpus
-    from dedupe.ingest import iter_articles
-    from dedupe.scan_report import render_scan
-    from dedupe.store import Index
-    from dedupe.workers import default_jobs
+    from dedupe.corpus.index import Index
+    from dedupe.corpus.scan import scan as scan_corpus
+    from dedupe.corpus.workers import default_jobs
+    from dedupe.ingest.read import iter_articles
+    from dedupe.report.scan import render_scan
 
     jobs = jobs or default_jobs()
     if not paths and db is None:
@@ -256,7 +256,7 @@ def scan(
             kept = {a.id: a for a in articles}
             articles = iter(kept.values())
         if engine is Engine.spark:
-            from dedupe.spark_scan import scan_spark
+            from dedupe.corpus.spark import scan_spark
 
             report = scan_spark(paths or [], min_relation=min_relation, master=spark_master)
         elif db is None:
@@ -278,7 +278,7 @@ def scan(
 
 
 def _indexed(db: Path) -> dict[str, Article]:
-    from dedupe.store import Index
+    from dedupe.corpus.index import Index
 
     with Index(db, create=False) as index:
         return {article.id: article for article in index.articles()}
@@ -286,11 +286,11 @@ def _indexed(db: Path) -> dict[str, Article]:
 
 def _emit_scan_html(report: ScanReport, articles: Mapping[str, Article], out: Path | None) -> None:
     if out is None:
-        from dedupe.html_report import render_scan_html
+        from dedupe.report.html import render_scan_html
 
         emit(render_scan_html(report, articles=articles), None)
         return
-    from dedupe.html_site import write_scan_site
+    from dedupe.report.html_site import write_scan_site
 
     write_scan_site(report, articles, out)
 
@@ -312,9 +312,9 @@ def index_add(
 
     Example: dedupe index add fixtures/seeds --db news.db
     """
-    from dedupe.ingest import iter_articles
-    from dedupe.store import Index
-    from dedupe.workers import default_jobs
+    from dedupe.corpus.index import Index
+    from dedupe.corpus.workers import default_jobs
+    from dedupe.ingest.read import iter_articles
 
     bar = _progress(quiet)
     with library_errors(), Index(db) as index:
@@ -341,8 +341,8 @@ def index_query(
 
     Example: dedupe index query fixtures/seeds/004_6b7b728a0a1fe40e.txt --db news.db
     """
-    from dedupe.scan_report import render_query
-    from dedupe.store import Index
+    from dedupe.corpus.index import Index
+    from dedupe.report.scan import render_query
 
     with library_errors(), Index(db, create=False) as index:
         result = index.query(load_one(article))
@@ -362,8 +362,8 @@ def index_stats(
 
     Example: dedupe index stats --db news.db
     """
-    from dedupe.scan_report import render_stats
-    from dedupe.store import Index
+    from dedupe.corpus.index import Index
+    from dedupe.report.scan import render_stats
 
     with library_errors(), Index(db, create=False) as index:
         emit(render_stats(index.stats(), fmt.value), None)
@@ -378,7 +378,7 @@ def index_remove(
 
     Example: dedupe index remove 004_6b7b728a0a1fe40e --db news.db
     """
-    from dedupe.store import Index
+    from dedupe.corpus.index import Index
 
     with library_errors(), Index(db, create=False) as index:
         removed = index.remove(ids)
@@ -405,14 +405,14 @@ def quotes(
 
     Example: dedupe quotes fixtures/seeds --speaker Patrushev --only-differences
     """
-    from dedupe.quote_match import audit_quotes
-    from dedupe.quote_report import render_quote_audit
+    from dedupe.quotes.match import audit_quotes
+    from dedupe.report.quotes import render_quote_audit
 
     with library_errors():
         articles = load_many(paths, skip_bad=skip_bad)
         audit = audit_quotes(articles, speaker=speaker, only_differences=only_differences)
         if fmt is Format.html:
-            from dedupe.html_report import render_quotes_html
+            from dedupe.report.html import render_quotes_html
 
             emit(render_quotes_html(audit), out)
         else:
@@ -441,8 +441,8 @@ def facts(
 
     Example: dedupe facts fixtures/seeds --fail-on-conflict
     """
-    from dedupe.fact_audit import audit_facts
-    from dedupe.facts_report import render_fact_audit
+    from dedupe.corpus.fact_audit import audit_facts
+    from dedupe.report.facts import render_fact_audit
 
     if fmt is Format.html:
         fail("facts: --format html is not available; use table, json or md")
@@ -455,7 +455,7 @@ def facts(
 
 def load_many(paths: list[str], *, skip_bad: bool) -> list[Article]:
     """Load every article of ``paths``; with ``skip_bad`` report bad inputs on stderr and go on."""
-    from dedupe.ingest import load_articles
+    from dedupe.ingest.read import load_articles
 
     problems: list[InputError] = []
     articles = load_articles(paths, skip_bad=skip_bad, problems=problems)

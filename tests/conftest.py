@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dedupe.ingest import load_file
+from dedupe.ingest.read import load_file
 from dedupe.models import Article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

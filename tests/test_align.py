@@ -8,7 +8,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.align import (
+from dedupe.ingest.read import load_file
+from dedupe.models import Span
+from dedupe.pair.align import (
     _EDGE_EDITS,
     CONFIRM_WORDS,
     MAX_SEED_REPEATS,
@@ -17,9 +19,7 @@ from dedupe.align import (
     _one_to_one,
     align,
 )
-from dedupe.ingest import load_file
-from dedupe.models import Span
-from dedupe.normalize import tokenize
+from dedupe.text.normalize import tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

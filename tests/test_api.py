@@ -34,8 +34,14 @@ def test_settings_overrides_are_validated(seeds) -> None:
 
 
 def test_function_names_survive_their_modules_being_imported() -> None:
-    import dedupe.corpus
-    import dedupe.normalize  # importing the module must not shadow the function
+    import dedupe.corpus.scan
+    import dedupe.text.normalize  # importing the module must not shadow the function
 
     assert callable(dedupe.normalize) and dedupe.normalize("“No-Limits”") == '"no-limits"'
-    assert callable(dedupe.scan) and dedupe.scan is dedupe.corpus.scan
+    assert callable(dedupe.scan) and dedupe.scan is dedupe.corpus.scan.scan
+
+
+def test_dir_lists_the_public_api_before_first_use() -> None:
+    listed = dir(dedupe)
+    assert set(dedupe.__all__) <= set(listed)
+    assert "text" not in dedupe.__all__  # stage packages are importable, not part of the API

@@ -1,4 +1,4 @@
-"""Tests for dedupe.boilerplate: repeated lines, site furniture and credit lines are set aside, not lost."""
+"""Tests for dedupe.ingest.boilerplate: repeated lines, furniture and credit lines are set aside, not lost."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.boilerplate import credits, find_boilerplate
+from dedupe.ingest.boilerplate import credits, find_boilerplate
 from dedupe.models import Article, Boilerplate
-from dedupe.normalize import tokenize
-from dedupe.segment import paragraphs
+from dedupe.text.normalize import tokenize
+from dedupe.text.segment import paragraphs
 
 CAPTION = (
     "Chinese President Xi Jinping (R) meets with Russian Security Council Secretary "

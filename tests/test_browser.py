@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from dedupe.corpus import scan
-from dedupe.html_report import render_pair_html, render_scan_html
-from dedupe.ingest import article_from_text
+from dedupe.corpus.scan import scan
+from dedupe.ingest.read import article_from_text
 from dedupe.models import Article
-from dedupe.pipeline import compare
+from dedupe.pair.compare import compare
+from dedupe.report.html import render_pair_html, render_scan_html
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Dialog, Page, ViewportSize

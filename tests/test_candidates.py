@@ -1,4 +1,4 @@
-"""Tests for dedupe.candidates: band keys, bucket pairs, sketches and the channels' recall."""
+"""Tests for dedupe.corpus.candidates: band keys, bucket pairs, sketches and the channels' recall."""
 
 from __future__ import annotations
 
@@ -12,12 +12,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe import candidates
-from dedupe.candidates import NAMES, TEXT, Channel, band_keys, candidate_pairs, name_terms, sketch_batch
-from dedupe.fingerprint import shingle_hashes, signatures
-from dedupe.ingest import article_from_text, load_articles
-from dedupe.normalize import words
+from dedupe.corpus import candidates
+from dedupe.corpus.candidates import (
+    NAMES,
+    TEXT,
+    Channel,
+    band_keys,
+    candidate_pairs,
+    name_terms,
+    sketch_batch,
+)
+from dedupe.ingest.read import article_from_text, load_articles
 from dedupe.settings import DEFAULT_SETTINGS
+from dedupe.text.fingerprint import shingle_hashes, signatures
+from dedupe.text.normalize import words
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

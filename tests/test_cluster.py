@@ -1,4 +1,4 @@
-"""Tests for dedupe.cluster: average-linkage groups per level, no chaining through a hub."""
+"""Tests for dedupe.corpus.cluster: average-linkage groups per level, no chaining through a hub."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.cluster import Link, groups, representative
-from dedupe.verdict import Relation
+from dedupe.corpus.cluster import Link, groups, representative
+from dedupe.pair.verdict import Relation
 
 
 def link(a: str, b: str, relation: Relation = Relation.SAME_EVENT) -> Link:

@@ -1,4 +1,4 @@
-"""Tests for dedupe.corpus (the scan), its renderers and the `dedupe scan` / `dedupe index` commands."""
+"""Tests for dedupe.corpus.scan (the scan), its renderers and the `dedupe scan` / `dedupe index` commands."""
 
 from __future__ import annotations
 
@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dedupe import corpus
 from dedupe.cli import app
-from dedupe.corpus import ScanReport, scan
+from dedupe.corpus import scan as corpus
+from dedupe.corpus.index import Index
+from dedupe.corpus.scan import ScanReport, scan
 from dedupe.errors import SettingsError
-from dedupe.ingest import article_from_text, iter_articles, load_articles
+from dedupe.ingest.read import article_from_text, iter_articles, load_articles
 from dedupe.models import Article
-from dedupe.scan_report import SCAN_FORMATS, render_scan
+from dedupe.pair.verdict import Relation
+from dedupe.report.scan import SCAN_FORMATS, render_scan
 from dedupe.settings import DEFAULT_SETTINGS
-from dedupe.store import Index
-from dedupe.verdict import Relation
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 runner = CliRunner()

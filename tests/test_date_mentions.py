@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe import date_mentions
-from dedupe.date_mentions import WEEKDAYS, PartialDate, dates_agree, find_date_refs
+from dedupe.evidence import date_mentions
+from dedupe.evidence.date_mentions import WEEKDAYS, PartialDate, dates_agree, find_date_refs
 
 
 def _refs(text: str, published: date | None = None) -> list[tuple[str, str, PartialDate]]:

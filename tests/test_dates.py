@@ -1,4 +1,4 @@
-"""Tests for dedupe.dates: dates written in text, header dates and metadata fields."""
+"""Tests for dedupe.text.dates: dates written in text, header dates and metadata fields."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from dedupe.dates import find_dates, header_date, is_date_line, parse_date
 from dedupe.models import Article
-from dedupe.segment import paragraphs
+from dedupe.text.dates import find_dates, header_date, is_date_line, parse_date
+from dedupe.text.segment import paragraphs
 
 
 @pytest.mark.parametrize(

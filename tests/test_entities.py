@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.date_mentions import PartialDate
-from dedupe.entities import entity_overlap, event_compatibility, event_profile, extract_entities
-from dedupe.ingest import article_from_text
-from dedupe.mentions import content_regions, sentence_tokens
+from dedupe.evidence.date_mentions import PartialDate
+from dedupe.evidence.mentions import content_regions, sentence_tokens
+from dedupe.evidence.overlap import entity_overlap, event_compatibility, event_profile, extract_entities
+from dedupe.ingest.read import article_from_text
 from dedupe.models import Article, Span, Token
-from dedupe.normalize import tokenize
-from dedupe.segment import sentences
+from dedupe.text.normalize import tokenize
+from dedupe.text.segment import sentences
 
 KINDS = {"person", "organization", "place", "date", "number"}
 SAME_EVENT = [("000", "001"), ("000", "004"), ("001", "004")]

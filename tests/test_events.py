@@ -1,4 +1,4 @@
-"""Tests for dedupe.events: entities grouped by the sentence they start in."""
+"""Tests for dedupe.evidence.events: entities grouped by the sentence they start in."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.events import _within
+from dedupe.evidence.events import _within
 from dedupe.models import Span
 
 _spans = st.lists(st.tuples(st.integers(0, 80), st.integers(0, 15)), max_size=8).map(

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from dedupe.events import event_profile
-from dedupe.facts import FactFlag, compare_facts
-from dedupe.ingest import article_from_text, load_file
+from dedupe.evidence.events import event_profile
+from dedupe.evidence.facts import FactFlag, compare_facts
+from dedupe.ingest.read import article_from_text, load_file
 from dedupe.models import Article
-from dedupe.pipeline import compare
+from dedupe.pair.compare import compare
 
 FACTS = Path(__file__).resolve().parent.parent / "fixtures" / "facts"
 KINDS = {"conflict", "different_detail", "spelling_variant", "number_mismatch", "date_mismatch"}

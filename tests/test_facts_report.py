@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dedupe.facts import PairFlags, compare_facts
-from dedupe.facts_report import flags_markdown, flags_table
+from dedupe.evidence.facts import PairFlags, compare_facts
 from dedupe.models import Article
+from dedupe.report.facts import flags_markdown, flags_table
 
 
 def _pairs(seeds: dict[str, Article]) -> list[PairFlags]:

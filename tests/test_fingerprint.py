@@ -1,4 +1,4 @@
-"""Tests for dedupe.fingerprint: datasketch-equal signatures, fast words, shingles, spec checks."""
+"""Tests for dedupe.text.fingerprint: datasketch-equal signatures, fast words, shingles, spec checks."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from datasketch import MinHash, MinHashLSH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe import fingerprint
 from dedupe.errors import IndexStoreError
-from dedupe.ingest import load_articles
-from dedupe.normalize import tokenize, words
+from dedupe.ingest.read import load_articles
+from dedupe.text import fingerprint
+from dedupe.text.normalize import tokenize, words
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -119,7 +119,7 @@ def test_words_match_tokenize_on_any_text(text: str) -> None:
 
 def test_signatures_are_the_same_in_another_process() -> None:
     code = (
-        "from dedupe import fingerprint as f; from dedupe.normalize import words;"
+        "from dedupe.text import fingerprint as f; from dedupe.text.normalize import words;"
         "print(f.signature(f.shingle_hashes(words('Talks opened in Nanping on Monday'), 2),"
         " num_perm=8, seed=1).tolist())"
     )

@@ -1,4 +1,4 @@
-"""Tests for dedupe.html_report: the pages' text, structure, escaping and self-containment (no browser)."""
+"""Tests for dedupe.report.html: the pages' text, structure, escaping and self-containment (no browser)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.cluster import Cluster, Link
-from dedupe.corpus import ScanReport, scan
-from dedupe.html_report import (
+from dedupe.corpus.cluster import Cluster, Link
+from dedupe.corpus.scan import ScanReport, scan
+from dedupe.ingest.read import article_from_text
+from dedupe.models import Article, Span
+from dedupe.pair.compare import PairReport, compare
+from dedupe.pair.verdict import Reason, Relation
+from dedupe.quotes.match import QuoteAudit, audit_quotes
+from dedupe.report.html import (
     SINGLES_SHOWN,
     _layered,
     _Mark,
@@ -24,11 +29,6 @@ from dedupe.html_report import (
     render_quotes_html,
     render_scan_html,
 )
-from dedupe.ingest import article_from_text
-from dedupe.models import Article, Span
-from dedupe.pipeline import PairReport, compare
-from dedupe.quote_match import QuoteAudit, audit_quotes
-from dedupe.verdict import Reason, Relation
 
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 PAYLOAD = '<script>alert(1)</script> and "><img src=x onerror=alert(1)>'
@@ -305,9 +305,9 @@ def _shape(node: _Node | str) -> object:
 
 
 def test_scan_overview_lists_facts_that_differ_per_event_cluster(seed_paths) -> None:
-    from dedupe.corpus import scan
-    from dedupe.html_report import render_scan_html
-    from dedupe.ingest import load_articles
+    from dedupe.corpus.scan import scan
+    from dedupe.ingest.read import load_articles
+    from dedupe.report.html import render_scan_html
 
     articles = load_articles(sorted(seed_paths.values()))
     page = render_scan_html(scan(articles), articles={a.id: a for a in articles})

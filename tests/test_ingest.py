@@ -1,4 +1,4 @@
-"""Tests for dedupe.ingest: seeds, HTML pages, JSON/JSONL, bad input, folders, globs and stdin."""
+"""Tests for dedupe.ingest.read: seeds, HTML pages, JSON/JSONL, bad input, folders, globs and stdin."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from dedupe import ingest
 from dedupe.errors import InputError, NoArticlesError
-from dedupe.ingest import (
+from dedupe.ingest import read as ingest
+from dedupe.ingest.read import (
     ArticleStream,
     InputWarning,
     RawArticle,
@@ -24,7 +24,7 @@ from dedupe.ingest import (
     load_file,
 )
 from dedupe.models import Article
-from dedupe.normalize import tokenize
+from dedupe.text.normalize import tokenize
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = FIXTURES / "seeds"

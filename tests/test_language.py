@@ -1,4 +1,4 @@
-"""Tests for dedupe.language and for loading and tokenising text in other scripts."""
+"""Tests for dedupe.text.language and for loading and tokenising text in other scripts."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from dedupe.ingest import load_file
-from dedupe.language import detect_language
+from dedupe.ingest.read import load_file
 from dedupe.models import Article
-from dedupe.normalize import tokenize
+from dedupe.text.language import detect_language
+from dedupe.text.normalize import tokenize
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "fixtures" / "scripts"
 

@@ -11,9 +11,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from wordfreq import top_n_list, zipf_frequency
 
-from dedupe import lexicon
+from dedupe.evidence import lexicon
 from dedupe.models import Token
-from dedupe.normalize import tokenize
+from dedupe.text.normalize import tokenize
 
 PROPERTY = settings(max_examples=300, deadline=None)
 COMMON_WORDS = top_n_list("en", 3000)

@@ -1,4 +1,4 @@
-"""Tests for dedupe.names: transliteration variants and short forms of one person's name."""
+"""Tests for dedupe.evidence.names: transliteration variants and short forms of one person's name."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.names import canonical_names, name_key, same_person, short_forms
+from dedupe.evidence.names import canonical_names, name_key, same_person, short_forms
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dedupe.models import Article, Span, Token
-from dedupe.normalize import (
+from dedupe.text.normalize import (
     _new_tokens,
     _normalize_mapped,
     _tokenize_mapped,

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe import numbers
+from dedupe.evidence import numbers
+from dedupe.evidence.numbers import Quantity, find_quantities, quantities_agree
 from dedupe.models import Span
-from dedupe.normalize import tokenize
-from dedupe.numbers import Quantity, find_quantities, quantities_agree
+from dedupe.text.normalize import tokenize
 
 
 def _quantities(text: str) -> list[tuple[str, str]]:

@@ -1,11 +1,11 @@
-"""Tests for dedupe.people: capitalised runs and the person mentions made of them."""
+"""Tests for dedupe.evidence.people: capitalised runs and the person mentions made of them."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.people import NAME_WORD, _capitalised_runs, person_mentions
+from dedupe.evidence.people import NAME_WORD, _capitalised_runs, person_mentions
 
 
 def _runs_word_by_word(text: str) -> list[list[tuple[str, int, int]]]:

@@ -12,16 +12,16 @@ from typing import Any
 
 import pytest
 
-from dedupe.entities import event_profile, extract_entities
-from dedupe.ingest import article_from_text
-from dedupe.mentions import content_regions
+from dedupe.evidence.mentions import content_regions
+from dedupe.evidence.overlap import event_profile, extract_entities
+from dedupe.ingest.read import article_from_text
 from dedupe.models import Article, Boilerplate
-from dedupe.normalize import tokenize
-from dedupe.pipeline import PairReport, analyze, compare, compare_features
-from dedupe.quotes import extract_quotes
-from dedupe.segment import article_sentences
-from dedupe.serialize import to_json
-from dedupe.verdict import Relation
+from dedupe.pair.compare import PairReport, analyze, compare, compare_features
+from dedupe.pair.verdict import Relation
+from dedupe.quotes.extract import extract_quotes
+from dedupe.report.serialize import to_json
+from dedupe.text.normalize import tokenize
+from dedupe.text.segment import article_sentences
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CASES = list(csv.DictReader((FIXTURES / "cases" / "seed_pairs.csv").read_text(encoding="utf-8").splitlines()))

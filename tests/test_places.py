@@ -12,7 +12,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from dedupe.places import _ALIASES, GAZETTEER_PATH, _row, lookup_place, places_compatible
+from dedupe.evidence.places import _ALIASES, GAZETTEER_PATH, _row, lookup_place, places_compatible
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
 

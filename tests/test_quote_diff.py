@@ -1,4 +1,4 @@
-"""Tests for dedupe.quote_diff: word differences between renderings, each classed."""
+"""Tests for dedupe.quotes.diff: word differences between renderings, each classed."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.normalize import tokenize
-from dedupe.quote_diff import Side, word_differences
+from dedupe.quotes.diff import Side, word_differences
+from dedupe.text.normalize import tokenize
 
 PROPERTY = settings(max_examples=150, deadline=None)
 

@@ -1,4 +1,4 @@
-"""Tests for dedupe.quote_match: quote groups across the seeds (TRUTH.md) and the audit."""
+"""Tests for dedupe.quotes.match: quote groups across the seeds (TRUTH.md) and the audit."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
-from dedupe.ingest import article_from_text
+from dedupe.ingest.read import article_from_text
 from dedupe.models import Article
-from dedupe.normalize import tokenize
-from dedupe.quote_links import name_matches
-from dedupe.quote_match import QuoteGroup, audit_quotes, match_quotes, pair_quote_groups
-from dedupe.quotes import extract_quotes
+from dedupe.quotes.extract import extract_quotes
+from dedupe.quotes.links import name_matches
+from dedupe.quotes.match import QuoteGroup, audit_quotes, match_quotes, pair_quote_groups
+from dedupe.text.normalize import tokenize
 
 SAME_EVENT = {"000", "001", "004"}  # TRUTH.md: the Sept 2022 talks; 002 and 003 are other events
 Signature = frozenset[tuple[str, str, bool]]

@@ -1,4 +1,4 @@
-"""Tests for dedupe.quote_report: the audit as a table, Markdown and JSON."""
+"""Tests for dedupe.report.quotes: the audit as a table, Markdown and JSON."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import json
 import pytest
 
 from dedupe.models import Article
-from dedupe.quote_match import QuoteAudit, audit_quotes
-from dedupe.quote_report import WIDTH, render_quote_audit, summary
+from dedupe.quotes.match import QuoteAudit, audit_quotes
+from dedupe.report.quotes import WIDTH, render_quote_audit, summary
 
 
 @pytest.fixture(scope="module")

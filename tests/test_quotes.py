@@ -1,4 +1,4 @@
-"""Tests for dedupe.quotes: quotation marks, kinds, multi-paragraph quotations and speakers."""
+"""Tests for dedupe.quotes.extract: quotation marks, kinds, multi-paragraph quotations and speakers."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.ingest import load_file
+from dedupe.ingest.read import load_file
 from dedupe.models import Article, Span
-from dedupe.quotes import MAX_QUOTE_PARAGRAPHS, Quote, extract_quotes, speaker_of
-from dedupe.segment import paragraphs
+from dedupe.quotes.extract import MAX_QUOTE_PARAGRAPHS, Quote, extract_quotes, speaker_of
+from dedupe.text.segment import paragraphs
 
 QUOTES = Path(__file__).resolve().parent.parent / "fixtures" / "quotes"
 OPENING = "“‘\"'«»„‚「『‹"

@@ -1,4 +1,4 @@
-"""Tests for dedupe.segment: paragraphs and sentences as trimmed spans of the original text."""
+"""Tests for dedupe.text.segment: paragraphs and sentences as trimmed spans of the original text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.models import Article, Span
-from dedupe.segment import _region_sentences, article_sentences, paragraphs, sentences
+from dedupe.text.segment import _region_sentences, article_sentences, paragraphs, sentences
 
 
 def _texts(text: str, spans: list[Span]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Tests for dedupe.similarity: the share of words inside shared passages."""
+"""Tests for dedupe.pair.similarity: the share of words inside shared passages."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.models import Span, Token
-from dedupe.similarity import _walked, coverage
+from dedupe.pair.similarity import _walked, coverage
 
 # Words of one to four characters with gaps of zero to three between them, in text order.
 _tokens = st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)), max_size=40).map(

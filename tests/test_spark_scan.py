@@ -1,4 +1,4 @@
-"""Tests for dedupe.spark_scan: Spark gives the local scan's candidates, verdicts and clusters.
+"""Tests for dedupe.corpus.spark: Spark gives the local scan's candidates, verdicts and clusters.
 
 One local Spark session serves the module (the JVM takes seconds to start). Without
 pyspark or Java the tests skip, unless DEDUPE_REQUIRE_OPTIONAL=1 (CI), where they fail.
@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from typer.testing import CliRunner
 
-from dedupe.candidates import MAX_BUCKET
 from dedupe.cli import app
-from dedupe.corpus import ScanReport, scan
+from dedupe.corpus.candidates import MAX_BUCKET
+from dedupe.corpus.scan import ScanReport, scan
+from dedupe.corpus.spark import scan_spark, spark_session
 from dedupe.errors import InputError, SettingsError
-from dedupe.ingest import InputWarning, load_articles
-from dedupe.serialize import to_data
-from dedupe.spark_scan import scan_spark, spark_session
+from dedupe.ingest.read import InputWarning, load_articles
+from dedupe.report.serialize import to_data
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession

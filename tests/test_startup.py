@@ -44,7 +44,7 @@ def test_help_imports_no_heavy_library_and_no_pipeline() -> None:
     assert "compare" in result.stdout
     assert "typer" in modules  # the parse saw the imports at all
     assert _packages(modules) & HEAVY == set()
-    assert {"dedupe.pipeline", "dedupe.places", "dedupe.lexicon"} & modules == set()
+    assert {"dedupe.pair.compare", "dedupe.evidence.places", "dedupe.evidence.lexicon"} & modules == set()
 
 
 def test_importing_the_cli_imports_no_heavy_library() -> None:

@@ -1,4 +1,4 @@
-"""Tests for dedupe.store: the SQLite index — idempotent adds, queries, checks, crash safety."""
+"""Tests for dedupe.corpus.index: the SQLite index — idempotent adds, queries, checks, crash safety."""
 
 from __future__ import annotations
 
@@ -14,14 +14,15 @@ from typing import Any
 
 import pytest
 
-from dedupe import ingest, store
-from dedupe.candidates import MAX_BUCKET, TEXT, sketch_batch
+from dedupe.corpus import index as store
+from dedupe.corpus.candidates import MAX_BUCKET, TEXT, sketch_batch
+from dedupe.corpus.index import BATCH_SIZE, Index, decode, encode, entries
 from dedupe.errors import IndexStoreError
-from dedupe.ingest import article_from_text, iter_articles, load_articles
+from dedupe.ingest import read as ingest
+from dedupe.ingest.read import article_from_text, iter_articles, load_articles
 from dedupe.models import Article
+from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS
-from dedupe.store import BATCH_SIZE, Index, decode, encode, entries
-from dedupe.verdict import Relation
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
@@ -172,7 +173,7 @@ def test_stats_report_compact_band_storage(tmp_path: Path, seeds: list) -> None:
 _WRITER = """
 import importlib.util, sys
 from dedupe.models import Article
-from dedupe.store import Index
+from dedupe.corpus.index import Index
 spec = importlib.util.spec_from_file_location("synth", sys.argv[2])
 synth = sys.modules["synth"] = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(synth)

@@ -1,4 +1,4 @@
-"""Tests for dedupe.unquoted: which body words lie outside an article's quotations (and ``Body.within``)."""
+"""Tests for dedupe.quotes.unquoted: which body words lie outside the quotations (and ``Body.within``)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.models import Span, Token
-from dedupe.quote_links import Body
-from dedupe.unquoted import _outside
+from dedupe.quotes.links import Body
+from dedupe.quotes.unquoted import _outside
 
 positions = st.lists(st.integers(0, 80), max_size=30).map(sorted)
 spans = st.lists(st.tuples(st.integers(0, 80), st.integers(0, 20)), max_size=6).map(

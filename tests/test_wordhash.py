@@ -1,4 +1,4 @@
-"""Tests for dedupe.wordhash: words found on bytes, for many texts at once, are normalize.words."""
+"""Tests for dedupe.text.wordhash: words found on bytes, for many texts at once, are normalize.words."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import xxhash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe import wordhash
-from dedupe.ingest import load_articles
+from dedupe.ingest.read import load_articles
 from dedupe.models import Span
-from dedupe.normalize import words
+from dedupe.text import wordhash
+from dedupe.text.normalize import words
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

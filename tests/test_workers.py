@@ -5,9 +5,9 @@ from __future__ import annotations
 import gc
 import os
 
+from dedupe.corpus.workers import batches, completed, default_jobs, ordered_map, worker_pool
 from dedupe.gc_tuning import THRESHOLDS
 from dedupe.settings import DEFAULT_SETTINGS, Settings
-from dedupe.workers import batches, completed, default_jobs, ordered_map, worker_pool
 
 
 def pid_and_square(item: int, settings: Settings) -> tuple[int, int]:

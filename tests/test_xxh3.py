@@ -1,4 +1,4 @@
-"""Tests for dedupe.xxh3: the vectorised XXH3-64 equals xxhash's, whatever the bytes and lengths."""
+"""Tests for dedupe.text.xxh3: the vectorised XXH3-64 equals xxhash's, whatever the bytes and lengths."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import xxhash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.xxh3 import xxh3_words
+from dedupe.text.xxh3 import xxh3_words
 
 
 def spans_of(pieces: list[bytes], gap: int) -> tuple[bytes, np.ndarray, np.ndarray]:

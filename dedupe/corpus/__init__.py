@@ -1,0 +1,1 @@
+"""Many articles: LSH candidates, clusters, the scan, the SQLite index and the engines."""

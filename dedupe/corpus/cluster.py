@@ -1,0 +1,310 @@
+"""Group articles by verified pair relations, one level at a time: duplicate, reuse, event.
+
+A level's links are the verified pairs whose relation is at least that strong (a
+duplicate is also reuse and also the same event), so duplicate groups sit inside reuse
+groups, which sit inside event clusters.
+
+The rule is average linkage over verified links: two groups merge only when at least
+``LINK_SHARE`` of all pairs across them are linked at the level (a pair never compared,
+or compared and found weaker, counts as unlinked). Single linkage (connected components)
+would chain unrelated articles through one hub — a round-up that quotes two different
+events would glue both events together; under average linkage the hub joins one of
+them, the better connected, and the other event stays apart. Merges go best-linked first;
+ties break on article ids, so clusters and their ids are stable from run to run.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from dedupe.evidence.facts import FactFlag, PairFlags
+from dedupe.pair.verdict import Reason, Relation
+
+if TYPE_CHECKING:
+    from dedupe.pair.compare import ArticleFeatures, PairReport
+
+TOP_ENTITIES = 8
+"""Key entities listed per cluster, most mentioned across its members first."""
+LINK_SHARE = 0.5
+"""Least share of cross pairs that must be linked for two groups to merge (average linkage)."""
+LEVELS = {"duplicate": Relation.DUPLICATE, "reuse": Relation.REUSE, "event": Relation.SAME_EVENT}
+"""Cluster levels and the weakest relation that links two articles at each."""
+TOP_REASONS = 4
+"""Reasons kept per link (``dedupe compare`` shows them all)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A verified pair: its relation, confidence, text figures and the top reasons."""
+
+    a: str
+    b: str
+    relation: Relation
+    confidence: float
+    event_score: float
+    jaccard: float
+    containment_a: float
+    containment_b: float
+    coverage_a: float
+    coverage_b: float
+    longest_passage_words: int
+    reasons: tuple[Reason, ...]
+    channels: tuple[str, ...] = ()  # the candidate channels that proposed the pair
+    inferred_from: str | None = None  # set when b is an exact copy and the verdict is its original's
+    facts: tuple[FactFlag, ...] = ()  # facts that differ, for same-event (or stronger) pairs
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSummary:
+    """One quotation as several outlets rendered it, and whether they agree."""
+
+    speaker: str
+    text: str  # the reference rendering
+    articles: tuple[str, ...]
+    consistency: str  # "identical", "trivial" (marks, case, hyphens) or "differs"
+    differences: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """A group of articles at one level, with what an editor needs to read it."""
+
+    id: str
+    level: str
+    members: tuple[str, ...]
+    representative: str
+    dates: tuple[str, ...]  # ISO dates (or partial ones, "2022-09") the members state, then publish
+    entities: tuple[str, ...]
+    quote_groups: tuple[QuoteSummary, ...]
+    links: int  # verified links inside the cluster at its level
+    parent: str | None = None  # the event cluster holding this duplicate or reuse group
+    facts: tuple[PairFlags, ...] = ()  # facts that differ between members (event clusters)
+
+
+def groups(ids: Iterable[str], links: Iterable[Link], level: str) -> list[tuple[str, ...]]:
+    """Return the groups of ``ids`` at ``level`` by average linkage, each sorted, in order of first id.
+
+    Every id lands in exactly one group; groups of one are returned too.
+    """
+    weakest = LEVELS[level].strength
+    order = sorted(set(ids))
+    number = {article: n for n, article in enumerate(order)}
+    members: dict[int, list[int]] = {n: [n] for n in range(len(order))}
+    between: dict[int, dict[int, int]] = {n: {} for n in range(len(order))}
+    for link in links:
+        if link.relation.strength < weakest or link.a not in number or link.b not in number:
+            continue
+        x, y = number[link.a], number[link.b]
+        if x != y and y not in between[x]:
+            between[x][y] = between[y][x] = 1
+    heap = [(-1.0, x, y) for x in between for y in between[x] if x < y]
+    heapq.heapify(heap)
+    while heap:
+        share, x, y = heapq.heappop(heap)
+        if x not in members or y not in members or y not in between[x]:
+            continue
+        current = between[x][y] / (len(members[x]) * len(members[y]))
+        if current != -share:
+            heapq.heappush(heap, (-current, x, y))
+            continue
+        if current < LINK_SHARE:
+            continue
+        _merge(x, y, members, between)
+        for other, count in between[x].items():
+            share_now = count / (len(members[x]) * len(members[other]))
+            if share_now >= LINK_SHARE:
+                heapq.heappush(heap, (-share_now, min(x, other), max(x, other)))
+    found = [tuple(order[n] for n in sorted(group)) for group in members.values()]
+    return sorted(found)
+
+
+def _merge(x: int, y: int, members: dict[int, list[int]], between: dict[int, dict[int, int]]) -> None:
+    """Fold group ``y`` into group ``x``, summing their link counts to every other group."""
+    members[x].extend(members.pop(y))
+    for other, count in between.pop(y).items():
+        del between[other][y]
+        if other != x:
+            between[x][other] = between[other][x] = between[x].get(other, 0) + count
+    between[x].pop(y, None)
+
+
+def representative(members: Sequence[str], links: Iterable[Link], level: str) -> str:
+    """Return the member with the most links at ``level`` inside the group (ties: smallest id)."""
+    inside = set(members)
+    weakest = LEVELS[level].strength
+    degree = dict.fromkeys(members, 0)
+    for link in links:
+        if link.relation.strength >= weakest and link.a in inside and link.b in inside:
+            degree[link.a] += 1
+            degree[link.b] += 1
+    return min(members, key=lambda article: (-degree[article], article))
+
+
+def link_from_report(report: PairReport, *, channels: tuple[str, ...] = ()) -> Link:
+    """Summarise a pair report as a cluster link with its top reasons."""
+    figures = report.similarity
+    return Link(
+        a=report.a_id,
+        b=report.b_id,
+        relation=report.relation,
+        confidence=report.confidence,
+        event_score=report.event_score,
+        jaccard=figures.jaccard,
+        containment_a=figures.containment_a,
+        containment_b=figures.containment_b,
+        coverage_a=figures.coverage_a,
+        coverage_b=figures.coverage_b,
+        longest_passage_words=figures.longest_passage_words,
+        reasons=tuple(sorted((r for r in report.reasons if r.supports), key=_priority(report.relation)))[
+            :TOP_REASONS
+        ],
+        channels=channels,
+        facts=report.facts,
+    )
+
+
+# Which evidence explains each relation best, first: text for copies, quotations and
+# names for events. Sorting is stable, so reasons of equal rank keep the verdict's order.
+_REASON_ORDER = {
+    Relation.DUPLICATE: ("text_overlap", "shared_passages"),
+    Relation.REUSE: ("shared_passages", "text_overlap"),
+    Relation.SAME_EVENT: ("shared_quotations", "shared_entities", "event_check", "event_score"),
+    Relation.RELATED: ("shared_entities", "dates_conflict", "event_check", "event_score"),
+    Relation.UNRELATED: ("event_score", "text_overlap"),
+}
+
+
+def _priority(relation: Relation) -> Callable[[Reason], int]:
+    order = _REASON_ORDER[relation]
+    return lambda reason: order.index(reason.code) if reason.code in order else len(order)
+
+
+def describe(
+    level: str, members: tuple[str, ...], links: Sequence[Link], analysed: Sequence[ArticleFeatures]
+) -> Cluster:
+    """Describe a group of two or more: representative, dates, key entities, quote groups (id unset)."""
+    inside = set(members)
+    weakest = LEVELS[level].strength
+    count = sum(1 for k in links if k.relation.strength >= weakest and k.a in inside and k.b in inside)
+    return Cluster(
+        id="",
+        level=level,
+        members=members,
+        representative=representative(members, links, level),
+        dates=_dates(analysed),
+        entities=_entities(analysed),
+        quote_groups=_quote_groups(analysed),
+        links=count,
+        facts=_facts(members, links) if level == "event" else (),
+    )
+
+
+def single(member: str, published: str | None) -> Cluster:
+    """Return the event cluster of an article nothing else was found to share an event with."""
+    return Cluster("", "event", (member,), member, (published,) if published else (), (), (), 0)
+
+
+def number(clusters: Iterable[Cluster]) -> tuple[Cluster, ...]:
+    """Give clusters stable ids ("event-1", …) by first member, and each smaller group its event.
+
+    Returns event clusters, then reuse groups, then duplicate groups.
+    """
+    by_level: dict[str, list[Cluster]] = {level: [] for level in ("event", "reuse", "duplicate")}
+    for cluster in clusters:
+        by_level[cluster.level].append(cluster)
+    event_of: dict[str, str] = {}
+    numbered: list[Cluster] = []
+    for level, found in by_level.items():
+        for n, cluster in enumerate(sorted(found, key=lambda c: c.members), start=1):
+            cluster_id = f"{level}-{n}"
+            if level == "event":
+                event_of.update(dict.fromkeys(cluster.members, cluster_id))
+            parent = None if level == "event" else event_of.get(cluster.representative)
+            numbered.append(replace(cluster, id=cluster_id, parent=parent))
+    return tuple(numbered)
+
+
+def _dates(analysed: Sequence[ArticleFeatures]) -> tuple[str, ...]:
+    """The event dates the members state (best first in each), then their publication dates."""
+    stated = {f.profile.dates[0].canonical for f in analysed if f.profile.dates}
+    published = {f.article.published.isoformat() for f in analysed if f.article.published}
+    return tuple(sorted(stated)) + tuple(sorted(published - stated))
+
+
+def _facts(members: tuple[str, ...], links: Sequence[Link]) -> tuple[PairFlags, ...]:
+    inside = set(members)
+    return tuple(
+        PairFlags(k.a, k.b, k.facts)
+        for k in links
+        if k.facts and k.inferred_from is None and k.a in inside and k.b in inside
+    )
+
+
+def _entities(analysed: Sequence[ArticleFeatures]) -> tuple[str, ...]:
+    """The names the members share most, the distinctive ones first ("Nanping" before "China")."""
+    counts: Counter[str] = Counter()
+    weight: dict[str, float] = {}
+    for item in analysed:
+        for entity in item.entities:
+            if entity.kind not in ("date", "number"):
+                weight[entity.canonical] = max(weight.get(entity.canonical, 0.0), entity.weight)
+        counts.update({e.canonical for e in item.entities if e.kind not in ("date", "number")})
+    ranked = sorted(counts, key=lambda name: (-counts[name] * weight[name], name))
+    return tuple(ranked[:TOP_ENTITIES])
+
+
+def _quote_groups(analysed: Sequence[ArticleFeatures]) -> tuple[QuoteSummary, ...]:
+    from dedupe.quotes.match import match_quotes
+
+    matched = match_quotes(
+        [f.article for f in analysed],
+        quotes={f.article.id: f.quotes for f in analysed},
+        same_event=_always,
+        tokens={f.article.id: f.tokens for f in analysed},
+    )
+    return tuple(
+        QuoteSummary(
+            speaker=group.speaker,
+            text=group.renderings[group.reference].text,
+            articles=group.articles,
+            consistency=group.consistency,
+            differences=tuple(
+                f"{d.article_id}: {d.kind} “{d.reference_text}” → “{d.rendering_text}”"
+                for d in group.differences
+            ),
+        )
+        for group in matched
+        if len(group.articles) > 1
+    )
+
+
+def _always(a: str, b: str) -> bool:
+    """Members of one cluster report one event."""
+    return True
+
+
+def copy_link(link: Link, first: str, second: str, source: str) -> Link:
+    """Copy ``link``'s verdict to a pair whose articles have the same texts as ``source``."""
+    swap = first > second
+    a, b = (second, first) if swap else (first, second)
+    reason = Reason("exact_copy", f"same texts as {source}: their verdict")
+    return Link(
+        a=a,
+        b=b,
+        relation=link.relation,
+        confidence=link.confidence,
+        event_score=link.event_score,
+        jaccard=link.jaccard,
+        containment_a=link.containment_b if swap else link.containment_a,
+        containment_b=link.containment_a if swap else link.containment_b,
+        coverage_a=link.coverage_b if swap else link.coverage_a,
+        coverage_b=link.coverage_a if swap else link.coverage_b,
+        longest_passage_words=link.longest_passage_words,
+        reasons=(reason, *link.reasons),
+        channels=link.channels,
+        inferred_from=source,
+    )

@@ -1,0 +1,347 @@
+"""Scan a corpus: which articles are duplicates, which reuse each other, which report one event.
+
+Stages, each bounded in memory by sketches and candidate state, never by corpus text:
+
+1. *read* — articles stream into an ``Index`` (a temporary one unless given), batch by
+   batch; only each article's sketch (content hash, band keys, name-term hashes) stays
+   in memory. With ``jobs > 1`` the workers build (``RawArticle.build``: boilerplate,
+   title, date, language), sketch and compress each batch (``store.entries``) and this
+   process only reads the input and writes the index.
+2. *candidates* — LSH channels (``dedupe.corpus.candidates``) propose pairs; pairs that only the
+   ``names`` channel found must also share ``candidates.NAMES_MIN_JACCARD`` of their name terms.
+   Exact copies (same content hash) are compared once with their original and inherit
+   its verdicts with every other article.
+3. *verify* — the candidate graph splits into connected components; clusters never span
+   two, so each component is re-read from the index, its pairs go through
+   ``pipeline.compare_features`` (the very verdict of ``dedupe compare``), and it is
+   clustered and described on its own (``verify_component``, a pure function: with
+   ``jobs > 1`` components run in worker processes, which also decode their articles).
+4. *cluster* — duplicate groups, reuse groups and event clusters by average linkage
+   (``dedupe.corpus.cluster``), numbered stably by first member.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dedupe.corpus.candidates import (
+    ChannelCount,
+    Sketch,
+    Work,
+    components,
+    exact_copies,
+    proposed_pairs,
+    sketch_batch,
+)
+from dedupe.corpus.cluster import (
+    LEVELS,
+    Cluster,
+    Link,
+    copy_link,
+    describe,
+    groups,
+    link_from_report,
+    number,
+    single,
+)
+from dedupe.corpus.index import BATCH_SIZE, Index, decode, entries, unbuilt
+from dedupe.corpus.workers import batches, completed, ordered_map, worker_pool
+from dedupe.errors import SettingsError
+from dedupe.models import Article
+from dedupe.pair.verdict import Relation
+from dedupe.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from dedupe.pair.compare import ArticleFeatures
+
+TASK_ROWS = 48
+"""Articles per verification task: small components travel together, so that sending a
+task costs little beside analysing its articles (~6 ms each)."""
+FEATURE_CACHE = 512
+"""Articles of one component whose features (tokens, quotations, entities) are kept at once;
+in a larger component some articles are analysed more than once."""
+
+Progress = Callable[[str, int, int | None], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ScanReport:
+    """The overlap report of a corpus: clusters per level and the verified pairs inside them."""
+
+    articles: int
+    exact_copies: int
+    candidates: int
+    compared: int
+    channels: tuple[ChannelCount, ...]
+    min_relation: Relation
+    clusters: tuple[Cluster, ...]
+    pairs: tuple[Link, ...]
+
+    def level(self, name: str) -> tuple[Cluster, ...]:
+        """Return the clusters of one level ("duplicate", "reuse" or "event")."""
+        return tuple(c for c in self.clusters if c.level == name)
+
+
+def scan(
+    articles: Iterable[Article],
+    *,
+    index: Index | None = None,
+    min_relation: Relation | str = Relation.SAME_EVENT,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    settings: Settings | None = None,
+    **overrides: Any,
+) -> ScanReport:
+    """Scan ``articles`` (and everything already in ``index``) and return the overlap report.
+
+    Args:
+        articles: Articles to scan; streamed, so a generator over a huge dump is fine.
+        index: A persistent index to add them to and scan whole; a temporary one otherwise.
+        min_relation: The weakest relation of the pairs listed in the report.
+        jobs: Worker processes for sketching and verification (1: all in this process).
+        progress: Called as ``progress(stage, done, total)`` while the scan runs.
+        settings: Pipeline settings; keyword ``overrides`` update them.
+
+    Examples:
+        >>> report = scan(load_articles(["fixtures/seeds"]))  # doctest: +SKIP
+        >>> [c.members for c in report.level("event")]  # doctest: +SKIP
+    """
+    chosen = (
+        (settings or DEFAULT_SETTINGS).updated(**overrides) if overrides else settings or DEFAULT_SETTINGS
+    )
+    if jobs < 1:
+        raise SettingsError(f"jobs must be at least 1, got {jobs}")
+    run = _Run(chosen, Relation(min_relation), progress or _silent, jobs)
+    if index is not None:
+        _check_compatible(chosen, index)
+        return run.scan(articles, index)
+    with (
+        tempfile.TemporaryDirectory(prefix="dedupe-scan-") as folder,
+        Index(Path(folder) / "scan.db", settings=chosen) as temporary,
+    ):
+        return run.scan(articles, temporary)
+
+
+def assemble_report(
+    articles: int,
+    copies: dict[int, list[int]],
+    candidates: int,
+    channels: tuple[ChannelCount, ...],
+    links: Sequence[Link],
+    clusters: Sequence[Cluster],
+    weakest: Relation,
+) -> ScanReport:
+    """Build the report both engines return: numbered clusters and the listed pairs, strongest first."""
+    listed = sorted((k for k in links if k.relation.strength >= weakest.strength),
+                    key=lambda k: (-k.relation.strength, k.a, k.b))  # fmt: skip
+    return ScanReport(
+        articles=articles,
+        exact_copies=sum(len(c) for c in copies.values()),
+        candidates=candidates,
+        compared=sum(1 for k in links if k.inferred_from is None),
+        channels=channels,
+        min_relation=weakest,
+        clusters=number(clusters),
+        pairs=tuple(listed),
+    )
+
+
+def _check_compatible(settings: Settings, index: Index) -> None:
+    for name in ("shingle_size", "num_perm", "seed"):
+        if getattr(settings, name) != getattr(index.settings, name):
+            raise SettingsError(
+                f"{name} {getattr(settings, name)} differs from the index's {getattr(index.settings, name)}"
+            )
+
+
+def _silent(stage: str, done: int, total: int | None) -> None:
+    """Ignore progress."""
+
+
+class _Run:
+    """One scan: settings, progress, and the worker pool when ``jobs > 1``."""
+
+    def __init__(self, settings: Settings, weakest: Relation, progress: Progress, jobs: int) -> None:
+        self.settings = settings
+        self.weakest = weakest
+        self.progress = progress
+        self.jobs = jobs
+
+    def scan(self, articles: Iterable[Article], index: Index) -> ScanReport:
+        with worker_pool(self.jobs) as pool:
+            sketches = self._read(articles, index, pool)
+            ids = [s.id for s in sketches]
+            copies = exact_copies(sketches)
+            pairs, channels = proposed_pairs(sketches, copies)
+            del sketches
+            links, clusters, grouped = self._verify(ids, pairs, copies, index, pool)
+        published = index.published()
+        clusters.extend(single(ids[r], published.get(ids[r])) for r in range(len(ids)) if r not in grouped)
+        return assemble_report(len(ids), copies, len(pairs), channels, links, clusters, self.weakest)
+
+    def _read(self, articles: Iterable[Article], index: Index, pool: Executor | None) -> list[Sketch]:
+        """Add the articles to the index and sketch everything the index holds."""
+        sketches: list[Sketch] = []
+        seen: set[str] = set()
+        for batch in ordered_map(pool, self.jobs, entries, unbuilt(articles, BATCH_SIZE), self.settings):
+            index.add_entries(batch)
+            for entry in batch:
+                if entry.id not in seen:
+                    seen.add(entry.id)
+                    sketches.append(entry.sketch)
+            self.progress("read", len(sketches), None)
+        if len(index) > len(seen):  # a persistent index holds articles not given this time
+            stored = batches((record for found, record in index.records() if found not in seen), BATCH_SIZE)
+            for made in ordered_map(pool, self.jobs, _sketch_records, stored, self.settings):
+                sketches.extend(made)
+                self.progress("read", len(sketches), None)
+        return sketches
+
+    def _verify(
+        self,
+        ids: list[str],
+        pairs: dict[tuple[int, int], tuple[str, ...]],
+        copies: dict[int, list[int]],
+        index: Index,
+        pool: Executor | None,
+    ) -> tuple[list[Link], list[Cluster], set[int]]:
+        """Verify and cluster each connected component of the candidate graph."""
+        found_components = components(len(ids), pairs, copies)
+        links: list[Link] = []
+        clusters: list[Cluster] = []
+        grouped: set[int] = set()
+        tasks = (
+            (task, [_payload(rows, work, copies, ids, index) for rows, work in task])
+            for task in _tasks(found_components)
+        )
+        done = 0
+        for task, verified in completed(pool, self.jobs, _verify_payloads, tasks, self.settings):
+            for (rows, _), (found, described) in zip(task, verified, strict=True):
+                links.extend(found)
+                clusters.extend(described)
+                grouped.update(rows)
+            done += len(task)
+            self.progress("compare", done, len(found_components))
+        return links, clusters, grouped
+
+
+Component = tuple[list[int], list[Work]]
+
+
+def _tasks(found: Sequence[Component]) -> Iterator[list[Component]]:
+    """Group consecutive components into tasks of about ``TASK_ROWS`` articles."""
+    task: list[Component] = []
+    rows = 0
+    for component in found:
+        task.append(component)
+        rows += len(component[0])
+        if rows >= TASK_ROWS:
+            yield task
+            task, rows = [], 0
+    if task:
+        yield task
+
+
+Payload = tuple[list[bytes], list[Work], dict[int, list[int]]]
+
+
+def _sketch_records(records: list[bytes], settings: Settings) -> list[Sketch]:
+    return sketch_batch([decode(record) for record in records], settings)
+
+
+def _verify_payloads(payloads: list[Payload], settings: Settings) -> list[tuple[list[Link], list[Cluster]]]:
+    return [
+        verify_component([decode(record) for record in records], work, copies, settings)
+        for records, work, copies in payloads
+    ]
+
+
+def _payload(
+    rows: list[int], work: list[Work], copies: dict[int, list[int]], ids: Sequence[str], index: Index
+) -> Payload:
+    """Fetch a component's stored records and renumber its comparisons and copies to local rows."""
+    local = {row: n for n, row in enumerate(rows)}
+    records = []
+    for row in rows:
+        record = index.record(ids[row])
+        if record is None:
+            raise KeyError(ids[row])
+        records.append(record)
+    renumbered = [(local[i], local[j], channels) for i, j, channels in work]
+    local_copies = {local[o]: [local[c] for c in found] for o, found in copies.items() if o in local}
+    return records, renumbered, local_copies
+
+
+def verify_component(
+    articles: Sequence[Article], work: Sequence[Work], copies: dict[int, list[int]], settings: Settings
+) -> tuple[list[Link], list[Cluster]]:
+    """Compare, cluster and describe one component (rows index ``articles``); a pure function.
+
+    Each work item is two rows and the channels that proposed them; ``copies`` maps an
+    original's row to its exact copies' rows, which inherit its verdicts.
+    """
+    from dedupe.pair.compare import compare_features
+
+    features = _Features(articles, settings)
+    links = [
+        link_from_report(compare_features(features.get(i), features.get(j), settings), channels=channels)
+        for i, j, channels in work
+    ]
+    links += _spread(links, work, copies, [a.id for a in articles])
+    members = tuple(sorted(a.id for a in articles))
+    row_of = {a.id: n for n, a in enumerate(articles)}
+    found = []
+    duplicates: set[tuple[str, ...]] = set()
+    for level in LEVELS:
+        for group in groups(members, links, level):
+            if level == "duplicate":
+                duplicates.add(group)
+            if len(group) > 1 and not (level == "reuse" and group in duplicates):  # nothing beyond copies
+                found.append(describe(level, group, links, [features.get(row_of[m]) for m in group]))
+            elif level == "event":
+                published = articles[row_of[group[0]]].published
+                found.append(single(group[0], published.isoformat() if published else None))
+    return links, found
+
+
+def _spread(
+    links: Sequence[Link], work: Sequence[Work], copies: dict[int, list[int]], ids: Sequence[str]
+) -> list[Link]:
+    """Give each exact copy its original's verdicts (with every other article and other copies)."""
+    spread: list[Link] = []
+    for link, (i, j, _) in zip(links, work, strict=True):
+        if j in copies.get(i, ()):
+            spread.extend(copy_link(link, ids[j], ids[other], ids[i]) for other in copies[i] if other > j)
+            continue
+        for x in (i, *copies.get(i, ())):
+            for y in (j, *copies.get(j, ())):
+                if (x, y) != (i, j):
+                    spread.append(copy_link(link, ids[x], ids[y], f"{ids[i]} and {ids[j]}"))
+    return spread
+
+
+class _Features:
+    """Features of a component's articles, analysed on first use and kept in a bounded LRU."""
+
+    def __init__(self, articles: Sequence[Article], settings: Settings) -> None:
+        self._articles = articles
+        self._settings = settings
+        self._cache: OrderedDict[int, ArticleFeatures] = OrderedDict()
+
+    def get(self, row: int) -> ArticleFeatures:
+        from dedupe.pair.compare import analyze
+
+        if row in self._cache:
+            self._cache.move_to_end(row)
+            return self._cache[row]
+        made = analyze(self._articles[row], self._settings)
+        self._cache[row] = made
+        if len(self._cache) > FEATURE_CACHE:
+            self._cache.popitem(last=False)
+        return made

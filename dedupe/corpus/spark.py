@@ -1,0 +1,388 @@
+"""Scan a corpus on Apache Spark: the candidates, verdicts and clusters ``dedupe.scan`` gives.
+
+Spark moves the data; every decision is made by the functions the local scan calls:
+
+1. *read* — inputs expand on the driver (``ingest.input_files``: a listing, no reading);
+   a JSONL dump (``.jsonl``/``.ndjson``) is read line by line by Spark and each line parsed
+   by ``ingest.jsonl_article``, other files are loaded by ``ingest.load_file`` in executors,
+   stdin on the driver. ``zipWithIndex`` numbers the articles in input order, so rows,
+   first-of-content originals and renamed clashing ids (``ingest.unique_id``, applied on
+   the driver to the collected ids) are those of the local scan.
+2. *candidates* — executors sketch batches with ``candidates.sketch_batch``; band keys
+   go to buckets keyed by ``channel << KEY_BITS | key`` (within a channel every band shares
+   one key space, as in ``candidates.candidate_pairs``); buckets of 2 to ``MAX_BUCKET``
+   distinct articles give pairs, and pairs only the names channel found are joined to
+   both articles' name terms and kept at ``NAMES_MIN_JACCARD``. Exact copies are grouped by
+   content hash and take no part in buckets.
+3. *verify* — the driver splits the candidate pairs into connected components with
+   ``candidates.components`` (pairs are small: two rows and a channel mask); each
+   component's articles are joined to it and ``scan.verify_component`` — the local scan's
+   compare (``analyze`` + ``compare_features``), copy spreading, clustering and cluster
+   description — runs in an executor. Only links and clusters come back.
+4. *report* — the driver numbers the clusters (``cluster.number``) and builds the
+   ``ScanReport`` exactly as ``scan.scan`` does.
+
+Keys Spark hashes are ints or int tuples, never strings or bytes, whose ``hash()`` varies
+from process to process. Spark runs with no network: a local master bound to 127.0.0.1,
+no UI, WARN logging on stderr; a session this module starts it also stops.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+import os
+import shutil
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from dedupe.corpus.candidates import (
+    CHANNELS,
+    KEY_BITS,
+    MAX_BUCKET,
+    NAMES,
+    NAMES_MIN_JACCARD,
+    ChannelCount,
+    Sketch,
+    Work,
+    components,
+    names_jaccard,
+    sketch_batch,
+)
+from dedupe.corpus.cluster import Cluster, Link, single
+from dedupe.corpus.index import BATCH_SIZE
+from dedupe.corpus.scan import ScanReport, assemble_report, verify_component
+from dedupe.corpus.workers import batches
+from dedupe.errors import InputError, NoArticlesError, SettingsError
+from dedupe.ingest.read import InputWarning, input_files, jsonl_article, load_file, unique_id
+from dedupe.models import Article
+from dedupe.pair.verdict import Relation
+from dedupe.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from pyspark import RDD, SparkContext
+    from pyspark.sql import SparkSession
+
+DUMP_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+"""Files Spark splits into lines itself; any other file is loaded whole by one executor."""
+SPARK_CONF = {
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.driver.host": "127.0.0.1",
+    "spark.driver.bindAddress": "127.0.0.1",
+}
+"""Settings of a session ``scan_spark`` starts: nothing listens beyond this machine."""
+_NAMES_BIT = 1 << CHANNELS.index(NAMES)
+
+Problem = tuple[type[InputError], str, str]  # exceptions do not pickle with their fields
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    """One read result: an article, or the problem that stopped its file, with its warnings."""
+
+    file: str
+    article: Article | None
+    problem: Problem | None = None
+    notes: tuple[str, ...] = ()
+
+
+Task = tuple[list[int], list[Work], dict[int, list[int]]]  # a component's rows, comparisons, copies
+
+
+def scan_spark(
+    paths: Sequence[str | Path],
+    *,
+    min_relation: Relation | str = Relation.SAME_EVENT,
+    settings: Settings | None = None,
+    master: str = "local[2]",
+    partitions: int | None = None,
+    spark: SparkSession | None = None,
+) -> ScanReport:
+    """Scan the articles of ``paths`` on Spark and return the report ``dedupe.corpus.scan.scan`` gives.
+
+    Args:
+        paths: Files, folders, globs, JSONL dumps or "-" (stdin), as for ``iter_articles``.
+        min_relation: The weakest relation of the pairs listed in the report.
+        settings: Pipeline settings.
+        master: Spark master URL of the session started when none is given or active.
+        partitions: Partitions of the read and verify stages (default: Spark's parallelism).
+        spark: A session to run on, left running; otherwise ``spark_session(master)``'s.
+
+    Examples:
+        >>> report = scan_spark(["dump.jsonl"], master="local[4]")  # doctest: +SKIP
+        >>> [c.members for c in report.level("event")]  # doctest: +SKIP
+    """
+    if partitions is not None and partitions < 1:
+        raise SettingsError(f"partitions must be at least 1, got {partitions}")
+    files = [file for raw in paths for file in input_files(str(raw))]
+    with nullcontext(spark) if spark is not None else spark_session(master) as session:
+        context = session.sparkContext
+        slices = partitions or context.defaultParallelism
+        return _scan(context, files, settings or DEFAULT_SETTINGS, Relation(min_relation), slices)
+
+
+@contextmanager
+def spark_session(master: str = "local[2]") -> Iterator[SparkSession]:
+    """Yield the active Spark session, or start one on ``master`` and stop it on leaving.
+
+    A started session has ``SPARK_CONF``, logs at WARN on stderr, and runs its Python
+    workers on this interpreter unless ``PYSPARK_PYTHON`` says otherwise.
+
+    Raises:
+        SettingsError: pyspark is not installed or no Java runtime is found.
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as error:
+        raise SettingsError("--engine spark needs pyspark: pip install 'dedupe-news[spark]'") from error
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        yield active
+        return
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        raise SettingsError("--engine spark needs Java 17 or later (no java on PATH, JAVA_HOME unset)")
+    # Read when the JVM and the Python workers start: without them Spark looks up a public
+    # address, and workers run the first python3 on PATH, which may lack dedupe's packages.
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.master(master).appName("dedupe-scan")
+    for key, value in SPARK_CONF.items():
+        builder = builder.config(key, value)
+    started = builder.getOrCreate()
+    try:
+        started.sparkContext.setLogLevel("WARN")
+        yield started
+    finally:
+        started.stop()
+
+
+def _scan(
+    context: SparkContext, files: list[str], settings: Settings, weakest: Relation, slices: int
+) -> ScanReport:
+    from pyspark import StorageLevel
+
+    # Read once, kept (spilling to disk) for numbering, sketching and verification.
+    sources = _sources(context, files, slices)
+    read = (context.union(sources) if sources else context.emptyRDD()).persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        numbered = read.zipWithIndex()
+        summary = numbered.map(_summary).collect()
+        ids, published = _check(summary, [f for f in files if Path(f).suffix.lower() in DUMP_SUFFIXES])
+        renamed = {row: ids[row] for row, item in enumerate(summary) if item[1] != ids[row]}
+        articles = numbered.map(partial(_article, renamed))
+        sketches = articles.mapPartitions(partial(_sketch, settings)).persist(StorageLevel.MEMORY_AND_DISK)
+        copies = _copies(sketches)
+        pairs = _pairs(sketches, frozenset(c for rows in copies.values() for c in rows))
+        sketches.unpersist()
+        found = components(len(ids), pairs, copies)
+        verified = _verify(context, articles, found, copies, settings, slices)
+    finally:
+        read.unpersist()
+    links: list[Link] = [link for found_links, _ in verified for link in found_links]
+    clusters: list[Cluster] = [cluster for _, described in verified for cluster in described]
+    grouped = {row for rows, _ in found for row in rows}
+    clusters.extend(single(ids[r], published[r]) for r in range(len(ids)) if r not in grouped)
+    counts = tuple(ChannelCount(c.name, sum(c.name in n for n in pairs.values())) for c in CHANNELS)
+    return assemble_report(len(ids), copies, len(pairs), counts, links, clusters, weakest)
+
+
+def _sources(context: SparkContext, files: list[str], slices: int) -> list[RDD[_Loaded]]:
+    """Return one RDD per run of inputs, in input order: dumps by line, other files whole."""
+    sources: list[RDD[_Loaded]] = []
+    whole: list[str] = []
+
+    def flush() -> None:
+        if whole:
+            sources.append(context.parallelize(list(whole), min(len(whole), slices)).flatMap(_load))
+            whole.clear()
+
+    for file in files:
+        if file != "-" and Path(file).suffix.lower() not in DUMP_SUFFIXES:
+            whole.append(file)
+            continue
+        flush()
+        if file == "-":  # only the driver can read its own stdin
+            sources.append(context.parallelize(_load(file), 1))
+        else:
+            lines = cast("RDD[bytes]", context.textFile(file, slices, use_unicode=False))
+            sources.append(lines.zipWithIndex().flatMap(partial(_dump_line, file, Path(file).stem)))
+    flush()
+    return sources
+
+
+def _load(file: str) -> list[_Loaded]:
+    """Load a whole file as ``load_file`` does, keeping its problem or warnings as data."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            articles = load_file(file)
+        except InputError as error:
+            return [_Loaded(file, None, (type(error), error.source, error.problem))]
+    notes = tuple(str(w.message) for w in caught if issubclass(w.category, InputWarning))
+    return [_Loaded(file, article, None, notes if n == 0 else ()) for n, article in enumerate(articles)]
+
+
+def _dump_line(file: str, stem: str, item: tuple[bytes, int]) -> list[_Loaded]:
+    """Parse one line of a JSONL dump; blank lines give nothing (as in ``load_file``)."""
+    raw, index = item
+    try:
+        line = raw.decode("utf-8-sig" if index == 0 else "utf-8")
+    except UnicodeDecodeError:
+        return [_Loaded(file, None, (InputError, file, f"line {index + 1}: not UTF-8"))]
+    if not line.strip():
+        return []
+    try:
+        return [_Loaded(file, jsonl_article(line, source=file, stem=stem, number=index + 1))]
+    except InputError as error:
+        return [_Loaded(file, None, (type(error), error.source, error.problem))]
+
+
+Summary = tuple[str, str | None, str | None, Problem | None, tuple[str, ...]]
+
+
+def _summary(item: tuple[_Loaded, int]) -> Summary:
+    """What the driver keeps of an article: its file, id and date; or the problem, and warnings."""
+    loaded, _ = item
+    article = loaded.article
+    if article is None:
+        return loaded.file, None, None, loaded.problem, loaded.notes
+    day = article.published.isoformat() if article.published else None
+    return loaded.file, article.id, day, None, loaded.notes
+
+
+def _check(summary: list[Summary], dumps: list[str]) -> tuple[list[str], list[str | None]]:
+    """Raise the first problem in input order, warn as ``load_file`` would; return ids and dates.
+
+    Ids are made unique in input order by ``ingest.unique_id``, as ``iter_articles`` does.
+    """
+    for _, _, _, _, notes in summary:
+        for note in notes:
+            warnings.warn(note, InputWarning, stacklevel=2)
+    problem = next((p for *_, p, _ in summary if p is not None), None)
+    if problem is not None:
+        kind, source, text = problem
+        raise kind(source, text)
+    holding = {file for file, *_ in summary}
+    empty = next((dump for dump in dumps if dump not in holding), None)
+    if empty is not None:
+        raise NoArticlesError(empty, "no JSON records")
+    seen: set[str] = set()
+    ids = [unique_id(cast(str, article_id), file, seen) for file, article_id, *_ in summary]
+    return ids, [day for _, _, day, _, _ in summary]
+
+
+def _article(renamed: dict[int, str], item: tuple[_Loaded, int]) -> tuple[int, Article]:
+    loaded, row = item
+    article = cast(Article, loaded.article)
+    return row, replace(article, id=renamed[row]) if row in renamed else article
+
+
+def _sketch(settings: Settings, rows: Iterable[tuple[int, Article]]) -> Iterator[tuple[int, Sketch]]:
+    for batch in batches(rows, BATCH_SIZE):
+        yield from zip((row for row, _ in batch), sketch_batch([a for _, a in batch], settings), strict=True)
+
+
+def _copies(sketches: RDD[tuple[int, Sketch]]) -> dict[int, list[int]]:
+    """Map each original (first row of its content) to its copies' rows, as ``exact_copies`` does."""
+    groups = (
+        sketches.map(lambda item: (int.from_bytes(item[1].content_hash), item[0]))
+        .groupByKey()
+        .map(lambda item: sorted(item[1]))
+        .filter(lambda rows: len(rows) > 1)
+        .collect()
+    )
+    # Ordered by each group's first copy, the row at which exact_copies meets the group.
+    return {rows[0]: rows[1:] for rows in sorted(groups, key=lambda rows: rows[1])}
+
+
+def _pairs(
+    sketches: RDD[tuple[int, Sketch]], copies: frozenset[int]
+) -> dict[tuple[int, int], tuple[str, ...]]:
+    """Return the candidate pairs with their channels, as ``candidates.proposed_pairs`` does."""
+    marked = (
+        sketches.flatMap(partial(_bucket_entries, copies))
+        .groupByKey()
+        .flatMap(_bucket_pairs)
+        .reduceByKey(operator.or_)
+    )
+    terms = sketches.mapValues(lambda sketch: sketch.terms)
+    names_only = (
+        marked.filter(lambda item: item[1] == _NAMES_BIT)
+        .map(lambda item: item[0])
+        .join(terms)
+        .map(lambda item: (item[1][0], (item[0], item[1][1])))
+        .join(terms)
+        .filter(lambda item: names_jaccard(item[1][0][1], item[1][1]) >= NAMES_MIN_JACCARD)
+        .map(lambda item: ((item[1][0][0], item[0]), _NAMES_BIT))
+    )
+    kept = marked.filter(lambda item: item[1] != _NAMES_BIT).union(names_only).collect()
+    return {
+        pair: tuple(c.name for n, c in enumerate(CHANNELS) if mask >> n & 1) for pair, mask in sorted(kept)
+    }
+
+
+def _bucket_entries(copies: frozenset[int], item: tuple[int, Sketch]) -> Iterator[tuple[int, int]]:
+    """Yield ``(bucket, row)`` once per distinct usable band key of each channel."""
+    row, sketch = item
+    if row in copies:
+        return
+    start = 0
+    for channel_number, channel in enumerate(CHANNELS):
+        keys = set(sketch.keys[start : start + channel.bands].tolist())
+        start += channel.bands
+        yield from ((channel_number << KEY_BITS | key, row) for key in sorted(keys) if key >= 0)
+
+
+def _bucket_pairs(item: tuple[int, Iterable[int]]) -> list[tuple[tuple[int, int], int]]:
+    """Return a bucket's row pairs with its channel's bit; none for a bucket that says nothing."""
+    bucket, rows = item
+    members = sorted(rows)
+    if len(members) > MAX_BUCKET:
+        return []
+    bit = 1 << (bucket >> KEY_BITS)
+    return [(pair, bit) for pair in itertools.combinations(members, 2)]
+
+
+def _verify(
+    context: SparkContext,
+    articles: RDD[tuple[int, Article]],
+    found: list[tuple[list[int], list[Work]]],
+    copies: dict[int, list[int]],
+    settings: Settings,
+    slices: int,
+) -> list[tuple[list[Link], list[Cluster]]]:
+    """Run ``verify_component`` on each component in an executor; return results in component order."""
+    component_of = {row: n for n, (rows, _) in enumerate(found) for row in rows}
+    copies_of: dict[int, dict[int, list[int]]] = {}
+    for original, rows in copies.items():
+        copies_of.setdefault(component_of[original], {})[original] = rows
+    tasks = context.parallelize(
+        [(n, (rows, work, copies_of.get(n, {}))) for n, (rows, work) in enumerate(found)], slices
+    )
+    members = (
+        tasks.flatMap(lambda task: [(row, task[0]) for row in task[1][0]])
+        .join(articles, slices)
+        .map(lambda item: (item[1][0], (item[0], item[1][1])))
+        .groupByKey(slices)
+    )
+    verified = tasks.join(members, slices).map(partial(_verify_task, settings)).collect()
+    return [result for _, result in sorted(verified, key=operator.itemgetter(0))]
+
+
+def _verify_task(
+    settings: Settings, item: tuple[int, tuple[Task, Iterable[tuple[int, Article]]]]
+) -> tuple[int, tuple[list[Link], list[Cluster]]]:
+    """Renumber a component to local rows, as the local scan does, and verify it."""
+    n, ((rows, work, copies), members) = item
+    by_row = dict(members)
+    local = {row: position for position, row in enumerate(rows)}
+    renumbered = [(local[i], local[j], channels) for i, j, channels in work]
+    local_copies = {local[o]: [local[c] for c in found] for o, found in copies.items()}
+    return n, verify_component([by_row[row] for row in rows], renumbered, local_copies, settings)

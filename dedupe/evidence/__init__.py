@@ -1,0 +1,1 @@
+"""What an article says: names, places, dates, numbers, entities, the event and its facts."""

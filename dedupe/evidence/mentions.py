@@ -1,0 +1,310 @@
+"""Find the people, organisations, places, dates and numbers an article mentions.
+
+Rules, not a model: a capitalised run of words ("Russian Security Council Secretary
+Nikolai Patrushev") splits at its title word into an organisation and a person;
+places come from the gazetteer in ``dedupe.evidence.places``; one person written several ways
+("Nikolay Patrushev", "Patrushev") is merged through ``dedupe.evidence.names``. Each entity is
+weighted by how distinctive its name is in English at large (wordfreq's Zipf scale):
+"China" says little about which story this is, "Nanping" or "Guo Shengkun" a lot.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress, pairwise
+from operator import attrgetter
+from typing import NamedTuple
+
+from dedupe.evidence import lexicon
+from dedupe.evidence.date_mentions import PartialDate, find_date_refs
+from dedupe.evidence.names import canonical_names, name_key, same_person, short_forms
+from dedupe.evidence.numbers import Quantity, find_quantities
+from dedupe.evidence.places import Place, lookup_place
+from dedupe.models import Article, Span, Token
+from dedupe.text.normalize import tokenize
+from dedupe.text.segment import sentences
+
+# Zipf frequency (log10 of uses per billion words) at which a name weighs nothing / fully.
+COMMON_ZIPF = 5.5
+RARE_ZIPF = 2.5
+# Even "China" counts a little: sharing it is weak evidence, not none.
+MIN_WEIGHT = 0.05
+# A word more common than this is not part of a person's name ("Year of Sports Exchange").
+PERSON_MAX_ZIPF = 5.0
+# Names made only of words at least this common ("Grace Park") need a clue such as a
+# title or "said" to count as a person; rarer ones ("Guo Shengkun") need none.
+NAME_CLUE_ZIPF = 4.0
+# A capitalised first word of a sentence is a name only if it is this rare, a known
+# place, or capitalised mid-sentence elsewhere in the article ("Particular attention").
+SENTENCE_START_MAX_ZIPF = 3.5
+# Dates weigh by how precise they are; a shared weekday is weak evidence.
+DATE_WEIGHTS = {"full": 0.8, "month_day": 0.6, "month_year": 0.4, "year": 0.3, "month": 0.2,
+                "weekday": 0.1, "relative": 0.1}  # fmt: skip
+NUMBER_WEIGHT = 0.3
+_TEXT_ORDER = attrgetter("span.start", "span.end", "kind")
+
+# A gazetteer look-up bisects its rows; two in three are repeats, within an article or
+# across a corpus, so a memo saves a tenth of ``extract_entities``.
+_lookup_place = lru_cache(maxsize=1 << 16)(lookup_place)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One mention of a person, organisation, place, date or number.
+
+    ``text`` is as written, ``canonical`` the form all of an article's mentions of it
+    share ("Patrushev" → "Nikolay Patrushev"), ``key`` what matches it across articles,
+    and ``weight`` in [0, 1] how distinctive it is.
+    """
+
+    kind: str
+    text: str
+    canonical: str
+    span: Span
+    weight: float
+    key: str
+    place: Place | None = None
+    date: PartialDate | None = None
+    quantity: Quantity | None = None
+
+
+class _Candidate(NamedTuple):
+    """A run's reading before people are merged: a tuple, made in half a frozen dataclass's time."""
+
+    kind: str
+    tokens: tuple[Token, ...]
+    clue: bool = False
+    located: bool = False
+
+
+def content_regions(article: Article) -> tuple[Span, ...]:
+    """Return the body spans, plus the title where it stands in the text outside them."""
+    regions = list(article.body_spans)
+    if article.title:
+        at = article.text.find(article.title)
+        if at >= 0 and not any(r.start <= at < r.end for r in regions):
+            regions.append(Span(at, at + len(article.title)))
+    return tuple(sorted(regions, key=lambda r: r.start))
+
+
+def sentence_tokens(
+    text: str, regions: Sequence[Span], tokens: Sequence[Token]
+) -> list[tuple[Span, list[Token]]]:
+    """Return each sentence of ``regions`` with the tokens that lie in it.
+
+    ``tokens`` are in text order and do not overlap (as ``tokenize`` gives them), so a
+    sentence's tokens are one run: from the first starting in it to the last ending in it.
+    """
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    grouped: list[tuple[Span, list[Token]]] = []
+    for span in sentences(text, regions):
+        first = bisect_left(starts, span.start)
+        grouped.append((span, list(tokens[first : max(first, bisect_right(ends, span.end))])))
+    return grouped
+
+
+def extract_entities(
+    article: Article,
+    *,
+    tokens: Sequence[Token] | None = None,
+    sentences: list[tuple[Span, list[Token]]] | None = None,
+) -> tuple[Entity, ...]:
+    """Return every entity mentioned in the article's title and body, in text order.
+
+    Args:
+        article: the article; boilerplate is skipped.
+        tokens: the article's tokens over ``content_regions`` if already computed.
+        sentences: ``sentence_tokens`` of those regions and tokens, if already computed.
+    """
+    text = article.text
+    regions = content_regions(article)
+    if sentences is None:
+        sentences = sentence_tokens(text, regions, tokens if tokens is not None else tokenize(text, regions))
+    grouped = sentences
+    found: list[Entity] = []
+    date_spans: list[Span] = []
+    for region in regions:
+        for ref in find_date_refs(text, region.start, region.end, published=article.published):
+            date_spans.append(ref.span)
+            shown = str(ref.value) if ref.value != PartialDate() else ref.span.slice(text).lower()
+            written = " ".join(ref.span.slice(text).split())
+            found.append(
+                Entity("date", written, shown, ref.span, DATE_WEIGHTS[ref.kind], shown, date=ref.value)
+            )
+    for _, toks in grouped:
+        for mention in find_quantities(text, toks, date_spans):
+            shown = str(mention.quantity)
+            written = " ".join(mention.span.slice(text).split())
+            found.append(Entity("number", written, shown, mention.span, NUMBER_WEIGHT, shown,
+                                quantity=mention.quantity))  # fmt: skip
+    found.extend(_names(text, grouped))
+    return tuple(sorted(found, key=_TEXT_ORDER))
+
+
+def _names(text: str, grouped: list[tuple[Span, list[Token]]]) -> list[Entity]:
+    """Find people, organisations and places, merging each person's spellings."""
+    caps = [lexicon.capitals(text, toks) for _, toks in grouped]
+    elsewhere = {lexicon.base(t) for (_, toks), flags in zip(grouped, caps, strict=True)
+                 for t in compress(toks[1:], flags[1:])}  # fmt: skip
+    candidates: list[_Candidate] = []
+    for (_, toks), flags in zip(grouped, caps, strict=True):
+        for chunk, first in lexicon.chunks(text, toks, flags):
+            kept = _trim_start(text, chunk, elsewhere) if first else chunk
+            if kept:
+                candidates.extend(_classify(text, toks, kept))
+    people = dict.fromkeys(lexicon.written(text, c.tokens) for c in candidates if c.kind == "person")
+    forms = set().union(*map(short_forms, people))
+    resolved: list[_Candidate] = []
+    for candidate in candidates:
+        if candidate.kind == "single":
+            word = lexicon.written(text, candidate.tokens)
+            if candidate.clue or _known_person(word, people, forms):
+                candidate = _Candidate("person", candidate.tokens)
+                people[word] = None
+                forms |= short_forms(word)
+            elif _lookup_place(_phrase(candidate.tokens), located=candidate.located, common=True) is not None:
+                candidate = _Candidate("place", candidate.tokens, located=candidate.located)
+            else:
+                continue
+        resolved.append(candidate)
+    canonical = canonical_names(people)
+    acronyms = _acronym_names(text, resolved)
+    return [_entity(text, c, canonical, acronyms) for c in resolved]
+
+
+def _known_person(word: str, people: dict[str, None], forms: set[str]) -> bool:
+    """True if ``word`` is ``same_person`` as one of ``people``, whose ``short_forms`` make ``forms``."""
+    key = name_key(word)
+    if len(key) == 1:  # a one-word mention: one set look-up, not a comparison per person
+        return key[0] in forms
+    return any(_same_person(word, p) for p in people)
+
+
+def _trim_start(text: str, chunk: list[Token], elsewhere: set[str]) -> list[Token]:
+    """Drop a sentence's capitalised first word unless it looks like a name."""
+    word = lexicon.base(chunk[0])
+    if (
+        lexicon.acronym(text, chunk[0])
+        or word in elsewhere
+        or word in lexicon.DEMONYMS
+        or word in lexicon.TITLES
+        or lexicon.zipf(word) < SENTENCE_START_MAX_ZIPF
+        or _lookup_place(word, common=True) is not None
+    ):
+        return chunk
+    return chunk[1:]
+
+
+def _classify(text: str, sentence: list[Token], chunk: list[Token]) -> list[_Candidate]:
+    """Split a capitalised run into people, organisations, places and unresolved words."""
+    words = lexicon.bases(chunk)
+    title = lexicon.last_title(words)
+    if title is not None:
+        prefix = chunk[: title + 1]
+        while prefix and lexicon.base(prefix[-1]) in lexicon.TITLES:
+            prefix.pop()
+        out = _classify(text, sentence, prefix) if lexicon.has_org_word(lexicon.bases(prefix)) else []
+        name = chunk[title + 1 :]
+        kind = "person" if len(name) > 1 else "single"
+        return [*out, _Candidate(kind, tuple(name), clue=True)]
+    if lexicon.has_org_word(words):
+        return [_Candidate("organization", tuple(_strip_leading(chunk, lexicon.CONNECTORS)))]
+    if lexicon.acronym(text, chunk[0]):
+        place = _lookup_place(words[0])
+        head = _Candidate("place" if place else "organization", (chunk[0],))
+        return [head, *(_classify(text, sentence, chunk[1:]) if len(chunk) > 1 else [])]
+    if len(chunk) == 1 and chunk[0].text not in lexicon.CONNECTORS:
+        return _part(text, sentence, chunk)  # most runs: one word, nothing to split or strip
+    out = []
+    for part in lexicon.split_at_connectors(chunk):
+        out.extend(_part(text, sentence, _strip_leading(part, lexicon.DEMONYMS)))
+    return out
+
+
+def _part(text: str, sentence: list[Token], part: list[Token]) -> list[_Candidate]:
+    if not part:
+        return []
+    at = lexicon.position(sentence, part[0])  # a part is a run of the sentence's tokens
+    located = lexicon.located_at(sentence, at)
+    phrase = _phrase(part)
+    common = len(part) == 1 and lexicon.zipf(phrase) >= lexicon.COMMON_PLACE_ZIPF
+    if _lookup_place(phrase, located=located, common=common) is not None:
+        return [_Candidate("place", tuple(part), located=located)]
+    clue = lexicon.name_clue_at(sentence, at, at + len(part) - 1)
+    if len(part) == 1:
+        return [_Candidate("single", tuple(part), clue=clue, located=located)]
+    if _person_like(part, clue):
+        return [_Candidate("person", tuple(part), clue=clue)]
+    places = (_lookup_place(lexicon.base(t), common=True) for t in part)
+    return [_Candidate("place", (t,)) for t, p in zip(part, places, strict=True) if p is not None]
+
+
+def _person_like(part: list[Token], clue: bool) -> bool:
+    words = lexicon.bases(part)
+    if len(words) > 4 or any(
+        not w.isalpha() or lexicon.is_org_word(w) or w in lexicon.DEMONYMS for w in words
+    ):
+        return False
+    if any(_lookup_place(w, common=True) is not None for w in words):
+        return False
+    frequencies = [lexicon.zipf(w) for w in words]
+    return max(frequencies) < PERSON_MAX_ZIPF and (clue or min(frequencies) < NAME_CLUE_ZIPF)
+
+
+def _strip_leading(tokens: list[Token], words: frozenset[str]) -> list[Token]:
+    start = 0
+    while start < len(tokens) - 1 and lexicon.base(tokens[start]) in words:
+        start += 1
+    return tokens[start:]
+
+
+def _phrase(tokens: Sequence[Token]) -> str:
+    """Return the normalised words, for gazetteer and frequency look-ups."""
+    return " ".join(lexicon.bases(tokens))
+
+
+def _acronym_names(text: str, candidates: list[_Candidate]) -> dict[str, str]:
+    """Map acronyms to the full name written beside them: "Shanghai Cooperation Organization (SCO)"."""
+    names: dict[str, str] = {}
+    orgs = [c for c in candidates if c.kind == "organization"]
+    for left, right in pairwise(orgs):
+        between = text[left.tokens[-1].end : right.tokens[0].start].strip()
+        short, full = (right, left) if len(right.tokens) == 1 else (left, right)
+        if between != "(" or len(short.tokens) != 1 or not lexicon.acronym(text, short.tokens[0]):
+            continue
+        name = lexicon.written(text, full.tokens)
+        if lexicon.initials(name) == short.tokens[0].text.upper():
+            names[short.tokens[0].text] = name
+    return names
+
+
+def _entity(text: str, candidate: _Candidate, people: dict[str, str], acronyms: dict[str, str]) -> Entity:
+    tokens = candidate.tokens
+    span = Span(tokens[0].start, lexicon.end_without_possessive(text, tokens[-1]))
+    written = lexicon.written(text, tokens)
+    if candidate.kind == "person":
+        canonical = people.get(written, written)
+        return Entity("person", written, canonical, span, _weight(canonical), " ".join(name_key(canonical)))
+    if candidate.kind == "place":
+        place = _lookup_place(_phrase(tokens), located=True)
+        name = place.name if place else written
+        key = f"geo:{place.geonameid}" if place and place.geonameid else name.casefold()
+        return Entity("place", written, name, span, _weight(name), key, place=place)
+    canonical = acronyms.get(tokens[0].text, written) if len(tokens) == 1 else written
+    return Entity("organization", written, canonical, span, _weight(canonical), lexicon.initials(canonical))
+
+
+@lru_cache(maxsize=16384)
+def _same_person(a: str, b: str) -> bool:
+    return same_person(a, b)
+
+
+@lru_cache(maxsize=4096)
+def _weight(name: str) -> float:
+    """Return how distinctive a name is: 1 for rare names, ``MIN_WEIGHT`` for everyday ones."""
+    share = (COMMON_ZIPF - lexicon.zipf(name.lower())) / (COMMON_ZIPF - RARE_ZIPF)
+    return round(min(1.0, max(MIN_WEIGHT, share)), 3)

@@ -1,0 +1,1 @@
+"""Reading articles: files, decoding and the boilerplate set aside."""

@@ -1,0 +1,400 @@
+"""Load articles from text, Markdown, HTML, JSON and JSONL files, folders, globs or stdin.
+
+Each input becomes an ``Article`` whose ``text`` is the decoded original (for HTML, the
+main text a well-kept extractor finds), with title, outlet, date and boilerplate
+recognised but nothing removed. Bad input raises ``InputError`` naming the file.
+
+Reading is split from building: ``RawArticle`` is an input record (text and the fields
+it gives) and ``RawArticle.build`` does the work (boilerplate, title, date, language),
+so ``scan`` and ``Index.add`` can build in worker processes what the parent reads. A
+JSONL dump is streamed, one megabyte at a time, in two passes: the first checks every
+line as reading it whole would (encoding, control characters, JSON, a "text" field),
+so a bad dump still fails before any article is yielded; the second yields them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import glob
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from dedupe.errors import InputError, NoArticlesError
+from dedupe.ingest.boilerplate import credits, find_boilerplate
+from dedupe.ingest.decoding import InputWarning as InputWarning  # re-exported: callers catch it from here
+from dedupe.ingest.decoding import decode
+from dedupe.models import Article, Span
+from dedupe.text.dates import HEADER_DATE, HEADER_LINES, header_date, is_date_line, parse_date
+from dedupe.text.language import detect_language
+from dedupe.text.normalize import tokenize
+from dedupe.text.segment import paragraphs
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+_KNOWN_FIELDS = frozenset({"id", "url", "source", "outlet", "title", "published", "date", "text"})
+_SECTION_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,30}$")
+STREAM_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+"""Files read line by line rather than whole (any size: memory holds one chunk)."""
+_CHUNK = 1 << 20
+# What ``decoding.decode`` refuses or guesses at; a file showing any of these is read whole
+# so that it fails or warns exactly as before. UTF-32 LE's mark starts with UTF-16 LE's.
+_NOT_UTF8 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_PROBE = 8192
+_MAX_CONTROL_SHARE = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An input record before ``article_from_text`` finds its boilerplate, title, date and language.
+
+    Cheap to read and to pickle; ``build`` does the work, in whichever process has the time.
+    """
+
+    id: str
+    text: str
+    source: str = ""
+    fields: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    def build(self) -> Article:
+        """Return the ``Article`` (``article_from_text`` with the record's own fields)."""
+        return article_from_text(self.text, id=self.id, source=self.source, **self.fields)
+
+
+class ArticleStream(Iterator[Article]):
+    """The articles of some paths, read lazily in order; what ``iter_articles`` returns.
+
+    Iterate it for ``Article``s, or call ``raw()`` before iterating for the same records
+    unbuilt, to build them elsewhere: ``scan`` and ``Index.add`` do so in their workers.
+    """
+
+    def __init__(self, raw: Iterator[RawArticle]) -> None:
+        self._raw = raw
+        self._built = map(RawArticle.build, raw)
+
+    def __next__(self) -> Article:
+        return next(self._built)
+
+    def raw(self) -> Iterator[RawArticle]:
+        """Return the records still to come, unbuilt (iterating either view consumes both)."""
+        return self._raw
+
+
+def iter_articles(
+    paths: Iterable[str | Path], *, skip_bad: bool = False, problems: list[InputError] | None = None
+) -> Iterator[Article]:
+    """Yield the articles of every path (file, directory, glob or "-"), in a stable order.
+
+    With ``skip_bad`` a bad file, empty folder or unmatched glob is appended to
+    ``problems`` and skipped instead of raising. The iterator is an ``ArticleStream``:
+    its ``raw()`` gives the records unbuilt.
+    """
+    return ArticleStream(_iter_raw(paths, skip_bad, problems))
+
+
+def _iter_raw(
+    paths: Iterable[str | Path], skip_bad: bool, problems: list[InputError] | None
+) -> Iterator[RawArticle]:
+    seen_ids: set[str] = set()
+    for raw in paths:
+        try:
+            files = input_files(str(raw))
+        except InputError as error:
+            _skip_or_raise(error, skip_bad, problems)
+            continue
+        for file in files:
+            try:
+                loaded = _read_file(file)
+            except InputError as error:
+                _skip_or_raise(error, skip_bad, problems)
+                continue
+            for record in loaded:
+                unique = unique_id(record.id, file, seen_ids)
+                yield record if unique == record.id else replace(record, id=unique)
+
+
+def load_articles(
+    paths: Iterable[str | Path], *, skip_bad: bool = False, problems: list[InputError] | None = None
+) -> list[Article]:
+    """Return every article of ``paths``; see ``iter_articles``."""
+    return list(iter_articles(paths, skip_bad=skip_bad, problems=problems))
+
+
+def load_file(path: str) -> list[Article]:
+    """Load one file (or "-" for stdin) by its suffix; stdin is sniffed."""
+    return [record.build() for record in _read_file(path)]
+
+
+def _read_file(path: str) -> Iterator[RawArticle]:
+    """Read one file's records: a JSONL dump streamed if it is plain UTF-8, anything else whole."""
+    if path != "-" and Path(path).suffix.lower() in STREAM_SUFFIXES and Path(path).is_file():
+        streamed = _stream_jsonl(path, Path(path).stem)
+        if streamed is not None:
+            return streamed
+    return iter(_read_whole(path))
+
+
+def _read_whole(path: str) -> list[RawArticle]:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        return _parse(data, "<stdin>", "stdin", _sniff(data))
+    file = Path(path)
+    if not file.exists():
+        raise InputError(path, "no such file or directory")
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot read ({error.strerror})") from error
+    suffix = file.suffix.lower()
+    kind = "text" if suffix in TEXT_SUFFIXES else "html" if suffix in HTML_SUFFIXES else suffix.lstrip(".")
+    if suffix not in ARTICLE_SUFFIXES:
+        kind = _sniff(data)
+    return _parse(data, path, file.stem, kind)
+
+
+def article_from_text(text: str, *, id: str, source: str = "", **fields: Any) -> Article:
+    """Build an ``Article`` from plain text, finding boilerplate, title, outlet and date.
+
+    Fields given explicitly (``title``, ``outlet``, ``published``, ``metadata``) win
+    over what is found in the text.
+    """
+    every_line = paragraphs(text)
+    boilerplate = find_boilerplate(text, every_line)
+    body = Article(id=id, text=text, boilerplate=boilerplate).body_spans
+    furniture = {b.start for b in boilerplate if b.reason != "repeated line"}
+    lines = [line for line in every_line if line.start not in furniture]
+    credited = credits(text, boilerplate, lines)
+    title = fields.pop("title", None) or _title(text, lines)
+    outlet = fields.pop("outlet", None) or (credited[0] if credited else None)
+    published = fields.pop("published", None) or header_date(text, lines)
+    return Article(
+        id=id,
+        text=text,
+        source=source,
+        title=title,
+        outlet=outlet,
+        published=published,
+        credits=credited,
+        boilerplate=boilerplate,
+        language=detect_language(" ".join(s.slice(text) for s in body)),
+        metadata=fields.pop("metadata", {}),
+    )
+
+
+def input_files(raw: str) -> list[str]:
+    """Return the files one input path stands for: itself, a folder's article files or a glob's matches."""
+    if raw == "-":
+        return ["-"]
+    path = Path(raw)
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+        if not found:
+            raise NoArticlesError(raw, "directory holds no article files (.txt, .md, .html, .json, .jsonl)")
+        return [str(p) for p in found]
+    if not path.exists() and any(ch in raw for ch in "*?["):
+        matches = sorted(glob.glob(raw, recursive=True))  # noqa: PTH207 - Path.glob takes no absolute pattern
+        files = [m for m in matches if Path(m).is_file()]
+        if not files:
+            raise NoArticlesError(raw, "pattern matches no file")
+        return files
+    return [raw]
+
+
+def _skip_or_raise(error: InputError, skip_bad: bool, problems: list[InputError] | None) -> None:
+    if not skip_bad:
+        raise error
+    if problems is not None:
+        problems.append(error)
+
+
+def unique_id(article_id: str, file: str, seen: set[str]) -> str:
+    """Return ``article_id``, or a name qualified by ``file`` when taken; record it in ``seen``."""
+    base = article_id if article_id not in seen else f"{Path(file).with_suffix('').as_posix()}#{article_id}"
+    candidate, counter = base, 2
+    while candidate in seen:
+        candidate, counter = f"{base}~{counter}", counter + 1
+    seen.add(candidate)
+    return candidate
+
+
+def _sniff(data: bytes) -> str:
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if head in (b"{", b"["):
+        return "jsonl"
+    if head == b"<":
+        return "html"
+    return "text"
+
+
+def _parse(data: bytes, source: str, stem: str, kind: str) -> list[RawArticle]:
+    text = decode(data, source)
+    if kind in ("json", "jsonl", "ndjson"):
+        return _parse_json(text, source, stem, lines=kind != "json")
+    return [_parse_html(text, source, stem) if kind == "html" else RawArticle(stem, text, source)]
+
+
+def _parse_html(html: str, source: str, stem: str) -> RawArticle:
+    import trafilatura  # heavy: imported only when an HTML page is read
+
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, favor_precision=True
+    )
+    text = getattr(document, "text", None)
+    if not text or not text.strip():
+        raise InputError(source, "no article text found in the HTML page")
+    fields = {
+        "title": getattr(document, "title", None),
+        "outlet": getattr(document, "sitename", None),
+        "published": parse_date(getattr(document, "date", None)),
+        "metadata": {"format": "html", "file": source},
+    }
+    return RawArticle(stem, text, getattr(document, "url", None) or source, fields)
+
+
+def _parse_json(text: str, source: str, stem: str, *, lines: bool) -> list[RawArticle]:
+    if not lines or text.lstrip().startswith("["):
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InputError(source, f"not valid JSON ({error.msg}, line {error.lineno})") from error
+        records = value if isinstance(value, list) else [value]
+        if not records:
+            raise NoArticlesError(source, "an empty JSON list, no records")
+        return [_record(r, source, f"record {i + 1}", f"{stem}-{i + 1}" if len(records) > 1 else stem)
+                for i, r in enumerate(records)]  # fmt: skip
+    articles = [
+        _jsonl_record(line, source, stem, number)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip()
+    ]
+    if not articles:
+        raise NoArticlesError(source, "no JSON records")
+    return articles
+
+
+def jsonl_article(line: str, *, source: str, stem: str, number: int) -> Article:
+    """Parse line ``number`` (from 1) of the JSONL file ``source`` whose name is ``stem``.
+
+    ``dedupe.corpus.spark`` calls it on lines Spark reads, so both engines read a dump alike.
+    """
+    return _jsonl_record(line, source, stem, number).build()
+
+
+def _jsonl_record(line: str, source: str, stem: str, number: int) -> RawArticle:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(source, f"line {number}: not valid JSON ({error.msg})") from error
+    return _record(record, source, f"line {number}", f"{stem}-{number}")
+
+
+def _record(record: object, source: str, where: str, default_id: str) -> RawArticle:
+    if not isinstance(record, dict):
+        raise InputError(source, f"{where}: not a JSON object")
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError(source, f'{where}: no "text" field with article text')
+    fields = {
+        "title": _string(record.get("title")),
+        "outlet": _string(record.get("outlet")),
+        "published": parse_date(record.get("published") or record.get("date")),
+        "metadata": {k: v for k, v in record.items() if k not in _KNOWN_FIELDS},
+    }
+    return RawArticle(
+        str(record.get("id") or default_id),
+        body,
+        str(record.get("url") or record.get("source") or source),
+        fields,
+    )
+
+
+def _stream_jsonl(path: str, stem: str) -> Iterator[RawArticle] | None:
+    """Check a JSONL dump line by line, then return a generator of its records.
+
+    Returns None (read it whole) where ``decode`` would refuse, guess or warn, or where
+    the text is one JSON list: then reading it whole says exactly what is wrong.
+    """
+    try:
+        with open(path, "rb") as stream:  # noqa: PTH123 - a binary probe, then text chunks
+            head = stream.read(_PROBE)
+        counts = [0, 0]  # characters, control characters
+        first_error: InputError | None = None
+        records = 0
+        opening = ""
+        for number, line in enumerate(_lines(path, counts), start=1):
+            if first_error is not None or not line.strip():
+                continue
+            opening = opening or line.lstrip()[0]
+            try:
+                _jsonl_record(line, path, stem, number)
+                records += 1
+            except InputError as error:
+                first_error = error
+    except UnicodeDecodeError:
+        return None
+    except OSError as error:
+        raise InputError(path, f"cannot read ({error.strerror})") from error
+    if (
+        head.startswith(_NOT_UTF8)
+        or b"\x00" in head
+        or opening in ("", "[")
+        or counts[1] / counts[0] > _MAX_CONTROL_SHARE
+    ):
+        return None
+    if first_error is not None:
+        raise first_error
+    if not records:
+        raise NoArticlesError(path, "no JSON records")
+    return (
+        _jsonl_record(line, path, stem, number)
+        for number, line in enumerate(_lines(path), start=1)
+        if line.strip()
+    )
+
+
+def _lines(path: str, counts: list[int] | None = None) -> Iterator[str]:
+    """Yield a UTF-8 file's lines as ``text.splitlines()`` splits the whole, one chunk in memory.
+
+    With ``counts``, add the characters read to ``counts[0]`` and the control characters
+    (other than tab and line breaks) to ``counts[1]``.
+    """
+    with open(path, encoding="utf-8-sig", newline="") as stream:  # noqa: PTH123 - chunked reading
+        rest: list[str] = []  # the last, maybe unfinished line, in pieces: a line may span chunks
+        while chunk := stream.read(_CHUNK):
+            if counts is not None:
+                counts[0] += len(chunk)
+                counts[1] += len(_CONTROL.findall(chunk))
+            lines = chunk.splitlines(keepends=True)
+            if len(lines) == 1 and lines[0].splitlines()[0] == chunk and not (rest and rest[-1][-1] == "\r"):
+                rest.append(chunk)  # no line ends in this chunk
+                continue
+            if rest:  # joined first: a "\r" ending the last chunk and a "\n" opening this one are one break
+                lines[:1] = ("".join(rest) + lines[0]).splitlines(keepends=True)
+            rest = [lines.pop()]
+            for line in lines:
+                yield line.splitlines()[0]
+        yield from "".join(rest).splitlines()
+
+
+def _string(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _title(text: str, lines: list[Span]) -> str | None:
+    for line in lines[:HEADER_LINES]:
+        raw = line.slice(text).strip()
+        header = HEADER_DATE.match(raw)
+        if header:
+            raw = raw[header.end() :].strip()
+        # Tokens, not spaces, count the words: a Chinese headline has no spaces.
+        if len(tokenize(raw)) < 2 or is_date_line(raw):
+            continue
+        return _SECTION_SUFFIX.sub("", raw).strip()
+    return None

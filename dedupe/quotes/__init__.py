@@ -1,0 +1,1 @@
+"""Quotations: extraction, speakers, links across outlets and how renderings differ."""

@@ -1,0 +1,221 @@
+"""Decide which quotations render one statement, and find a statement written without marks.
+
+Two quotations are renderings of one statement when one is a near-verbatim copy of the
+other (most of the shorter one's words, in order, within a stretch of the longer), or
+when they are two translations of it: the same named speaker and a large share of the
+same content words ("priority", "foreign policy"), in articles that may report the same
+event. Fragments ("core interests", "balanced") join by their exact words, a lone word
+only when the sentences around it agree. An article that does not quote a statement may
+still carry its words unquoted; those count when the words are attributed to the same
+speaker (a short phrase) or copied near-verbatim (a long one).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from operator import attrgetter
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from dedupe.evidence.names import canonical_names, same_person
+from dedupe.evidence.people import FUNCTION_WORDS
+from dedupe.models import Article, Span, Token
+from dedupe.quotes.diff import Side
+from dedupe.quotes.extract import Quote
+from dedupe.quotes.speakers import UNKNOWN
+from dedupe.text.normalize import normalize, tokenize
+
+MayShareEvent = Callable[[int, int], bool]
+_START, _END = attrgetter("start"), attrgetter("end")
+# What a canonical speaker adds to a person or body it speaks for: "X (office)", "Y (statement)".
+_ROLE_SUFFIX = re.compile(r" \([^()]*\)$")
+
+# A quotation of fewer words is a fragment: it matches by its exact words, never by similarity.
+LONG_QUOTE_WORDS = 5
+# Quotations are compared only if they share this many content words (or all of the fewer's).
+CANDIDATE_MIN_SHARED = 2
+# Near-verbatim: this share of the shorter rendering's words appears in order in the longer …
+VERBATIM_MIN_COVERAGE = 0.75
+# … within a stretch of the longer at most 1 / density times as long as what matched.
+VERBATIM_MIN_DENSITY = 0.6
+# Two translations of one statement (on the seeds 0.55 and 0.56 for the true pairs, at most
+# 0.27 for unrelated quotations by the same speaker): shared content words over the smaller
+# set of them, how many there must be, and rapidfuzz's token-set similarity (0.68–0.70 vs ≤ 0.58).
+TRANSLATION_MIN_OVERLAP = 0.45
+TRANSLATION_MIN_SHARED = 4
+TRANSLATION_MIN_TOKEN_SET = 0.62
+# A one-word fragment matches another only if their sentences share this many content words.
+CONTEXT_MIN_SHARED = 2
+# A name asked for (``audit_quotes(speaker=…)``) matches a speaker when each of its words
+# is this similar to one of the speaker's ("Patrushov" → "Patrushev", "statement").
+NAME_MATCH_MIN = 0.8
+
+
+def score(rapidfuzz_score: float) -> float:
+    """Convert a rapidfuzz 0–100 score to the [0, 1] scale of every dedupe result."""
+    return rapidfuzz_score / 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A quotation prepared for matching: its words, content words, speaker and sentence context."""
+
+    article: int
+    quote: Quote
+    side: Side
+    words: tuple[str, ...]
+    content: frozenset[str]
+    speaker: str
+    context: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """An article's body words (boilerplate left out), found by offset; tokenized once per article."""
+
+    tokens: tuple[Token, ...]
+
+    @staticmethod
+    def of(article: Article, tokens: tuple[Token, ...] | None = None) -> Body:
+        """Tokenize the body of ``article``, unless its body ``tokens`` are given."""
+        return Body(tokenize(article.text, article.body_spans) if tokens is None else tokens)
+
+    def within(self, span: Span) -> tuple[Token, ...]:
+        """Return the words that lie wholly inside ``span`` (tokens are in text order)."""
+        low = bisect_left(self.tokens, span.start, key=_START)
+        return self.tokens[low : bisect_right(self.tokens, span.end, key=_END)]
+
+
+def make_item(k: int, article: Article, body: Body, quote: Quote, names: Mapping[str, str]) -> Item:
+    """Prepare quotation ``quote`` of article number ``k`` for matching."""
+    tokens = body.within(quote.inner)
+    around = body.within(Span(quote.sentence.start, quote.span.start)) + body.within(
+        Span(quote.span.end, quote.sentence.end)
+    )
+    return Item(
+        article=k,
+        quote=quote,
+        side=Side(article.id, article.text, tokens),
+        words=tuple(t.text for t in tokens),
+        content=frozenset(t.text for t in tokens) - FUNCTION_WORDS,
+        speaker=global_speaker(quote.canonical_speaker, names),
+        context=frozenset(t.text for t in around) - FUNCTION_WORDS,
+    )
+
+
+def person_names(quotes: Iterable[Quote]) -> dict[str, str]:
+    """Map each article's name for a person speaker to one name across all articles."""
+    people = {
+        q.canonical_speaker for q in quotes if q.speaker_kind == "person" and q.canonical_speaker != UNKNOWN
+    }
+    return canonical_names(people)
+
+
+def global_speaker(name: str, names: Mapping[str, str]) -> str:
+    """Return ``name`` with its person part spelled as across all articles ("X (office)" too)."""
+    role = _ROLE_SUFFIX.search(name)
+    person = name[: role.start()] if role else name
+    return names.get(person, person) + (role.group() if role else "")
+
+
+def compatible(a: str, b: str) -> bool:
+    """True if two canonical speakers can be one source ("X" and "X (office)" can)."""
+    bare_a, bare_b = _ROLE_SUFFIX.sub("", a), _ROLE_SUFFIX.sub("", b)
+    return bare_a == bare_b or same_person(bare_a, bare_b)
+
+
+def name_matches(query: str, name: str) -> bool:
+    """True if ``query`` names ``name``: the same person, or each query word close to one of its words."""
+    if same_person(query, name):
+        return True
+    mine, theirs = normalize(query).split(), re.findall(r"[^\W_]+", normalize(name))
+    return bool(mine) and all(
+        max((score(fuzz.ratio(w, o)) for o in theirs), default=0.0) >= NAME_MATCH_MIN for w in mine
+    )
+
+
+def is_verbatim(a: Sequence[str], b: Sequence[str]) -> bool:
+    """True if the shorter word list is a near-verbatim copy of a stretch of the longer."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < LONG_QUOTE_WORDS:
+        return False
+    matched = [op for op in Indel.opcodes(short, long) if op.tag == "equal"]
+    if not matched:
+        return False
+    count = sum(op.src_end - op.src_start for op in matched)
+    window = matched[-1].dest_end - matched[0].dest_start
+    return count >= VERBATIM_MIN_COVERAGE * len(short) and count >= VERBATIM_MIN_DENSITY * window
+
+
+def links(items: Sequence[Item], may_share_event: MayShareEvent) -> list[tuple[int, int]]:
+    """Return pairs of item indices that render the same statement."""
+    long = [i for i, item in enumerate(items) if len(item.words) >= LONG_QUOTE_WORDS]
+    short = [i for i, item in enumerate(items) if 0 < len(item.words) < LONG_QUOTE_WORDS]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in long:
+        for word in items[i].content:
+            postings[word].append(i)
+    found: list[tuple[int, int]] = []
+    for i in long:
+        shared = Counter(j for word in items[i].content for j in postings[word] if j > i)
+        candidates = [j for j, n in sorted(shared.items()) if n >= _enough_shared(items[i], items[j])]
+        found.extend((i, j) for j in candidates if _same_statement(items[i], items[j], may_share_event))
+    hosts: dict[int, int] = {}
+    for s in short:
+        words = items[s].words
+        containing = (
+            set.intersection(*(set(postings[w]) for w in items[s].content)) if items[s].content else set()
+        )
+        ranked = sorted(containing, key=lambda h: (items[h].article != items[s].article, h))
+        host = next((h for h in ranked if _contains(items[h].words, words)
+                     and _fragments_agree(items[s], items[h], may_share_event)), None)  # fmt: skip
+        if host is not None:
+            hosts[s] = host
+            found.append((s, host))
+    by_words: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for s in short:
+        by_words[items[s].words].append(s)
+    for same in by_words.values():
+        pairs = [(x, y) for x, y in combinations(same, 2) if not (x in hosts and y in hosts)]
+        found.extend((x, y) for x, y in pairs if _fragments_agree(items[x], items[y], may_share_event))
+    return found
+
+
+def _enough_shared(a: Item, b: Item) -> int:
+    """Content words two quotations must share before they are compared at all."""
+    return min(CANDIDATE_MIN_SHARED, len(a.content), len(b.content))
+
+
+def _same_statement(a: Item, b: Item, may_share_event: MayShareEvent) -> bool:
+    if is_verbatim(a.words, b.words):
+        return True
+    if a.article == b.article or not may_share_event(a.article, b.article):
+        return False
+    people = a.quote.speaker_kind == b.quote.speaker_kind == "person"
+    if not people or a.speaker != b.speaker or a.speaker == UNKNOWN:
+        return False
+    shared = len(a.content & b.content)
+    return (
+        shared >= TRANSLATION_MIN_SHARED
+        and shared >= TRANSLATION_MIN_OVERLAP * min(len(a.content), len(b.content))
+        and score(fuzz.token_set_ratio(" ".join(a.words), " ".join(b.words))) >= TRANSLATION_MIN_TOKEN_SET
+    )
+
+
+def _fragments_agree(a: Item, b: Item, may_share_event: MayShareEvent) -> bool:
+    if a.article == b.article:
+        return True
+    if not a.content or not may_share_event(a.article, b.article):
+        return False
+    return len(a.words) > 1 or len(a.context & b.context) >= CONTEXT_MIN_SHARED
+
+
+def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
+    n = len(part)
+    return any(tuple(words[i : i + n]) == tuple(part) for i in range(len(words) - n + 1))

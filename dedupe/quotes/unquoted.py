@@ -1,0 +1,218 @@
+"""Find a statement's words written without quotation marks in another article.
+
+An article that does not quote a statement may still carry its words: 001 writes "Xi
+pledged strong support" where 004 quotes “strong support”. A long quotation counts when
+its words are copied near-verbatim; a short phrase only when the article gives it to the
+same speaker ("Xi pledged …") in an article that may report the same event, because
+short phrases recur everywhere.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from dedupe.models import Article, Span, Token
+from dedupe.quotes.diff import Side
+from dedupe.quotes.extract import Quote
+from dedupe.quotes.links import (
+    LONG_QUOTE_WORDS,
+    VERBATIM_MIN_COVERAGE,
+    Body,
+    Item,
+    MayShareEvent,
+    compatible,
+    global_speaker,
+    is_verbatim,
+    score,
+)
+from dedupe.quotes.speakers import UNKNOWN, SpeakerResolver
+from dedupe.text.segment import sentences
+
+# Unquoted text must be this similar (rapidfuzz partial alignment) to a long quotation.
+UNQUOTED_MIN_SIMILARITY = 0.9
+# A phrase this short is never looked for unquoted: single words occur everywhere.
+UNQUOTED_MIN_WORDS = 2
+_TEXT, _START = attrgetter("text"), attrgetter("start")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Words of a statement found without quotation marks in an article."""
+
+    article: int
+    side: Side
+    span: Span
+    speaker: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Free:
+    """An article's words outside its quotations, their places and their distinct texts.
+
+    ``positions`` are the words' places among all body words, which tells words that are
+    adjacent in the text from words a quotation between them separates; ``vocabulary``
+    tells which quotations' content words the article has at all.
+    """
+
+    tokens: list[Token]
+    positions: list[int]
+    vocabulary: frozenset[str]
+
+
+class UnquotedFinder:
+    """Look for a statement's words outside the quotations of other articles."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        bodies: Sequence[Body],
+        quotes: Sequence[tuple[Quote, ...]],
+        names: Mapping[str, str],
+    ) -> None:
+        self.articles = articles
+        self.bodies = bodies
+        self.quotes = quotes
+        self.names = names
+        self._free: dict[int, _Free] = {}
+        self._where: dict[int, dict[str, list[int]]] = {}
+        self._resolvers: dict[int, SpeakerResolver] = {}
+        self._sentences: dict[int, list[Span]] = {}
+
+    def renderings(
+        self, members: Sequence[Item], speaker: str, may_share_event: MayShareEvent
+    ) -> list[Found]:
+        """Return the group's words as written unquoted in each article that does not quote them.
+
+        Articles that quote the group are searched too, though never reported: a search
+        may attribute words in them, and their speaker resolvers remember institutions.
+        """
+        quoted_in = {m.article for m in members}
+        found = (self._find(members, k, speaker, may_share_event) for k in sorted(self._candidates(members)))
+        return [f for f in found if f is not None and f.article not in quoted_in]
+
+    def _candidates(self, members: Sequence[Item]) -> set[int]:
+        """Articles holding enough of a member's content words to be worth a look."""
+        wanted = [
+            (
+                item.content,
+                len(item.content) * (VERBATIM_MIN_COVERAGE if len(item.words) >= LONG_QUOTE_WORDS else 1),
+            )
+            for item in members
+            if len(item.words) >= UNQUOTED_MIN_WORDS and item.content
+        ]
+        if not wanted:
+            return set()
+        return {
+            k
+            for k in range(len(self.articles))
+            if any(len(content & self._free_words(k).vocabulary) >= need for content, need in wanted)
+        }
+
+    def _find(
+        self, members: Sequence[Item], k: int, speaker: str, may_share_event: MayShareEvent
+    ) -> Found | None:
+        tried: set[tuple[str, ...]] = set()
+        for item in sorted(members, key=lambda m: -len(m.words)):
+            if len(item.words) < UNQUOTED_MIN_WORDS or not item.content or item.words in tried:
+                continue
+            tried.add(item.words)
+            if len(item.words) >= LONG_QUOTE_WORDS:
+                found = self._long(item, k)
+            elif speaker != UNKNOWN and may_share_event(item.article, k):
+                found = self._short(item, k, speaker)
+            else:
+                continue
+            if found is not None:
+                return found
+        return None
+
+    def _long(self, item: Item, k: int) -> Found | None:
+        tokens = self._free_words(k).tokens
+        target = " ".join(t.text for t in tokens)
+        aligned = fuzz.partial_ratio_alignment(" ".join(item.words), target)
+        if aligned is None or score(aligned.score) < UNQUOTED_MIN_SIMILARITY:
+            return None
+        offsets, position = [], 0
+        for token in tokens:
+            offsets.append(position)
+            position += len(token.text) + 1
+        window = [
+            t
+            for t, o in zip(tokens, offsets, strict=True)
+            if o < aligned.dest_end and o + len(t.text) > aligned.dest_start
+        ]
+        if not window or not is_verbatim(item.words, [t.text for t in window]):
+            return None
+        return self._found(k, window, None)
+
+    def _short(self, item: Item, k: int, speaker: str) -> Found | None:
+        free = self._free_words(k)
+        words, n = item.words, len(item.words)
+        for i in self._positions(k).get(words[0], ()):
+            run = free.tokens[i : i + n]
+            if tuple(t.text for t in run) == words and free.positions[i + n - 1] - free.positions[i] == n - 1:
+                found = self._found(k, run, speaker)
+                if found is not None:
+                    return found
+        return None
+
+    def _found(self, k: int, run: list[Token], speaker: str | None) -> Found | None:
+        article = self.articles[k]
+        span = Span(run[0].start, run[-1].end)
+        if k not in self._resolvers:
+            self._resolvers[k] = SpeakerResolver(article, [q.span for q in self.quotes[k]])
+            self._sentences[k] = sentences(article.text, article.body_spans)
+        resolver = self._resolvers[k]
+        sentence = next((s for s in self._sentences[k] if s.start <= span.start < s.end), span)
+        attribution = resolver.attribute(span, sentence, embedded=True)
+        said_by = global_speaker(attribution.speaker.canonical, self.names) if attribution else UNKNOWN
+        if speaker is not None and not (said_by != UNKNOWN and compatible(said_by, speaker)):
+            return None
+        return Found(k, Side(article.id, article.text, tuple(run)), span, said_by)
+
+    def _free_words(self, k: int) -> _Free:
+        """Return the article's body words outside its quotations."""
+        if k not in self._free:
+            body = self.bodies[k]
+            positions = _outside(body.tokens, [q.span for q in self.quotes[k]], start=_START)
+            tokens = list(map(body.tokens.__getitem__, positions))
+            self._free[k] = _Free(tokens, positions, frozenset(map(_TEXT, tokens)))
+        return self._free[k]
+
+    def _positions(self, k: int) -> dict[str, list[int]]:
+        """Return where each of the article's free words occurs among them (for short phrases only)."""
+        if k not in self._where:
+            where: dict[str, list[int]] = defaultdict(list)
+            for n, token in enumerate(self._free_words(k).tokens):
+                where[token.text].append(n)
+            self._where[k] = dict(where)
+        return self._where[k]
+
+
+def _outside(
+    tokens: Sequence[Any], quotes: Sequence[Span], *, start: Callable[[Any], int] | None = None
+) -> list[int]:
+    """Return the indices of the tokens (by sorted start) that start outside every quotation.
+
+    A token is inside when it starts in the last quotation opening at or before it
+    (quotations in document order): between one opening and the next, only the former
+    can hold it. Whole runs of tokens are kept at once, by bisecting their starts.
+    ``tokens`` are the starts themselves, or tokens whose start ``start`` returns.
+    """
+    kept: list[int] = []
+    cursor = 0
+    for n, quote in enumerate(quotes):
+        following = quotes[n + 1].start if n + 1 < len(quotes) else quote.end
+        first = bisect_left(tokens, quote.start, key=start)
+        last = bisect_left(tokens, min(quote.end, following), lo=first, key=start)
+        kept.extend(range(cursor, first))
+        cursor = max(cursor, last)
+    kept.extend(range(cursor, len(tokens)))
+    return kept

@@ -1,0 +1,1 @@
+"""Renderers: tables, Markdown, JSON and HTML for every report the library produces."""

@@ -1,0 +1,1 @@
+"""Text primitives: normalisation, sentences, language, dates, word hashes and MinHash signatures."""
