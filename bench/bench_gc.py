@@ -20,7 +20,7 @@ import time
 import synth
 
 from dedupe.gc_tuning import THRESHOLDS
-from dedupe.ingest.read import article_from_text
+from dedupe.ingest.build import article_from_text
 from dedupe.pair.compare import analyze, compare_features
 
 WARM_UP = 50  # articles analysed first: gazetteer, word list and memos loaded

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from dedupe.ingest.read import article_from_text, load_articles
+from dedupe.ingest.build import article_from_text
+from dedupe.ingest.read import load_articles
 from dedupe.text.normalize import tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"

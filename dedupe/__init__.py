@@ -28,7 +28,7 @@ _EXPORTS = {
     "SettingsError": "dedupe.errors",
     "IndexStoreError": "dedupe.errors",
     "Settings": "dedupe.settings",
-    "article_from_text": "dedupe.ingest.read",
+    "article_from_text": "dedupe.ingest.build",
     "iter_articles": "dedupe.ingest.read",
     "load_articles": "dedupe.ingest.read",
     "load_file": "dedupe.ingest.read",
@@ -101,7 +101,8 @@ if TYPE_CHECKING:
     from dedupe.evidence.events import event_profile
     from dedupe.evidence.facts import FactFlag, compare_facts
     from dedupe.evidence.mentions import extract_entities
-    from dedupe.ingest.read import article_from_text, iter_articles, load_articles, load_file
+    from dedupe.ingest.build import article_from_text
+    from dedupe.ingest.read import iter_articles, load_articles, load_file
     from dedupe.models import Article, Boilerplate, Span, Token
     from dedupe.pair.compare import PairReport, analyze, compare
     from dedupe.pair.verdict import Relation

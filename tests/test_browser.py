@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from dedupe.corpus.scan import scan
-from dedupe.ingest.read import article_from_text
+from dedupe.ingest.build import article_from_text
 from dedupe.models import Article
 from dedupe.pair.compare import compare
 from dedupe.report.html import render_pair_html, render_scan_html

@@ -22,7 +22,8 @@ from dedupe.corpus.candidates import (
     name_terms,
     sketch_batch,
 )
-from dedupe.ingest.read import article_from_text, load_articles
+from dedupe.ingest.build import article_from_text
+from dedupe.ingest.read import load_articles
 from dedupe.settings import DEFAULT_SETTINGS
 from dedupe.text.fingerprint import shingle_hashes, signatures
 from dedupe.text.normalize import words

@@ -15,7 +15,8 @@ from dedupe.corpus import scan as corpus
 from dedupe.corpus.index import Index
 from dedupe.corpus.scan import ScanReport, scan
 from dedupe.errors import SettingsError
-from dedupe.ingest.read import article_from_text, iter_articles, load_articles
+from dedupe.ingest.build import article_from_text
+from dedupe.ingest.read import iter_articles, load_articles
 from dedupe.models import Article
 from dedupe.pair.verdict import Relation
 from dedupe.report.scan import SCAN_FORMATS, render_scan

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from dedupe.evidence.date_mentions import PartialDate
 from dedupe.evidence.mentions import content_regions, sentence_tokens
 from dedupe.evidence.overlap import entity_overlap, event_compatibility, event_profile, extract_entities
-from dedupe.ingest.read import article_from_text
+from dedupe.ingest.build import article_from_text
 from dedupe.models import Article, Span, Token
 from dedupe.text.normalize import tokenize
 from dedupe.text.segment import sentences

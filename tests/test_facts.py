@@ -8,7 +8,8 @@ import pytest
 
 from dedupe.evidence.events import event_profile
 from dedupe.evidence.facts import FactFlag, compare_facts
-from dedupe.ingest.read import article_from_text, load_file
+from dedupe.ingest.build import article_from_text
+from dedupe.ingest.read import load_file
 from dedupe.models import Article
 from dedupe.pair.compare import compare
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from dedupe.corpus.cluster import Cluster, Link
 from dedupe.corpus.scan import ScanReport, scan
-from dedupe.ingest.read import article_from_text
+from dedupe.ingest.build import article_from_text
 from dedupe.models import Article, Span
 from dedupe.pair.compare import PairReport, compare
 from dedupe.pair.verdict import Reason, Relation

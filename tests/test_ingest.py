@@ -12,12 +12,11 @@ import pytest
 
 from dedupe.errors import InputError, NoArticlesError
 from dedupe.ingest import read as ingest
+from dedupe.ingest.build import RawArticle, article_from_text
 from dedupe.ingest.read import (
     ArticleStream,
     InputWarning,
-    RawArticle,
     _read_whole,
-    article_from_text,
     decode,
     iter_articles,
     load_articles,

@@ -14,7 +14,7 @@ import pytest
 
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.overlap import event_profile, extract_entities
-from dedupe.ingest.read import article_from_text
+from dedupe.ingest.build import article_from_text
 from dedupe.models import Article, Boilerplate
 from dedupe.pair.compare import PairReport, analyze, compare, compare_features
 from dedupe.pair.verdict import Relation

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from dedupe.ingest.read import article_from_text
+from dedupe.ingest.build import article_from_text
 from dedupe.models import Article
 from dedupe.quotes.extract import extract_quotes
 from dedupe.quotes.links import name_matches

@@ -16,10 +16,12 @@ import pytest
 
 from dedupe.corpus import index as store
 from dedupe.corpus.candidates import MAX_BUCKET, TEXT, sketch_batch
-from dedupe.corpus.index import BATCH_SIZE, Index, decode, encode, entries
+from dedupe.corpus.index import Index
+from dedupe.corpus.records import BATCH_SIZE, decode, encode, entries
 from dedupe.errors import IndexStoreError
-from dedupe.ingest import read as ingest
-from dedupe.ingest.read import article_from_text, iter_articles, load_articles
+from dedupe.ingest import build
+from dedupe.ingest.build import article_from_text
+from dedupe.ingest.read import iter_articles, load_articles
 from dedupe.models import Article
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS
@@ -238,7 +240,7 @@ def test_two_workers_build_the_same_index_and_the_parent_builds_nothing(
         one.add(iter_articles(paths))
         expected = [(i, one.get(i)) for i in one.ids()]
         band_rows = one.stats().band_rows
-    monkeypatch.setattr(ingest, "article_from_text", _built_only_in_workers(os.getpid()))
+    monkeypatch.setattr(build, "article_from_text", _built_only_in_workers(os.getpid()))
     monkeypatch.setattr(store, "BATCH_SIZE", 4)  # several batches: one alone is built here
     with Index(tmp_path / "two.db") as two:
         summary = two.add(iter_articles(paths), jobs=2)

@@ -6,11 +6,11 @@ re-read the corpus) and ``bands`` (48-bit band key, article) — a ``WITHOUT ROW
 whose primary key is the lookup index, about 12 bytes a row. Per-article band keys are
 not stored a second time: ``remove`` recomputes them from the stored record.
 
-Articles are built (``RawArticle.build``), sketched and compressed by ``entries``, a pure
-function that ``add`` and ``scan`` run in worker processes with ``jobs > 1``; the parent
-only writes. Writes go in one transaction per batch in WAL mode, so a process killed mid-``add``
-leaves whole batches only. An article whose id is already stored with the same
-content hash is skipped (adding twice is idempotent); with other content it is replaced.
+Batches are built, sketched and compressed by ``records.entries`` (in worker processes
+with ``jobs > 1``); the parent only writes. Writes go in one transaction per batch in WAL
+mode, so a process killed mid-``add`` leaves whole batches only. An article whose id is
+already stored with the same content hash is skipped (adding twice is idempotent); with
+other content it is replaced.
 Exact copies under other ids are kept: they are duplicates a scan must report.
 """
 
@@ -18,123 +18,37 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from types import TracebackType
 
 from dedupe.corpus.candidates import (
     CHANNELS,
-    MAX_BUCKET,
-    NAMES,
-    NAMES_MIN_JACCARD,
-    TEXT,
-    Sketch,
-    names_jaccard,
     sketch_batch,
-    term_hashes,
 )
-from dedupe.corpus.cluster import Link, link_from_report
-from dedupe.corpus.workers import batches, ordered_map, worker_pool
+from dedupe.corpus.lookup import Lookup
+from dedupe.corpus.records import (
+    BATCH_SIZE,
+    SCHEMA,
+    SCHEMA_VERSION,
+    AddSummary,
+    Entry,
+    IndexStats,
+    decode,
+    entries,
+    spec_json,
+    unbuilt,
+)
+from dedupe.corpus.workers import ordered_map, worker_pool
 from dedupe.errors import IndexStoreError, SettingsError
-from dedupe.ingest.read import ArticleStream, RawArticle
-from dedupe.models import Article, Boilerplate
+from dedupe.models import Article
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 from dedupe.text.fingerprint import SignatureSpec, current_spec
 
-SCHEMA_VERSION = 1
-"""Bump when tables change; an index of another version is refused with a rebuild hint."""
-QUERY_CANDIDATES = 200
-"""Most stored articles compared with a query: exact copies, then those sharing most band keys."""
 _CACHE_KIB = 64 * 1024
-_FETCH_CHUNK = 64  # stored hits fetched per statement: a query with many hits holds few records at once
-BATCH_SIZE = 256
-"""Articles per transaction (and per sketching batch): small enough that a kill loses little."""
-
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles (
-    rowid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    content_hash BLOB NOT NULL,
-    words INTEGER NOT NULL,
-    title TEXT,
-    outlet TEXT,
-    published TEXT,
-    record BLOB NOT NULL
-);
-CREATE INDEX articles_content ON articles (content_hash);
-CREATE TABLE bands (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
-"""
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One article ready to store: its metadata, compressed record and sketch."""
-
-    id: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-    record: bytes
-    sketch: Sketch
-
-
-def entries(articles: Sequence[Article | RawArticle], settings: Settings) -> list[Entry]:
-    """Build, sketch and compress a batch of articles (a pure function: safe in a worker process)."""
-    built = [a.build() if isinstance(a, RawArticle) else a for a in articles]
-    return [
-        Entry(a.id, a.title, a.outlet, a.published.isoformat() if a.published else None, encode(a), sketch)
-        for a, sketch in zip(built, sketch_batch(built, settings), strict=True)
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class AddSummary:
-    """What ``Index.add`` did: counts of articles added, unchanged and replaced."""
-
-    added: int
-    unchanged: int
-    replaced: int
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A stored article that shares band keys (or the whole content) with a looked-up article."""
-
-    id: str
-    channels: tuple[str, ...]  # "content" for an exact copy, then "text" and/or "names"
-    shared_keys: int
-
-
-@dataclass(frozen=True, slots=True)
-class QueryResult:
-    """The answer to "have we seen this story?": stored articles related to the query, strongest first."""
-
-    article: str
-    indexed: bool  # the query article itself is stored (same id and content)
-    candidates: int  # stored articles compared with it
-    matches: tuple[Link, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class IndexStats:
-    """Size and setup of an index."""
-
-    path: str
-    schema_version: int
-    articles: int
-    band_rows: int
-    bytes_total: int
-    bytes_articles: int  # metadata and compressed records, with the id index
-    bytes_lsh: int  # band keys and the content-hash index: the cost of finding candidates
-    lsh_bytes_per_article: float
-    spec: SignatureSpec
-
-
-class Index:
+class Index(Lookup):
     """A persistent SQLite index of articles for incremental scans and "seen before?" queries.
 
     Examples:
@@ -171,14 +85,14 @@ class Index:
         tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
             with self._transaction():
-                for statement in _SCHEMA.split(";"):
+                for statement in SCHEMA.split(";"):
                     if statement.strip():
                         self._db.execute(statement)
                 self._db.executemany(
                     "INSERT INTO meta VALUES (?, ?)",
                     [
                         ("schema_version", str(SCHEMA_VERSION)),
-                        ("spec", _spec_json(spec)),
+                        ("spec", spec_json(spec)),
                         ("channels", channels),
                     ],
                 )
@@ -326,82 +240,6 @@ class Index:
         for (record,) in cursor:
             yield decode(record)
 
-    def lookup(self, sketch: Sketch) -> list[Hit]:
-        """Return the stored articles sharing the content or a band key (buckets up to ``MAX_BUCKET``).
-
-        Hits come with the channels they share keys in, exact copies first, then by keys shared.
-        """
-        channel_of = {
-            int(k): (TEXT.name if n < TEXT.bands else NAMES.name) for n, k in enumerate(sketch.keys)
-        }
-        channel_of.pop(-1, None)
-        usable: list[int] = []
-        for chunk in batches(list(channel_of), 500):
-            marks = ",".join("?" * len(chunk))
-            usable += [row[0] for row in self._db.execute(
-                f"SELECT key FROM bands WHERE key IN ({marks}) GROUP BY key HAVING COUNT(*) <= ?",
-                [*chunk, MAX_BUCKET])]  # fmt: skip
-        shared: dict[int, list[str]] = {}
-        for chunk in batches(usable, 500):
-            marks = ",".join("?" * len(chunk))
-            for key, rowid in self._db.execute(
-                f"SELECT key, article FROM bands WHERE key IN ({marks})", chunk
-            ):
-                shared.setdefault(rowid, []).append(channel_of[key])
-        for (rowid,) in self._db.execute(
-            "SELECT rowid FROM articles WHERE content_hash = ?", (sketch.content_hash,)
-        ):
-            shared.setdefault(rowid, []).insert(0, "content")
-        id_of: dict[int, str] = {}
-        for chunk in batches(list(shared), 500):
-            marks = ",".join("?" * len(chunk))
-            id_of.update(self._db.execute(f"SELECT rowid, id FROM articles WHERE rowid IN ({marks})", chunk))
-        hits = [
-            Hit(id_of[rowid], tuple(dict.fromkeys(channels)), len(channels) - channels.count("content"))
-            for rowid, channels in shared.items()
-        ]
-        return sorted(hits, key=lambda hit: ("content" not in hit.channels, -hit.shared_keys, hit.id))
-
-    def query(self, article: Article, *, settings: Settings | None = None) -> QueryResult:
-        """Compare ``article`` with the stored articles that share a band key or its content.
-
-        Matches are every compared article whose relation is not ``unrelated``, strongest
-        first; the stored copy of the query itself (same id) is left out.
-        """
-        from dedupe.pair.compare import analyze, compare_features
-
-        chosen = settings or self.settings
-        (sketch,) = sketch_batch([article], self.settings)
-        hits = self.lookup(sketch)
-        indexed = any(hit.id == article.id and "content" in hit.channels for hit in hits)
-        features = analyze(article, chosen)
-        compared = 0
-        matches = []
-        for hit, stored in self._stored(hit for hit in hits if hit.id != article.id):
-            if compared == QUERY_CANDIDATES:
-                break
-            if not _worth_comparing(hit, sketch, stored):
-                continue
-            compared += 1
-            link = link_from_report(
-                compare_features(features, analyze(stored, chosen), chosen), channels=hit.channels
-            )
-            if link.relation.strength > 0:
-                matches.append(link)
-        matches.sort(key=lambda link: (-link.relation.strength, -link.confidence, link.b))
-        return QueryResult(article.id, indexed, compared, tuple(matches))
-
-    def _stored(self, hits: Iterable[Hit]) -> Iterator[tuple[Hit, Article]]:
-        """Yield each hit with its stored article, fetching records a chunk of hits at a time."""
-        for chunk in batches(hits, _FETCH_CHUNK):
-            marks = ",".join("?" * len(chunk))
-            records = dict(
-                self._db.execute(
-                    f"SELECT id, record FROM articles WHERE id IN ({marks})", [h.id for h in chunk]
-                )
-            )
-            yield from ((hit, decode(records[hit.id])) for hit in chunk if hit.id in records)
-
     def stats(self) -> IndexStats:
         """Return counts and on-disk sizes: all, articles with their records, and LSH structures."""
         self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
@@ -424,13 +262,6 @@ class Index:
         return _Transaction(self._db)
 
 
-def _worth_comparing(hit: Hit, sketch: Sketch, stored: Article) -> bool:
-    """Apply ``scan``'s candidate rule: shared text or content, or enough shared name terms."""
-    if hit.channels != (NAMES.name,):
-        return True
-    return names_jaccard(sketch.terms, term_hashes(stored)) >= NAMES_MIN_JACCARD
-
-
 class _Transaction:
     """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception."""
 
@@ -444,46 +275,3 @@ class _Transaction:
         self, kind: type[BaseException] | None, value: BaseException | None, trace: TracebackType | None
     ) -> None:
         self._db.execute("COMMIT" if kind is None else "ROLLBACK")
-
-
-def unbuilt(articles: Iterable[Article], size: int) -> Iterator[list[Article | RawArticle]]:
-    """Batch ``articles``; from an ``ArticleStream``, batch its records unbuilt, to build in workers."""
-    return batches(articles.raw() if isinstance(articles, ArticleStream) else articles, size)
-
-
-def encode(article: Article) -> bytes:
-    """Return an article as compressed JSON (text, metadata and boilerplate spans)."""
-    data = {
-        "id": article.id,
-        "text": article.text,
-        "source": article.source,
-        "title": article.title,
-        "outlet": article.outlet,
-        "published": article.published.isoformat() if article.published else None,
-        "credits": list(article.credits),
-        "boilerplate": [[b.start, b.end, b.reason] for b in article.boilerplate],
-        "language": article.language,
-        "metadata": article.metadata,
-    }
-    return zlib.compress(json.dumps(data, ensure_ascii=False, default=str).encode(), 6)
-
-
-def decode(record: bytes) -> Article:
-    """Rebuild an article from ``encode``'s bytes."""
-    data = json.loads(zlib.decompress(record))
-    return Article(
-        id=data["id"],
-        text=data["text"],
-        source=data["source"],
-        title=data["title"],
-        outlet=data["outlet"],
-        published=date.fromisoformat(data["published"]) if data["published"] else None,
-        credits=tuple(data["credits"]),
-        boilerplate=tuple(Boilerplate(s, e, r) for s, e, r in data["boilerplate"]),
-        language=data["language"],
-        metadata=data["metadata"],
-    )
-
-
-def _spec_json(spec: SignatureSpec) -> str:
-    return json.dumps({name: getattr(spec, name) for name in SignatureSpec.__slots__}, sort_keys=True)

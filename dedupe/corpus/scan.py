@@ -50,7 +50,8 @@ from dedupe.corpus.cluster import (
     number,
     single,
 )
-from dedupe.corpus.index import BATCH_SIZE, Index, decode, entries, unbuilt
+from dedupe.corpus.index import Index
+from dedupe.corpus.records import BATCH_SIZE, decode, entries, unbuilt
 from dedupe.corpus.workers import batches, completed, ordered_map, worker_pool
 from dedupe.errors import SettingsError
 from dedupe.models import Article

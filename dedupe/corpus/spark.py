@@ -34,13 +34,11 @@ import operator
 import os
 import shutil
 import sys
-import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from dedupe.corpus.candidates import (
     CHANNELS,
@@ -56,11 +54,12 @@ from dedupe.corpus.candidates import (
     sketch_batch,
 )
 from dedupe.corpus.cluster import Cluster, Link, single
-from dedupe.corpus.index import BATCH_SIZE
+from dedupe.corpus.records import BATCH_SIZE
 from dedupe.corpus.scan import ScanReport, assemble_report, verify_component
+from dedupe.corpus.spark_input import DUMP_SUFFIXES, check, renamed_article, sources, summarise
 from dedupe.corpus.workers import batches
-from dedupe.errors import InputError, NoArticlesError, SettingsError
-from dedupe.ingest.read import InputWarning, input_files, jsonl_article, load_file, unique_id
+from dedupe.errors import SettingsError
+from dedupe.ingest.read import input_files
 from dedupe.models import Article
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS, Settings
@@ -69,8 +68,6 @@ if TYPE_CHECKING:
     from pyspark import RDD, SparkContext
     from pyspark.sql import SparkSession
 
-DUMP_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-"""Files Spark splits into lines itself; any other file is loaded whole by one executor."""
 SPARK_CONF = {
     "spark.ui.enabled": "false",
     "spark.ui.showConsoleProgress": "false",
@@ -79,18 +76,6 @@ SPARK_CONF = {
 }
 """Settings of a session ``scan_spark`` starts: nothing listens beyond this machine."""
 _NAMES_BIT = 1 << CHANNELS.index(NAMES)
-
-Problem = tuple[type[InputError], str, str]  # exceptions do not pickle with their fields
-
-
-@dataclass(frozen=True, slots=True)
-class _Loaded:
-    """One read result: an article, or the problem that stopped its file, with its warnings."""
-
-    file: str
-    article: Article | None
-    problem: Problem | None = None
-    notes: tuple[str, ...] = ()
 
 
 Task = tuple[list[int], list[Work], dict[int, list[int]]]  # a component's rows, comparisons, copies
@@ -169,14 +154,14 @@ def _scan(
     from pyspark import StorageLevel
 
     # Read once, kept (spilling to disk) for numbering, sketching and verification.
-    sources = _sources(context, files, slices)
-    read = (context.union(sources) if sources else context.emptyRDD()).persist(StorageLevel.MEMORY_AND_DISK)
+    loaded = sources(context, files, slices)
+    read = (context.union(loaded) if loaded else context.emptyRDD()).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         numbered = read.zipWithIndex()
-        summary = numbered.map(_summary).collect()
-        ids, published = _check(summary, [f for f in files if Path(f).suffix.lower() in DUMP_SUFFIXES])
+        summary = numbered.map(summarise).collect()
+        ids, published = check(summary, [f for f in files if Path(f).suffix.lower() in DUMP_SUFFIXES])
         renamed = {row: ids[row] for row, item in enumerate(summary) if item[1] != ids[row]}
-        articles = numbered.map(partial(_article, renamed))
+        articles = numbered.map(partial(renamed_article, renamed))
         sketches = articles.mapPartitions(partial(_sketch, settings)).persist(StorageLevel.MEMORY_AND_DISK)
         copies = _copies(sketches)
         pairs = _pairs(sketches, frozenset(c for rows in copies.values() for c in rows))
@@ -191,97 +176,6 @@ def _scan(
     clusters.extend(single(ids[r], published[r]) for r in range(len(ids)) if r not in grouped)
     counts = tuple(ChannelCount(c.name, sum(c.name in n for n in pairs.values())) for c in CHANNELS)
     return assemble_report(len(ids), copies, len(pairs), counts, links, clusters, weakest)
-
-
-def _sources(context: SparkContext, files: list[str], slices: int) -> list[RDD[_Loaded]]:
-    """Return one RDD per run of inputs, in input order: dumps by line, other files whole."""
-    sources: list[RDD[_Loaded]] = []
-    whole: list[str] = []
-
-    def flush() -> None:
-        if whole:
-            sources.append(context.parallelize(list(whole), min(len(whole), slices)).flatMap(_load))
-            whole.clear()
-
-    for file in files:
-        if file != "-" and Path(file).suffix.lower() not in DUMP_SUFFIXES:
-            whole.append(file)
-            continue
-        flush()
-        if file == "-":  # only the driver can read its own stdin
-            sources.append(context.parallelize(_load(file), 1))
-        else:
-            lines = cast("RDD[bytes]", context.textFile(file, slices, use_unicode=False))
-            sources.append(lines.zipWithIndex().flatMap(partial(_dump_line, file, Path(file).stem)))
-    flush()
-    return sources
-
-
-def _load(file: str) -> list[_Loaded]:
-    """Load a whole file as ``load_file`` does, keeping its problem or warnings as data."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            articles = load_file(file)
-        except InputError as error:
-            return [_Loaded(file, None, (type(error), error.source, error.problem))]
-    notes = tuple(str(w.message) for w in caught if issubclass(w.category, InputWarning))
-    return [_Loaded(file, article, None, notes if n == 0 else ()) for n, article in enumerate(articles)]
-
-
-def _dump_line(file: str, stem: str, item: tuple[bytes, int]) -> list[_Loaded]:
-    """Parse one line of a JSONL dump; blank lines give nothing (as in ``load_file``)."""
-    raw, index = item
-    try:
-        line = raw.decode("utf-8-sig" if index == 0 else "utf-8")
-    except UnicodeDecodeError:
-        return [_Loaded(file, None, (InputError, file, f"line {index + 1}: not UTF-8"))]
-    if not line.strip():
-        return []
-    try:
-        return [_Loaded(file, jsonl_article(line, source=file, stem=stem, number=index + 1))]
-    except InputError as error:
-        return [_Loaded(file, None, (type(error), error.source, error.problem))]
-
-
-Summary = tuple[str, str | None, str | None, Problem | None, tuple[str, ...]]
-
-
-def _summary(item: tuple[_Loaded, int]) -> Summary:
-    """What the driver keeps of an article: its file, id and date; or the problem, and warnings."""
-    loaded, _ = item
-    article = loaded.article
-    if article is None:
-        return loaded.file, None, None, loaded.problem, loaded.notes
-    day = article.published.isoformat() if article.published else None
-    return loaded.file, article.id, day, None, loaded.notes
-
-
-def _check(summary: list[Summary], dumps: list[str]) -> tuple[list[str], list[str | None]]:
-    """Raise the first problem in input order, warn as ``load_file`` would; return ids and dates.
-
-    Ids are made unique in input order by ``ingest.unique_id``, as ``iter_articles`` does.
-    """
-    for _, _, _, _, notes in summary:
-        for note in notes:
-            warnings.warn(note, InputWarning, stacklevel=2)
-    problem = next((p for *_, p, _ in summary if p is not None), None)
-    if problem is not None:
-        kind, source, text = problem
-        raise kind(source, text)
-    holding = {file for file, *_ in summary}
-    empty = next((dump for dump in dumps if dump not in holding), None)
-    if empty is not None:
-        raise NoArticlesError(empty, "no JSON records")
-    seen: set[str] = set()
-    ids = [unique_id(cast(str, article_id), file, seen) for file, article_id, *_ in summary]
-    return ids, [day for _, _, day, _, _ in summary]
-
-
-def _article(renamed: dict[int, str], item: tuple[_Loaded, int]) -> tuple[int, Article]:
-    loaded, row = item
-    article = cast(Article, loaded.article)
-    return row, replace(article, id=renamed[row]) if row in renamed else article
 
 
 def _sketch(settings: Settings, rows: Iterable[tuple[int, Article]]) -> Iterator[tuple[int, Sketch]]:

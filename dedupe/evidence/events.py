@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from operator import attrgetter, le
 
-from dedupe.evidence import lexicon
+from dedupe.evidence import frequency, lexicon
 from dedupe.evidence.date_mentions import PartialDate
 from dedupe.evidence.mentions import Entity, content_regions, extract_entities, sentence_tokens
 from dedupe.evidence.numbers import Quantity
@@ -258,7 +258,7 @@ def _unanchored_trigger(tokens: Sequence[Token], k: int) -> bool:
     if tokens[k].text not in TRIGGERS:
         return False
     before = tokens[k - 1].text if k > 0 else ""
-    common = lexicon.zipf(before) >= lexicon.COMMON_PLACE_ZIPF
+    common = frequency.zipf(before) >= lexicon.COMMON_PLACE_ZIPF
     return not before.endswith("'s") and lookup_place(before, common=common) is None
 
 

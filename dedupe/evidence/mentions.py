@@ -18,7 +18,7 @@ from itertools import compress, pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
-from dedupe.evidence import lexicon
+from dedupe.evidence import frequency, lexicon
 from dedupe.evidence.date_mentions import PartialDate, find_date_refs
 from dedupe.evidence.names import canonical_names, name_key, same_person, short_forms
 from dedupe.evidence.numbers import Quantity, find_quantities
@@ -192,7 +192,7 @@ def _trim_start(text: str, chunk: list[Token], elsewhere: set[str]) -> list[Toke
         or word in elsewhere
         or word in lexicon.DEMONYMS
         or word in lexicon.TITLES
-        or lexicon.zipf(word) < SENTENCE_START_MAX_ZIPF
+        or frequency.zipf(word) < SENTENCE_START_MAX_ZIPF
         or _lookup_place(word, common=True) is not None
     ):
         return chunk
@@ -231,7 +231,7 @@ def _part(text: str, sentence: list[Token], part: list[Token]) -> list[_Candidat
     at = lexicon.position(sentence, part[0])  # a part is a run of the sentence's tokens
     located = lexicon.located_at(sentence, at)
     phrase = _phrase(part)
-    common = len(part) == 1 and lexicon.zipf(phrase) >= lexicon.COMMON_PLACE_ZIPF
+    common = len(part) == 1 and frequency.zipf(phrase) >= lexicon.COMMON_PLACE_ZIPF
     if _lookup_place(phrase, located=located, common=common) is not None:
         return [_Candidate("place", tuple(part), located=located)]
     clue = lexicon.name_clue_at(sentence, at, at + len(part) - 1)
@@ -251,7 +251,7 @@ def _person_like(part: list[Token], clue: bool) -> bool:
         return False
     if any(_lookup_place(w, common=True) is not None for w in words):
         return False
-    frequencies = [lexicon.zipf(w) for w in words]
+    frequencies = [frequency.zipf(w) for w in words]
     return max(frequencies) < PERSON_MAX_ZIPF and (clue or min(frequencies) < NAME_CLUE_ZIPF)
 
 
@@ -306,5 +306,5 @@ def _same_person(a: str, b: str) -> bool:
 @lru_cache(maxsize=4096)
 def _weight(name: str) -> float:
     """Return how distinctive a name is: 1 for rare names, ``MIN_WEIGHT`` for everyday ones."""
-    share = (COMMON_ZIPF - lexicon.zipf(name.lower())) / (COMMON_ZIPF - RARE_ZIPF)
+    share = (COMMON_ZIPF - frequency.zipf(name.lower())) / (COMMON_ZIPF - RARE_ZIPF)
     return round(min(1.0, max(MIN_WEIGHT, share)), 3)

@@ -4,9 +4,8 @@ Each input becomes an ``Article`` whose ``text`` is the decoded original (for HT
 main text a well-kept extractor finds), with title, outlet, date and boilerplate
 recognised but nothing removed. Bad input raises ``InputError`` naming the file.
 
-Reading is split from building: ``RawArticle`` is an input record (text and the fields
-it gives) and ``RawArticle.build`` does the work (boilerplate, title, date, language),
-so ``scan`` and ``Index.add`` can build in worker processes what the parent reads. A
+Reading is split from building (``ingest.build``): this module finds the inputs and
+parses them into ``RawArticle`` records, which are built where there is time. A
 JSONL dump is streamed, one megabyte at a time, in two passes: the first checks every
 line as reading it whole would (encoding, control characters, JSON, a "text" field),
 so a bad dump still fails before any article is yielded; the second yields them.
@@ -20,26 +19,20 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from dedupe.errors import InputError, NoArticlesError
-from dedupe.ingest.boilerplate import credits, find_boilerplate
+from dedupe.ingest.build import RawArticle, record_article
 from dedupe.ingest.decoding import InputWarning as InputWarning  # re-exported: callers catch it from here
 from dedupe.ingest.decoding import decode
-from dedupe.models import Article, Span
-from dedupe.text.dates import HEADER_DATE, HEADER_LINES, header_date, is_date_line, parse_date
-from dedupe.text.language import detect_language
-from dedupe.text.normalize import tokenize
-from dedupe.text.segment import paragraphs
+from dedupe.models import Article
+from dedupe.text.dates import parse_date
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
-_KNOWN_FIELDS = frozenset({"id", "url", "source", "outlet", "title", "published", "date", "text"})
-_SECTION_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,30}$")
 STREAM_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 """Files read line by line rather than whole (any size: memory holds one chunk)."""
 _CHUNK = 1 << 20
@@ -49,23 +42,6 @@ _NOT_UTF8 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _PROBE = 8192
 _MAX_CONTROL_SHARE = 0.05
-
-
-@dataclass(frozen=True, slots=True)
-class RawArticle:
-    """An input record before ``article_from_text`` finds its boilerplate, title, date and language.
-
-    Cheap to read and to pickle; ``build`` does the work, in whichever process has the time.
-    """
-
-    id: str
-    text: str
-    source: str = ""
-    fields: dict[str, Any] = field(default_factory=dict, hash=False)
-
-    def build(self) -> Article:
-        """Return the ``Article`` (``article_from_text`` with the record's own fields)."""
-        return article_from_text(self.text, id=self.id, source=self.source, **self.fields)
 
 
 class ArticleStream(Iterator[Article]):
@@ -159,35 +135,6 @@ def _read_whole(path: str) -> list[RawArticle]:
     return _parse(data, path, file.stem, kind)
 
 
-def article_from_text(text: str, *, id: str, source: str = "", **fields: Any) -> Article:
-    """Build an ``Article`` from plain text, finding boilerplate, title, outlet and date.
-
-    Fields given explicitly (``title``, ``outlet``, ``published``, ``metadata``) win
-    over what is found in the text.
-    """
-    every_line = paragraphs(text)
-    boilerplate = find_boilerplate(text, every_line)
-    body = Article(id=id, text=text, boilerplate=boilerplate).body_spans
-    furniture = {b.start for b in boilerplate if b.reason != "repeated line"}
-    lines = [line for line in every_line if line.start not in furniture]
-    credited = credits(text, boilerplate, lines)
-    title = fields.pop("title", None) or _title(text, lines)
-    outlet = fields.pop("outlet", None) or (credited[0] if credited else None)
-    published = fields.pop("published", None) or header_date(text, lines)
-    return Article(
-        id=id,
-        text=text,
-        source=source,
-        title=title,
-        outlet=outlet,
-        published=published,
-        credits=credited,
-        boilerplate=boilerplate,
-        language=detect_language(" ".join(s.slice(text) for s in body)),
-        metadata=fields.pop("metadata", {}),
-    )
-
-
 def input_files(raw: str) -> list[str]:
     """Return the files one input path stands for: itself, a folder's article files or a glob's matches."""
     if raw == "-":
@@ -267,7 +214,7 @@ def _parse_json(text: str, source: str, stem: str, *, lines: bool) -> list[RawAr
         records = value if isinstance(value, list) else [value]
         if not records:
             raise NoArticlesError(source, "an empty JSON list, no records")
-        return [_record(r, source, f"record {i + 1}", f"{stem}-{i + 1}" if len(records) > 1 else stem)
+        return [record_article(r, source, f"record {i + 1}", f"{stem}-{i + 1}" if len(records) > 1 else stem)
                 for i, r in enumerate(records)]  # fmt: skip
     articles = [
         _jsonl_record(line, source, stem, number)
@@ -292,27 +239,7 @@ def _jsonl_record(line: str, source: str, stem: str, number: int) -> RawArticle:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(source, f"line {number}: not valid JSON ({error.msg})") from error
-    return _record(record, source, f"line {number}", f"{stem}-{number}")
-
-
-def _record(record: object, source: str, where: str, default_id: str) -> RawArticle:
-    if not isinstance(record, dict):
-        raise InputError(source, f"{where}: not a JSON object")
-    body = record.get("text")
-    if not isinstance(body, str) or not body.strip():
-        raise InputError(source, f'{where}: no "text" field with article text')
-    fields = {
-        "title": _string(record.get("title")),
-        "outlet": _string(record.get("outlet")),
-        "published": parse_date(record.get("published") or record.get("date")),
-        "metadata": {k: v for k, v in record.items() if k not in _KNOWN_FIELDS},
-    }
-    return RawArticle(
-        str(record.get("id") or default_id),
-        body,
-        str(record.get("url") or record.get("source") or source),
-        fields,
-    )
+    return record_article(record, source, f"line {number}", f"{stem}-{number}")
 
 
 def _stream_jsonl(path: str, stem: str) -> Iterator[RawArticle] | None:
@@ -381,20 +308,3 @@ def _lines(path: str, counts: list[int] | None = None) -> Iterator[str]:
             for line in lines:
                 yield line.splitlines()[0]
         yield from "".join(rest).splitlines()
-
-
-def _string(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def _title(text: str, lines: list[Span]) -> str | None:
-    for line in lines[:HEADER_LINES]:
-        raw = line.slice(text).strip()
-        header = HEADER_DATE.match(raw)
-        if header:
-            raw = raw[header.end() :].strip()
-        # Tokens, not spaces, count the words: a Chinese headline has no spaces.
-        if len(tokenize(raw)) < 2 or is_date_line(raw):
-            continue
-        return _SECTION_SUFFIX.sub("", raw).strip()
-    return None

@@ -91,7 +91,7 @@ def extract_quotes(article: Article, *, sentences: Sequence[Span] | None = None)
     ``sentences`` are the body's sentences (``segment.article_sentences``), if already found.
 
     Examples:
-        >>> from dedupe.ingest.read import article_from_text
+        >>> from dedupe.ingest.build import article_from_text
         >>> article = article_from_text("Ana Petrova met the press.\\n\\n“We agree,” Petrova said.", id="a")
         >>> [(q.text, q.speaker, q.canonical_speaker) for q in extract_quotes(article)]
         [('We agree,', 'Petrova', 'Ana Petrova')]

@@ -113,7 +113,7 @@ def match_quotes(
         tokens: Body tokens already computed (``tokenize(text, body_spans)``), by article id.
 
     Examples:
-        >>> from dedupe.ingest.read import article_from_text
+        >>> from dedupe.ingest.build import article_from_text
         >>> a = article_from_text("“We will not retreat an inch,” Smith said.", id="a")
         >>> b = article_from_text("“We will not retreat an inch!” said John Smith.", id="b")
         >>> [(g.id, g.speaker, g.consistency) for g in match_quotes([a, b])]

@@ -20,7 +20,7 @@ from dataclasses import replace
 from tabulate import tabulate
 
 from dedupe.corpus.cluster import Cluster, Link
-from dedupe.corpus.index import IndexStats, QueryResult
+from dedupe.corpus.records import IndexStats, QueryResult
 from dedupe.corpus.scan import ScanReport
 from dedupe.report.serialize import SCHEMA_VERSION, to_data, to_json
 

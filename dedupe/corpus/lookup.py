@@ -1,0 +1,121 @@
+"""The query side of the index: which stored articles share band keys, and how they relate.
+
+A query looks up the band keys (and the content hash) of one article, compares the
+stored articles that share most of them with the ``compare`` verdict, and keeps those
+at least related. Stored records are fetched a chunk of hits at a time.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+from dedupe.corpus.candidates import (
+    MAX_BUCKET,
+    NAMES,
+    NAMES_MIN_JACCARD,
+    TEXT,
+    Sketch,
+    names_jaccard,
+    sketch_batch,
+    term_hashes,
+)
+from dedupe.corpus.cluster import link_from_report
+from dedupe.corpus.records import Hit, QueryResult, decode
+from dedupe.corpus.workers import batches
+from dedupe.models import Article
+from dedupe.settings import Settings
+
+QUERY_CANDIDATES = 200
+"""Most stored articles compared with a query: exact copies, then those sharing most band keys."""
+_FETCH_CHUNK = 64  # stored hits fetched per statement: a query with many hits holds few records at once
+
+
+class Lookup:
+    """Queries of an open index; ``Index`` supplies the connection and the settings."""
+
+    _db: sqlite3.Connection
+    settings: Settings
+
+    def lookup(self, sketch: Sketch) -> list[Hit]:
+        """Return the stored articles sharing the content or a band key (buckets up to ``MAX_BUCKET``).
+
+        Hits come with the channels they share keys in, exact copies first, then by keys shared.
+        """
+        channel_of = {
+            int(k): (TEXT.name if n < TEXT.bands else NAMES.name) for n, k in enumerate(sketch.keys)
+        }
+        channel_of.pop(-1, None)
+        usable: list[int] = []
+        for chunk in batches(list(channel_of), 500):
+            marks = ",".join("?" * len(chunk))
+            usable += [row[0] for row in self._db.execute(
+                f"SELECT key FROM bands WHERE key IN ({marks}) GROUP BY key HAVING COUNT(*) <= ?",
+                [*chunk, MAX_BUCKET])]  # fmt: skip
+        shared: dict[int, list[str]] = {}
+        for chunk in batches(usable, 500):
+            marks = ",".join("?" * len(chunk))
+            for key, rowid in self._db.execute(
+                f"SELECT key, article FROM bands WHERE key IN ({marks})", chunk
+            ):
+                shared.setdefault(rowid, []).append(channel_of[key])
+        for (rowid,) in self._db.execute(
+            "SELECT rowid FROM articles WHERE content_hash = ?", (sketch.content_hash,)
+        ):
+            shared.setdefault(rowid, []).insert(0, "content")
+        id_of: dict[int, str] = {}
+        for chunk in batches(list(shared), 500):
+            marks = ",".join("?" * len(chunk))
+            id_of.update(self._db.execute(f"SELECT rowid, id FROM articles WHERE rowid IN ({marks})", chunk))
+        hits = [
+            Hit(id_of[rowid], tuple(dict.fromkeys(channels)), len(channels) - channels.count("content"))
+            for rowid, channels in shared.items()
+        ]
+        return sorted(hits, key=lambda hit: ("content" not in hit.channels, -hit.shared_keys, hit.id))
+
+    def query(self, article: Article, *, settings: Settings | None = None) -> QueryResult:
+        """Compare ``article`` with the stored articles that share a band key or its content.
+
+        Matches are every compared article whose relation is not ``unrelated``, strongest
+        first; the stored copy of the query itself (same id) is left out.
+        """
+        from dedupe.pair.compare import analyze, compare_features
+
+        chosen = settings or self.settings
+        (sketch,) = sketch_batch([article], self.settings)
+        hits = self.lookup(sketch)
+        indexed = any(hit.id == article.id and "content" in hit.channels for hit in hits)
+        features = analyze(article, chosen)
+        compared = 0
+        matches = []
+        for hit, stored in self._stored(hit for hit in hits if hit.id != article.id):
+            if compared == QUERY_CANDIDATES:
+                break
+            if not _worth_comparing(hit, sketch, stored):
+                continue
+            compared += 1
+            link = link_from_report(
+                compare_features(features, analyze(stored, chosen), chosen), channels=hit.channels
+            )
+            if link.relation.strength > 0:
+                matches.append(link)
+        matches.sort(key=lambda link: (-link.relation.strength, -link.confidence, link.b))
+        return QueryResult(article.id, indexed, compared, tuple(matches))
+
+    def _stored(self, hits: Iterable[Hit]) -> Iterator[tuple[Hit, Article]]:
+        """Yield each hit with its stored article, fetching records a chunk of hits at a time."""
+        for chunk in batches(hits, _FETCH_CHUNK):
+            marks = ",".join("?" * len(chunk))
+            records = dict(
+                self._db.execute(
+                    f"SELECT id, record FROM articles WHERE id IN ({marks})", [h.id for h in chunk]
+                )
+            )
+            yield from ((hit, decode(records[hit.id])) for hit in chunk if hit.id in records)
+
+
+def _worth_comparing(hit: Hit, sketch: Sketch, stored: Article) -> bool:
+    """Apply ``scan``'s candidate rule: shared text or content, or enough shared name terms."""
+    if hit.channels != (NAMES.name,):
+        return True
+    return names_jaccard(sketch.terms, term_hashes(stored)) >= NAMES_MIN_JACCARD
