@@ -1,0 +1,273 @@
+"""What the `dedupe` command needs beyond parsing options: formats, loading, output, exit codes.
+
+``cli`` stays a thin typer layer; this module holds the rest of the command side: the
+option enums, turning library errors into ``Error: …`` lines (exit 2), writing reports
+atomically, the stderr progress bar, which engine runs a scan, where an HTML scan goes,
+and which results map to exit code 1. The library itself never prints or exits.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from dedupe.errors import DedupeError, InputError
+from dedupe.models import Article
+from dedupe.pair.verdict import Relation
+
+if TYPE_CHECKING:
+    from dedupe.corpus.records import QueryResult
+    from dedupe.corpus.scan import ScanReport
+    from dedupe.quotes.match import QuoteAudit
+
+
+class Format(StrEnum):
+    """Report formats every command accepts (html where a page makes sense)."""
+
+    table = "table"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+class FailOn(StrEnum):
+    """Relations that `compare --fail-on` can turn into exit code 1."""
+
+    duplicate = "duplicate"
+    reuse = "reuse"
+    same_event = "same_event"
+
+
+class ScanFormat(StrEnum):
+    """Formats of a scan report."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    md = "md"
+    html = "html"
+
+
+class Engine(StrEnum):
+    """Where `scan` runs: in this process (and --jobs workers) or on Apache Spark."""
+
+    local = "local"
+    spark = "spark"
+
+
+class IndexFormat(StrEnum):
+    """Formats of `index query` and `index stats` answers."""
+
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="The SQLite index file.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar on stderr.")]
+JobsOption = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per CPU core).")
+]
+OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Write the report here (atomically).")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Report format.")]
+SkipBadOption = Annotated[bool, typer.Option(help="Report and skip unreadable inputs instead of stopping.")]
+
+_FAIL_LEVEL = {"duplicate": "duplicate", "reuse": "reuse", "same_event": "event"}
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``Error: message`` on stderr and exit 2 (usage or input error)."""
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+@contextmanager
+def library_errors() -> Iterator[None]:
+    """Turn library errors into one-line messages and input warnings into stderr notes."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        except DedupeError as error:
+            fail(str(error))
+        finally:
+            for warning in caught:
+                typer.echo(f"Warning: {warning.message}", err=True)
+
+
+def emit(content: str, out: Path | None) -> None:
+    """Write a report to ``out`` atomically, or to stdout."""
+    if out is None:
+        sys.stdout.write(content if content.endswith("\n") else content + "\n")
+        return
+    from dedupe.report.serialize import write_atomic
+
+    try:
+        write_atomic(out, content if content.endswith("\n") else content + "\n")
+    except OSError as error:
+        fail(f"{out}: cannot write ({error.strerror})")
+
+
+def load_one(path: str) -> Article:
+    """Load exactly one article from ``path`` (a file or "-")."""
+    from dedupe.ingest.read import load_file
+
+    articles = load_file(path)
+    if len(articles) != 1:
+        fail(f"{path}: holds {len(articles)} articles; compare takes one article per file")
+    return articles[0]
+
+
+def load_many(paths: list[str], *, skip_bad: bool) -> list[Article]:
+    """Load every article of ``paths``; with ``skip_bad`` report bad inputs on stderr and go on."""
+    from dedupe.ingest.read import load_articles
+
+    problems: list[InputError] = []
+    articles = load_articles(paths, skip_bad=skip_bad, problems=problems)
+    for problem in problems:
+        typer.echo(f"Skipped: {problem}", err=True)
+    if not articles:
+        fail(f"{' '.join(paths)}: no articles to read")
+    return articles
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr, redrawn at most ten times a second."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._last = 0.0
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        import time
+
+        now = time.monotonic()
+        if not self.enabled or (now - self._last < 0.1 and done != total):
+            return
+        self._last = now
+        if total:
+            filled = 30 * done // total
+            line = f"{stage:8} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}"
+        else:
+            line = f"{stage:8} {done}"
+        sys.stderr.write(f"\r{line}\x1b[K")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        """Clear the bar's line, if one was drawn."""
+        if self.enabled and self._last:
+            sys.stderr.write("\r\x1b[K")
+
+
+def progress(quiet: bool) -> ProgressBar:
+    """Return the progress bar: drawn only when stderr is a terminal and not ``quiet``."""
+    return ProgressBar(not quiet and sys.stderr.isatty())
+
+
+def check_scan_options(paths: list[str], db: Path | None, engine: Engine, fmt: ScanFormat) -> None:
+    """Refuse option combinations a scan cannot run (exit 2)."""
+    if not paths and db is None:
+        fail("give PATH… to scan, or --db FILE to scan an index")
+    if engine is Engine.spark and db is not None:
+        fail("--engine spark scans PATHs, not an index (--db)")
+    if engine is Engine.spark and fmt is ScanFormat.html and "-" in paths:
+        fail("-: --engine spark --format html reads its input twice, which stdin cannot give; use a file")
+
+
+def run_scan(
+    paths: list[str],
+    *,
+    db: Path | None,
+    engine: Engine,
+    spark_master: str,
+    min_relation: Relation,
+    jobs: int | None,
+    bar: ProgressBar,
+    keep: bool,
+) -> tuple[ScanReport, dict[str, Article]]:
+    """Scan on the chosen engine; with ``keep``, also return the articles read, by id."""
+    from dedupe.corpus.index import Index
+    from dedupe.corpus.scan import scan as scan_corpus
+    from dedupe.corpus.workers import default_jobs
+    from dedupe.ingest.read import iter_articles
+
+    jobs = jobs or default_jobs()
+    articles: Iterable[Article] = iter_articles(paths)
+    kept: dict[str, Article] = {}
+    if keep:  # the page shows each member's title and outlet
+        kept = {a.id: a for a in articles}
+        articles = iter(kept.values())
+    if engine is Engine.spark:
+        from dedupe.corpus.spark import scan_spark
+
+        report = scan_spark(paths, min_relation=min_relation, master=spark_master)
+    elif db is None:
+        report = scan_corpus(articles, min_relation=min_relation, jobs=jobs, progress=bar)
+    else:
+        with Index(db, create=bool(paths)) as index:
+            report = scan_corpus(articles, index=index, min_relation=min_relation, jobs=jobs, progress=bar)
+    bar.close()
+    return report, kept
+
+
+def emit_scan(
+    report: ScanReport, fmt: ScanFormat, kept: dict[str, Article], db: Path | None, out: Path | None
+) -> None:
+    """Write a scan report; as HTML, one page to stdout or a page per pair beside ``out``."""
+    if fmt is not ScanFormat.html:
+        from dedupe.report.scan import render_scan
+
+        emit(render_scan(report, fmt.value), out)
+        return
+    articles: Mapping[str, Article] = kept if db is None else _indexed(db)
+    if out is None:
+        from dedupe.report.html import render_scan_html
+
+        emit(render_scan_html(report, articles=articles), None)
+        return
+    from dedupe.report.html_site import write_scan_site
+
+    write_scan_site(report, articles, out)
+
+
+def _indexed(db: Path) -> dict[str, Article]:
+    from dedupe.corpus.index import Index
+
+    with Index(db, create=False) as index:
+        return {article.id: article for article in index.articles()}
+
+
+def render_quotes(audit: QuoteAudit, fmt: Format) -> str:
+    """Return the quote audit in ``fmt``: a page for html, else the audit renderer's text."""
+    if fmt is Format.html:
+        from dedupe.report.html import render_quotes_html
+
+        return render_quotes_html(audit)
+    from dedupe.report.quotes import render_quote_audit
+
+    return render_quote_audit(audit, fmt.value)
+
+
+def at_least(relation: Relation, fail_on: FailOn | None) -> bool:
+    """Return whether ``--fail-on`` is given and ``relation`` is at least that strong."""
+    return fail_on is not None and relation.strength >= Relation(fail_on.value).strength
+
+
+def scan_fails(report: ScanReport, fail_on: FailOn | None) -> bool:
+    """Return whether the scan found a group at least as strong as ``--fail-on``."""
+    return fail_on is not None and any(
+        c.level == _FAIL_LEVEL[fail_on.value] and len(c.members) > 1 for c in report.clusters
+    )
+
+
+def query_fails(result: QueryResult, fail_on: FailOn | None) -> bool:
+    """Return whether a stored match is at least as strong as ``--fail-on``."""
+    return any(at_least(m.relation, fail_on) for m in result.matches)
