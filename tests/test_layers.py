@@ -63,3 +63,22 @@ def test_no_module_imports_from_a_higher_floor(path: Path) -> None:
 def test_every_stage_package_has_a_floor() -> None:
     packages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
     assert packages <= set(FLOORS)
+
+
+CROSS_CUTTING = {"api", "browser", "cli", "layers", "packaging", "readme", "startup"}
+
+
+def test_test_files_mirror_the_modules() -> None:
+    """``tests/test_<package>_<module>.py`` tests ``dedupe/<package>/<module>.py``."""
+    stages = sorted(
+        (p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()), key=len, reverse=True
+    )
+    orphans = []
+    for test in Path(__file__).resolve().parent.glob("test_*.py"):
+        name = test.stem.removeprefix("test_")
+        package = next((s for s in stages if name.startswith(s + "_")), None)
+        if name in CROSS_CUTTING:
+            continue
+        if package is None or not (PACKAGE / package / f"{name.removeprefix(package + '_')}.py").is_file():
+            orphans.append(test.name)
+    assert orphans == []
