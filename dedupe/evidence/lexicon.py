@@ -34,6 +34,41 @@ ORG_WORDS = frozenset(
     "fund alliance coalition movement service services guard tribunal federation association authority "
     "xinhua tass reuters sputnik interfax afp bloomberg".split()
 )
+# Words too common to tell what a passage is about: matching and role descriptions count
+# only the others.
+FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of to in on at by for with from as into onto over under about after before "
+    "during since until than that this these those there here it its it's he she his her they their them we "
+    "our us you your i me my is are was were be been being has have had do does did will would shall should "
+    "can could may might must not no so if then also both each all any some such very more most much many "
+    "which who whom whose what when where why how while even further last other own same only just up "
+    "out".split()
+)
+# Titles cut off a speaker's or a person mention's name (``people``, ``speakers``); not yet
+# the same list as ``TITLES`` of the entity rules or ``NAME_TITLES``: merging them changes
+# which words are cut from names, and so reports.
+SPEAKER_TITLES = frozenset(
+    "president secretary minister councilor councillor member chairman chairwoman premier official envoy "
+    "ambassador spokesman spokeswoman spokesperson mr mrs ms dr prof general gen leader mayor chief director "
+    "head adviser advisor governor senator king queen prince pope chancellor sheikh sir lord judge commander "
+    "admiral colonel captain deputy".split()
+)
+# Words that make a capitalised run an organisation, a place or a date, not a person.
+NOT_PERSON = frozenset(
+    "council ministry party government office agency committee commission organization organisation union "
+    "nations states kingdom republic federation assembly parliament congress court bank institute university "
+    "company corporation group news press times post daily radio television service services department "
+    "bureau army navy forces police kremlin politburo cooperation structure region province city sea ocean "
+    "island islands peninsula river north south east west central autonomous charter summit conference forum "
+    "year week sports exchange initiative center centre house palace monday tuesday wednesday thursday "
+    "friday saturday sunday january february april june july august september october november "
+    "december".split()
+)
+# Titles dropped from a name before its parts are compared ("Mr Xi" is "Xi").
+NAME_TITLES = frozenset(
+    "mr mrs ms miss dr prof sir lord president premier minister secretary general chancellor king queen "
+    "prince gen col maj capt lt sgt adm sen rep gov mayor ambassador envoy pope rev chairman".split()
+)
 CONNECTORS = frozenset("of the de da del al bin van von der du la".split())
 LOCATIVES = frozenset("in at near to from outside inside".split())
 _LOCATIVE_NOUNS = frozenset("city town village capital province region port".split())

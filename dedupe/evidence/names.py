@@ -13,10 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-_TITLES = frozenset(
-    "mr mrs ms miss dr prof sir lord president premier minister secretary general chancellor king queen "
-    "prince gen col maj capt lt sgt adm sen rep gov mayor ambassador envoy pope rev chairman".split()
-)
+from dedupe.evidence.lexicon import NAME_TITLES
+
 _FOLDS = (
     (re.compile(r"kh"), "h"),
     (re.compile(r"dj"), "d"),  # Serbo-Croatian Đ: "Djokovic" and "Đoković" (accents stripped: "Dokovic")
@@ -48,7 +46,7 @@ def name_parts(name: str) -> list[str]:
     """Return a name's parts without titles, initials' dots or possessive endings."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", name)
     parts = [w.rstrip(".").removesuffix("'s").removesuffix("’s") for w in words]
-    return [p for p in parts if p and p.casefold().rstrip(".") not in _TITLES]
+    return [p for p in parts if p and p.casefold().rstrip(".") not in NAME_TITLES]
 
 
 @lru_cache(maxsize=1 << 16)  # names recur across an article's mentions and across articles

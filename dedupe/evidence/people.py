@@ -15,34 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dedupe.evidence.lexicon import FUNCTION_WORDS, NOT_PERSON, SPEAKER_TITLES
 from dedupe.evidence.names import name_key
 
-# Words too common to tell what a passage is about: matching and role descriptions count
-# only the others.
-FUNCTION_WORDS = frozenset(
-    "a an the and or but nor of to in on at by for with from as into onto over under about after before "
-    "during since until than that this these those there here it its it's he she his her they their them we "
-    "our us you your i me my is are was were be been being has have had do does did will would shall should "
-    "can could may might must not no so if then also both each all any some such very more most much many "
-    "which who whom whose what when where why how while even further last other own same only just up "
-    "out".split()
-)
-TITLES = frozenset(
-    "president secretary minister councilor councillor member chairman chairwoman premier official envoy "
-    "ambassador spokesman spokeswoman spokesperson mr mrs ms dr prof general gen leader mayor chief director "
-    "head adviser advisor governor senator king queen prince pope chancellor sheikh sir lord judge commander "
-    "admiral colonel captain deputy".split()
-)
-_NOT_PERSON = frozenset(
-    "council ministry party government office agency committee commission organization organisation union "
-    "nations states kingdom republic federation assembly parliament congress court bank institute university "
-    "company corporation group news press times post daily radio television service services department "
-    "bureau army navy forces police kremlin politburo cooperation structure region province city sea ocean "
-    "island islands peninsula river north south east west central autonomous charter summit conference forum "
-    "year week sports exchange initiative center centre house palace monday tuesday wednesday thursday "
-    "friday saturday sunday january february april june july august september october november "
-    "december".split()
-)
 NAME_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 # Where a capitalised ``NAME_WORD`` may start, with the rest of the word: an ASCII capital
 # or any character outside ASCII, Latin-1 symbols and general punctuation (none of which
@@ -166,7 +141,7 @@ def _name_in_run(words: tuple[str, ...]) -> tuple[str, int, int] | None:
     nationalities before the name ("the Russian"); None if what is left names no one.
     The same runs recur in article after article ("The", "Xi Jinping"), so answers are kept.
     """
-    cut = max((i + 1 for i, w in enumerate(words) if w.casefold().rstrip(".") in TITLES), default=0)
+    cut = max((i + 1 for i, w in enumerate(words) if w.casefold().rstrip(".") in SPEAKER_TITLES), default=0)
     first = cut
     while first < len(words) and (
         words[first].casefold() in FUNCTION_WORDS or words[first].endswith(("ian", "ese", "ish"))
@@ -179,7 +154,7 @@ def _name_in_run(words: tuple[str, ...]) -> tuple[str, int, int] | None:
 
 
 def _not_a_name(word: str) -> bool:
-    return word.casefold() in _NOT_PERSON or not any(ch.islower() for ch in word)
+    return word.casefold() in NOT_PERSON or not any(ch.islower() for ch in word)
 
 
 def _context_words(text: str, start: int, end: int) -> set[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from dedupe.evidence.people import FUNCTION_WORDS
+from dedupe.evidence.lexicon import FUNCTION_WORDS
 from dedupe.models import Span, Token
 from dedupe.text.normalize import tokenize
 

@@ -23,8 +23,8 @@ from operator import attrgetter
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from dedupe.evidence.lexicon import FUNCTION_WORDS
 from dedupe.evidence.names import canonical_names, same_person
-from dedupe.evidence.people import FUNCTION_WORDS
 from dedupe.models import Article, Span, Token
 from dedupe.quotes.diff import Side
 from dedupe.quotes.extract import Quote

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dedupe.evidence.lexicon import FUNCTION_WORDS, SPEAKER_TITLES
 from dedupe.evidence.names import canonical_names, same_person
-from dedupe.evidence.people import FUNCTION_WORDS, NAME_WORD, TITLES, fits, fold, person_mentions
+from dedupe.evidence.people import NAME_WORD, fits, fold, person_mentions
 from dedupe.models import Article, Span
 
 UNKNOWN = "unknown"
@@ -35,7 +36,7 @@ _VERBS = (
     "underlined underscored highlighted praised hailed called described vowed mentioned"
 ).split()
 _VERB = re.compile(rf"\b(?:{'|'.join(_VERBS)})\b")
-_ROLE_HEADS = TITLES | frozenset(
+_ROLE_HEADS = SPEAKER_TITLES | frozenset(
     "ally aide diplomat counterpart officer associate politician lawmaker representative negotiator".split()
 )
 _INSTITUTION_HEADS = frozenset(
