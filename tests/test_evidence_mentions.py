@@ -9,12 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.evidence.date_mentions import PartialDate
-from dedupe.evidence.mentions import content_regions, sentence_tokens
+from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.overlap import entity_overlap, event_compatibility, event_profile, extract_entities
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Article, Span, Token
 from dedupe.text.normalize import tokenize
-from dedupe.text.segment import sentences
+from dedupe.text.segment import sentence_tokens, sentences
 
 KINDS = {"person", "organization", "place", "date", "number"}
 SAME_EVENT = [("000", "001"), ("000", "004"), ("001", "004")]

@@ -18,13 +18,14 @@ from operator import attrgetter, le
 
 from dedupe.evidence import frequency, lexicon
 from dedupe.evidence.date_mentions import PartialDate
-from dedupe.evidence.mentions import Entity, content_regions, extract_entities, sentence_tokens
+from dedupe.evidence.mentions import Entity, content_regions, extract_entities
 from dedupe.evidence.numbers import Quantity
 from dedupe.evidence.participants import Participant, find_participants
 from dedupe.evidence.places import Place, lookup_place
 from dedupe.models import Article, Span, Token
 from dedupe.text.dates import MONTHS
 from dedupe.text.normalize import tokenize
+from dedupe.text.segment import sentence_tokens
 
 # Sentences after the title that make up the lede, and the fewest words one must have.
 LEDE_SENTENCES = 2
@@ -119,7 +120,7 @@ def event_profile(
     Args:
         article: the article.
         entities: its entities, if already extracted.
-        sentences: ``mentions.sentence_tokens`` over ``mentions.content_regions``, if already computed.
+        sentences: ``segment.sentence_tokens`` over ``mentions.content_regions``, if already computed.
     """
     text = article.text
     if sentences is None:

@@ -10,7 +10,6 @@ weighted by how distinctive its name is in English at large (wordfreq's Zipf sca
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,7 +24,7 @@ from dedupe.evidence.numbers import Quantity, find_quantities
 from dedupe.evidence.places import Place, lookup_place
 from dedupe.models import Article, Span, Token
 from dedupe.text.normalize import tokenize
-from dedupe.text.segment import sentences
+from dedupe.text.segment import sentence_tokens
 
 # Zipf frequency (log10 of uses per billion words) at which a name weighs nothing / fully.
 COMMON_ZIPF = 5.5
@@ -88,23 +87,6 @@ def content_regions(article: Article) -> tuple[Span, ...]:
         if at >= 0 and not any(r.start <= at < r.end for r in regions):
             regions.append(Span(at, at + len(article.title)))
     return tuple(sorted(regions, key=lambda r: r.start))
-
-
-def sentence_tokens(
-    text: str, regions: Sequence[Span], tokens: Sequence[Token]
-) -> list[tuple[Span, list[Token]]]:
-    """Return each sentence of ``regions`` with the tokens that lie in it.
-
-    ``tokens`` are in text order and do not overlap (as ``tokenize`` gives them), so a
-    sentence's tokens are one run: from the first starting in it to the last ending in it.
-    """
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
-    grouped: list[tuple[Span, list[Token]]] = []
-    for span in sentences(text, regions):
-        first = bisect_left(starts, span.start)
-        grouped.append((span, list(tokens[first : max(first, bisect_right(ends, span.end))])))
-    return grouped
 
 
 def extract_entities(

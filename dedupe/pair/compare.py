@@ -7,7 +7,6 @@ entities, event profile) so that ``scan`` can reuse it across many pairs;
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain
@@ -17,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dedupe.evidence.facts import FactFlag, compare_facts
-from dedupe.evidence.mentions import content_regions, sentence_tokens
+from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.overlap import (
     Entity,
     EventProfile,
@@ -34,8 +33,8 @@ from dedupe.quotes.extract import Quote, extract_quotes
 from dedupe.quotes.match import QuoteGroup, pair_quote_groups
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 from dedupe.text.fingerprint import shingle_hashes, signature
-from dedupe.text.normalize import tokenize, tokenize_parts
-from dedupe.text.segment import sentences
+from dedupe.text.normalize import tokenize
+from dedupe.text.segment import region_sentence_tokens, sentence_tokens
 
 # A sentence belongs to an article's own content when less than this share of its
 # words lies in passages the other article shares.
@@ -119,7 +118,7 @@ def analyze(article: Article, settings: Settings = DEFAULT_SETTINGS) -> ArticleF
     shingles = shingle_hashes([t.text for t in tokens], settings.shingle_size)
     grouped = sentence_tokens(text, regions, content)
     entities = extract_entities(article, sentences=grouped)
-    own = tuple(_sentences(text, body, by_region))
+    own = tuple(region_sentence_tokens(text, body, by_region))
     return ArticleFeatures(
         article=article,
         tokens=tokens,
@@ -130,15 +129,6 @@ def analyze(article: Article, settings: Settings = DEFAULT_SETTINGS) -> ArticleF
         profile=event_profile(article, entities=entities, sentences=grouped),
         sentences=own,
     )
-
-
-def _sentences(
-    text: str, body: Sequence[Span], by_region: dict[Span, tuple[Token, ...]]
-) -> Iterator[tuple[Span, tuple[Token, ...]]]:
-    """Yield each body sentence with its tokens (``article_sentences`` order)."""
-    for region in body:
-        spans = sentences(text, [region])
-        yield from zip(spans, tokenize_parts(text, region, by_region[region], spans), strict=True)
 
 
 def compare(a: Article, b: Article, *, settings: Settings | None = None, **overrides: Any) -> PairReport:

@@ -1,13 +1,19 @@
-"""Split an article's body into paragraphs and sentences, as spans of the original text."""
+"""Split an article's body into paragraphs and sentences, as spans of the original text.
+
+The one place sentences are assembled: as spans (``sentences``, ``article_sentences``)
+and with their tokens (``sentence_tokens``, ``region_sentence_tokens``).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 
-from dedupe.models import Article, Span
+from dedupe.models import Article, Span, Token
+from dedupe.text.normalize import tokenize_parts
 
 # Every line boundary str.splitlines knows: old Mac "\r", form feeds, Unicode separators.
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029"
@@ -84,3 +90,34 @@ def _trimmed(text: str, start: int, end: int) -> list[Span]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in "\ufeff\u200b"):
         end -= 1
     return [Span(start, end)] if end > start else []
+
+
+def sentence_tokens(
+    text: str, regions: Sequence[Span], tokens: Sequence[Token]
+) -> list[tuple[Span, list[Token]]]:
+    """Return each sentence of ``regions`` with the tokens that lie in it.
+
+    ``tokens`` are in text order and do not overlap (as ``tokenize`` gives them), so a
+    sentence's tokens are one run: from the first starting in it to the last ending in it.
+    """
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    grouped: list[tuple[Span, list[Token]]] = []
+    for span in sentences(text, regions):
+        first = bisect_left(starts, span.start)
+        grouped.append((span, list(tokens[first : max(first, bisect_right(ends, span.end))])))
+    return grouped
+
+
+def region_sentence_tokens(
+    text: str, body: Sequence[Span], by_region: dict[Span, tuple[Token, ...]]
+) -> Iterator[tuple[Span, tuple[Token, ...]]]:
+    """Yield each body sentence with its tokens, tokenised region by region (``article_sentences`` order).
+
+    Unlike ``sentence_tokens``, which cuts one tokenisation of all regions at sentence
+    ends, this keeps the tokens ``tokenize_parts`` gives each region; both are kept
+    because the pair report and the entity rules were built on one each.
+    """
+    for region in body:
+        spans = sentences(text, [region])
+        yield from zip(spans, tokenize_parts(text, region, by_region[region], spans), strict=True)
