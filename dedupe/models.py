@@ -87,3 +87,16 @@ class Article:
         """Return the text without boilerplate, paragraphs joined by blank lines (display only)."""
         parts = (s.slice(self.text).strip() for s in self.body_spans)
         return "\n\n".join(p for p in parts if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One piece of evidence behind a verdict: a code, a short sentence with its numbers, and its side.
+
+    ``supports`` is set where the evidence is made: False for evidence against the
+    relation the verdict gives (a date conflict under ``related``, say).
+    """
+
+    code: str
+    text: str
+    supports: bool = True

@@ -33,16 +33,14 @@ farmed out to worker processes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
 import xxhash
 
-from dedupe.evidence.names import part_key
+from dedupe.evidence.terms import name_terms, term_vector, top_terms
 from dedupe.models import Article
 from dedupe.settings import Settings
 from dedupe.text.fingerprint import mix64, sign_texts, signatures, token_hashes
@@ -68,7 +66,12 @@ class Channel:
 
 TEXT = Channel("text", bands=16, rows=3, salt=1)
 NAMES = Channel("names", bands=10, rows=2, salt=2)
-CHANNELS = (TEXT, NAMES)
+TERMS = Channel("terms", bands=10, rows=1, salt=3)
+CHANNELS = (TEXT, NAMES, TERMS)
+TERMS_MIN_SHARED = 2
+"""A pair proposed by the terms channel alone is compared only if this many of the two
+articles' heaviest content terms (``TERMS.bands`` each, ``dedupe.terms``) are common to both:
+one shared rare word is chance, two start to be a story."""
 NAMES_MIN_JACCARD = 0.3
 """A pair proposed by the names channel alone is compared only if this share of the two
 articles' name terms is common to both (Jaccard). The seeds' same-event pairs share
@@ -82,24 +85,10 @@ still give a chance collision about once per 10^6 lookups, and a collision only 
 a candidate that the verdict then rejects."""
 
 _KEY_MASK = np.uint64((1 << KEY_BITS) - 1)
+_KEY_INT_MASK = (1 << KEY_BITS) - 1
 _BAND_MULTIPLIER = np.uint64(0xC2B2AE3D27D4EB4F)
 _JACCARD_CHUNK = 1 << 18  # pairs per vectorised names-Jaccard pass: ~30 MB of tagged terms
 _NAMES_SEED_OFFSET = 7919  # the names channel's permutations differ from the text channel's
-# A capitalised word right after a lower-case word, digit or comma: a name, not a sentence opening.
-# The look-behind follows the capital (it re-checks it) so that the search skips ahead to
-# capitals: twice as fast as looking behind first, and the same matches.
-_CAPITALISED = re.compile(r"[A-Z](?<=[a-z0-9,;’'] [A-Z])[a-z]+(?:['’][a-z]+)?")
-_NOT_NAMES = frozenset(
-    part_key(word)
-    for word in (
-        "The A An In On At Of For To And But Or If As By With From After Before When While This That These "
-        "Those He She It They We I You His Her Their Its Our Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday "
-        "Friday Saturday Sunday January February March April May June July August September October November "
-        "December"
-    ).split()
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Sketch:
     """What candidate search keeps of an article: no text, only hashes and band keys."""
@@ -107,29 +96,13 @@ class Sketch:
     id: str
     content_hash: bytes
     words: int
-    keys: Keys  # TEXT.bands keys, then NAMES.bands keys
+    keys: Keys  # TEXT.bands keys, then NAMES.bands keys, then TERMS.bands keys
     terms: npt.NDArray[np.uint32]  # sorted unique hashes of the name terms
 
 
 def content_hash(joined: bytes) -> bytes:
     """Return a 16-byte hash of an article's normalised words, space-joined UTF-8: equal for exact copies."""
     return xxhash.xxh3_128_digest(joined)
-
-
-def name_terms(article: Article) -> list[str]:
-    """Return the folded capitalised words of an article's body that do not open a sentence."""
-    terms: list[str] = []
-    for span in article.body_spans:
-        for word in _CAPITALISED.findall(article.text, span.start, span.end):
-            key = _term_key(word)
-            if key and key not in _NOT_NAMES:
-                terms.append(key)
-    return terms
-
-
-@lru_cache(maxsize=1 << 18)
-def _term_key(word: str) -> str:
-    return part_key(word)
 
 
 def sketch_batch(articles: Sequence[Article], settings: Settings) -> list[Sketch]:
@@ -144,13 +117,27 @@ def sketch_batch(articles: Sequence[Article], settings: Settings) -> list[Sketch
     )
     terms = [term_hashes(a) for a in articles]
     names = signatures(terms, num_perm=NAMES.width, seed=settings.seed + _NAMES_SEED_OFFSET)
-    keys = np.hstack([band_keys(signed.signatures[:, : TEXT.width], TEXT), band_keys(names, NAMES)])
+    keys = np.hstack(
+        [
+            band_keys(signed.signatures[:, : TEXT.width], TEXT),
+            band_keys(names, NAMES),
+            np.array([topic_keys(a) for a in articles], dtype=np.int64).reshape(len(articles), TERMS.bands),
+        ]
+    )
     return [
         Sketch(
             a.id, content_hash(signed.joined[row]), int(signed.word_counts[row]), keys[row].copy(), terms[row]
         )
         for row, a in enumerate(articles)
     ]
+
+
+def topic_keys(article: Article) -> list[int]:
+    """Return the terms channel's keys: 48-bit hashes of the article's heaviest content terms, -1 padded."""
+    heaviest = top_terms(term_vector(article.body, article.language, article.title), TERMS.bands)
+    keys = [int.from_bytes(xxhash.xxh3_64_digest(f"{TERMS.salt}:{t}".encode()), "big") & _KEY_INT_MASK
+            for t in heaviest]  # fmt: skip
+    return keys + [-1] * (TERMS.bands - len(keys))
 
 
 def term_hashes(article: Article) -> npt.NDArray[np.uint32]:
@@ -181,8 +168,8 @@ def band_keys(sigs: npt.NDArray[np.uint32], channel: Channel) -> Keys:
     return result
 
 
-def candidate_pairs(keys: Keys, *, max_bucket: int = MAX_BUCKET) -> npt.NDArray[np.int64]:
-    """Return the sorted unique ``(i, j)`` row pairs, ``i < j``, that share a key in ``keys``.
+def candidate_pairs(keys: Keys, *, max_bucket: int = MAX_BUCKET, min_shared: int = 1) -> npt.NDArray[np.int64]:
+    """Return the sorted unique ``(i, j)`` row pairs, ``i < j``, that share ``min_shared`` keys in ``keys``.
 
     ``keys`` is ``(n, k)``: one row per article, any number of band keys per row.
     """
@@ -212,7 +199,11 @@ def candidate_pairs(keys: Keys, *, max_bucket: int = MAX_BUCKET) -> npt.NDArray[
     if not codes:
         return np.empty((0, 2), dtype=np.int64)
     ordered = np.sort(np.concatenate(codes))  # sort and mask: np.unique hashes, several times slower here
-    unique = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+    starts_of = np.concatenate(([True], ordered[1:] != ordered[:-1]))
+    unique = ordered[starts_of]
+    if min_shared > 1:
+        runs = np.diff(np.append(np.flatnonzero(starts_of), ordered.size))
+        unique = unique[runs >= min_shared]
     return np.stack([unique // n, unique % n], axis=1)
 
 
@@ -239,21 +230,25 @@ def proposed_pairs(
     sketches: Sequence[Sketch], copies: dict[int, list[int]]
 ) -> tuple[dict[tuple[int, int], tuple[str, ...]], tuple[ChannelCount, ...]]:
     """Return candidate row pairs between originals (copies excluded), with their channels."""
-    keys = np.empty((len(sketches), TEXT.bands + NAMES.bands), dtype=np.int64)
+    width = sum(c.bands for c in CHANNELS)
+    keys = np.empty((len(sketches), width), dtype=np.int64)
     for row, sketch in enumerate(sketches):
         keys[row] = sketch.keys
     for rows in copies.values():
         keys[rows] = -1
     n = max(len(sketches), 1)
-    text = _codes(candidate_pairs(keys[:, : TEXT.bands]), n)
-    names = _codes(candidate_pairs(keys[:, TEXT.bands :]), n)
-    also_text = np.isin(names, text, assume_unique=True)
-    only_names = names[~also_text]
+    names_from = TEXT.bands
+    terms_from = names_from + NAMES.bands
+    text = _codes(candidate_pairs(keys[:, :names_from]), n)
+    names = _codes(candidate_pairs(keys[:, names_from:terms_from]), n)
+    terms = _codes(candidate_pairs(keys[:, terms_from:], min_shared=TERMS_MIN_SHARED), n)
+    only_names = names[~np.isin(names, text, assume_unique=True)]
     close = only_names[_names_jaccards(sketches, only_names // n, only_names % n) >= NAMES_MIN_JACCARD]
-    both = set(names[also_text].tolist())
-    found = {code: (TEXT.name, NAMES.name) if code in both else (TEXT.name,) for code in text.tolist()}
-    found.update(dict.fromkeys(close.tolist(), (NAMES.name,)))
-    counts = (ChannelCount(TEXT.name, int(text.size)), ChannelCount(NAMES.name, len(both) + int(close.size)))
+    found: dict[int, tuple[str, ...]] = {}
+    for channel, codes in ((TEXT, text), (NAMES, np.union1d(names[np.isin(names, text)], close)), (TERMS, terms)):
+        for code in codes.tolist():
+            found[code] = (*found.get(code, ()), channel.name)
+    counts = tuple(ChannelCount(c.name, sum(c.name in f for f in found.values())) for c in CHANNELS)
     return {divmod(code, n): found[code] for code in sorted(found)}, counts
 
 

@@ -21,8 +21,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import numpy as np
+import numpy.typing as npt
+
 from dedupe.evidence.facts import FactFlag, PairFlags
-from dedupe.pair.verdict import Reason, Relation
+from dedupe.models import Reason
+from dedupe.pair.verdict import Relation
 
 if TYPE_CHECKING:
     from dedupe.pair.compare import ArticleFeatures, PairReport
@@ -122,6 +126,53 @@ def groups(ids: Iterable[str], links: Iterable[Link], level: str) -> list[tuple[
     return sorted(found)
 
 
+def event_groups(
+    ids: Sequence[str],
+    scores: npt.NDArray[np.float64],
+    threshold: float,
+    apart: npt.NDArray[np.bool_] | None = None,
+) -> list[tuple[str, ...]]:
+    """Group ``ids`` by average linkage over pair probabilities of one event, ``scores[i, j]``.
+
+    Two groups merge, best first, while the mean probability over all pairs across them is
+    at least ``threshold``: every pair counts with its own probability, so a pair never
+    verified is not read as "different", and a round-up article linked to two events
+    joins only the one it is closer to. Two groups holding a pair marked ``apart`` (event
+    dates that cannot both be right) never merge: one event cannot have two dates, however
+    alike the reports read. Ties break on ids; groups come sorted.
+    """
+    order = sorted(range(len(ids)), key=lambda n: ids[n])
+    total = scores[np.ix_(order, order)].astype(np.float64).copy()
+    blocked = (
+        apart[np.ix_(order, order)].copy() if apart is not None else np.zeros(total.shape, dtype=bool)
+    )
+    np.fill_diagonal(total, 0.0)
+    sizes = np.ones(len(order))
+    alive = np.ones(len(order), dtype=bool)
+    members: dict[int, list[int]] = {n: [n] for n in range(len(order))}
+    while alive.sum() > 1:
+        mean = total / np.outer(sizes, sizes)
+        mean[~alive, :] = -1.0
+        mean[:, ~alive] = -1.0
+        mean[blocked] = -1.0
+        np.fill_diagonal(mean, -1.0)
+        best = int(np.argmax(mean))
+        x, y = divmod(best, len(order))
+        if mean[x, y] < threshold:
+            break
+        x, y = min(x, y), max(x, y)
+        total[x, :] += total[y, :]
+        total[:, x] += total[:, y]
+        total[x, x] = 0.0
+        total[y, :] = total[:, y] = 0.0
+        blocked[x, :] |= blocked[y, :]
+        blocked[:, x] |= blocked[:, y]
+        sizes[x] += sizes[y]
+        alive[y] = False
+        members[x].extend(members.pop(y))
+    return sorted(tuple(sorted(ids[order[n]] for n in group)) for group in members.values())
+
+
 def _merge(x: int, y: int, members: dict[int, list[int]], between: dict[int, dict[int, int]]) -> None:
     """Fold group ``y`` into group ``x``, summing their link counts to every other group."""
     members[x].extend(members.pop(y))
@@ -172,8 +223,8 @@ def link_from_report(report: PairReport, *, channels: tuple[str, ...] = ()) -> L
 _REASON_ORDER = {
     Relation.DUPLICATE: ("text_overlap", "shared_passages"),
     Relation.REUSE: ("shared_passages", "text_overlap"),
-    Relation.SAME_EVENT: ("shared_quotations", "shared_entities", "event_check", "event_score"),
-    Relation.RELATED: ("shared_entities", "dates_conflict", "event_check", "event_score"),
+    Relation.SAME_EVENT: ("shared_quotations", "shared_entities", "event_score"),
+    Relation.RELATED: ("shared_entities", "dates_conflict", "places_differ", "event_score"),
     Relation.UNRELATED: ("event_score", "text_overlap"),
 }
 

@@ -11,10 +11,12 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 
 from dedupe.corpus.candidates import (
+    CHANNELS,
     MAX_BUCKET,
     NAMES,
     NAMES_MIN_JACCARD,
-    TEXT,
+    TERMS,
+    TERMS_MIN_SHARED,
     Sketch,
     names_jaccard,
     sketch_batch,
@@ -42,9 +44,8 @@ class Lookup:
 
         Hits come with the channels they share keys in, exact copies first, then by keys shared.
         """
-        channel_of = {
-            int(k): (TEXT.name if n < TEXT.bands else NAMES.name) for n, k in enumerate(sketch.keys)
-        }
+        names = [c.name for c in CHANNELS for _ in range(c.bands)]
+        channel_of = {int(k): names[n] for n, k in enumerate(sketch.keys)}
         channel_of.pop(-1, None)
         usable: list[int] = []
         for chunk in batches(list(channel_of), 500):
@@ -68,9 +69,10 @@ class Lookup:
             marks = ",".join("?" * len(chunk))
             id_of.update(self._db.execute(f"SELECT rowid, id FROM articles WHERE rowid IN ({marks})", chunk))
         hits = [
-            Hit(id_of[rowid], tuple(dict.fromkeys(channels)), len(channels) - channels.count("content"))
+            Hit(id_of[rowid], _channels(channels), len(channels) - channels.count("content"))
             for rowid, channels in shared.items()
         ]
+        hits = [hit for hit in hits if hit.channels]
         return sorted(hits, key=lambda hit: ("content" not in hit.channels, -hit.shared_keys, hit.id))
 
     def query(self, article: Article, *, settings: Settings | None = None) -> QueryResult:
@@ -112,6 +114,12 @@ class Lookup:
                 )
             )
             yield from ((hit, decode(records[hit.id])) for hit in chunk if hit.id in records)
+
+
+def _channels(shared: list[str]) -> tuple[str, ...]:
+    """The channels a hit counts in: the terms channel only from ``TERMS_MIN_SHARED`` shared terms on,
+    as ``candidates.proposed_pairs`` has it."""
+    return tuple(c for c in dict.fromkeys(shared) if c != TERMS.name or shared.count(c) >= TERMS_MIN_SHARED)
 
 
 def _worth_comparing(hit: Hit, sketch: Sketch, stored: Article) -> bool:

@@ -130,7 +130,7 @@ def decode(record: bytes) -> Article:
     )
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when tables change; an index of another version is refused with a rebuild hint."""
 
 

@@ -30,6 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
+
 from dedupe.corpus.candidates import (
     ChannelCount,
     Sketch,
@@ -45,6 +48,7 @@ from dedupe.corpus.cluster import (
     Link,
     copy_link,
     describe,
+    event_groups,
     groups,
     link_from_report,
     number,
@@ -64,6 +68,10 @@ if TYPE_CHECKING:
 TASK_ROWS = 48
 """Articles per verification task: small components travel together, so that sending a
 task costs little beside analysing its articles (~6 ms each)."""
+ALL_PAIRS_LIMIT = 300
+"""Components up to this many articles are clustered into events over every pair of them
+(pairs not proposed as candidates scored by the event model on the articles alone);
+larger ones over their verified pairs only, so cost stays bounded."""
 FEATURE_CACHE = 512
 """Articles of one component whose features (tokens, quotations, entities) are kept at once;
 in a larger component some articles are analysed more than once."""
@@ -300,7 +308,12 @@ def verify_component(
     found = []
     duplicates: set[tuple[str, ...]] = set()
     for level in LEVELS:
-        for group in groups(members, links, level):
+        if level == "event" and len(articles) <= ALL_PAIRS_LIMIT:
+            scores, apart = _event_scores(features, links, row_of)
+            grouped = event_groups([a.id for a in articles], scores, _threshold(), apart)
+        else:
+            grouped = groups(members, links, level)
+        for group in grouped:
             if level == "duplicate":
                 duplicates.add(group)
             if len(group) > 1 and not (level == "reuse" and group in duplicates):  # nothing beyond copies
@@ -309,6 +322,40 @@ def verify_component(
                 published = articles[row_of[group[0]]].published
                 found.append(single(group[0], published.isoformat() if published else None))
     return links, found
+
+
+def _event_scores(
+    features: _Features, links: Sequence[Link], row_of: dict[str, int]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Probability of one event for every pair of a component, and the pairs whose event dates
+    are too far apart for one occasion. The probability is the verdict's where the pair was compared (1 for a
+    copy or reuse), the event model's on the articles alone where it was not."""
+    from dedupe.pair.event_features import cheap_features, dates_far_apart
+    from dedupe.pair.event_model import default_model
+
+    count = len(row_of)
+    scores = np.full((count, count), np.nan)
+    strong = np.zeros((count, count), dtype=bool)
+    for link in links:
+        i, j = row_of[link.a], row_of[link.b]
+        strong[i, j] = strong[j, i] = link.relation.strength >= Relation.REUSE.strength
+        scores[i, j] = scores[j, i] = 1.0 if strong[i, j] else link.event_score
+    model = default_model()
+    apart = np.zeros((count, count), dtype=bool)
+    for i in range(count):
+        for j in range(i + 1, count):
+            fi, fj = features.get(i), features.get(j)
+            apart[i, j] = apart[j, i] = not strong[i, j] and dates_far_apart(fi, fj)
+            if np.isnan(scores[i, j]):
+                scores[i, j] = scores[j, i] = model.probability(cheap_features(fi, fj))
+    np.fill_diagonal(scores, 0.0)
+    return scores, apart
+
+
+def _threshold() -> float:
+    from dedupe.pair.event_model import default_model
+
+    return default_model().cluster_threshold
 
 
 def _spread(

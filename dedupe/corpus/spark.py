@@ -40,12 +40,18 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+import numpy.typing as npt
+
 from dedupe.corpus.candidates import (
     CHANNELS,
     KEY_BITS,
     MAX_BUCKET,
     NAMES,
     NAMES_MIN_JACCARD,
+    TERMS,
+    TERMS_MIN_SHARED,
+    TEXT,
     ChannelCount,
     Sketch,
     Work,
@@ -76,6 +82,8 @@ SPARK_CONF = {
 }
 """Settings of a session ``scan_spark`` starts: nothing listens beyond this machine."""
 _NAMES_BIT = 1 << CHANNELS.index(NAMES)
+_TEXT_BIT = 1 << CHANNELS.index(TEXT)
+_TERMS_BIT = 1 << CHANNELS.index(TERMS)
 
 
 Task = tuple[list[int], list[Work], dict[int, list[int]]]  # a component's rows, comparisons, copies
@@ -204,22 +212,34 @@ def _pairs(
         sketches.flatMap(partial(_bucket_entries, copies))
         .groupByKey()
         .flatMap(_bucket_pairs)
-        .reduceByKey(operator.or_)
+        .reduceByKey(lambda x, y: (x[0] | y[0], x[1] + y[1]))
+        .map(lambda item: (item[0], _enough_terms(*item[1])))
+        .filter(lambda item: item[1] != 0)
     )
     terms = sketches.mapValues(lambda sketch: sketch.terms)
     names_only = (
-        marked.filter(lambda item: item[1] == _NAMES_BIT)
-        .map(lambda item: item[0])
+        marked.filter(lambda item: item[1] & _NAMES_BIT and not item[1] & _TEXT_BIT)
+        .map(lambda item: (item[0][0], (item[0][1], item[1])))
         .join(terms)
-        .map(lambda item: (item[1][0], (item[0], item[1][1])))
+        .map(lambda item: (item[1][0][0], (item[0], item[1][0][1], item[1][1])))
         .join(terms)
-        .filter(lambda item: names_jaccard(item[1][0][1], item[1][1]) >= NAMES_MIN_JACCARD)
-        .map(lambda item: ((item[1][0][0], item[0]), _NAMES_BIT))
+        .map(lambda item: ((item[1][0][0], item[0]), _names_checked(item[1][0][1], item[1][0][2], item[1][1])))
+        .filter(lambda item: item[1] != 0)
     )
-    kept = marked.filter(lambda item: item[1] != _NAMES_BIT).union(names_only).collect()
+    kept = marked.filter(lambda item: not item[1] & _NAMES_BIT or item[1] & _TEXT_BIT).union(names_only).collect()
     return {
         pair: tuple(c.name for n, c in enumerate(CHANNELS) if mask >> n & 1) for pair, mask in sorted(kept)
     }
+
+
+def _enough_terms(mask: int, shared_terms: int) -> int:
+    """Drop the terms channel's bit from a pair sharing fewer than ``TERMS_MIN_SHARED`` term keys."""
+    return mask if shared_terms >= TERMS_MIN_SHARED else mask & ~_TERMS_BIT
+
+
+def _names_checked(mask: int, first: npt.NDArray[np.uint32], second: npt.NDArray[np.uint32]) -> int:
+    """Drop the names channel's bit from a pair whose name terms overlap too little."""
+    return mask if names_jaccard(first, second) >= NAMES_MIN_JACCARD else mask & ~_NAMES_BIT
 
 
 def _bucket_entries(copies: frozenset[int], item: tuple[int, Sketch]) -> Iterator[tuple[int, int]]:
@@ -234,14 +254,15 @@ def _bucket_entries(copies: frozenset[int], item: tuple[int, Sketch]) -> Iterato
         yield from ((channel_number << KEY_BITS | key, row) for key in sorted(keys) if key >= 0)
 
 
-def _bucket_pairs(item: tuple[int, Iterable[int]]) -> list[tuple[tuple[int, int], int]]:
-    """Return a bucket's row pairs with its channel's bit; none for a bucket that says nothing."""
+def _bucket_pairs(item: tuple[int, Iterable[int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Return a bucket's row pairs with its channel's bit and terms count; none for a bucket that says nothing."""
     bucket, rows = item
     members = sorted(rows)
     if len(members) > MAX_BUCKET:
         return []
-    bit = 1 << (bucket >> KEY_BITS)
-    return [(pair, bit) for pair in itertools.combinations(members, 2)]
+    channel = bucket >> KEY_BITS
+    value = (1 << channel, 1 if CHANNELS[channel] is TERMS else 0)
+    return [(pair, value) for pair in itertools.combinations(members, 2)]
 
 
 def _verify(

@@ -260,6 +260,14 @@ def dates_agree(a: PartialDate, b: PartialDate, *, tolerance_days: int = 0) -> b
     return True if shared else None
 
 
+def days_apart(a: PartialDate, b: PartialDate) -> int | None:
+    """Return the days between two mentions that state month and day (a missing year read as
+    the nearer way round the year), or None when either lacks them."""
+    if a.month is None or a.day is None or b.month is None or b.day is None:
+        return None
+    return _day_gap(a, b)
+
+
 def _day_gap(a: PartialDate, b: PartialDate) -> int:
     """Days between two month-day dates, the period of a "last week" counted as a whole."""
     if a.year is not None and b.year is not None:

@@ -24,7 +24,7 @@ from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.mentions import Entity, extract_entities
 from dedupe.evidence.names import same_person
 from dedupe.evidence.places import places_compatible
-from dedupe.models import Span
+from dedupe.models import Reason, Span
 
 # Reports of one event may date it a day or two apart (a two-day meeting, a late report).
 EVENT_DATE_TOLERANCE_DAYS = 2
@@ -113,7 +113,7 @@ class EventCheck:
 
     dates_compatible: bool | None
     places_compatible: bool | None
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
 
 
 def event_compatibility(a: EventProfile, b: EventProfile) -> EventCheck:
@@ -123,22 +123,22 @@ def event_compatibility(a: EventProfile, b: EventProfile) -> EventCheck:
     ``EVENT_DATE_TOLERANCE_DAYS``; places on the most specific event places each
     names (a city within a country it names is compatible).
     """
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     dates: bool | None = None
     if a.dates and b.dates and a.dates[0].date is not None and b.dates[0].date is not None:
         first, second = a.dates[0].date, b.dates[0].date
         dates = dates_agree(first, second, tolerance_days=EVENT_DATE_TOLERANCE_DAYS)
         if dates is False:
-            reasons.append(f"dates cannot both be right: {first} vs {second}")
+            reasons.append(Reason("dates_conflict", f"dates cannot both be right: {first} vs {second}", False))
         elif dates:
-            reasons.append(f"dates agree: {first} / {second}")
+            reasons.append(Reason("dates_agree", f"dates agree: {first} / {second}"))
     places = compare_places(finest_places(a), finest_places(b))
     names_a = ", ".join(dict.fromkeys(f.canonical for f in finest_places(a)))
     names_b = ", ".join(dict.fromkeys(f.canonical for f in finest_places(b)))
     if places is False:
-        reasons.append(f"places differ: {names_a} vs {names_b}")
+        reasons.append(Reason("places_differ", f"places differ: {names_a} vs {names_b}", False))
     elif places:
-        reasons.append(f"same place: {names_a} / {names_b}")
+        reasons.append(Reason("same_place", f"same place: {names_a} / {names_b}"))
     return EventCheck(dates, places, tuple(reasons))
 
 

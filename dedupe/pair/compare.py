@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from dedupe.evidence.facts import FactFlag, compare_facts
 from dedupe.evidence.mentions import content_regions
+from dedupe.evidence.terms import TermVector, name_terms, term_vector
 from dedupe.evidence.overlap import (
     Entity,
     EventProfile,
@@ -25,10 +26,13 @@ from dedupe.evidence.overlap import (
     event_profile,
     extract_entities,
 )
-from dedupe.models import Article, Span, Token
+from dedupe.models import Article, Reason, Span, Token
 from dedupe.pair.align import Passage, align
 from dedupe.pair.similarity import Similarity, coverage, similarity
-from dedupe.pair.verdict import EventEvidence, Reason, Relation, decide
+from dedupe.pair.copy_extent import extent
+from dedupe.pair.event_features import pair_features
+from dedupe.pair.event_model import EventModel
+from dedupe.pair.verdict import EventEvidence, Relation, decide
 from dedupe.quotes.extract import Quote, extract_quotes
 from dedupe.quotes.match import QuoteGroup, pair_quote_groups
 from dedupe.settings import DEFAULT_SETTINGS, Settings
@@ -73,6 +77,9 @@ class ArticleFeatures:
     entities: tuple[Entity, ...]
     profile: EventProfile
     sentences: tuple[tuple[Span, tuple[Token, ...]], ...]  # body sentences and their tokens
+    terms: TermVector  # rarity-weighted content words of body and title
+    title_terms: TermVector  # the headline's alone (empty without a title)
+    name_words: frozenset[str]  # folded capitalised words that do not open a sentence, any language
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +98,7 @@ class PairReport:
     own_b: tuple[OwnSentence, ...]
     quote_groups: tuple[QuoteGroup, ...]
     facts: tuple[FactFlag, ...]
+    event_features: dict[str, float]  # what the event model weighed (``dedupe.event_model.FEATURES``)
 
     @property
     def a_id(self) -> str:
@@ -128,6 +136,9 @@ def analyze(article: Article, settings: Settings = DEFAULT_SETTINGS) -> ArticleF
         entities=entities,
         profile=event_profile(article, entities=entities, sentences=grouped),
         sentences=own,
+        terms=term_vector(article.body, article.language, article.title),
+        title_terms=term_vector(article.title or "", article.language),
+        name_words=frozenset(name_terms(article)),
     )
 
 
@@ -145,9 +156,16 @@ def compare(a: Article, b: Article, *, settings: Settings | None = None, **overr
 
 
 def compare_features(
-    fa: ArticleFeatures, fb: ArticleFeatures, settings: Settings = DEFAULT_SETTINGS
+    fa: ArticleFeatures,
+    fb: ArticleFeatures,
+    settings: Settings = DEFAULT_SETTINGS,
+    *,
+    model: EventModel | None = None,
 ) -> PairReport:
-    """Gather the pair's evidence from precomputed features and decide the relation."""
+    """Gather the pair's evidence from precomputed features and decide the relation.
+
+    ``model`` replaces the shipped event model (``tools/fit_event_model.py`` passes its own).
+    """
     a, b = fa.article, fb.article
     passages = align(
         a.text,
@@ -174,17 +192,34 @@ def compare_features(
     )
     overlap = entity_overlap(fa.entities, fb.entities)
     check = event_compatibility(fa.profile, fb.profile)
+    full = sum(1 for g in groups if _is_full(g))
     evidence = EventEvidence(
         shared_quotes=len(groups),
-        full_quotes=sum(1 for g in groups if _is_full(g)),
+        full_quotes=full,
         quote_examples=tuple(g.renderings[g.reference].text for g in groups),
         entity_score=overlap.score,
         shared_entities=tuple(s.canonical for s in sorted(overlap.shared, key=lambda s: -s.weight)),
         dates_compatible=check.dates_compatible,
         places_compatible=check.places_compatible,
         check_reasons=check.reasons,
+        features=pair_features(
+            fa,
+            fb,
+            overlap=overlap,
+            check=check,
+            full_quotes=full,
+            fragment_quotes=len(groups) - full,
+            coverage=max(figures.coverage_a, figures.coverage_b),
+        ),
     )
-    verdict = decide(figures, evidence, [p.similarity for p in passages], settings)
+    verdict = decide(
+        figures,
+        evidence,
+        [p.similarity for p in passages],
+        settings,
+        extent(fa.tokens, fb.tokens, passages),
+        model,
+    )
     facts: tuple[FactFlag, ...] = ()
     if verdict.relation.strength >= Relation.SAME_EVENT.strength:
         facts = compare_facts(a, b, profiles=(fa.profile, fb.profile))
@@ -201,6 +236,7 @@ def compare_features(
         own_b=_own_sentences(fb, [p.b for p in passages]),
         quote_groups=groups,
         facts=facts,
+        event_features=evidence.features,
     )
 
 

@@ -11,10 +11,13 @@ the numbers behind them; the thresholds are ``Settings`` fields.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from dedupe.pair.copy_extent import Extent
+from dedupe.pair.event_model import DESCRIPTIONS, EventModel, default_model
+from dedupe.models import Reason
 from dedupe.settings import Settings
 
 if TYPE_CHECKING:  # numpy stays out of `dedupe --help`
@@ -46,17 +49,8 @@ _STRENGTH = {
 
 
 @dataclass(frozen=True, slots=True)
-class Reason:
-    """One piece of evidence behind a verdict, as a short sentence with its numbers."""
-
-    code: str
-    text: str
-    supports: bool = True  # False for evidence against a stronger relation
-
-
-@dataclass(frozen=True, slots=True)
 class EventEvidence:
-    """What the pair shares besides text: quotations, distinctive names, date and place checks."""
+    """What the pair shares besides text: quotations, distinctive names, date and place checks, features."""
 
     shared_quotes: int
     full_quotes: int
@@ -65,7 +59,8 @@ class EventEvidence:
     shared_entities: tuple[str, ...]
     dates_compatible: bool | None
     places_compatible: bool | None
-    check_reasons: tuple[str, ...]
+    check_reasons: tuple[Reason, ...]
+    features: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,46 +73,38 @@ class Verdict:
     reasons: tuple[Reason, ...]
 
 
-# Event evidence is combined as a noisy-or: each piece alone can make the case, and
-# pieces add up without exceeding 1. A full quotation rendered by both outlets is
-# strong evidence of one event; a shared scare-quoted fragment ("core interests") is
-# weaker; shared passages short of reuse count up to TEXT_WEIGHT.
-FULL_QUOTE_WEIGHT = 0.5
-FRAGMENT_QUOTE_WEIGHT = 0.25
-TEXT_WEIGHT = 0.6
-# Different places for the central event weaken the case without vetoing it: outlets do
-# misplace a meeting (TRUTH.md: 004 puts the Nanping talks in Beijing).
-PLACE_CONFLICT_FACTOR = 0.85
-
-
-def event_score(similarity: Similarity, evidence: EventEvidence, settings: Settings) -> float:
-    """Combine shared quotations, distinctive names and shared text into one score in [0, 1]."""
-    cov_high = max(similarity.coverage_a, similarity.coverage_b)
-    text = TEXT_WEIGHT * min(1.0, cov_high / settings.reuse_coverage)
-    missing = (1 - FULL_QUOTE_WEIGHT) ** evidence.full_quotes
-    missing *= (1 - FRAGMENT_QUOTE_WEIGHT) ** (evidence.shared_quotes - evidence.full_quotes)
-    missing *= (1 - text) * (1 - evidence.entity_score)
-    score = 1 - missing
-    if evidence.places_compatible is False:
-        score *= PLACE_CONFLICT_FACTOR
-    return max(0.0, min(1.0, score))
-
-
 def decide(
-    similarity: Similarity, evidence: EventEvidence, passage_similarities: Sequence[float], settings: Settings
+    similarity: Similarity,
+    evidence: EventEvidence,
+    passage_similarities: Sequence[float],
+    settings: Settings,
+    extent: Extent | None = None,
+    model: EventModel | None = None,
 ) -> Verdict:
-    """Return the strongest relation the evidence supports, with its reasons."""
+    """Return the strongest relation the evidence supports, with its reasons.
+
+    Copies and reuse are told by shared text; between independent reports the fitted
+    event model (``dedupe.event_model``) gives the probability of one event, which is
+    the pair's event score.
+    """
+    model = model or default_model()
     reasons = [_text_reason(similarity)]
     cov_low = min(similarity.coverage_a, similarity.coverage_b)
     cov_high = max(similarity.coverage_a, similarity.coverage_b)
     mean_passage = sum(passage_similarities) / len(passage_similarities) if passage_similarities else 0.0
-    score = event_score(similarity, evidence, settings)
-    reasons.extend(_event_reasons(evidence, score))
+    score = round(model.probability(evidence.features), 4)
+    related = model.related_probability(evidence.features)
+    reasons.extend(_event_reasons(evidence, model, score))
     if similarity.jaccard >= settings.duplicate_jaccard or (
         cov_low >= settings.duplicate_coverage and mean_passage >= settings.duplicate_coverage
     ):
         margin = max(similarity.jaccard - settings.duplicate_jaccard, cov_low - settings.duplicate_coverage)
         return Verdict(Relation.DUPLICATE, _confidence(margin, 0.2), score, tuple(reasons))
+    copy = _copy_reason(extent, mean_passage, settings)
+    if copy is not None:
+        reasons.append(copy)
+        return Verdict(Relation.DUPLICATE, _confidence(mean_passage - settings.duplicate_coverage, 0.2),
+                       score, tuple(reasons))  # fmt: skip
     if (
         cov_high >= settings.reuse_coverage
         or similarity.longest_passage_words >= settings.reuse_passage_words
@@ -135,23 +122,34 @@ def decide(
             (similarity.longest_passage_words - settings.reuse_passage_words) / settings.reuse_passage_words,
         )
         return Verdict(Relation.REUSE, _confidence(margin, 0.3), score, tuple(reasons))
-    if evidence.dates_compatible is False:
-        reasons.append(Reason("dates_conflict", "explicit dates rule out one event", supports=False))
-        topical = max(score, evidence.entity_score)
-        relation = Relation.RELATED if topical >= settings.related_score else Relation.UNRELATED
-        return Verdict(
-            relation, _confidence(abs(topical - settings.related_score), 0.3), score, tuple(reasons)
-        )
-    if score >= settings.same_event_score:
-        return Verdict(
-            Relation.SAME_EVENT, _confidence(score - settings.same_event_score, 0.3), score, tuple(reasons)
-        )
-    if score >= settings.related_score:
-        margin = min(score - settings.related_score, settings.same_event_score - score)
-        return Verdict(Relation.RELATED, _confidence(margin, 0.15), score, tuple(reasons))
-    return Verdict(
-        Relation.UNRELATED, _confidence(settings.related_score - score, 0.2), score, tuple(reasons)
-    )
+    if score >= model.threshold:
+        return Verdict(Relation.SAME_EVENT, round(score, 2), score, tuple(reasons))
+    if related >= model.related_threshold:
+        return Verdict(Relation.RELATED, round((1 - score) * related, 2), score, tuple(reasons))
+    return Verdict(Relation.UNRELATED, round((1 - score) * (1 - related), 2), score, tuple(reasons))
+
+
+def _copy_reason(extent: Extent | None, mean_passage: float, settings: Settings) -> Reason | None:
+    """Say how one text is a cut-short or wrapped copy of the other, or return None if it is not."""
+    if extent is None or not extent.in_order or mean_passage < settings.duplicate_coverage:
+        return None
+    a, b = extent.a, extent.b
+    if min(a.inside, b.inside) < settings.copy_min_words:
+        return None
+    if min(a.covered, b.covered) < settings.duplicate_coverage:
+        return None
+    share = max(side.inside / (side.before + side.inside + side.after) for side in (a, b))
+    if share < settings.copy_min_share:
+        return None
+    notes = []
+    for name, side, other in (("A", a, b), ("B", b, a)):
+        if side.before > other.before + settings.copy_min_words // 4:
+            notes.append(f"{name} opens with {side.before - other.before} words the other lacks")
+        if side.after > other.after + settings.copy_min_words // 4:
+            other_name = "B" if name == "A" else "A"
+            notes.append(f"{other_name} stops {side.after - other.after} words before {name} does")
+    detail = "; ".join(notes) or "the rest differs only in furniture"
+    return Reason("cut_or_wrapped_copy", f"the two agree wherever both have text: {detail}")
 
 
 def _confidence(margin: float, scale: float) -> float:
@@ -173,7 +171,7 @@ def _text_reason(similarity: Similarity) -> Reason:
     )
 
 
-def _event_reasons(evidence: EventEvidence, score: float) -> list[Reason]:
+def _event_reasons(evidence: EventEvidence, model: EventModel, score: float) -> list[Reason]:
     reasons = []
     if evidence.shared_quotes:
         examples = "; ".join(f"“{_shorten(q)}”" for q in evidence.quote_examples[:3])
@@ -187,8 +185,20 @@ def _event_reasons(evidence: EventEvidence, score: float) -> list[Reason]:
                 "shared_entities", f"distinctive names in common (score {evidence.entity_score:.2f}): {names}"
             )
         )
-    for text in evidence.check_reasons:
-        conflict = "cannot" in text or "differ" in text
-        reasons.append(Reason("event_check", text, supports=not conflict))
-    reasons.append(Reason("event_score", f"event score {score:.2f} from quotations, names and shared text"))
+    reasons.extend(evidence.check_reasons)
+    for name, weight in model.contributions(evidence.features):
+        reasons.append(
+            Reason(
+                f"event:{name}",
+                f"{DESCRIPTIONS[name]}: {evidence.features[name]:.2f} ({weight:+.2f} to the log-odds)",
+                supports=weight > 0,
+            )
+        )
+    reasons.append(
+        Reason(
+            "event_score",
+            f"probability of one event {score:.2f} (same event from {model.threshold:.2f})",
+            supports=score >= model.threshold,
+        )
+    )
     return reasons

@@ -1,0 +1,231 @@
+"""Judgement on real news: event clusters, quotation sets, pair relations and speakers on the test half.
+
+Reads the development corpus (``fixtures/realnews``; bodies rebuilt as its REBUILD.md
+says) and prints, for the test half, both for text alone and with metadata (title,
+outlet, publication date):
+
+- event clusters of ``dedupe scan``: pairwise precision/recall/F1 and B-cubed F1, against
+  events and against occasions; the same for a bag-of-words baseline in the same run
+  (TF-IDF cosine over content words, average linkage over all pairs, its threshold
+  fitted on the fitting half; with metadata, pairs published more than 3 days apart
+  are never linked);
+- quotation sets grouped: labelled renderings of one statement that ``dedupe quotes``
+  puts in one group;
+- labelled pair relations ``dedupe compare`` gets right;
+- labelled quotations found, attributed as the outlet attributes them, and misattributed.
+
+    python bench/judgement.py [--half test|fit]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import math
+import re
+import sys
+import time
+
+import numpy as np
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from devcorpus import Doc, load  # noqa: E402
+from fit_event_model import article  # noqa: E402
+
+from dedupe.corpus.cluster import event_groups as average_linkage  # noqa: E402
+from dedupe.corpus.scan import scan  # noqa: E402
+from dedupe.evidence.names import same_person  # noqa: E402
+from dedupe.pair.compare import compare  # noqa: E402
+from dedupe.quotes.match import audit_quotes  # noqa: E402
+from dedupe.quotes.extract import extract_quotes  # noqa: E402
+
+WINDOW_DAYS = 3
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def pairwise(clusters: Sequence[Sequence[str]], label: dict[str, str]) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 of ``clusters`` against ``label`` (id -> class)."""
+    found = {frozenset(p) for c in clusters for p in itertools.combinations(sorted(c), 2)}
+    by_class = defaultdict(list)
+    for doc, cls in label.items():
+        by_class[cls].append(doc)
+    truth = {frozenset(p) for c in by_class.values() for p in itertools.combinations(sorted(c), 2)}
+    tp = len(found & truth)
+    precision = tp / len(found) if found else 1.0
+    recall = tp / len(truth) if truth else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def bcubed(clusters: Sequence[Sequence[str]], label: dict[str, str]) -> float:
+    """B-cubed F1 of ``clusters`` against ``label``."""
+    cluster_of = {d: set(c) for c in clusters for d in c}
+    class_of = defaultdict(set)
+    for doc, cls in label.items():
+        class_of[cls].add(doc)
+    p = r = 0.0
+    for doc, cls in label.items():
+        mine, truth = cluster_of[doc], class_of[cls]
+        common = len(mine & truth)
+        p += common / len(mine)
+        r += common / len(truth)
+    p, r = p / len(label), r / len(label)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def tfidf_vectors(texts: dict[str, str]) -> dict[str, dict[str, float]]:
+    """The baseline's vectors: lower-cased words of 3+ letters, log tf times corpus idf, unit length."""
+    counts = {d: Counter(w.lower() for w in _WORD.findall(t)) for d, t in texts.items()}
+    df = Counter(w for c in counts.values() for w in c)
+    n = len(texts)
+    vectors = {}
+    for d, c in counts.items():
+        v = {w: (1 + math.log(k)) * math.log(n / df[w]) for w, k in c.items() if df[w] < n}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vectors[d] = {w: x / norm for w, x in v.items()}
+    return vectors
+
+
+def baseline_clusters(docs: list[Doc], threshold: float, window: bool) -> list[list[str]]:
+    """Average linkage over TF-IDF cosine of all pairs, merging while the mean link is ≥ threshold."""
+    vectors = tfidf_vectors({d.id: d.text or "" for d in docs})
+    when = {d.id: d.meta.get("published") for d in docs}
+
+    def sim(x: str, y: str) -> float:
+        if window and when[x] and when[y]:
+            from datetime import date
+
+            if abs((date.fromisoformat(when[x]) - date.fromisoformat(when[y])).days) > WINDOW_DAYS:
+                return 0.0
+        a, b = vectors[x], vectors[y]
+        return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+    ids = [d.id for d in docs]
+    matrix = np.array([[sim(x, y) if x != y else 0.0 for y in ids] for x in ids])
+    return [list(g) for g in average_linkage(ids, matrix, threshold)]
+
+
+def fit_baseline(docs: list[Doc], window: bool) -> float:
+    """The baseline threshold with the best event F1 on the fitting half."""
+    label = {d.id: d.event for d in docs}
+    grid = [t / 100 for t in range(5, 60, 2)]
+    return max(grid, key=lambda t: pairwise(baseline_clusters(docs, t, window), label)[2])
+
+
+def tool_clusters(docs: list[Doc], with_meta: bool) -> list[list[str]]:
+    report = scan([article(d, with_meta) for d in docs], jobs=1)
+    return [list(c.members) for c in report.level("event")]
+
+
+def quotation_sets(docs: list[Doc], quotes: list[dict]) -> tuple[int, int]:
+    """Count labelled sets (2+ members in these docs) whose members one tool group holds."""
+    by_id = {d.id: d for d in docs}
+    sets = defaultdict(list)
+    for q in quotes:
+        if q.get("set") and q["doc"] in by_id:
+            sets[q["set"]].append(q)
+    grouped = total = 0
+    for members in sets.values():
+        if len({m["doc"] for m in members}) < 2:
+            continue
+        total += 1
+        event_docs = [by_id[i] for i in sorted({m["doc"] for m in members})]
+        audit = audit_quotes([article(d, False) for d in event_docs])
+        for group in audit.groups:
+            spans = {(r.article_id, r.span.start, r.span.end) for r in group.renderings}
+            if all(any(a == m["doc"] and s < m["end"] and m["start"] < e for a, s, e in spans) for m in members):
+                grouped += 1
+                break
+    return grouped, total
+
+
+def speakers(docs: list[Doc], quotes: list[dict]) -> tuple[int, int, int, int]:
+    """Labelled quotations found, attributed as the outlet does, misattributed, and the total."""
+    by_id = {d.id: d for d in docs}
+    found = right = wrong = total = 0
+    extracted = {}
+    for q in quotes:
+        if q["doc"] not in by_id:
+            continue
+        total += 1
+        if q["doc"] not in extracted:
+            extracted[q["doc"]] = extract_quotes(article(by_id[q["doc"]], False))
+        hits = [x for x in extracted[q["doc"]] if x.inner.start < q["end"] and q["start"] < x.inner.end]
+        if not hits:
+            continue
+        found += 1
+        said = hits[0].canonical_speaker
+        truth = q["speaker"]
+        if _same_speaker(said, truth):
+            right += 1
+        elif said != "unknown":
+            wrong += 1
+    return found, right, wrong, total
+
+
+def _same_speaker(said: str, truth: str) -> bool:
+    if said.lower() == truth.lower():
+        return True
+    if said == "unknown" or truth == "unknown":
+        return False
+    return same_person(said, truth) or said.lower() in truth.lower() or truth.lower() in said.lower()
+
+
+def relations(docs: list[Doc], pairs: list[dict]) -> tuple[int, int]:
+    by_id = {d.id: d for d in docs}
+    right = total = 0
+    for p in pairs:
+        if p["a"] in by_id and p["b"] in by_id:
+            total += 1
+            report = compare(article(by_id[p["a"]], False), article(by_id[p["b"]], False))
+            right += report.relation.value == p["relation"]
+    return right, total
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=("test", "fit"), default="test")
+    parser.add_argument("--language", help="only reports in this language (e.g. en)")
+    args = parser.parse_args(argv)
+    corpus = load()
+    docs, fitting = corpus.half(args.half), corpus.half("fit")
+    if args.language:
+        docs = [d for d in docs if d.meta["language"] == args.language]
+        fitting = [d for d in fitting if d.meta["language"] == args.language]
+    if not docs:
+        print("judgement: skipped, the development corpus bodies are absent (fixtures/realnews/REBUILD.md)")
+        return 0
+    started = time.perf_counter()
+    events = {d.id: d.event for d in docs}
+    occasions = {d.id: d.meta.get("occasion") or d.event for d in docs}
+    print(f"half {args.half}: {len(docs)} reports, {len(set(events.values()))} events, "
+          f"{len({d.meta['outlet'] for d in docs})} outlets, "
+          f"{sum(1 for d in docs if d.meta['language'] != 'en')} not in English")  # fmt: skip
+    print(f"{'clusters':34} {'P':>6} {'R':>6} {'F1':>6} {'B3 F1':>6} {'occ F1':>6}")
+    for with_meta in (False, True):
+        kind = "metadata" if with_meta else "text only"
+        threshold = fit_baseline(fitting, with_meta)
+        for name, clusters in (
+            (f"dedupe scan, {kind}", tool_clusters(docs, with_meta)),
+            (f"baseline (t={threshold:.2f}), {kind}", baseline_clusters(docs, threshold, with_meta)),
+        ):
+            p, r, f = pairwise(clusters, events)
+            print(f"{name:34} {p:6.3f} {r:6.3f} {f:6.3f} {bcubed(clusters, events):6.3f} "
+                  f"{pairwise(clusters, occasions)[2]:6.3f}")  # fmt: skip
+    grouped, sets = quotation_sets(docs, corpus.quotes)
+    print(f"quotation sets grouped: {grouped}/{sets} = {grouped / sets if sets else 0:.3f}")
+    right, total = relations(docs, corpus.pairs)
+    print(f"pair relations right: {right}/{total} = {right / total if total else 0:.3f}")
+    found, attributed, wrong, labelled = speakers(docs, corpus.quotes)
+    if labelled:
+        print(f"quotations found {found}/{labelled} = {found / labelled:.3f}; attributed as the outlet does "
+              f"{attributed / labelled:.3f}; misattributed {wrong / labelled:.3f}")  # fmt: skip
+    print(f"({time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

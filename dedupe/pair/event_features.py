@@ -1,0 +1,113 @@
+"""Measure what two reports share about their event: the features the event model weighs.
+
+``cheap_features`` needs only each article's analysed features (terms, entities, event
+profile), so a scan can score every pair of a candidate component with it;
+``pair_features`` adds what the full comparison found (quotations, shared passages).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import TYPE_CHECKING
+
+from dedupe.evidence.date_mentions import days_apart
+from dedupe.evidence.overlap import EntityOverlap, EventCheck, entity_overlap, event_compatibility
+from dedupe.pair.event_model import publication_features
+from dedupe.evidence.terms import cosine, rare_shared
+
+if TYPE_CHECKING:
+    from dedupe.pair.compare import ArticleFeatures
+
+MID_MONTH = 15
+# Event dates this far apart are two occasions, not one reported loosely: a month is beyond
+# any two-day meeting, late report or postponed launch in the development corpus.
+APART_DAYS = 30
+DAYS_IN_YEAR = 365
+# A figure this small ("two countries", "3 days") is too common to tie two reports together.
+DISTINCTIVE_NUMBER = 12
+
+
+def cheap_features(
+    fa: ArticleFeatures,
+    fb: ArticleFeatures,
+    overlap: EntityOverlap | None = None,
+    check: EventCheck | None = None,
+) -> dict[str, float]:
+    """Return the features computable from the two articles alone (no alignment, no quotations)."""
+    overlap = overlap or entity_overlap(fa.entities, fb.entities)
+    check = check or event_compatibility(fa.profile, fb.profile)
+    a, b = fa.article, fb.article
+    found = {
+        "terms_cosine": cosine(fa.terms, fb.terms),
+        "rare_terms": math.log1p(rare_shared(fa.terms, fb.terms, a.language, b.language)),
+        "names": overlap.score,
+        "name_words": _jaccard(fa.name_words, fb.name_words),
+        "people_shared": math.log1p(sum(1 for s in overlap.shared if s.kind == "person")),
+        "numbers_shared": math.log1p(len(_numbers(fa) & _numbers(fb))),
+        "dates_agree": 1.0 if check.dates_compatible else 0.0,
+        "dates_conflict": 1.0 if check.dates_compatible is False else 0.0,
+        "date_gap": _date_gap(fa, fb),
+        "places_agree": 1.0 if check.places_compatible else 0.0,
+        "places_conflict": 1.0 if check.places_compatible is False else 0.0,
+        "title_cosine": cosine(fa.title_terms, fb.title_terms),
+        "languages_differ": 1.0 if a.language != b.language else 0.0,
+    }
+    found.update(publication_features(a.published, b.published))
+    return found
+
+
+def pair_features(
+    fa: ArticleFeatures,
+    fb: ArticleFeatures,
+    *,
+    overlap: EntityOverlap,
+    check: EventCheck,
+    full_quotes: int,
+    fragment_quotes: int,
+    coverage: float,
+) -> dict[str, float]:
+    """Return every feature of the pair, given what the full comparison found."""
+    found = cheap_features(fa, fb, overlap, check)
+    found["quotations"] = math.log1p(full_quotes + 0.5 * fragment_quotes)
+    found["shared_text"] = coverage
+    return found
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def _numbers(features: ArticleFeatures) -> set[str]:
+    """The keys of the distinctive figures an article states ("2,100 people", "7.8 magnitude")."""
+    return {
+        e.key
+        for e in features.entities
+        if e.kind == "number" and e.quantity is not None and abs(e.quantity.value) > DISTINCTIVE_NUMBER
+    }
+
+
+def _date_gap(fa: ArticleFeatures, fb: ArticleFeatures) -> float:
+    """How far apart the two reports' event dates are, 0 (same day) to 1 (a year or more), when
+    both state year and month (a missing day counts as mid-month); 0 when either does not."""
+    if not fa.profile.dates or not fb.profile.dates:
+        return 0.0
+    a, b = fa.profile.dates[0].date, fb.profile.dates[0].date
+    if a is None or b is None or None in (a.year, a.month, b.year, b.month):
+        return 0.0
+    first = date(a.year, a.month, a.day or MID_MONTH)  # type: ignore[arg-type]
+    second = date(b.year, b.month, b.day or MID_MONTH)  # type: ignore[arg-type]
+    return min(1.0, math.log1p(abs((first - second).days)) / math.log1p(DAYS_IN_YEAR))
+
+
+def dates_far_apart(fa: ArticleFeatures, fb: ArticleFeatures) -> bool:
+    """True when both reports date their event to a month and day at least ``APART_DAYS`` apart:
+    one occasion cannot have both dates, whatever else the reports share."""
+    if not fa.profile.dates or not fb.profile.dates:
+        return False
+    a, b = fa.profile.dates[0].date, fb.profile.dates[0].date
+    if a is None or b is None:
+        return False
+    gap = days_apart(a, b)
+    return gap is not None and gap >= APART_DAYS
