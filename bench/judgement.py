@@ -25,22 +25,22 @@ import math
 import re
 import sys
 import time
-
-import numpy as np
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-from devcorpus import Doc, load  # noqa: E402
-from fit_event_model import article  # noqa: E402
+import numpy as np
 
-from dedupe.corpus.cluster import event_groups as average_linkage  # noqa: E402
-from dedupe.corpus.scan import scan  # noqa: E402
-from dedupe.evidence.names import same_person  # noqa: E402
-from dedupe.pair.compare import compare  # noqa: E402
-from dedupe.quotes.match import audit_quotes  # noqa: E402
-from dedupe.quotes.extract import extract_quotes  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from devcorpus import Doc, load
+from fit_event_model import article
+
+from dedupe.corpus.cluster import event_groups as average_linkage
+from dedupe.corpus.scan import scan
+from dedupe.evidence.names import same_person
+from dedupe.pair.compare import compare
+from dedupe.quotes.extract import extract_quotes
+from dedupe.quotes.match import audit_quotes
 
 WINDOW_DAYS = 3
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -136,7 +136,9 @@ def quotation_sets(docs: list[Doc], quotes: list[dict]) -> tuple[int, int]:
         audit = audit_quotes([article(d, False) for d in event_docs])
         for group in audit.groups:
             spans = {(r.article_id, r.span.start, r.span.end) for r in group.renderings}
-            if all(any(a == m["doc"] and s < m["end"] and m["start"] < e for a, s, e in spans) for m in members):
+            if all(
+                any(a == m["doc"] and s < m["end"] and m["start"] < e for a, s, e in spans) for m in members
+            ):
                 grouped += 1
                 break
     return grouped, total
