@@ -63,7 +63,9 @@ def main() -> None:
     out = args.workdir / "versus.jsonl"
     scan = ["scan", str(dump), "-f", "jsonl", "-o", str(out), "--quiet"]
     before, now = versus(args.base, scan, args.rounds)
-    print(f"scan {args.count:,} synthetic: baseline {before:.1f} s, now {now:.1f} s, ratio {now / before:.2f}")
+    print(
+        f"scan {args.count:,} synthetic: baseline {before:.1f} s, now {now:.1f} s, ratio {now / before:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,12 @@ def rows(name: str) -> list[dict[str, object]]:
 
 def test_the_manifest_holds_labels_and_hashes_never_bodies() -> None:
     manifest = rows("manifest.jsonl")
-    assert set().union(*(row.keys() for row in manifest)) == {*devcorpus.KEPT_FIELDS, "sha256", "chars", "half"}
+    assert set().union(*(row.keys() for row in manifest)) == {
+        *devcorpus.KEPT_FIELDS,
+        "sha256",
+        "chars",
+        "half",
+    }
     assert all(re.fullmatch(r"[0-9a-f]{64}", str(row["sha256"])) for row in manifest)
     assert all(isinstance(row["chars"], int) and row["chars"] > 100 for row in manifest)
     for quote in rows("quotes.jsonl"):
@@ -57,7 +62,9 @@ def test_halves_split_by_event_and_keep_the_evaluation_topics_out() -> None:
         assert "patrushev" not in words
 
 
-def test_merge_and_verify_round_trip_a_gatherers_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_merge_and_verify_round_trip_a_gatherers_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "g1"
     (folder / "bodies").mkdir(parents=True)
     body = "Invented report: the mayor said “we will rebuild the bridge” on Tuesday.\n" * 4
