@@ -25,6 +25,7 @@ from dedupe.cli_support import (
     ScanFormat,
     SkipBadOption,
     at_least,
+    check_out,
     check_scan_options,
     emit,
     emit_scan,
@@ -119,6 +120,7 @@ def scan(
     Example: dedupe scan fixtures/seeds --format json
     """
     check_scan_options(paths or [], db, engine, fmt)
+    check_out(out)
     bar = progress(quiet)
     with library_errors():
         report, kept = run_scan(

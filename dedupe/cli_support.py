@@ -103,11 +103,18 @@ def library_errors() -> Iterator[None]:
                 typer.echo(f"Warning: {warning.message}", err=True)
 
 
+def check_out(out: Path | None) -> None:
+    """Refuse an ``--out`` whose folder does not exist (exit 2): never create folders silently."""
+    if out is not None and not out.parent.is_dir():
+        fail(f"{out}: no such directory: {out.parent}")
+
+
 def emit(content: str, out: Path | None) -> None:
     """Write a report to ``out`` atomically, or to stdout."""
     if out is None:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
         return
+    check_out(out)
     from dedupe.report.serialize import write_atomic
 
     try:
@@ -235,7 +242,11 @@ def emit_scan(
         return
     from dedupe.report.html_site import write_scan_site
 
-    write_scan_site(report, articles, out)
+    check_out(out)
+    try:
+        write_scan_site(report, articles, out)
+    except OSError as error:
+        fail(f"{out}: cannot write ({error.strerror})")
 
 
 def _indexed(db: Path) -> dict[str, Article]:

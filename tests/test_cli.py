@@ -73,7 +73,7 @@ def test_compare_markdown() -> None:
 
 
 def test_compare_out_writes_the_file_and_nothing_to_stdout(tmp_path: Path) -> None:
-    target = tmp_path / "deep" / "report.json"
+    target = tmp_path / "report.json"
     result = runner.invoke(app, ["compare", _seed("001"), _seed("004"), "-f", "json", "--out", str(target)])
     assert result.exit_code == 0
     assert result.stdout == ""

@@ -32,6 +32,9 @@ def write_scan_site(
 ) -> dict[tuple[str, str], str]:
     """Write the overview to ``out`` and pair pages beside it; return each pair's relative address."""
     folder = out.parent / f"{out.stem}.pairs"
+    if not out.parent.is_dir():
+        raise FileNotFoundError(2, "no such directory", str(out.parent))
+    folder.mkdir(exist_ok=True)
     pages: dict[tuple[str, str], str] = {}
     analysed = {}
     for link in report.pairs[:max_pair_pages]:
