@@ -16,6 +16,7 @@ from dedupe import __version__
 from dedupe.cli_index import index_app
 from dedupe.cli_support import (
     Engine,
+    FactsFormat,
     FailOn,
     Format,
     FormatOption,
@@ -29,7 +30,6 @@ from dedupe.cli_support import (
     check_scan_options,
     emit,
     emit_scan,
-    fail,
     library_errors,
     load_many,
     load_one,
@@ -39,6 +39,9 @@ from dedupe.cli_support import (
     scan_fails,
 )
 from dedupe.pair.verdict import Relation
+
+MAX_PAIR_PAGES = 200
+"""Side-by-side pages an HTML scan writes by default (``--pair-pages``)."""
 
 app = typer.Typer(
     name="dedupe",
@@ -111,11 +114,21 @@ def scan(
         Engine, typer.Option("--engine", help="Run here, or on Apache Spark (the spark extra and Java 17+).")
     ] = Engine.local,
     spark_master: Annotated[str, typer.Option("--spark-master", help="Spark master URL.")] = "local[2]",
+    pair_pages: Annotated[
+        int,
+        typer.Option(
+            "--pair-pages",
+            min=0,
+            metavar="N",
+            help="With --format html --out: write side-by-side pages for the first N pairs listed.",
+        ),
+    ] = MAX_PAIR_PAGES,
 ) -> None:
     """Scan a corpus: duplicate groups, reuse groups and event clusters, with the pairs inside.
 
-    With --format html --out FILE, a side-by-side page of each listed pair is written to
-    FILE's stem + ".pairs/" and linked from the overview.
+    With --format html --out FILE, a side-by-side page of each listed pair (up to
+    --pair-pages, which the overview states) is written to FILE's stem + ".pairs/" and
+    linked from the overview.
 
     Example: dedupe scan fixtures/seeds --format json
     """
@@ -127,7 +140,7 @@ def scan(
             paths or [], db=db, engine=engine, spark_master=spark_master, min_relation=min_relation,
             jobs=jobs, bar=bar, keep=fmt is ScanFormat.html,
         )  # fmt: skip
-        emit_scan(report, fmt, kept, db, out)
+        emit_scan(report, fmt, kept, db, out, pair_pages=pair_pages)
     if scan_fails(report, fail_on):
         raise typer.Exit(1)
 
@@ -164,9 +177,7 @@ def quotes(
 @app.command()
 def facts(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders, globs, or - for stdin.")],
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Report format (table, json, md).")
-    ] = Format.table,
+    fmt: Annotated[FactsFormat, typer.Option("--format", "-f", help="Report format.")] = FactsFormat.table,
     out: OutOption = None,
     fail_on_conflict: Annotated[
         bool, typer.Option(help="Exit 1 when reports of one event disagree on a fact (beyond spelling).")
@@ -180,8 +191,6 @@ def facts(
     from dedupe.corpus.fact_audit import audit_facts
     from dedupe.report.facts import render_fact_audit
 
-    if fmt is Format.html:
-        fail("facts: --format html is not available; use table, json or md")
     with library_errors():
         audit = audit_facts(load_many(paths, skip_bad=skip_bad))
         emit(render_fact_audit(audit, fmt.value), out)

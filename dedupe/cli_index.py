@@ -18,11 +18,20 @@ from dedupe.cli_support import (
     load_one,
     progress,
     query_fails,
+    terminal_width,
 )
+from dedupe.models import Article
 
 index_app = typer.Typer(
     help="A persistent SQLite index: add articles, ask whether a story was seen before.", no_args_is_help=True
 )
+
+
+def _name(article: Article | None) -> str:
+    """An article as a reader knows it: outlet and title, where the index has them."""
+    if article is None:
+        return ""
+    return " · ".join(x for x in (article.outlet, article.title) if x)
 
 
 @index_app.command("add")
@@ -70,7 +79,9 @@ def index_query(
 
     with library_errors(), Index(db, create=False) as index:
         result = index.query(load_one(article))
-        emit(render_query(result, fmt.value), out)
+        names = {m.b: _name(index.get(m.b)) for m in result.matches}
+        answer = render_query(result, fmt.value, width=terminal_width(out), names=names)
+        emit(answer, out)
     if query_fails(result, fail_on):
         raise typer.Exit(1)
 
@@ -103,5 +114,8 @@ def index_remove(
     from dedupe.corpus.index import Index
 
     with library_errors(), Index(db, create=False) as index:
+        missing = [i for i in dict.fromkeys(ids) if i not in index]
         removed = index.remove(ids)
         emit(f"{db}: removed {removed} of {len(ids)}", None)
+        if missing:
+            typer.echo(f"Not in the index: {', '.join(missing)}", err=True)

@@ -69,6 +69,15 @@ class IndexFormat(StrEnum):
     table = "table"
     json = "json"
     md = "md"
+    csv = "csv"
+
+
+class FactsFormat(StrEnum):
+    """Formats of `facts`: a page per pair is what `compare --format html` gives."""
+
+    table = "table"
+    json = "json"
+    md = "md"
 
 
 DbOption = Annotated[Path, typer.Option("--db", help="The SQLite index file.")]
@@ -101,6 +110,18 @@ def library_errors() -> Iterator[None]:
         finally:
             for warning in caught:
                 typer.echo(f"Warning: {warning.message}", err=True)
+
+
+def terminal_width(out: Path | None = None) -> int:
+    """Columns of a table report: the terminal's (``COLUMNS`` first), 80 when piped or to a file."""
+    import os
+    import shutil
+
+    if out is not None:
+        return 80
+    if "COLUMNS" not in os.environ and not sys.stdout.isatty():
+        return 80
+    return max(60, min(200, shutil.get_terminal_size((80, 24)).columns))
 
 
 def check_out(out: Path | None) -> None:
@@ -226,25 +247,31 @@ def run_scan(
 
 
 def emit_scan(
-    report: ScanReport, fmt: ScanFormat, kept: dict[str, Article], db: Path | None, out: Path | None
+    report: ScanReport,
+    fmt: ScanFormat,
+    kept: dict[str, Article],
+    db: Path | None,
+    out: Path | None,
+    *,
+    pair_pages: int,
 ) -> None:
-    """Write a scan report; as HTML, one page to stdout or a page per pair beside ``out``."""
+    """Write a scan report; as HTML, one page to stdout or up to ``pair_pages`` pair pages beside ``out``."""
     if fmt is not ScanFormat.html:
         from dedupe.report.scan import render_scan
 
-        emit(render_scan(report, fmt.value), out)
+        emit(render_scan(report, fmt.value, width=terminal_width(out)), out)
         return
     articles: Mapping[str, Article] = kept if db is None else _indexed(db)
     if out is None:
         from dedupe.report.html import render_scan_html
 
-        emit(render_scan_html(report, articles=articles), None)
+        emit(render_scan_html(report, articles=articles, pair_pages_limit=0), None)
         return
     from dedupe.report.html_site import write_scan_site
 
     check_out(out)
     try:
-        write_scan_site(report, articles, out)
+        write_scan_site(report, articles, out, max_pair_pages=pair_pages)
     except OSError as error:
         fail(f"{out}: cannot write ({error.strerror})")
 

@@ -3,6 +3,7 @@ plain-language reports, report files a colleague can read, JSON that follows its
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Iterator
@@ -72,3 +73,91 @@ def test_a_missing_output_directory_is_an_error(tmp_path: Path, command: list[st
     assert result.exit_code == 2
     assert "no such directory" in result.stderr
     assert not (tmp_path / "no").exists()
+
+
+# Formats that keep their word.
+
+
+def test_scan_markdown_is_markdown_not_wrapped_text() -> None:
+    result = runner.invoke(app, ["scan", SEEDS, "-q", "-f", "md"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "# Scan of 5 articles"
+    assert any(line.startswith("| A ") for line in lines)  # pairs as a table
+    assert any(line.startswith("|---") or line.startswith("|--") for line in lines)
+    assert any(line.startswith("> “strengthening of comprehensive") for line in lines)  # a quoted block
+    assert any(line.startswith("- **Members:**") for line in lines)
+    assert not any(line.startswith("    ") for line in lines)  # no hard-wrapped continuation lines
+    assert "reordering: “strategic” moved" in result.stdout
+    assert "→ “”" not in result.stdout
+
+
+@pytest.fixture(scope="module")
+def index_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("index") / "news.db"
+    result = runner.invoke(app, ["index", "add", SEEDS, "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_index_query_in_every_format(index_db: Path) -> None:
+    query = ["index", "query", _seed("004"), "--db", str(index_db)]
+    table = runner.invoke(app, query)
+    assert table.exit_code == 0, table.output
+    assert "001_50899f19e1fbd510" in table.stdout  # the full id, pasteable into index remove
+    assert "Russia seeks to" in table.stdout  # named by its title
+    assert max(len(line) for line in table.stdout.splitlines()) <= 80
+    md = runner.invoke(app, [*query, "-f", "md"])
+    assert md.stdout.startswith("# Seen before?")
+    assert "| `001_50899f19e1fbd510`" in md.stdout
+    csv_answer = runner.invoke(app, [*query, "-f", "csv"])
+    header, *rows = csv_answer.stdout.splitlines()
+    assert header.startswith("article,match,name,relation,confidence")
+    assert len(rows) >= 1
+
+
+def test_index_query_lists_stronger_relations_first(index_db: Path) -> None:
+    result = runner.invoke(app, ["index", "query", _seed("004"), "--db", str(index_db), "-f", "json"])
+    strength = {"duplicate": 4, "reuse": 3, "same_event": 2, "related": 1, "unrelated": 0}
+    order = [(-strength[m["relation"]], -m["confidence"]) for m in json.loads(result.stdout)["matches"]]
+    assert order == sorted(order)
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "md", "csv"])
+def test_index_stats_in_every_format(index_db: Path, fmt: str) -> None:
+    result = runner.invoke(app, ["index", "stats", "--db", str(index_db), "-f", fmt])
+    assert result.exit_code == 0, result.output
+    first = result.stdout.splitlines()[0]
+    expected = {"table": "path", "json": "{", "md": "# Index", "csv": "field,value"}[fmt]
+    assert first.startswith(expected)
+    if fmt == "md":
+        assert "| articles " in result.stdout
+
+
+def test_index_remove_names_the_ids_it_did_not_find(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    runner.invoke(app, ["index", "add", _seed("001"), "--db", str(db), "-q"])
+    ids = ["001_50899f19e1fbd510", "nope-1", "nope-2"]
+    result = runner.invoke(app, ["index", "remove", *ids, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "removed 1 of 3" in result.stdout
+    assert "Not in the index: nope-1, nope-2" in result.stderr
+
+
+def test_facts_does_not_offer_html() -> None:
+    help_text = runner.invoke(app, ["facts", "--help"]).stdout
+    assert "html" not in help_text
+    result = runner.invoke(app, ["facts", SEEDS, "-f", "html"])
+    assert result.exit_code == 2
+
+
+def test_scan_html_states_its_pair_page_limit(tmp_path: Path) -> None:
+    out = tmp_path / "scan.html"
+    result = runner.invoke(app, ["scan", SEEDS, "-q", "-f", "html", "-o", str(out), "--pair-pages", "1"])
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "scan.pairs").glob("*.html"))) == 1
+    assert "Side-by-side pages for the first 1 of 3 pairs listed (--pair-pages 1" in out.read_text("utf-8")
+    every = tmp_path / "all.html"
+    runner.invoke(app, ["scan", SEEDS, "-q", "-f", "html", "-o", str(every)])
+    assert len(list((tmp_path / "all.pairs").glob("*.html"))) == 3
+    assert "Side-by-side pages for the first" not in every.read_text("utf-8")

@@ -103,6 +103,7 @@ def render_scan_html(
     *,
     articles: Mapping[str, Article] | None = None,
     pair_pages: Mapping[tuple[str, str], str] | None = None,
+    pair_pages_limit: int | None = None,
 ) -> str:
     """Return the overview page of a scan: clusters, their pair matrices and quotation summaries.
 
@@ -112,6 +113,8 @@ def render_scan_html(
             each member's outlet, title and date; ids alone otherwise.
         pair_pages: Address of each pair's side-by-side page by ``(a, b)`` id pair, to link
             the matrix cells and pair rows to.
+        pair_pages_limit: How many pair pages were asked for, stated on the page when it
+            is fewer than the pairs listed (0: the page stands alone, without pair pages).
     """
     pairs = {(p.a, p.b): p for p in report.pairs}
     event = report.level("event")
@@ -131,6 +134,19 @@ def render_scan_html(
         articles=articles or {},
         pages=pair_pages or {},
         matrix_max=MATRIX_MAX_MEMBERS,
+        pages_note=_pages_note(len(report.pairs), len(pair_pages or {}), pair_pages_limit),
+    )
+
+
+def _pages_note(pairs: int, written: int, limit: int | None) -> str:
+    """Say which pairs have a side-by-side page, when not all of them do."""
+    if limit is None or pairs == 0 or written >= pairs:
+        return ""
+    if limit == 0 and written == 0:
+        return "No side-by-side pair pages: write the scan with --format html --out FILE to get them."
+    return (
+        f"Side-by-side pages for the first {written} of {pairs} pairs listed "
+        f"(--pair-pages {limit}; raise it for more)."
     )
 
 

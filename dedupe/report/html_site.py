@@ -45,5 +45,6 @@ def write_scan_site(
         name = f"{_UNSAFE.sub('_', link.a)}--{_UNSAFE.sub('_', link.b)}.html"
         write_atomic(folder / name, render_pair_html(pair, articles[link.a], articles[link.b]))
         pages[(link.a, link.b)] = f"{folder.name}/{name}"
-    write_atomic(out, render_scan_html(report, articles=articles, pair_pages=pages))
+    page = render_scan_html(report, articles=articles, pair_pages=pages, pair_pages_limit=max_pair_pages)
+    write_atomic(out, page)
     return pages

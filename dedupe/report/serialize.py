@@ -69,7 +69,7 @@ def write_atomic(path: str | Path, content: str) -> None:
     target = Path(path)
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        os.chmod(temp, 0o666 & ~_umask())
+        Path(temp).chmod(0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(content)
         Path(temp).replace(target)
