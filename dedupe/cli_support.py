@@ -14,15 +14,18 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from dedupe.errors import DedupeError, InputError
 from dedupe.models import Article
 from dedupe.pair.verdict import Relation
 
 if TYPE_CHECKING:
+    from typer import _click as click
+
     from dedupe.corpus.records import QueryResult
     from dedupe.corpus.scan import ScanReport
     from dedupe.quotes.match import QuoteAudit
@@ -80,16 +83,43 @@ class FactsFormat(StrEnum):
     md = "md"
 
 
-DbOption = Annotated[Path, typer.Option("--db", help="The SQLite index file.")]
+DbOption = Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite index file.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar on stderr.")]
 JobsOption = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per CPU core).")
+    int | None,
+    typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per CPU core)."),
 ]
-OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Write the report here (atomically).")]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", "-o", metavar="FILE", help="Write the report here (atomically).")
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Report format.")]
-SkipBadOption = Annotated[bool, typer.Option(help="Report and skip unreadable inputs instead of stopping.")]
+SkipBadOption = Annotated[
+    bool, typer.Option("--skip-bad", help="Report and skip unreadable inputs instead of stopping.")
+]
 
 _FAIL_LEVEL = {"duplicate": "duplicate", "reuse": "reuse", "same_event": "event"}
+
+
+class _PlainArgument(TyperArgument):
+    """An argument shown as its metavar alone: ``PATH...`` in usage and help, no ``{A}``, no ``<str>``."""
+
+    def display_type_rich(self, ctx: click.Context) -> str | None:
+        return None
+
+    def get_usage_pieces(self, ctx: click.Context) -> list[str]:
+        name = self.metavar or self.display_name_raw.upper()
+        name = name if self.required else f"[{name}]"
+        return [f"{name}..." if self.nargs != 1 and not name.endswith("...") else name]
+
+
+class HelpCommand(TyperCommand):
+    """A command whose help reads well at 80 columns: arguments by their metavar alone."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _PlainArgument
 
 
 def fail(message: str) -> NoReturn:

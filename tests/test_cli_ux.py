@@ -161,3 +161,48 @@ def test_scan_html_states_its_pair_page_limit(tmp_path: Path) -> None:
     runner.invoke(app, ["scan", SEEDS, "-q", "-f", "html", "-o", str(every)])
     assert len(list((tmp_path / "all.pairs").glob("*.html"))) == 3
     assert "Side-by-side pages for the first" not in every.read_text("utf-8")
+
+
+# Help at 80 columns.
+
+
+def _commands() -> list[list[str]]:
+    names: list[list[str]] = [[]]
+    for command in app.registered_commands:
+        names.append([command.name or command.callback.__name__])  # type: ignore[union-attr]
+    for group in app.registered_groups:
+        names.append([group.name])  # type: ignore[list-item]
+        for sub in group.typer_instance.registered_commands:  # type: ignore[union-attr]
+            names.append([group.name, sub.name or sub.callback.__name__])  # type: ignore[list-item,union-attr]
+    return names
+
+
+@pytest.mark.parametrize("command", _commands(), ids=lambda c: " ".join(c) or "dedupe")
+def test_help_reads_well_at_80_columns(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "Example" in result.stdout
+    for junk in ("…", "<bool>", "{", "<str>", "<list", "--no-"):
+        assert junk not in result.stdout, junk
+    assert not any(line.rstrip().endswith("...") and "Usage" not in line for line in lines)
+
+
+def test_root_help_offers_shell_completion() -> None:
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "80"})
+    assert "--install-completion" in result.stdout
+    assert "--show-completion" in result.stdout
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_table_output_follows_the_terminal_width(columns: int) -> None:
+    result = runner.invoke(app, ["scan", SEEDS, "-q"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    widest = max(len(line) for line in result.stdout.splitlines())
+    assert columns - 20 < widest <= columns
+
+
+def test_table_output_is_80_columns_when_piped() -> None:
+    result = runner.invoke(app, ["scan", SEEDS, "-q"], env={"COLUMNS": None})  # type: ignore[dict-item]
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
