@@ -48,7 +48,7 @@ def test_every_command_has_help_with_an_example(command: list[str]) -> None:
 def test_compare_table_shows_verdict_reasons_and_the_substitution() -> None:
     result = runner.invoke(app, ["compare", _seed("001"), _seed("004")])
     assert result.exit_code == 0, result.output
-    assert "Verdict: SAME_EVENT" in result.stdout
+    assert "Verdict: SAME EVENT" in result.stdout
     assert "exchanges → sharing" in result.stdout
     assert "Nanping" in result.stdout and "Beijing" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -206,3 +207,50 @@ def test_table_output_follows_the_terminal_width(columns: int) -> None:
 def test_table_output_is_80_columns_when_piped() -> None:
     result = runner.invoke(app, ["scan", SEEDS, "-q"], env={"COLUMNS": None})  # type: ignore[dict-item]
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+# Plain language.
+
+
+def test_compare_table_explains_itself_in_plain_words() -> None:
+    result = runner.invoke(app, ["compare", _seed("001"), _seed("004")])
+    out = result.stdout
+    assert out.index("Shared passages cover 15% of A") < out.index("Jaccard")
+    assert "How to read this:" in out
+    assert "− against: " in out and "+ for: " in out  # evidence against the verdict says so
+    assert "place, reports disagree: “Nanping”" in out  # a fact kind in words, not a code
+    assert "A[580:915]" in out and "[580:915)" not in out  # one offset notation
+    assert "“strategic” → “strategic”" not in out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["compare", _seed("001"), _seed("004")], ["facts", SEEDS], ["quotes", SEEDS], ["scan", SEEDS, "-q"]],
+    ids=lambda c: c[0],
+)
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_reports_carry_a_legend_and_one_offset_notation(command: list[str], fmt: str) -> None:
+    result = runner.invoke(app, [*command, "-f", fmt])
+    assert result.exit_code in (0, 1), result.output
+    assert "How to read this" in result.stdout
+    assert "number_mismatch" not in result.stdout and "spelling_variant" not in result.stdout
+    assert not re.search(r"\[\d+:\d+\)|\d+–\d+`", result.stdout)
+
+
+def test_quotes_shows_full_ids() -> None:
+    result = runner.invoke(app, ["quotes", _seed("001"), _seed("004")])
+    assert "004_6b7b728a0a1fe40e" in result.stdout
+    assert not re.search(r"004_6b7b728a(?!0a1fe40e)", result.stdout)
+
+
+def test_html_reports_read_like_the_terminal(tmp_path: Path) -> None:
+    out = tmp_path / "scan.html"
+    runner.invoke(app, ["scan", SEEDS, "-q", "-f", "html", "-o", str(out)])
+    page = out.read_text("utf-8")
+    assert "How to read this" in page
+    assert "reordering: “strategic” moved" in page
+    assert "→ “”" not in page and "“strategic” → “strategic”" not in page
+    assert "reports disagree" in page
+    pair = runner.invoke(app, ["compare", _seed("001"), _seed("004"), "-f", "html"]).stdout
+    assert "against:" in pair and "How to read this" in pair
+    assert "→ “”" not in pair

@@ -28,6 +28,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from dedupe.models import Article, Span
+from dedupe.quotes.diff import describe_difference
+from dedupe.report.words import PAIR_LEGEND, SCAN_LEGEND, fact_kind, slot_words
 
 if TYPE_CHECKING:
     from dedupe.corpus.cluster import Cluster, Link
@@ -185,7 +187,10 @@ def _page(template: str, *, script: bool = False, **context: object) -> str:
     code, code_hash = _asset("report.js") if script else (Markup(""), "'none'")
     csp = f"default-src 'none'; style-src {style_hash}; script-src {code_hash}; img-src data:"
     page = _environment().get_template(template)
-    return page.render(style=style, script=code, csp=csp, short=_SHORT, **context)
+    return page.render(
+        style=style, script=code, csp=csp, short=_SHORT, fact_kind=fact_kind, slot_words=slot_words,
+        scan_legend=SCAN_LEGEND, pair_legend=PAIR_LEGEND, **context,
+    )  # fmt: skip
 
 
 def _pair_marks(report: PairReport, side: str, article: Article) -> list[_Mark]:
@@ -243,7 +248,7 @@ def _rendering(group: QuoteGroup, index: int, side: str) -> _Rendering:
         if span is None:
             continue
         local = Span(max(0, span.start - base), max(0, span.end - base))
-        title = f"{d.kind}: “{d.reference_text}” → “{d.rendering_text}”"
+        title = describe_difference(d.kind, d.reference_text, d.rendering_text)
         tag = "mark" if d.kind == "reordering" else tag
         marks.setdefault((local.start, local.end, d.kind), _Mark(local, 0, tag, f"qd {d.kind}", title=title))
     kind = r.quote.kind if r.quote is not None else "unquoted"
