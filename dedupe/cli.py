@@ -110,11 +110,20 @@ def scan(
         Engine, typer.Option("--engine", help="Run here, or on Apache Spark (the spark extra and Java 17+).")
     ] = Engine.local,
     spark_master: Annotated[str, typer.Option("--spark-master", help="Spark master URL.")] = "local[2]",
+    dossiers: Annotated[
+        bool,
+        typer.Option(
+            "--dossiers/--no-dossiers",
+            help="A sources dossier per multi-article event (not in csv; html: with --out). "
+            "Keeps the articles read in memory.",
+        ),
+    ] = True,
 ) -> None:
     """Scan a corpus: duplicate groups, reuse groups and event clusters, with the pairs inside.
 
     With --format html --out FILE, a side-by-side page of each listed pair is written to
-    FILE's stem + ".pairs/" and linked from the overview.
+    FILE's stem + ".pairs/" and a dossier page per event cluster to FILE's stem +
+    ".dossiers/", both linked from the overview.
 
     Example: dedupe scan fixtures/seeds --format json
     """
@@ -123,9 +132,9 @@ def scan(
     with library_errors():
         report, kept = run_scan(
             paths or [], db=db, engine=engine, spark_master=spark_master, min_relation=min_relation,
-            jobs=jobs, bar=bar, keep=fmt is ScanFormat.html,
+            jobs=jobs, bar=bar, keep=fmt is ScanFormat.html or (dossiers and db is None),
         )  # fmt: skip
-        emit_scan(report, fmt, kept, db, out)
+        emit_scan(report, fmt, kept, db, out, dossiers=dossiers)
     if scan_fails(report, fail_on):
         raise typer.Exit(1)
 
@@ -184,6 +193,30 @@ def facts(
         audit = audit_facts(load_many(paths, skip_bad=skip_bad))
         emit(render_fact_audit(audit, fmt.value), out)
     if fail_on_conflict and audit.conflicts:
+        raise typer.Exit(1)
+
+
+@app.command()
+def sources(
+    paths: Annotated[list[str], typer.Argument(help="Reports of one event: files, folders, globs, or -.")],
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+    fail_on_conflict: Annotated[
+        bool, typer.Option(help="Exit 1 when the sources disagree on a fact (beyond spelling).")
+    ] = False,
+    skip_bad: SkipBadOption = False,
+) -> None:
+    """Compare the sources of one event: facts and statements by source, who copied whom, what each adds.
+
+    Example: dedupe sources fixtures/seeds/00[014]_*.txt --format html --out event.html
+    """
+    from dedupe.corpus.dossier import dossier
+    from dedupe.report.dossier import render_dossier
+
+    with library_errors():
+        found = dossier(load_many(paths, skip_bad=skip_bad))
+        emit(render_dossier(found, fmt.value), out)
+    if fail_on_conflict and found.conflicts:
         raise typer.Exit(1)
 
 

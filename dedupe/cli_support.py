@@ -23,6 +23,7 @@ from dedupe.models import Article
 from dedupe.pair.verdict import Relation
 
 if TYPE_CHECKING:
+    from dedupe.corpus.dossier import Dossier
     from dedupe.corpus.records import QueryResult
     from dedupe.corpus.scan import ScanReport
     from dedupe.quotes.match import QuoteAudit
@@ -219,15 +220,30 @@ def run_scan(
 
 
 def emit_scan(
-    report: ScanReport, fmt: ScanFormat, kept: dict[str, Article], db: Path | None, out: Path | None
+    report: ScanReport,
+    fmt: ScanFormat,
+    kept: dict[str, Article],
+    db: Path | None,
+    out: Path | None,
+    *,
+    dossiers: bool = False,
 ) -> None:
-    """Write a scan report; as HTML, one page to stdout or a page per pair beside ``out``."""
+    """Write a scan report; as HTML, one page to stdout or a page per pair beside ``out``.
+
+    With ``dossiers``, each multi-article event cluster gets its dossier: in the report (text,
+    Markdown, JSON, JSONL), or as a page beside ``out`` linked from the overview (HTML).
+    """
+    articles: Mapping[str, Article] = kept if db is None else _indexed(db)
+    found: tuple[Dossier, ...] = ()
+    if dossiers and fmt is not ScanFormat.csv and (fmt is not ScanFormat.html or out is not None):
+        from dedupe.corpus.dossier import scan_dossiers
+
+        found = scan_dossiers(report, articles)
     if fmt is not ScanFormat.html:
         from dedupe.report.scan import render_scan
 
-        emit(render_scan(report, fmt.value), out)
+        emit(render_scan(report, fmt.value, found), out)
         return
-    articles: Mapping[str, Article] = kept if db is None else _indexed(db)
     if out is None:
         from dedupe.report.html import render_scan_html
 
@@ -235,7 +251,7 @@ def emit_scan(
         return
     from dedupe.report.html_site import write_scan_site
 
-    write_scan_site(report, articles, out)
+    write_scan_site(report, articles, out, dossiers=found)
 
 
 def _indexed(db: Path) -> dict[str, Article]:

@@ -562,8 +562,9 @@ def _agreement(slot: str, held: Mapping[str, Fact]) -> Callable[[FactCell, FactC
 
 
 def _most_specific(cells: Sequence[FactCell]) -> str:
-    """The longest way the agreeing sources write the value ("Monday, September 19" over "Monday")."""
-    return max((c.canonical for c in cells), key=lambda v: (len(v), v))
+    """The way most sources of a group write the value; on a tie the longest ("Monday, September 19")."""
+    written = [c.canonical for c in cells]
+    return max(written, key=lambda v: (written.count(v), len(v), v))
 
 
 # --- statements ----------------------------------------------------------------------------------
