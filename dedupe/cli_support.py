@@ -233,9 +233,12 @@ def emit_scan(
     With ``dossiers``, each multi-article event cluster gets its dossier: in the report (text,
     Markdown, JSON, JSONL), or as a page beside ``out`` linked from the overview (HTML).
     """
-    articles: Mapping[str, Article] = kept if db is None else _indexed(db)
+    wanted = dossiers and fmt is not ScanFormat.csv and (fmt is not ScanFormat.html or out is not None)
+    articles: Mapping[str, Article] = kept
+    if db is not None and (wanted or fmt is ScanFormat.html):
+        articles = _indexed(db)
     found: tuple[Dossier, ...] = ()
-    if dossiers and fmt is not ScanFormat.csv and (fmt is not ScanFormat.html or out is not None):
+    if wanted:
         from dedupe.corpus.dossier import scan_dossiers
 
         found = scan_dossiers(report, articles)
