@@ -141,12 +141,20 @@ def scan(
             help="With --format html --out: write side-by-side pages for the first N pairs listed.",
         ),
     ] = MAX_PAIR_PAGES,
+    dossiers: Annotated[
+        bool,
+        typer.Option(
+            "--dossiers/--no-dossiers",
+            help="A sources dossier per multi-article event (not in csv; html: with --out). "
+            "Keeps the articles read in memory.",
+        ),
+    ] = True,
 ) -> None:
     """Scan a corpus: duplicate groups, reuse groups and event clusters, with the pairs inside.
 
     With --format html --out FILE, a side-by-side page of each listed pair (up to
-    --pair-pages, which the overview states) is written to FILE's stem + ".pairs/" and
-    linked from the overview.
+    --pair-pages, which the overview states) is written to FILE's stem + ".pairs/", and a
+    dossier page per event cluster to FILE's stem + ".dossiers/", all linked from the overview.
 
     \b
     Example:
@@ -158,9 +166,9 @@ def scan(
     with library_errors():
         report, kept = run_scan(
             paths or [], db=db, engine=engine, spark_master=spark_master, min_relation=min_relation,
-            jobs=jobs, bar=bar, keep=fmt is ScanFormat.html,
+            jobs=jobs, bar=bar, keep=fmt is ScanFormat.html or (dossiers and db is None),
         )  # fmt: skip
-        emit_scan(report, fmt, kept, db, out, pair_pages=pair_pages)
+        emit_scan(report, fmt, kept, db, out, pair_pages=pair_pages, dossiers=dossiers)
     if scan_fails(report, fail_on):
         raise typer.Exit(1)
 
@@ -234,6 +242,30 @@ def facts(
         audit = audit_facts(load_many(paths, skip_bad=skip_bad))
         emit(render_fact_audit(audit, fmt.value), out)
     if fail_on_conflict and audit.conflicts:
+        raise typer.Exit(1)
+
+
+@app.command()
+def sources(
+    paths: Annotated[list[str], typer.Argument(help="Reports of one event: files, folders, globs, or -.")],
+    fmt: FormatOption = Format.table,
+    out: OutOption = None,
+    fail_on_conflict: Annotated[
+        bool, typer.Option(help="Exit 1 when the sources disagree on a fact (beyond spelling).")
+    ] = False,
+    skip_bad: SkipBadOption = False,
+) -> None:
+    """Compare the sources of one event: facts and statements by source, who copied whom, what each adds.
+
+    Example: dedupe sources fixtures/seeds/00[014]_*.txt --format html --out event.html
+    """
+    from dedupe.corpus.dossier import dossier
+    from dedupe.report.dossier import render_dossier
+
+    with library_errors():
+        found = dossier(load_many(paths, skip_bad=skip_bad))
+        emit(render_dossier(found, fmt.value), out)
+    if fail_on_conflict and found.conflicts:
         raise typer.Exit(1)
 
 

@@ -26,6 +26,7 @@ from dedupe.pair.verdict import Relation
 if TYPE_CHECKING:
     from typer import _click as click
 
+    from dedupe.corpus.dossier import Dossier
     from dedupe.corpus.records import QueryResult
     from dedupe.corpus.scan import ScanReport
     from dedupe.quotes.match import QuoteAudit
@@ -284,14 +285,27 @@ def emit_scan(
     out: Path | None,
     *,
     pair_pages: int,
+    dossiers: bool = False,
 ) -> None:
-    """Write a scan report; as HTML, one page to stdout or up to ``pair_pages`` pair pages beside ``out``."""
+    """Write a scan report; as HTML, one page to stdout or up to ``pair_pages`` pair pages beside ``out``.
+
+    With ``dossiers``, each multi-article event cluster gets its dossier: in the report (text,
+    Markdown, JSON, JSONL), or as a page beside ``out`` linked from the overview (HTML).
+    """
+    wanted = dossiers and fmt is not ScanFormat.csv and (fmt is not ScanFormat.html or out is not None)
+    articles: Mapping[str, Article] = kept
+    if db is not None and (wanted or fmt is ScanFormat.html):
+        articles = _indexed(db)
+    found: tuple[Dossier, ...] = ()
+    if wanted:
+        from dedupe.corpus.dossier import scan_dossiers
+
+        found = scan_dossiers(report, articles)
     if fmt is not ScanFormat.html:
         from dedupe.report.scan import render_scan
 
-        emit(render_scan(report, fmt.value, width=terminal_width(out)), out)
+        emit(render_scan(report, fmt.value, found, width=terminal_width(out)), out)
         return
-    articles: Mapping[str, Article] = kept if db is None else _indexed(db)
     if out is None:
         from dedupe.report.html import render_scan_html
 
@@ -301,7 +315,7 @@ def emit_scan(
 
     check_out(out)
     try:
-        write_scan_site(report, articles, out, max_pair_pages=pair_pages)
+        write_scan_site(report, articles, out, max_pair_pages=pair_pages, dossiers=found)
     except OSError as error:
         fail(f"{out}: cannot write ({error.strerror})")
 

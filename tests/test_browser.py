@@ -199,3 +199,30 @@ def test_scan_overview_of_the_seeds_shows_three_event_clusters(
     assert all(clusters.nth(k).is_visible() for k in range(3))
     opened.page.screenshot(path=str(tmp_path / "scan.png"), full_page=True)
     opened.assert_offline()
+
+
+def test_dossier_page_shows_the_disagreements_first_offline_and_inert(
+    open_html: Opener, seeds: dict[str, Article], tmp_path: Path
+) -> None:
+    from dedupe.corpus.dossier import dossier
+    from dedupe.report.html import render_dossier_html
+
+    hostile = article_from_text(seeds["001"].text, id="hostile", outlet=f"Daily {SCRIPT}", title=ATTRIBUTE)
+    opened = open_html(render_dossier_html(dossier([seeds["000"], hostile, seeds["004"]])), "dossier.html")
+    page = opened.page
+    page.wait_for_timeout(300)  # an image error handler would fire asynchronously
+    rows = page.locator(".facts-by-source tbody tr")
+    assert [rows.nth(k).get_attribute("data-status") for k in range(2)] == ["conflict", "conflict"]
+    assert sorted(rows.nth(k).get_attribute("data-slot") or "" for k in range(2)) == ["counterpart", "where"]
+    first = rows.first.bounding_box()
+    assert first is not None and first["y"] + first["height"] <= LAPTOP["height"]  # seen without scrolling
+    where = page.locator('.fact-row[data-slot="where"] .cell')
+    colours = [where.nth(k).evaluate("e => getComputedStyle(e).backgroundColor") for k in range(3)]
+    assert colours[0] == colours[2] != colours[1]  # columns 000, 004, hostile: Nanping twice, Beijing once
+    assert page.locator(".source", has_text=SCRIPT).first.is_visible()
+    assert page.locator("body script, body img").count() == 0
+    statement = page.locator(".statement", has_text="unconditional priority")
+    assert statement.locator("ins.qd", has_text="unreserved").count() == 1
+    page.screenshot(path=str(tmp_path / "dossier.png"), full_page=True)
+    assert opened.dialogs == []
+    opened.assert_offline()

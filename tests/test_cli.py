@@ -201,3 +201,25 @@ def test_scan_html_writes_the_overview_and_linked_pair_pages(tmp_path: Path) -> 
         assert "expand information" in pair_page.read_text(
             encoding="utf-8"
         ) or "Nanping" in pair_page.read_text(encoding="utf-8")
+
+
+def test_sources_builds_the_dossier_and_fails_on_a_conflict_when_asked() -> None:
+    seeds = [_seed("000"), _seed("001"), _seed("004")]
+    result = runner.invoke(app, ["sources", *seeds])
+    assert result.exit_code == 0, result.output
+    assert "3 independent sources, 3 articles" in result.stdout
+    assert "where — CONFLICT: Nanping ×2" in result.stdout
+    assert runner.invoke(app, ["sources", *seeds, "--fail-on-conflict"]).exit_code == 1
+    document = json.loads(runner.invoke(app, ["sources", *seeds, "-f", "json"]).stdout)
+    assert document["kind"] == "dossier" and len(document["sources"]) == 3
+
+
+def test_scan_html_writes_a_dossier_page_per_event_linked_from_the_overview(tmp_path: Path) -> None:
+    target = tmp_path / "scan.html"
+    result = runner.invoke(app, ["scan", str(FIXTURES / "seeds"), "-f", "html", "--out", str(target), "-q"])
+    assert result.exit_code == 0, result.output
+    page = tmp_path / "scan.dossiers" / "event-1.html"
+    assert page.exists() and 'href="scan.dossiers/event-1.html"' in target.read_text(encoding="utf-8")
+    assert 'href="../scan.html#event-1"' in page.read_text(encoding="utf-8")
+    plain = runner.invoke(app, ["scan", str(FIXTURES / "seeds"), "--no-dossiers"])
+    assert "Dossier" not in plain.stdout

@@ -33,6 +33,7 @@ from dedupe.report.words import PAIR_LEGEND, SCAN_LEGEND, fact_kind, slot_words
 
 if TYPE_CHECKING:
     from dedupe.corpus.cluster import Cluster, Link
+    from dedupe.corpus.dossier import Dossier
     from dedupe.corpus.scan import ScanReport
     from dedupe.pair.compare import PairReport
     from dedupe.quotes.match import QuoteAudit, QuoteGroup
@@ -106,6 +107,7 @@ def render_scan_html(
     articles: Mapping[str, Article] | None = None,
     pair_pages: Mapping[tuple[str, str], str] | None = None,
     pair_pages_limit: int | None = None,
+    dossier_pages: Mapping[str, str] | None = None,
 ) -> str:
     """Return the overview page of a scan: clusters, their pair matrices and quotation summaries.
 
@@ -117,6 +119,7 @@ def render_scan_html(
             the matrix cells and pair rows to.
         pair_pages_limit: How many pair pages were asked for, stated on the page when it
             is fewer than the pairs listed (0: the page stands alone, without pair pages).
+        dossier_pages: Address of each event cluster's dossier page by cluster id.
     """
     pairs = {(p.a, p.b): p for p in report.pairs}
     event = report.level("event")
@@ -135,6 +138,7 @@ def render_scan_html(
         more_pairs=max(0, len(report.pairs) - PAIRS_SHOWN),
         articles=articles or {},
         pages=pair_pages or {},
+        dossier_pages=dossier_pages or {},
         matrix_max=MATRIX_MAX_MEMBERS,
         pages_note=_pages_note(len(report.pairs), len(pair_pages or {}), pair_pages_limit),
     )
@@ -301,3 +305,28 @@ def _relation_counts(cluster: Cluster, links: Sequence[Link]) -> list[tuple[str,
     inside = set(cluster.members)
     counts = Counter(k.relation.value for k in links if k.a in inside and k.b in inside)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def render_dossier_html(found: Dossier, *, scan_page: str = "") -> str:
+    """Return an event dossier as a page: disagreements first, one column per source.
+
+    ``scan_page`` is the address of the scan overview to link back to, if any.
+    """
+    keys = {s.id: f"S{n}" for n, s in enumerate(found.sources, 1)}
+    facts = []
+    for row in found.facts:
+        group = {source: n for n, value in enumerate(row.values) for source in value.sources}
+        cells = {c.source: (c, group.get(c.source, 0)) for c in row.cells}
+        facts.append((row, [cells.get(s.id) for s in found.sources]))
+    statements = []
+    for statement in found.statements:
+        by_source = {c.source: c for c in statement.cells}
+        statements.append((statement, [by_source.get(s.id) for s in found.sources]))
+    return _page(
+        "dossier.html.j2",
+        dossier=found,
+        keys=keys,
+        facts=facts,
+        statements=statements,
+        scan_page=scan_page,
+    )

@@ -7,13 +7,14 @@ editor goes from the cluster to the two texts in one click; all files stay offli
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from dedupe.corpus.dossier import Dossier
 from dedupe.corpus.scan import ScanReport
 from dedupe.models import Article
 from dedupe.pair.compare import analyze, compare_features
-from dedupe.report.html import render_pair_html, render_scan_html
+from dedupe.report.html import render_dossier_html, render_pair_html, render_scan_html
 from dedupe.report.serialize import write_atomic
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 
@@ -29,8 +30,13 @@ def write_scan_site(
     *,
     max_pair_pages: int = MAX_PAIR_PAGES,
     settings: Settings = DEFAULT_SETTINGS,
+    dossiers: Sequence[Dossier] = (),
 ) -> dict[tuple[str, str], str]:
-    """Write the overview to ``out`` and pair pages beside it; return each pair's relative address."""
+    """Write the overview to ``out`` and pair pages beside it; return each pair's relative address.
+
+    Each of ``dossiers`` (one per event cluster) becomes ``<report>.dossiers/<cluster>.html``,
+    linked from its cluster on the overview and back.
+    """
     folder = out.parent / f"{out.stem}.pairs"
     if not out.parent.is_dir():
         raise FileNotFoundError(2, "no such directory", str(out.parent))
@@ -45,6 +51,18 @@ def write_scan_site(
         name = f"{_UNSAFE.sub('_', link.a)}--{_UNSAFE.sub('_', link.b)}.html"
         write_atomic(folder / name, render_pair_html(pair, articles[link.a], articles[link.b]))
         pages[(link.a, link.b)] = f"{folder.name}/{name}"
-    page = render_scan_html(report, articles=articles, pair_pages=pages, pair_pages_limit=max_pair_pages)
+    dossier_pages = {}
+    for found in dossiers:
+        name = f"{_UNSAFE.sub('_', found.event)}.html"
+        back = f"../{out.name}"
+        write_atomic(out.parent / f"{out.stem}.dossiers" / name, render_dossier_html(found, scan_page=back))
+        dossier_pages[found.event] = f"{out.stem}.dossiers/{name}"
+    page = render_scan_html(
+        report,
+        articles=articles,
+        pair_pages=pages,
+        pair_pages_limit=max_pair_pages,
+        dossier_pages=dossier_pages,
+    )
     write_atomic(out, page)
     return pages

@@ -16,12 +16,16 @@ import json
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tabulate import tabulate
 
 from dedupe.corpus.cluster import Cluster, Link
 from dedupe.corpus.records import IndexStats, QueryResult
 from dedupe.corpus.scan import ScanReport
+
+if TYPE_CHECKING:
+    from dedupe.corpus.dossier import Dossier
 from dedupe.report.serialize import SCHEMA_VERSION, to_data, to_json
 from dedupe.report.words import SCAN_LEGEND, fact_kind, percent, relation_words, slot_words
 
@@ -38,23 +42,35 @@ _PAIR_FIELDS = (
 )  # fmt: skip
 
 
-def render_scan(report: ScanReport, fmt: str, *, width: int = WIDTH) -> str:
-    """Render a scan report in one of ``SCAN_FORMATS``; a table is ``width`` columns wide."""
+def render_scan(report: ScanReport, fmt: str, dossiers: Sequence[Dossier] = (), *, width: int = WIDTH) -> str:
+    """Render a scan report in one of ``SCAN_FORMATS``, with the event clusters' ``dossiers``
+    (JSON: a ``dossiers`` array; JSONL: a ``dossier`` line each; table and Markdown: after
+    the clusters; CSV lists pairs only); a table is ``width`` columns wide."""
     if fmt == "json":
-        return to_json(report, kind="scan")
+        if not dossiers:
+            return to_json(report, kind="scan")
+        document = {"schema_version": SCHEMA_VERSION, "kind": "scan", **to_data(report)}
+        document["dossiers"] = [to_data(d) for d in dossiers]
+        return json.dumps(document, ensure_ascii=False, indent=2)
     if fmt == "jsonl":
-        return _jsonl(report)
+        return _jsonl(report, dossiers)
     if fmt == "csv":
         return _csv(report.pairs)
-    return _text(report, markdown=fmt == "md", width=width)
+    text = _text(report, markdown=fmt == "md", width=width)
+    if not dossiers:
+        return text
+    from dedupe.report.dossier import render_dossiers
+
+    return "\n".join([text, *render_dossiers(dossiers, markdown=fmt == "md")])
 
 
-def _jsonl(report: ScanReport) -> str:
+def _jsonl(report: ScanReport, dossiers: Sequence[Dossier] = ()) -> str:
     header = to_data(replace(report, clusters=(), pairs=()))
     del header["clusters"], header["pairs"]
     lines = [{"schema_version": SCHEMA_VERSION, "kind": "scan", **header}]
     lines += [{"kind": "cluster", **to_data(c)} for c in report.clusters]
     lines += [{"kind": "pair", **to_data(p)} for p in report.pairs]
+    lines += [{"kind": "dossier", **to_data(d)} for d in dossiers]
     return "\n".join(json.dumps(line, ensure_ascii=False) for line in lines)
 
 

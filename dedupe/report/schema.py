@@ -19,6 +19,7 @@ from dedupe.report.serialize import SCHEMA_VERSION
 
 
 def _kinds() -> dict[str, type]:
+    from dedupe.corpus.dossier import Dossier
     from dedupe.corpus.fact_audit import FactAudit
     from dedupe.corpus.records import IndexStats, QueryResult
     from dedupe.corpus.scan import ScanReport
@@ -32,10 +33,11 @@ def _kinds() -> dict[str, type]:
         "scan": ScanReport,
         "index_query": QueryResult,
         "index_stats": IndexStats,
+        "dossier": Dossier,
     }
 
 
-KINDS = ("pair_report", "quote_audit", "fact_audit", "scan", "index_query", "index_stats")
+KINDS = ("pair_report", "quote_audit", "fact_audit", "scan", "index_query", "index_stats", "dossier")
 """Every report ``kind`` the CLI prints as JSON."""
 
 
@@ -50,6 +52,9 @@ def schema(kind: str) -> dict[str, Any]:
         **body["properties"],
     }
     body["required"] = list(dict.fromkeys(["schema_version", "kind", *body["required"]]))
+    if kind == "scan":  # `dedupe scan` adds the event clusters' dossiers unless --no-dossiers
+        dossier = _kinds()["dossier"]
+        body["properties"]["dossiers"] = {"type": "array", "items": _type(dossier, definitions)}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://dedupe-news/schemas/{kind}.json",
