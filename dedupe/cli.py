@@ -141,14 +141,14 @@ def scan(
             help="With --format html --out: write side-by-side pages for the first N pairs listed.",
         ),
     ] = MAX_PAIR_PAGES,
-    dossiers: Annotated[
+    no_dossiers: Annotated[
         bool,
         typer.Option(
-            "--dossiers/--no-dossiers",
-            help="A sources dossier per multi-article event (not in csv; html: with --out). "
-            "Keeps the articles read in memory.",
+            "--no-dossiers",
+            help="Leave out the sources dossier of each multi-article event (the dossiers keep the "
+            "articles read in memory; never in csv; in html with --out).",
         ),
-    ] = True,
+    ] = False,
 ) -> None:
     """Scan a corpus: duplicate groups, reuse groups and event clusters, with the pairs inside.
 
@@ -166,9 +166,9 @@ def scan(
     with library_errors():
         report, kept = run_scan(
             paths or [], db=db, engine=engine, spark_master=spark_master, min_relation=min_relation,
-            jobs=jobs, bar=bar, keep=fmt is ScanFormat.html or (dossiers and db is None),
+            jobs=jobs, bar=bar, keep=fmt is ScanFormat.html or (not no_dossiers and db is None),
         )  # fmt: skip
-        emit_scan(report, fmt, kept, db, out, pair_pages=pair_pages, dossiers=dossiers)
+        emit_scan(report, fmt, kept, db, out, pair_pages=pair_pages, dossiers=not no_dossiers)
     if scan_fails(report, fail_on):
         raise typer.Exit(1)
 
@@ -245,13 +245,18 @@ def facts(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=HelpCommand, short_help="Compare the sources of one event: who says what, who copied whom.")
 def sources(
-    paths: Annotated[list[str], typer.Argument(help="Reports of one event: files, folders, globs, or -.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Reports of one event: files, folders, globs, or -.")
+    ],
     fmt: FormatOption = Format.table,
     out: OutOption = None,
     fail_on_conflict: Annotated[
-        bool, typer.Option(help="Exit 1 when the sources disagree on a fact (beyond spelling).")
+        bool,
+        typer.Option(
+            "--fail-on-conflict", help="Exit 1 when the sources disagree on a fact (beyond spelling)."
+        ),
     ] = False,
     skip_bad: SkipBadOption = False,
 ) -> None:

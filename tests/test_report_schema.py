@@ -50,6 +50,7 @@ COMMANDS = {
     "scan": ["scan", SEEDS, "-q", "--min-relation", "unrelated"],
     "index_query": ["index", "query", _seed("004"), "--db", "{db}"],
     "index_stats": ["index", "stats", "--db", "{db}"],
+    "dossier": ["sources", _seed("000"), _seed("001"), _seed("004")],
 }
 
 

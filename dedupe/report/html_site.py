@@ -52,11 +52,14 @@ def write_scan_site(
         write_atomic(folder / name, render_pair_html(pair, articles[link.a], articles[link.b]))
         pages[(link.a, link.b)] = f"{folder.name}/{name}"
     dossier_pages = {}
+    dossier_folder = out.parent / f"{out.stem}.dossiers"
+    if dossiers:
+        dossier_folder.mkdir(exist_ok=True)
     for found in dossiers:
         name = f"{_UNSAFE.sub('_', found.event)}.html"
         back = f"../{out.name}"
-        write_atomic(out.parent / f"{out.stem}.dossiers" / name, render_dossier_html(found, scan_page=back))
-        dossier_pages[found.event] = f"{out.stem}.dossiers/{name}"
+        write_atomic(dossier_folder / name, render_dossier_html(found, scan_page=back))
+        dossier_pages[found.event] = f"{dossier_folder.name}/{name}"
     page = render_scan_html(
         report,
         articles=articles,
