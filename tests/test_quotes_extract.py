@@ -257,7 +257,9 @@ def test_spans_start_and_end_at_quotation_marks(pieces: list[str]) -> None:
     quotes = extract_quotes(article)
     for quote in quotes:
         marked = quote.span.slice(text)
-        assert marked[0] in OPENING and marked[-1] in CLOSING
+        # A statement without marks (readout) has none; one left open after "said:" ends its line.
+        assert quote.kind == "readout" or marked[0] in OPENING
+        assert quote.kind == "readout" or marked[-1] in CLOSING or quote.inner.end == quote.span.end
         assert quote.inner.slice(text) == quote.text
     assert all(a.span.end <= b.span.start for a, b in itertools.pairwise(quotes))
 
@@ -271,7 +273,9 @@ def test_spans_start_and_end_at_quotation_marks(pieces: list[str]) -> None:
 )
 def test_extraction_never_crashes_on_any_text(text: str) -> None:
     for quote in extract_quotes(Article(id="p", text=text)):
-        assert quote.span.slice(text)[0] in OPENING and quote.span.slice(text)[-1] in CLOSING
+        marked = quote.span.slice(text)
+        assert quote.kind == "readout" or marked[0] in OPENING
+        assert quote.kind == "readout" or marked[-1] in CLOSING or quote.inner.end == quote.span.end
         assert quote.canonical_speaker == "unknown" or quote.speaker_kind in ("person", "institution")
 
 

@@ -11,11 +11,13 @@ issuer). What cannot be resolved stays "unknown": a guess is never reported as f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, insort
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from dedupe.evidence.lexicon import FUNCTION_WORDS, SPEAKER_TITLES
 from dedupe.evidence.names import canonical_names, same_person
-from dedupe.evidence.people import NAME_WORD, fits, fold, person_mentions
+from dedupe.evidence.people import NAME_WORD, Mention, fits, fold, person_mentions
 from dedupe.models import Article, Span
 
 UNKNOWN = "unknown"
@@ -28,14 +30,15 @@ PRONOUN_REACH = 800
 # Words a role noun must share with a person's titles and appositions to resolve to them.
 ROLE_MIN_SHARED = 1
 
-_VERBS = (
+VERBS = (
     "said says say saying added adds adding told tells telling stressed stresses stressing noted noting "
     "emphasized emphasised emphasizes emphasises emphasizing emphasising reiterated reiterates reiterating "
     "stated declared insisted warned warns argued claimed announced remarked recalled wrote writes asked "
     "replied responded explained concluded promised pledged urged acknowledged observed commented confirmed "
-    "underlined underscored highlighted praised hailed called described vowed mentioned"
+    "underlined underscored highlighted praised hailed called described vowed mentioned "
+    "stating states indicated indicates continued continues tweeted posted reads read affirmed assured"
 ).split()
-_VERB = re.compile(rf"\b(?:{'|'.join(_VERBS)})\b")
+_VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
 _ROLE_HEADS = SPEAKER_TITLES | frozenset(
     "ally aide diplomat counterpart officer associate politician lawmaker representative negotiator".split()
 )
@@ -43,7 +46,19 @@ _INSTITUTION_HEADS = frozenset(
     "statement release communique communiqué readout report reports media agency ministry government office "
     "council committee embassy police military army court parliament kremlin".split()
 )
-_STATEMENT_HEADS = frozenset("statement release communique communiqué readout".split())
+_STATEMENT_HEADS = frozenset("statement release communique communiqué readout declaration document".split())
+# Subjects that stand for nobody this module can name: a guess would be a wrong speaker.
+_NOBODY = frozenset("they we i you this that these those there one someone".split())
+# Words between a phrase's start and a name in it that make the name no subject: "meeting
+# with X", "during talks with X", "Speaking after X": the person met, not the one speaking.
+_NOT_SUBJECT = frozenset(
+    "with during at in on to for from by after before met meet meeting talks visit visiting and whom about "
+    "against between among toward towards into under over via like than as".split()
+)
+# How far back a name may open the clause that makes it a sentence's subject.
+SUBJECT_LOOKBACK = 80
+# How far past a quotation that ends its sentence the frame ("Zelensky said …") may run.
+TAIL_REACH = 200
 _BOUNDARY = re.compile(r"[,;:()\[\]—–]|\b(?:that|and|but|while|which|who)\b")
 _LEAD = r"[\s,.;:!?—–-]*"
 _SUBJECT = r"[^,.;:!?“”\"«»]{1,80}?"
@@ -54,6 +69,9 @@ _VERB_FIRST = re.compile(
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:on|in|at|during|after|before|when|while|who|as|to|from)\b)"
 )
 _ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+(?P<subj>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE)
+_APPOSED = re.compile(
+    rf"{_LEAD}(?P<subj>{_SUBJECT}),\s+[^,.;:!?“”\"«»]{{1,80}}?,\s+(?P<verb>{_VERB.pattern})"
+)
 _CLOSING_FRAME = re.compile(rf".*,\s*(?P<subj>{_SUBJECT})\s+(?P<verb>{_VERB.pattern})\W*$", re.DOTALL)
 _OFFICE = re.compile(
     r"(?P<owner>.+?)[’']s\s+(?P<noun>office|press service|spokesman|spokeswoman|spokesperson)"
@@ -65,6 +83,18 @@ _ISSUERS = (
 )  # fmt: skip
 # "Port director Jonas Lindqvist later said": the adverb is not part of the speaker's name.
 _TRAILING_ADVERB = re.compile(r"(?:\s+(?:later|earlier|again|also|then|once|[a-z]{3,}ly))+$")
+_TERMINATOR = re.compile(r"[.!?](?=\s|$)|\n")
+_ISSUED = re.compile(r"\b(?:issued|released|published|put out)\b")
+_FROM = re.compile(r"\b(?:from|by)\s+(?P<subj>[^,.;:!?“”\"]{1,80}?)\s*:?\s*$")
+# A named document: "the Washington Summit Declaration", "the Joint Statement".
+_TITLED = re.compile(
+    r"(?:[A-Z][\w’'\-]*\s+){1,6}(?P<head>Declaration|Communiqu[eé]|Document|Release|Readout)\b"
+)
+_REPORTED_VERBS = "said|says|told|added|stressed|noted|warned|stated|insisted|argued|claimed|announced|emphasized|emphasised"
+_REPORTED = re.compile(
+    rf"(?P<subject>[^.!?]*?)\b(?P<verb>{_REPORTED_VERBS})\b(?:\s+(?:reporters|journalists|the\s+\w+|[A-Z]\w+))?"
+    r"\s+(?:that\s+)?(?P<clause>\S)"
+)
 _INSTITUTION_NAME = re.compile(r"(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+(?:of|and|for|the|[A-Z][\w’'\-.]*))*")
 
 
@@ -94,10 +124,12 @@ class Attribution:
 class SpeakerResolver:
     """Resolve frames in one article; built once per article, asked once per quotation."""
 
-    def __init__(self, article: Article, quotes: list[Span]) -> None:
+    def __init__(self, article: Article, quotes: list[Span], *, hidden: Sequence[Span] = ()) -> None:
         self.text = article.text
         self.masked = _mask(article, quotes)
-        self.mentions = person_mentions(self.masked)
+        # A title or headline names people but is nobody's frame: "Russia Seeks …" is no speaker.
+        self.hidden = sorted((h.start, h.end) for h in hidden)
+        self.mentions = [_trimmed(m) for m in person_mentions(self.masked)]
         self.canonical = canonical_names(m.name for m in self.mentions)
         self.described: dict[str, set[str]] = {}
         for mention in self.mentions:
@@ -109,6 +141,12 @@ class SpeakerResolver:
             (m.start(), m.group("issuer")) for p in _ISSUERS if issued for m in p.finditer(self.masked)
         ]
         self.institutions: list[tuple[int, Speaker]] = []
+        # Who the narrative is about: names that open a clause, and speakers found so far.
+        self.subjects: list[tuple[int, str]] = [
+            (m.start, self.canonical[m.name])
+            for m in self.mentions
+            if not m.owner and self._opens_clause(m.start)
+        ]
 
     def attribute(self, span: Span, sentence: Span, *, embedded: bool) -> Attribution | None:
         """Return who said the words at ``span``; ``embedded`` words look first at their own sentence."""
@@ -118,13 +156,87 @@ class SpeakerResolver:
             if found is not None:
                 if found.speaker.kind == "institution":
                     self.institutions.append((span.start, found.speaker))
+                elif found.speaker.kind == "person":
+                    insort(self.subjects, (span.start, found.speaker.canonical))
                 return found
         return None
 
+    def readout(self, lead: Span, *, named: bool) -> Attribution | None:
+        """Return who speaks the statement a readout's ``lead`` introduces ("X said:", "Quotes from X:")."""
+        if named:
+            speaker = self.resolve(lead.start, lead.end, lead.end)
+            if speaker is None or speaker.kind != "person":
+                return None
+            return Attribution(speaker, "X:", Span(*_strip(self.masked, lead.start, lead.end)))
+        found = self._head(Span(lead.end, lead.end), lead)
+        if found is not None:
+            return found
+        cue = _ISSUED.search(self.masked, lead.start, lead.end)
+        if cue is not None:
+            subject = self._subject_before(cue.start(), lead.start, lead.end)
+            if subject is not None:
+                return Attribution(subject[0], "X issued:", Span(subject[1], cue.end()))
+        source = _FROM.search(self.masked, lead.start, lead.end)
+        if source is not None:
+            speaker = self.resolve(source.start("subj"), source.end("subj"), lead.end)
+            if speaker is not None:
+                return Attribution(speaker, "from X:", self._frame_span(source))
+        return None
+
+    def reported(
+        self, sentences: Sequence[Span], taken: Sequence[Span]
+    ) -> list[tuple[Span, Span, Attribution]]:
+        """Return reported speech: ``(clause, sentence, attribution)`` for "X said (that) …" sentences.
+
+        Sentences that hold a quotation or readout statement (``taken``) are left to it.
+        """
+        found = []
+        starts = sorted(t.start for t in taken)
+        for sentence in sentences:
+            k = bisect_left(starts, sentence.start)
+            if (
+                k < len(starts)
+                and starts[k] < sentence.end
+                or k
+                and any(taken[i].end > sentence.start for i in range(max(0, k - 1), k))
+            ):
+                continue
+            match = _REPORTED.match(self.masked, sentence.start, sentence.end)
+            if match is None:
+                continue
+            subject = self._subject_before(match.start("verb"), sentence.start, match.start("verb"))
+            if subject is None or subject[0].kind == UNKNOWN:
+                continue
+            clause = Span(*_strip(self.masked, match.start("clause"), sentence.end))
+            if len(clause) > 0:
+                frame = Attribution(
+                    subject[0], f"X {match.group('verb')}", Span(subject[1], match.end("verb"))
+                )
+                found.append((clause, sentence, frame))
+        return found
+
+    def _opens_clause(self, start: int) -> bool:
+        """True if the name at ``start`` opens its clause, titles aside ("Russian President X said")."""
+        lookback = max(0, start - SUBJECT_LOOKBACK)
+        head = self.masked[lookback:start]
+        cut = max(head.rfind(c) for c in ".!?\n,;:")
+        if cut < 0 and lookback > 0:
+            return False
+        words = head[cut + 1 :].split()
+        return all(w[:1].isupper() or w.casefold() in _ROLE_HEADS or w.casefold() == "the" for w in words)
+
+    def _tail_end(self, span: Span, sentence: Span) -> int:
+        """Where a frame after the quotation may end: its sentence, or the next when the quotation ends one."""
+        if sentence.end > span.end + 1:
+            return sentence.end
+        stop = _TERMINATOR.search(self.masked, span.end, min(len(self.masked), span.end + TAIL_REACH))
+        return stop.end() if stop is not None else sentence.end
+
     def _tail(self, span: Span, sentence: Span) -> Attribution | None:
-        end = sentence.end
+        end = self._tail_end(span, sentence)
         for pattern, frame in ((_QUOTED_AS, "{quoter} quoted X as saying"), (_VERB_FIRST, "{verb} X"),
-                               (_SUBJECT_FIRST, "X {verb}"), (_ACCORDING, "according to X")):  # fmt: skip
+                               (_SUBJECT_FIRST, "X {verb}"), (_APPOSED, "X, …, {verb}"),
+                               (_ACCORDING, "according to X")):  # fmt: skip
             match = pattern.match(self.masked, span.end, end)
             if match is None:
                 continue
@@ -135,7 +247,7 @@ class SpeakerResolver:
         return None
 
     def _closing(self, span: Span, sentence: Span) -> Attribution | None:
-        match = _CLOSING_FRAME.match(self.masked, span.end, sentence.end)
+        match = _CLOSING_FRAME.match(self.masked, span.end, self._tail_end(span, sentence))
         if match is None:
             return None
         speaker = self.resolve(match.start("subj"), match.end("subj"), span.start)
@@ -163,7 +275,8 @@ class SpeakerResolver:
         start, end = _strip(self.masked, sentence + max(cuts, default=0), verb)
         if start < end:
             speaker = self.resolve(start, end, position)
-            return (speaker, start) if speaker is not None else None
+            if speaker is not None:
+                return speaker, start
         # "X, secretary of …, said", "X met … and said", "X hailed …, adding": the subject
         # opens the sentence, in its first or (after "On Friday,") second stretch.
         for match in list(re.finditer(r"[^,;:]+", prefix))[:SUBJECT_PIECES]:
@@ -179,6 +292,9 @@ class SpeakerResolver:
     def resolve(self, start: int, end: int, position: int) -> Speaker | None:
         """Resolve the subject phrase at ``[start, end)`` said of words at ``position``."""
         start, end = _strip(self.text, start, end)
+        k = bisect_left(self.hidden, (start + 1, 0))
+        if k and self.hidden[k - 1][0] <= start < self.hidden[k - 1][1]:
+            return None
         trailing = _TRAILING_ADVERB.search(self.text, start, end)
         end = trailing.start() if trailing is not None and trailing.start() > start else end
         phrase = self.text[start:end]
@@ -187,7 +303,9 @@ class SpeakerResolver:
             return None
         low = phrase.casefold()
         if low in ("he", "she"):
-            return self._nearest_person(phrase, position)
+            return self._nearest_person(phrase, min(position, self._clause_start(start)))
+        if low in _NOBODY:
+            return None
         if low == "it" or words[-1].casefold() in _STATEMENT_HEADS:
             return self._institution(phrase, position)
         office = _OFFICE.fullmatch(phrase)
@@ -196,6 +314,8 @@ class SpeakerResolver:
             name = owner.canonical if owner is not None and owner.kind == "person" else office.group("owner")
             return Speaker(phrase, f"{name} ({office.group('noun')})", "institution")
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        if inside and _not_subject(self.text[start : inside[0].start]):
+            return None
         role = words[-1].casefold().removesuffix("’s").removesuffix("'s") in _ROLE_HEADS
         if inside and not (inside[0].owner and role):
             return Speaker(phrase, self.canonical[inside[0].name], "person")
@@ -206,16 +326,39 @@ class SpeakerResolver:
         return None
 
     def _nearest_person(self, written: str, position: int) -> Speaker:
-        before = [
-            m
+        """Resolve "he"/"she" to the person the narrative was last about before ``position``.
+
+        That is the last clause-opening name or speaker found; failing one, the only person
+        named within reach. The pronoun's own sentence is left out: in "Speaking during a
+        meeting with X, he said" he is not X.
+        """
+        k = bisect_left(self.subjects, (position, ""))
+        if k and position - self.subjects[k - 1][0] <= PRONOUN_REACH:
+            return Speaker(written, self.subjects[k - 1][1], "person")
+        named = {
+            self.canonical[m.name]
             for m in self.mentions
             if m.end <= position and not m.owner and position - m.end <= PRONOUN_REACH
-        ]
-        if not before:
+        }
+        if len(named) != 1:
             return Speaker.unknown(written)
-        return Speaker(written, self.canonical[before[-1].name], "person")
+        return Speaker(written, named.pop(), "person")
+
+    def _clause_start(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts in the narrative."""
+        return max(self.masked.rfind(c, 0, position) for c in ".!?\n") + 1
 
     def _institution(self, written: str, position: int) -> Speaker:
+        head = written.split()[-1]
+        if written.casefold().startswith("the ") and head.casefold() in _STATEMENT_HEADS - {"statement"}:
+            # "the declaration said": the Declaration the article named last ("the Washington Summit Declaration").
+            titled = [
+                m
+                for m in _TITLED.finditer(self.masked, 0, position)
+                if m.group("head").casefold() == head.casefold()
+            ]
+            if titled:
+                return Speaker(written, titled[-1].group().strip(), "institution")
         named = re.match(r"(?:[Aa]n?|[Tt]he)\s+(?P<issuer>[A-Z][\w’'\-]*(?:\s+[\w’'\-]+)*?)\s+\w+$", written)
         if named is not None:
             return Speaker(written, f"{named.group('issuer')} (statement)", "institution")
@@ -254,6 +397,20 @@ def _mask(article: Article, quotes: list[Span]) -> str:
     for span in hidden:
         chars[span.start : span.end] = " " * len(span)
     return "".join(chars)
+
+
+def _trimmed(mention: Mention) -> Mention:
+    """Drop a sentence-opening function word taken into a name ("Though Zelensky")."""
+    first, _, rest = mention.name.partition(" ")
+    if not rest or first.casefold() not in FUNCTION_WORDS:
+        return mention
+    return replace(mention, name=rest, start=mention.start + len(first) + 1)
+
+
+def _not_subject(words: str) -> bool:
+    return any(
+        w.casefold() in _NOT_SUBJECT or w.casefold().endswith("ing") for w in re.findall(r"[^\W\d]+", words)
+    )
 
 
 def _drop_article(name: str) -> str:
