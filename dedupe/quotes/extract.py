@@ -279,8 +279,8 @@ def readout_statements(
             statement = Span(para.start + inline.start("rest"), _trimmed_end(text, para))
             if not quoted(statement) and text[statement.start] not in _CLOSERS:
                 named = inline.group("name") is not None
-                lead = Span(para.start + (inline.start("name") if named else _last_sentence_start(line[: inline.start("rest")])),
-                            para.start + inline.end("lead"))  # fmt: skip
+                opens = inline.start("name") if named else _last_sentence_start(line[: inline.start("rest")])
+                lead = Span(para.start + opens, para.start + inline.end("lead"))
                 found.append((statement, lead, named))
     return found
 
@@ -380,6 +380,8 @@ def _headline_lines(article: Article, paras: list[Span]) -> set[int]:
     """Return the start offsets of the title line and of subhead-like lines."""
     text = article.text
     title = article.title.strip() if article.title else None
+    if title and len(title.split()) > HEADLINE_MAX_WORDS and title[-1] in '.!?”"»':
+        title = None  # a first paragraph taken for the title: a lede, not a headline
     starts: set[int] = set()
     for para in paras:
         line = para.slice(text)

@@ -36,7 +36,15 @@ VERBS = (
     "stated declared insisted warned warns argued claimed announced remarked recalled wrote writes asked "
     "replied responded explained concluded promised pledged urged acknowledged observed commented confirmed "
     "underlined underscored highlighted praised hailed called described vowed mentioned "
-    "stating states indicated indicates continued continues tweeted posted reads read affirmed assured"
+    "stating states indicated indicates continued continues tweeted posted reads read affirmed assured "
+    # The same frames in the other languages of the news this reads (es, pt, it, fr, de, ru).
+    "dijo dice afirmó aseguró señaló declaró indicó añadió agregó explicó subrayó destacó insistió remarcó "
+    "apuntó sentenció enfatizó manifestó expresó advirtió reaccionó reiteró precisó sostuvo "
+    "disse afirmou declarou acrescentou detto dichiarato affermato "
+    "déclaré affirmé indiqué ajouté souligné estimé expliqué assuré indique déclare affirme estime "
+    "sagte sagt erklärte betonte fügte schrieb warnte "
+    "заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула написал написала объявил "
+    "объявила сообщил сообщила добавил добавила указал указала"
 ).split()
 _VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
 _ROLE_HEADS = SPEAKER_TITLES | frozenset(
@@ -47,6 +55,8 @@ _INSTITUTION_HEADS = frozenset(
     "council committee embassy police military army court parliament kremlin".split()
 )
 _STATEMENT_HEADS = frozenset("statement release communique communiqué readout declaration document".split())
+# "he" and "she" in the languages of VERBS ("sie" is also "they": left out).
+_PERSONAL = frozenset("he she él ella il elle er он она lui lei ele ela".split())
 # Subjects that stand for nobody this module can name: a guess would be a wrong speaker.
 _NOBODY = frozenset("they we i you this that these those there one someone".split())
 # Words between a phrase's start and a name in it that make the name no subject: "meeting
@@ -54,6 +64,11 @@ _NOBODY = frozenset("they we i you this that these those there one someone".spli
 _NOT_SUBJECT = frozenset(
     "with during at in on to for from by after before met meet meeting talks visit visiting and whom about "
     "against between among toward towards into under over via like than as".split()
+)
+# Capitalised words that open datelines and name no body.
+_NOT_BODIES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday".split()
 )
 # How far back a name may open the clause that makes it a sentence's subject.
 SUBJECT_LOOKBACK = 80
@@ -64,8 +79,20 @@ _LEAD = r"[\s,.;:!?—–-]*"
 _SUBJECT = r"[^,.;:!?“”\"«»]{1,80}?"
 _QUOTED_AS = re.compile(rf"{_LEAD}(?P<quoter>{_SUBJECT})\s+quoted\s+(?P<subj>{_SUBJECT})\s+as\s+saying")
 _SUBJECT_FIRST = re.compile(rf"{_LEAD}(?P<subj>{_SUBJECT})\s+(?P<verb>{_VERB.pattern})")
+_AUXILIARY = r"(?:(?:a|ha|hat|has|have)\s+)?"
+# "…", dijo. "…", apuntó: a language that drops the subject pronoun; the speaker is "he".
+_DROPPED = re.compile(rf"{_LEAD}(?P<verb>{_VERB.pattern})(?=\s*[,.;])")
+# "…", sagte Regierungschef Fumio Kishida vor …: the capitalised words after the verb.
+_VERB_FIRST_NAMED = re.compile(
+    rf"{_LEAD}{_AUXILIARY}(?P<verb>{_VERB.pattern})\s+(?P<subj>(?:[^\W\d_][\w’'.\-]*\s+)?"
+    r"(?:[A-ZÀ-ÝА-ЯЁ][\w’'.\-]*)(?:\s+[A-ZÀ-ÝА-ЯЁ][\w’'.\-]*){0,3})"
+)
+# "…", dijo el primer ministro indio, Narendra Modi, en …: the name in apposition.
+_VERB_FIRST_APPOSED = re.compile(
+    rf"{_LEAD}{_AUXILIARY}(?P<verb>{_VERB.pattern})\s+[^,.;:!?“”\"«»]{{1,60}},\s+(?P<subj>{_SUBJECT})(?=\s*[,.;])"
+)
 _VERB_FIRST = re.compile(
-    rf"{_LEAD}(?P<verb>{_VERB.pattern})\s+(?P<subj>{_SUBJECT})"
+    rf"{_LEAD}{_AUXILIARY}(?P<verb>{_VERB.pattern})\s+(?P<subj>{_SUBJECT})"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:on|in|at|during|after|before|when|while|who|as|to|from)\b)"
 )
 _ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+(?P<subj>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE)
@@ -90,7 +117,9 @@ _FROM = re.compile(r"\b(?:from|by)\s+(?P<subj>[^,.;:!?“”\"]{1,80}?)\s*:?\s*$
 _TITLED = re.compile(
     r"(?:[A-Z][\w’'\-]*\s+){1,6}(?P<head>Declaration|Communiqu[eé]|Document|Release|Readout)\b"
 )
-_REPORTED_VERBS = "said|says|told|added|stressed|noted|warned|stated|insisted|argued|claimed|announced|emphasized|emphasised"
+_REPORTED_VERBS = "|".join(
+    "said says told added stressed noted warned stated insisted argued claimed announced emphasized".split()
+)
 _REPORTED = re.compile(
     rf"(?P<subject>[^.!?]*?)\b(?P<verb>{_REPORTED_VERBS})\b(?:\s+(?:reporters|journalists|the\s+\w+|[A-Z]\w+))?"
     r"\s+(?:that\s+)?(?P<clause>\S)"
@@ -141,6 +170,8 @@ class SpeakerResolver:
             (m.start(), m.group("issuer")) for p in _ISSUERS if issued for m in p.finditer(self.masked)
         ]
         self.institutions: list[tuple[int, Speaker]] = []
+        # Who spoke last: the one a dropped subject pronoun ("…", dijo) stands for.
+        self.spoke: list[tuple[int, str]] = []
         # Who the narrative is about: names that open a clause, and speakers found so far.
         self.subjects: list[tuple[int, str]] = [
             (m.start, self.canonical[m.name])
@@ -158,6 +189,7 @@ class SpeakerResolver:
                     self.institutions.append((span.start, found.speaker))
                 elif found.speaker.kind == "person":
                     insort(self.subjects, (span.start, found.speaker.canonical))
+                    self.spoke.append((span.start, found.speaker.canonical))
                 return found
         return None
 
@@ -194,11 +226,8 @@ class SpeakerResolver:
         starts = sorted(t.start for t in taken)
         for sentence in sentences:
             k = bisect_left(starts, sentence.start)
-            if (
-                k < len(starts)
-                and starts[k] < sentence.end
-                or k
-                and any(taken[i].end > sentence.start for i in range(max(0, k - 1), k))
+            if (k < len(starts) and starts[k] < sentence.end) or (
+                k and any(taken[i].end > sentence.start for i in range(max(0, k - 1), k))
             ):
                 continue
             match = _REPORTED.match(self.masked, sentence.start, sentence.end)
@@ -226,7 +255,7 @@ class SpeakerResolver:
         return all(w[:1].isupper() or w.casefold() in _ROLE_HEADS or w.casefold() == "the" for w in words)
 
     def _tail_end(self, span: Span, sentence: Span) -> int:
-        """Where a frame after the quotation may end: its sentence, or the next when the quotation ends one."""
+        """Where a frame after the quotation may end: its sentence, or the next if the quotation ends one."""
         if sentence.end > span.end + 1:
             return sentence.end
         stop = _TERMINATOR.search(self.masked, span.end, min(len(self.masked), span.end + TAIL_REACH))
@@ -236,11 +265,15 @@ class SpeakerResolver:
         end = self._tail_end(span, sentence)
         for pattern, frame in ((_QUOTED_AS, "{quoter} quoted X as saying"), (_VERB_FIRST, "{verb} X"),
                                (_SUBJECT_FIRST, "X {verb}"), (_APPOSED, "X, …, {verb}"),
-                               (_ACCORDING, "according to X")):  # fmt: skip
+                               (_VERB_FIRST_NAMED, "{verb} X"), (_VERB_FIRST_APPOSED, "{verb} …, X"),
+                               (_DROPPED, "{verb}"), (_ACCORDING, "according to X")):  # fmt: skip
             match = pattern.match(self.masked, span.end, end)
             if match is None:
                 continue
-            speaker = self.resolve(match.start("subj"), match.end("subj"), span.start)
+            if pattern is _DROPPED:
+                speaker = self._last_speaker(span.start)
+            else:
+                speaker = self.resolve(match.start("subj"), match.end("subj"), span.start)
             if speaker is not None:
                 words = {k: v.strip().lower() for k, v in match.groupdict().items() if k != "subj" and v}
                 return Attribution(speaker, frame.format(**words), self._frame_span(match))
@@ -302,7 +335,7 @@ class SpeakerResolver:
         if not words or len(words) > MAX_SUBJECT_WORDS:
             return None
         low = phrase.casefold()
-        if low in ("he", "she"):
+        if low in _PERSONAL:
             return self._nearest_person(phrase, min(position, self._clause_start(start)))
         if low in _NOBODY:
             return None
@@ -321,6 +354,8 @@ class SpeakerResolver:
             return Speaker(phrase, self.canonical[inside[0].name], "person")
         if role:
             return self._role(phrase, position, {m.name for m in inside})
+        if words[0].casefold() in _NOT_BODIES:
+            return None
         if _INSTITUTION_NAME.fullmatch(phrase) or words[-1].casefold() in _INSTITUTION_HEADS:
             return Speaker(phrase, _drop_article(phrase), "institution")
         return None
@@ -335,14 +370,13 @@ class SpeakerResolver:
         k = bisect_left(self.subjects, (position, ""))
         if k and position - self.subjects[k - 1][0] <= PRONOUN_REACH:
             return Speaker(written, self.subjects[k - 1][1], "person")
-        named = {
-            self.canonical[m.name]
-            for m in self.mentions
-            if m.end <= position and not m.owner and position - m.end <= PRONOUN_REACH
-        }
-        if len(named) != 1:
-            return Speaker.unknown(written)
-        return Speaker(written, named.pop(), "person")
+        return Speaker.unknown(written)
+
+    def _last_speaker(self, position: int) -> Speaker | None:
+        """The speaker of the last quotation before ``position`` within reach, if a person."""
+        if self.spoke and self.spoke[-1][0] < position and position - self.spoke[-1][0] <= PRONOUN_REACH:
+            return Speaker("", self.spoke[-1][1], "person")
+        return None
 
     def _clause_start(self, position: int) -> int:
         """Where the sentence holding ``position`` starts in the narrative."""
@@ -351,7 +385,8 @@ class SpeakerResolver:
     def _institution(self, written: str, position: int) -> Speaker:
         head = written.split()[-1]
         if written.casefold().startswith("the ") and head.casefold() in _STATEMENT_HEADS - {"statement"}:
-            # "the declaration said": the Declaration the article named last ("the Washington Summit Declaration").
+            # "the declaration said": the Declaration the article named last ("the Washington
+            # Summit Declaration").
             titled = [
                 m
                 for m in _TITLED.finditer(self.masked, 0, position)
