@@ -72,6 +72,8 @@ _NOT_BODIES = frozenset(
 )
 # How far back a name may open the clause that makes it a sentence's subject.
 SUBJECT_LOOKBACK = 80
+# How far back "the declaration" looks for the Declaration it names.
+DOCUMENT_REACH = 4000
 # How far past a quotation that ends its sentence the frame ("Zelensky said …") may run.
 TAIL_REACH = 200
 _BOUNDARY = re.compile(r"[,;:()\[\]—–]|\b(?:that|and|but|while|which|who)\b")
@@ -380,7 +382,10 @@ class SpeakerResolver:
 
     def _clause_start(self, position: int) -> int:
         """Where the sentence holding ``position`` starts in the narrative."""
-        return max(self.masked.rfind(c, 0, position) for c in ".!?\n") + 1
+        # Bounded look-back: a pronoun's sentence start is looked for within its reach only,
+        # so that asking for every quotation stays linear in the article's length.
+        low = max(0, position - PRONOUN_REACH)
+        return max(low - 1, *(self.masked.rfind(c, low, position) for c in ".!?\n")) + 1
 
     def _institution(self, written: str, position: int) -> Speaker:
         head = written.split()[-1]
@@ -389,7 +394,7 @@ class SpeakerResolver:
             # Summit Declaration").
             titled = [
                 m
-                for m in _TITLED.finditer(self.masked, 0, position)
+                for m in _TITLED.finditer(self.masked, max(0, position - DOCUMENT_REACH), position)
                 if m.group("head").casefold() == head.casefold()
             ]
             if titled:
