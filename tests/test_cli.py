@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from dedupe import __version__
 from dedupe.cli import app
+from dedupe.pair.event_model import FEATURES
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 runner = CliRunner()
@@ -54,12 +55,13 @@ def test_compare_table_shows_verdict_reasons_and_the_substitution() -> None:
 
 
 def test_compare_json_is_the_schema_with_relation() -> None:
-    result = runner.invoke(app, ["compare", _seed("000"), _seed("002"), "--format", "json"])
+    result = runner.invoke(app, ["compare", _seed("001"), _seed("002"), "--format", "json"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     assert document["schema_version"] == 1
     assert document["relation"] == "related"
-    assert document["a"]["id"] == "000_db8167014b393279"
+    assert document["a"]["id"] == "001_50899f19e1fbd510"
+    assert set(document["event_features"]) <= set(FEATURES)
     assert document["reasons"]
 
 

@@ -14,7 +14,10 @@ from hypothesis import strategies as st
 
 from dedupe.corpus import candidates
 from dedupe.corpus.candidates import (
+    CHANNELS,
     NAMES,
+    TERMS,
+    TERMS_MIN_SHARED,
     TEXT,
     Channel,
     band_keys,
@@ -22,6 +25,7 @@ from dedupe.corpus.candidates import (
     name_terms,
     sketch_batch,
 )
+from dedupe.evidence import terms
 from dedupe.ingest.build import article_from_text
 from dedupe.ingest.read import load_articles
 from dedupe.settings import DEFAULT_SETTINGS
@@ -100,7 +104,7 @@ def test_sketches_give_exact_copies_one_content_hash_and_all_their_keys() -> Non
     first, second, third, fourth = sketch_batch([seed, copy, spaced, other], DEFAULT_SETTINGS)
     assert first.content_hash == second.content_hash == third.content_hash != fourth.content_hash
     assert np.array_equal(first.keys, second.keys)
-    assert first.keys.shape == (TEXT.bands + NAMES.bands,)
+    assert first.keys.shape == (KEYS,)
     assert first.words == len(words(seed.text, seed.body_spans))
 
 
@@ -114,7 +118,8 @@ def test_name_terms_fold_transliterations_and_skip_sentence_openings() -> None:
 def test_names_channel_proposes_the_seed_reports_of_one_event() -> None:
     seeds = load_articles([SEEDS])
     keys = np.stack([s.keys for s in sketch_batch(seeds, DEFAULT_SETTINGS)])
-    pairs = {(seeds[i].id[:3], seeds[j].id[:3]) for i, j in candidate_pairs(keys[:, TEXT.bands :]).tolist()}
+    names = keys[:, TEXT.bands : TEXT.bands + NAMES.bands]
+    pairs = {(seeds[i].id[:3], seeds[j].id[:3]) for i, j in candidate_pairs(names).tolist()}
     assert {("000", "001"), ("000", "004"), ("001", "004")} <= pairs
 
 
@@ -124,18 +129,24 @@ def test_oversized_buckets_are_skipped() -> None:
     assert len(candidate_pairs(keys[:3])) == 3
 
 
-KEYS = TEXT.bands + NAMES.bands
+KEYS = TEXT.bands + NAMES.bands + TERMS.bands
 
 
 def reference_proposals(sketches: list[candidates.Sketch]) -> dict[tuple[int, int], tuple[str, ...]]:
-    """The candidate rule pair by pair: text keys, or names keys and enough shared name terms."""
+    """The candidate rule pair by pair: text keys, names keys and enough shared name terms, or
+    enough shared content-term keys."""
     keys = np.stack([s.keys for s in sketches])
     text = {tuple(p) for p in candidate_pairs(keys[:, : TEXT.bands]).tolist()}
-    names = {tuple(p) for p in candidate_pairs(keys[:, TEXT.bands :]).tolist()}
+    names = {tuple(p) for p in candidate_pairs(keys[:, TEXT.bands : TEXT.bands + NAMES.bands]).tolist()}
     found: dict[tuple[int, int], tuple[str, ...]] = {}
-    for i, j in sorted(text | names):
+    for i, j in itertools.combinations(range(len(sketches)), 2):
         close = candidates.names_jaccard(sketches[i].terms, sketches[j].terms) >= candidates.NAMES_MIN_JACCARD
-        channels = ("text",) * ((i, j) in text) + ("names",) * ((i, j) in names and ((i, j) in text or close))
+        shared_terms = set(keys[i, -TERMS.bands :].tolist()) & set(keys[j, -TERMS.bands :].tolist()) - {-1}
+        channels = (
+            ("text",) * ((i, j) in text)
+            + ("names",) * ((i, j) in names and ((i, j) in text or close))
+            + ("terms",) * (len(shared_terms) >= TERMS_MIN_SHARED)
+        )
         if channels:
             found[(i, j)] = channels
     return found
@@ -145,9 +156,7 @@ def reference_proposals(sketches: list[candidates.Sketch]) -> dict[tuple[int, in
 @given(
     st.lists(
         st.tuples(
-            st.lists(
-                st.integers(-1, 6), min_size=TEXT.bands + NAMES.bands, max_size=TEXT.bands + NAMES.bands
-            ),
+            st.lists(st.integers(-1, 6), min_size=KEYS, max_size=KEYS),
             st.sets(st.integers(0, 9), max_size=6),
         ),
         min_size=1,
@@ -165,14 +174,11 @@ def test_proposed_pairs_apply_the_names_rule_pair_by_pair(rows: list[tuple[list[
         found, counts = candidates.proposed_pairs(sketches, {})
     assert found == reference_proposals(sketches)
     assert list(found) == sorted(found)
-    assert [c.pairs for c in counts] == [
-        sum("text" in c for c in found.values()),
-        sum("names" in c for c in found.values()),
-    ]
+    assert [c.pairs for c in counts] == [sum(c.name in f for f in found.values()) for c in CHANNELS]
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="aBcZ ,;'’.1\nÉ", max_size=40), st.integers(0, 5))
 def test_capitalised_words_are_those_after_a_lower_case_word_digit_or_comma(text: str, start: int) -> None:
     plain = re.compile(r"(?<=[a-z0-9,;’'] )[A-Z][a-z]+(?:['’][a-z]+)?")  # the rule as first written
-    assert candidates._CAPITALISED.findall(text, start) == plain.findall(text, start)
+    assert terms._CAPITALISED.findall(text, start) == plain.findall(text, start)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.corpus.cluster import Link, groups, representative
+from dedupe.corpus.cluster import Link, event_groups, groups, representative
 from dedupe.pair.verdict import Relation
 
 
@@ -73,3 +74,40 @@ def test_representative_is_the_best_linked_member() -> None:
     links = [link("b", "a"), link("b", "c"), link("a", "c", Relation.RELATED)]
     assert representative(("a", "b", "c"), links, "event") == "b"
     assert representative(("a", "c"), [], "event") == "a"
+
+
+def matrix(n: int, links: dict[tuple[int, int], float]) -> np.ndarray:
+    m = np.zeros((n, n))
+    for (i, j), p in links.items():
+        m[i, j] = m[j, i] = p
+    return m
+
+
+def test_pairs_never_verified_still_count_with_their_probability() -> None:
+    # a-b and b-c verified; a-c only scored by the model: the three still form one event
+    found = event_groups(["a", "b", "c"], matrix(3, {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.6}), 0.5)
+    assert found == [("a", "b", "c")]
+
+
+def test_a_round_up_joins_one_event_and_does_not_chain_two() -> None:
+    links = {(0, 1): 0.9, (0, 2): 0.9, (1, 2): 0.9, (3, 4): 0.9, (3, 5): 0.9, (4, 5): 0.9}
+    links.update({(6, 0): 0.8, (6, 1): 0.8, (6, 3): 0.7})  # the round-up, closer to the first event
+    found = event_groups(list("abcdefh"), matrix(7, links), 0.5)
+    assert found == [("a", "b", "c", "h"), ("d", "e", "f")]
+
+
+def test_ids_order_does_not_change_the_groups() -> None:
+    links = {(0, 1): 0.9, (2, 3): 0.8, (1, 2): 0.2}
+    ids = ["d", "c", "b", "a"]
+    assert event_groups(ids, matrix(4, links), 0.5) == [("a", "b"), ("c", "d")]
+    same = event_groups(["a", "b", "c", "d"], matrix(4, {(3, 2): 0.9, (1, 0): 0.8, (2, 1): 0.2}), 0.5)
+    assert same == [("a", "b"), ("c", "d")]
+
+
+@given(st.lists(st.floats(0, 1), min_size=15, max_size=15), st.floats(0.05, 0.95))
+def test_every_id_lands_in_exactly_one_group(values: list[float], threshold: float) -> None:
+    pairs = [(i, j) for i in range(6) for j in range(i + 1, 6)]
+    found = event_groups(list("abcdef"), matrix(6, dict(zip(pairs, values, strict=True))), threshold)
+    members = [m for g in found for m in g]
+    assert sorted(members) == list("abcdef")
+    assert found == sorted(found)

@@ -167,7 +167,8 @@ def test_compatibility_rules_out_other_events_and_never_000_with_001(seeds: dict
     profiles = {k: event_profile(a) for k, a in seeds.items()}
     check = event_compatibility(profiles["002"], profiles["003"])
     assert check.dates_compatible is False
-    assert "dates cannot both be right: 2014-06-06 vs 2019-12-04" in check.reasons
+    assert "dates cannot both be right: 2014-06-06 vs 2019-12-04" in [r.text for r in check.reasons]
+    assert all(not r.supports for r in check.reasons)  # both are evidence against one event
     assert event_compatibility(profiles["001"], profiles["003"]).dates_compatible is False
     assert event_compatibility(profiles["000"], profiles["001"]).dates_compatible is not False
     assert event_compatibility(profiles["000"], profiles["001"]).places_compatible is True

@@ -84,7 +84,9 @@ def load(root: Path = CORPUS) -> Corpus:
         if text is not None and sha256(text) != meta["sha256"]:
             text = None
         docs.append(Doc(meta, text))
-    return Corpus(docs, _jsonl(root / "quotes.jsonl"), _jsonl(root / "pairs.jsonl"), _jsonl(root / "flags.jsonl"))
+    return Corpus(
+        docs, _jsonl(root / "quotes.jsonl"), _jsonl(root / "pairs.jsonl"), _jsonl(root / "flags.jsonl")
+    )
 
 
 def _halves(events_by_family: dict[str, list[str]]) -> dict[str, str]:
@@ -119,7 +121,7 @@ def merge(folders: list[Path], root: Path = CORPUS) -> None:
             quotes.append({"doc": q["doc"], "start": start, "end": end, "sha256": sha256(body[start:end]),
                            "speaker": q.get("speaker") or "unknown", "set": q.get("set")})  # fmt: skip
         pairs.extend(_jsonl(folder / "pairs.jsonl"))
-        flags.extend({k: v for k, v in f.items()} for f in _jsonl(folder / "flags.jsonl"))
+        flags.extend(_jsonl(folder / "flags.jsonl"))
     by_family: dict[str, list[str]] = defaultdict(list)
     for d in docs:
         by_family[d["family"]].append(d["event"])
@@ -145,7 +147,9 @@ def verify(root: Path = CORPUS) -> int:
         if text is not None and sha256(text[q["start"] : q["end"]]) != q["sha256"]:
             bad += 1
             print(f"quotation span does not match: {q['doc']} [{q['start']}, {q['end']})")
-    print(f"{len(corpus.docs) - len(missing)} of {len(corpus.docs)} bodies present; {bad} bad quotation spans")
+    print(
+        f"{len(corpus.docs) - len(missing)} of {len(corpus.docs)} bodies present; {bad} bad quotation spans"
+    )
     return 1 if missing or bad else 0
 
 

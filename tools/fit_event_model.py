@@ -24,17 +24,18 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from devcorpus import CORPUS, Doc, load  # noqa: E402
+from devcorpus import CORPUS, Doc, load
 
-from dedupe.pair.event_model import FEATURES, EventModel  # noqa: E402
-from dedupe.ingest.build import article_from_text  # noqa: E402
-from dedupe.pair.compare import analyze, compare_features  # noqa: E402
-from dedupe.pair.event_features import dates_far_apart  # noqa: E402
+from dedupe.ingest.build import article_from_text
+from dedupe.pair.compare import analyze, compare_features
+from dedupe.pair.event_features import dates_far_apart
+from dedupe.pair.event_model import FEATURES, EventModel
 
 MODEL = Path(__file__).resolve().parents[1] / "dedupe" / "pair" / "data" / "event_model.json"
 L2 = 1.0
+"""Ridge penalty on the weights (not the intercept), in units of the log-likelihood."""
 UNFITTED = EventModel((0.0,) * len(FEATURES), 0.0, 0.5, 0.5, (0.0,) * len(FEATURES), 0.0, 0.5, {})
-"""A model of no opinion, to gather features before any fit (the shipped one may not match them)."""  # ridge penalty on the weights (not the intercept), in units of the log-likelihood
+"""A model of no opinion, to gather features before any fit (the shipped one may not match them)."""
 
 
 def article(doc: Doc, with_meta: bool):  # type: ignore[no-untyped-def]
@@ -48,7 +49,9 @@ def article(doc: Doc, with_meta: bool):  # type: ignore[no-untyped-def]
                              published=published)  # fmt: skip
 
 
-def rows(docs: list[Doc], with_meta: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def rows(
+    docs: list[Doc], with_meta: bool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Return features, same-event labels, related labels, whether the model learns from it and
     whether its event dates are too far apart for one occasion, for every pair of ``docs`` in
     ``itertools.combinations`` order."""
@@ -69,6 +72,28 @@ def comparable(a: Doc, b: Doc) -> bool:
     """Pairs the model learns from: one topic family (pairs across families are easy negatives
     that would drown the look-alikes)."""
     return a.meta["family"] == b.meta["family"]
+
+
+SIGNS = dict.fromkeys(("dates_conflict", "date_gap", "places_conflict", "published_apart"), -1)
+"""Features whose weight must not be positive; ``languages_differ`` may go either way; the rest
+are evidence for one event and must not weigh against it."""
+FREE = frozenset({"languages_differ"})
+
+
+def fit_signed(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float]:
+    """Fit with every weight on the side its feature's meaning gives: a feature the data wants
+    the other way (collinear with another) is left out and the rest refitted, so that no reason
+    a reader sees says "shared names count against one event"."""
+    kept = list(range(x.shape[1]))
+    while True:
+        weights, intercept = fit(x[:, kept], y, l2)
+        wrong = [k for k, w in zip(kept, weights, strict=True)
+                 if FEATURES[k] not in FREE and w * SIGNS.get(FEATURES[k], 1) < 0]  # fmt: skip
+        if not wrong:
+            full = np.zeros(x.shape[1])
+            full[kept] = weights
+            return full, intercept
+        kept.remove(min(wrong, key=lambda k: abs(weights[kept.index(k)]) * -1))
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> tuple[np.ndarray, float]:
@@ -132,7 +157,12 @@ def cluster_threshold(
 
 def _pairwise_f1(clusters: list[tuple[str, ...]], label: dict[str, str], language: dict[str, str]) -> float:
     """Pairwise F1 over pairs of reports in one language (across languages the model has little to go on)."""
-    found = {frozenset(q) for c in clusters for q in itertools.combinations(c, 2) if language[q[0]] == language[q[1]]}
+    found = {
+        frozenset(q)
+        for c in clusters
+        for q in itertools.combinations(c, 2)
+        if language[q[0]] == language[q[1]]
+    }
     truth = {frozenset((a, b)) for a, b in itertools.combinations(label, 2)
              if label[a] == label[b] and language[a] == language[b]}  # fmt: skip
     tp = len(found & truth)
@@ -154,21 +184,28 @@ def main(argv: list[str]) -> int:
     related = np.concatenate([p[2] for p in parts])
     learn = np.concatenate([p[3] for p in parts])
     apart = np.concatenate([p[4] for p in parts])
-    weights, intercept = fit(x[learn], event[learn])
+    weights, intercept = fit_signed(x[learn], event[learn])
     p_event = 1 / (1 + np.exp(-(x @ weights + intercept)))
     threshold, f1 = cluster_threshold(docs, x, apart, weights, intercept)
     one_language = learn & (x[:, FEATURES.index("languages_differ")] == 0)
     pair_threshold, pair_f1 = best_threshold(p_event[one_language], event[one_language])
-    r_weights, r_intercept = fit(x, related)
+    r_weights, r_intercept = fit_signed(x, related)
     p_related = 1 / (1 + np.exp(-(x @ r_weights + r_intercept)))
     r_threshold, r_f1 = best_threshold(p_related, related)
     manifest = (CORPUS / "manifest.jsonl").read_bytes()
     model = {
         "features": list(FEATURES),
-        "same_event": {"weights": [round(float(w), 4) for w in weights], "intercept": round(intercept, 4),
-                       "threshold": pair_threshold, "cluster_threshold": threshold},  # fmt: skip
-        "related": {"weights": [round(float(w), 4) for w in r_weights], "intercept": round(r_intercept, 4),
-                    "threshold": r_threshold},  # fmt: skip
+        "same_event": {
+            "weights": [round(float(w), 4) for w in weights],
+            "intercept": round(intercept, 4),
+            "threshold": pair_threshold,
+            "cluster_threshold": threshold,
+        },
+        "related": {
+            "weights": [round(float(w), 4) for w in r_weights],
+            "intercept": round(r_intercept, 4),
+            "threshold": r_threshold,
+        },
         "provenance": {
             "fitted_by": "tools/fit_event_model.py",
             "fitted_on": datetime.date.today().isoformat(),
@@ -186,8 +223,8 @@ def main(argv: list[str]) -> int:
     }
     for name, w, rw in zip(FEATURES, weights, r_weights, strict=True):
         print(f"{name:18} {w:+8.3f} {rw:+8.3f}")
-    print(f"intercept {intercept:+.3f}; pair threshold {pair_threshold} (F1 {pair_f1:.3f}); cluster threshold "
-          f"{threshold} (F1 {f1:.3f}); related threshold {r_threshold} (F1 {r_f1:.3f})")  # fmt: skip
+    print(f"intercept {intercept:+.3f}; pair threshold {pair_threshold} (F1 {pair_f1:.3f})")
+    print(f"cluster threshold {threshold} (F1 {f1:.3f}); related threshold {r_threshold} (F1 {r_f1:.3f})")
     if not args.dry_run:
         MODEL.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL}")

@@ -89,6 +89,8 @@ _KEY_INT_MASK = (1 << KEY_BITS) - 1
 _BAND_MULTIPLIER = np.uint64(0xC2B2AE3D27D4EB4F)
 _JACCARD_CHUNK = 1 << 18  # pairs per vectorised names-Jaccard pass: ~30 MB of tagged terms
 _NAMES_SEED_OFFSET = 7919  # the names channel's permutations differ from the text channel's
+
+
 @dataclass(frozen=True, slots=True)
 class Sketch:
     """What candidate search keeps of an article: no text, only hashes and band keys."""
@@ -168,7 +170,9 @@ def band_keys(sigs: npt.NDArray[np.uint32], channel: Channel) -> Keys:
     return result
 
 
-def candidate_pairs(keys: Keys, *, max_bucket: int = MAX_BUCKET, min_shared: int = 1) -> npt.NDArray[np.int64]:
+def candidate_pairs(
+    keys: Keys, *, max_bucket: int = MAX_BUCKET, min_shared: int = 1
+) -> npt.NDArray[np.int64]:
     """Return the sorted unique ``(i, j)`` row pairs, ``i < j``, that share ``min_shared`` keys in ``keys``.
 
     ``keys`` is ``(n, k)``: one row per article, any number of band keys per row.
@@ -245,7 +249,11 @@ def proposed_pairs(
     only_names = names[~np.isin(names, text, assume_unique=True)]
     close = only_names[_names_jaccards(sketches, only_names // n, only_names % n) >= NAMES_MIN_JACCARD]
     found: dict[int, tuple[str, ...]] = {}
-    for channel, codes in ((TEXT, text), (NAMES, np.union1d(names[np.isin(names, text)], close)), (TERMS, terms)):
+    for channel, codes in (
+        (TEXT, text),
+        (NAMES, np.union1d(names[np.isin(names, text)], close)),
+        (TERMS, terms),
+    ):
         for code in codes.tolist():
             found[code] = (*found.get(code, ()), channel.name)
     counts = tuple(ChannelCount(c.name, sum(c.name in f for f in found.values())) for c in CHANNELS)

@@ -143,9 +143,7 @@ def event_groups(
     """
     order = sorted(range(len(ids)), key=lambda n: ids[n])
     total = scores[np.ix_(order, order)].astype(np.float64).copy()
-    blocked = (
-        apart[np.ix_(order, order)].copy() if apart is not None else np.zeros(total.shape, dtype=bool)
-    )
+    blocked = apart[np.ix_(order, order)].copy() if apart is not None else np.zeros(total.shape, dtype=bool)
     np.fill_diagonal(total, 0.0)
     sizes = np.ones(len(order))
     alive = np.ones(len(order), dtype=bool)
@@ -223,8 +221,8 @@ def link_from_report(report: PairReport, *, channels: tuple[str, ...] = ()) -> L
 _REASON_ORDER = {
     Relation.DUPLICATE: ("text_overlap", "shared_passages"),
     Relation.REUSE: ("shared_passages", "text_overlap"),
-    Relation.SAME_EVENT: ("shared_quotations", "shared_entities", "event_score"),
-    Relation.RELATED: ("shared_entities", "dates_conflict", "places_differ", "event_score"),
+    Relation.SAME_EVENT: ("event_cluster", "shared_quotations", "shared_entities", "event_score"),
+    Relation.RELATED: ("event_cluster", "shared_entities", "dates_conflict", "places_differ", "event_score"),
     Relation.UNRELATED: ("event_score", "text_overlap"),
 }
 

@@ -1,8 +1,8 @@
 """Facts that disagree across a set of articles: every same-event pair's fact flags.
 
-Pairs come from ``scan`` (LSH candidates, then the ``compare`` verdict), so only
-reports judged ``same_event`` or stronger are compared slot by slot: reports of
-different events are never held to each other's facts.
+Pairs come from ``scan`` (LSH candidates, the ``compare`` verdict, then event clusters),
+so only reports of one event cluster are compared slot by slot: reports of different
+events are never held to each other's facts.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dedupe.evidence.facts import PairFlags
+from dedupe.evidence.facts import PairFlags, compare_facts
 from dedupe.models import Article
-from dedupe.pair.compare import analyze, compare_features
+from dedupe.pair.compare import analyze
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 
@@ -48,8 +48,9 @@ def audit_facts(articles: Iterable[Article], *, settings: Settings = DEFAULT_SET
         for side in (link.a, link.b):
             if side not in features:
                 features[side] = analyze(loaded[side], settings)
-        pair = compare_features(features[link.a], features[link.b], settings)
-        if pair.facts:
-            pairs.append(PairFlags(link.a, link.b, pair.facts))
+        fa, fb = features[link.a], features[link.b]
+        flags = compare_facts(fa.article, fb.article, profiles=(fa.profile, fb.profile))
+        if flags:
+            pairs.append(PairFlags(link.a, link.b, flags))
     same_event = sum(1 for link in report.pairs if link.relation.strength >= Relation.SAME_EVENT.strength)
     return FactAudit(articles=len(loaded), pairs_compared=same_event, pairs=tuple(pairs))

@@ -26,7 +26,7 @@ import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,7 +58,7 @@ from dedupe.corpus.index import Index
 from dedupe.corpus.records import BATCH_SIZE, decode, entries, unbuilt
 from dedupe.corpus.workers import batches, completed, ordered_map, worker_pool
 from dedupe.errors import SettingsError
-from dedupe.models import Article
+from dedupe.models import Article, Reason
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 
@@ -311,6 +311,7 @@ def verify_component(
         if level == "event" and len(articles) <= ALL_PAIRS_LIMIT:
             scores, apart = _event_scores(features, links, row_of)
             grouped = event_groups([a.id for a in articles], scores, _threshold(), apart)
+            links = _agree_with_events(links, grouped, features, row_of)
         else:
             grouped = groups(members, links, level)
         for group in grouped:
@@ -322,6 +323,44 @@ def verify_component(
                 published = articles[row_of[group[0]]].published
                 found.append(single(group[0], published.isoformat() if published else None))
     return links, found
+
+
+def _agree_with_events(
+    links: list[Link], grouped: list[tuple[str, ...]], features: _Features, row_of: dict[str, int]
+) -> list[Link]:
+    """Give each pair that is neither copy nor reuse the relation its event clusters say: one
+    event inside a cluster, not across two, so a report never contradicts its own clusters."""
+    from dedupe.evidence.facts import compare_facts
+
+    event_of = {member: n for n, group in enumerate(grouped) for member in group}
+    agreed = []
+    for link in links:
+        together = event_of[link.a] == event_of[link.b]
+        if link.relation.strength >= Relation.REUSE.strength or together == (
+            link.relation is Relation.SAME_EVENT
+        ):
+            agreed.append(link)
+        elif together:
+            fa, fb = features.get(row_of[link.a]), features.get(row_of[link.b])
+            facts = compare_facts(fa.article, fb.article, profiles=(fa.profile, fb.profile))
+            reason = Reason(
+                "event_cluster", "clustered into one event with the reports it is most likely to share"
+            )
+            agreed.append(
+                replace(link, relation=Relation.SAME_EVENT, reasons=_first(reason, link), facts=facts)
+            )
+        else:
+            reason = Reason(
+                "event_cluster", "clustered into different events: closer to other reports than to each other"
+            )
+            agreed.append(replace(link, relation=Relation.RELATED, reasons=_first(reason, link), facts=()))
+    return agreed
+
+
+def _first(reason: Reason, link: Link) -> tuple[Reason, ...]:
+    """Put ``reason`` first among the link's, after the note that a verdict is an exact copy's."""
+    keep = 1 if link.inferred_from else 0
+    return (*link.reasons[:keep], reason, *link.reasons[keep:])
 
 
 def _event_scores(

@@ -218,15 +218,21 @@ def _pairs(
     )
     terms = sketches.mapValues(lambda sketch: sketch.terms)
     names_only = (
-        marked.filter(lambda item: item[1] & _NAMES_BIT and not item[1] & _TEXT_BIT)
+        marked.filter(lambda item: bool(item[1] & _NAMES_BIT) and not item[1] & _TEXT_BIT)
         .map(lambda item: (item[0][0], (item[0][1], item[1])))
         .join(terms)
         .map(lambda item: (item[1][0][0], (item[0], item[1][0][1], item[1][1])))
         .join(terms)
-        .map(lambda item: ((item[1][0][0], item[0]), _names_checked(item[1][0][1], item[1][0][2], item[1][1])))
+        .map(
+            lambda item: ((item[1][0][0], item[0]), _names_checked(item[1][0][1], item[1][0][2], item[1][1]))
+        )
         .filter(lambda item: item[1] != 0)
     )
-    kept = marked.filter(lambda item: not item[1] & _NAMES_BIT or item[1] & _TEXT_BIT).union(names_only).collect()
+    kept = (
+        marked.filter(lambda item: not item[1] & _NAMES_BIT or bool(item[1] & _TEXT_BIT))
+        .union(names_only)
+        .collect()
+    )
     return {
         pair: tuple(c.name for n, c in enumerate(CHANNELS) if mask >> n & 1) for pair, mask in sorted(kept)
     }
@@ -255,7 +261,7 @@ def _bucket_entries(copies: frozenset[int], item: tuple[int, Sketch]) -> Iterato
 
 
 def _bucket_pairs(item: tuple[int, Iterable[int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Return a bucket's row pairs with its channel's bit and terms count; none for a bucket that says nothing."""
+    """Return a bucket's row pairs with its channel's bit and terms count (none for a crowded bucket)."""
     bucket, rows = item
     members = sorted(rows)
     if len(members) > MAX_BUCKET:

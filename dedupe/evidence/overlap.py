@@ -129,7 +129,9 @@ def event_compatibility(a: EventProfile, b: EventProfile) -> EventCheck:
         first, second = a.dates[0].date, b.dates[0].date
         dates = dates_agree(first, second, tolerance_days=EVENT_DATE_TOLERANCE_DAYS)
         if dates is False:
-            reasons.append(Reason("dates_conflict", f"dates cannot both be right: {first} vs {second}", False))
+            reasons.append(
+                Reason("dates_conflict", f"dates cannot both be right: {first} vs {second}", False)
+            )
         elif dates:
             reasons.append(Reason("dates_agree", f"dates agree: {first} / {second}"))
     places = compare_places(finest_places(a), finest_places(b))

@@ -17,7 +17,6 @@ import numpy.typing as npt
 
 from dedupe.evidence.facts import FactFlag, compare_facts
 from dedupe.evidence.mentions import content_regions
-from dedupe.evidence.terms import TermVector, name_terms, term_vector
 from dedupe.evidence.overlap import (
     Entity,
     EventProfile,
@@ -26,12 +25,13 @@ from dedupe.evidence.overlap import (
     event_profile,
     extract_entities,
 )
+from dedupe.evidence.terms import TermVector, name_terms, term_vector
 from dedupe.models import Article, Reason, Span, Token
 from dedupe.pair.align import Passage, align
-from dedupe.pair.similarity import Similarity, coverage, similarity
 from dedupe.pair.copy_extent import extent
 from dedupe.pair.event_features import pair_features
 from dedupe.pair.event_model import EventModel
+from dedupe.pair.similarity import Similarity, coverage, similarity
 from dedupe.pair.verdict import EventEvidence, Relation, decide
 from dedupe.quotes.extract import Quote, extract_quotes
 from dedupe.quotes.match import QuoteGroup, pair_quote_groups

@@ -11,10 +11,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter
 
-from dedupe.pair.align import Passage
 from dedupe.models import Span, Token
+from dedupe.pair.align import Passage
 from dedupe.pair.similarity import coverage
 
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -39,12 +40,14 @@ class Extent:
     in_order: bool
 
 
-def extent(a_tokens: Sequence[Token], b_tokens: Sequence[Token], passages: Sequence[Passage]) -> Extent | None:
+def extent(
+    a_tokens: Sequence[Token], b_tokens: Sequence[Token], passages: Sequence[Passage]
+) -> Extent | None:
     """Return where the shared passages lie in each text, or None when there are none."""
     if not passages or not a_tokens or not b_tokens:
         return None
     by_a = sorted(passages, key=lambda p: p.a.start)
-    in_order = all(x.b.start <= y.b.start for x, y in zip(by_a, by_a[1:], strict=False))
+    in_order = all(x.b.start <= y.b.start for x, y in pairwise(by_a))
     return Extent(
         _side(a_tokens, [p.a for p in passages]), _side(b_tokens, [p.b for p in passages]), in_order
     )

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from dedupe.evidence.date_mentions import days_apart
 from dedupe.evidence.overlap import EntityOverlap, EventCheck, entity_overlap, event_compatibility
-from dedupe.pair.event_model import publication_features
 from dedupe.evidence.terms import cosine, rare_shared
+from dedupe.pair.event_model import publication_features
 
 if TYPE_CHECKING:
     from dedupe.pair.compare import ArticleFeatures
@@ -102,8 +102,15 @@ def _date_gap(fa: ArticleFeatures, fb: ArticleFeatures) -> float:
 
 
 def dates_far_apart(fa: ArticleFeatures, fb: ArticleFeatures) -> bool:
-    """True when both reports date their event to a month and day at least ``APART_DAYS`` apart:
-    one occasion cannot have both dates, whatever else the reports share."""
+    """True when both reports date their event, or were both published, at least ``APART_DAYS``
+    apart: one occasion cannot have both dates, whatever else the reports share."""
+    published = fa.article.published, fb.article.published
+    if (
+        published[0] is not None
+        and published[1] is not None
+        and abs((published[0] - published[1]).days) >= APART_DAYS
+    ):
+        return True
     if not fa.profile.dates or not fb.profile.dates:
         return False
     a, b = fa.profile.dates[0].date, fb.profile.dates[0].date

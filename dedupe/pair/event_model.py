@@ -55,13 +55,18 @@ DESCRIPTIONS = {
     "date_gap": "time between the event dates (0 same day, 1 a year or more)",
     "places_agree": "event places agree",
     "places_conflict": "event places differ",
-    "quotations": "quotations rendered by both",
+    "quotations": "quotations rendered by both (fragments count half)",
     "shared_text": "shared passages",
     "title_cosine": "headline vocabulary in common",
     "published_close": "published within 3 days of each other",
     "published_apart": "published more than 10 days apart",
     "languages_differ": "written in different languages (shared words cannot show)",
 }
+COUNTED = frozenset({"rare_terms", "people_shared", "numbers_shared", "quotations"})
+"""Features that are log(1 + count): a reader is shown the count."""
+FLAGS = frozenset({"dates_agree", "dates_conflict", "places_agree", "places_conflict", "published_close",
+                   "published_apart", "languages_differ"})  # fmt: skip
+"""Features that are 0 or 1: a reader is shown no number."""
 PUBLISHED_CLOSE_DAYS = 3
 PUBLISHED_APART_DAYS = 10
 
@@ -105,6 +110,17 @@ class EventModel:
             if features.get(name, 0.0)
         ]
         return sorted(found, key=lambda item: (-abs(item[1]), item[0]))
+
+
+def describe(name: str, value: float, contribution: float) -> str:
+    """Say in words what a feature found and how much it moved the verdict."""
+    if name in FLAGS:
+        shown = ""
+    elif name in COUNTED:
+        shown = f": {math.expm1(value):.3g}"
+    else:
+        shown = f": {value:.2f}"
+    return f"{DESCRIPTIONS[name]}{shown} (weight {contribution:+.2f})"
 
 
 def _logistic(z: float) -> float:

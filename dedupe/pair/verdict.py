@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from dedupe.pair.copy_extent import Extent
-from dedupe.pair.event_model import DESCRIPTIONS, EventModel, default_model
 from dedupe.models import Reason
+from dedupe.pair.event_model import EventModel, default_model, describe
 from dedupe.settings import Settings
 
 if TYPE_CHECKING:  # numpy stays out of `dedupe --help`
+    from dedupe.pair.copy_extent import Extent
     from dedupe.pair.similarity import Similarity
 
 
@@ -71,6 +71,12 @@ class Verdict:
     confidence: float
     event_score: float
     reasons: tuple[Reason, ...]
+
+
+SHOWN_CONTRIBUTIONS = 5
+"""The event model's largest contributions a verdict lists (JSON keeps every feature's value)."""
+MIN_SHOWN_CONTRIBUTION = 0.25
+"""Smaller contributions to the log-odds move the probability by a few points at most: not listed."""
 
 
 def decide(
@@ -186,11 +192,13 @@ def _event_reasons(evidence: EventEvidence, model: EventModel, score: float) -> 
             )
         )
     reasons.extend(evidence.check_reasons)
-    for name, weight in model.contributions(evidence.features):
+    for name, weight in model.contributions(evidence.features)[:SHOWN_CONTRIBUTIONS]:
+        if abs(weight) < MIN_SHOWN_CONTRIBUTION:
+            break
         reasons.append(
             Reason(
                 f"event:{name}",
-                f"{DESCRIPTIONS[name]}: {evidence.features[name]:.2f} ({weight:+.2f} to the log-odds)",
+                describe(name, evidence.features[name], weight),
                 supports=weight > 0,
             )
         )
