@@ -2,22 +2,34 @@
 
 The frames are those of English news copy: `"…," X said`, `said X`, `X said: "…"`,
 `X told …`, `according to X`, `the statement quoted X as saying`, `X added/stressed/…`.
-The subject is resolved to a named person (a pronoun to the nearest person named before
-it; a role noun such as "the Russian security chief" to the person whose titles and
-appositions share its words) or to an institution ("the statement", "it" → the statement's
-issuer). What cannot be resolved stays "unknown": a guess is never reported as fact.
+The subject is resolved to a named person (a pronoun to the one person who is the subject
+of the sentences just before it; a role noun such as "the Russian security chief" to the
+one person the article itself gives every word of it, in titles or apposition) or to an
+institution ("the statement", "it" → the statement's issuer; a capitalised phrase only
+with a word of a body in it, or an acronym). Places, dates, weekdays and headline
+fragments never speak. What cannot be resolved stays "unknown": a guess is never reported
+as fact, and "unknown" is better than a wrong speaker.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from dedupe.evidence.lexicon import FUNCTION_WORDS, SPEAKER_TITLES
+from dedupe.evidence.frequency import zipf
+from dedupe.evidence.lexicon import (
+    COMMON_PLACE_ZIPF,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    NOT_PERSON,
+    SPEAKER_TITLES,
+    has_org_word,
+)
 from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.people import NAME_WORD, Mention, fits, fold, person_mentions
+from dedupe.evidence.places import lookup_place
 from dedupe.models import Article, Span
 
 UNKNOWN = "unknown"
@@ -27,8 +39,13 @@ MAX_SUBJECT_WORDS = 8
 SUBJECT_PIECES = 2
 # How far back (in characters) "he" or "she" looks for the person it stands for.
 PRONOUN_REACH = 800
-# Words a role noun must share with a person's titles and appositions to resolve to them.
-ROLE_MIN_SHARED = 1
+# How many sentences before a pronoun's own are searched for the one person it can stand
+# for: the sentence before and the one before that, where news copy names whom "he" is.
+PRONOUN_SENTENCES = 2
+# How many words before a name may describe it ("Russian Security Council Secretary").
+ROLE_WORDS_BEFORE = 5
+# How many words of an apposition after a name may describe it (", the Russian president,").
+ROLE_WORDS_AFTER = 14
 
 VERBS = (
     "said says say saying added adds adding told tells telling stressed stresses stressing noted noting "
@@ -65,10 +82,23 @@ _NOT_SUBJECT = frozenset(
     "with during at in on to for from by after before met meet meeting talks visit visiting and whom about "
     "against between among toward towards into under over via like than as".split()
 )
-# Capitalised words that open datelines and name no body.
+# Words of dates and datelines: a phrase holding one ("On Thursday", "Friday's") names no body.
 _NOT_BODIES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december today yesterday".split()
+    "august september october november december today yesterday tomorrow tonight morning afternoon evening "
+    "night week weekend month year".split()
+)
+# Words a role descriptor may carry that describe nobody in particular ("the top diplomat").
+_EMPTY_MODIFIERS = frozenset("top senior visiting new current then".split())
+# A descriptor head that stands for any of these titles: "the Russian leader" is its president.
+_LEADERS = frozenset("president premier prime chancellor king queen leader sheikh emir".split())
+# Descriptor heads that stand for any title ("the security chief" is the Security Council's
+# secretary); the descriptor's other words must still all be the person's.
+_ANY_TITLE_HEADS = frozenset("chief head official".split())
+# Words where the description of a name stops: another clause or the person met
+# ("Xi met with Russian President Putin": "Russian President" describes Putin, not Xi).
+_DESCRIPTION_STOPS = _NOT_SUBJECT | frozenset(
+    "who which that whose where when while but said says told".split()
 )
 # How far back a name may open the clause that makes it a sentence's subject.
 SUBJECT_LOOKBACK = 80
@@ -76,6 +106,9 @@ SUBJECT_LOOKBACK = 80
 DOCUMENT_REACH = 4000
 # How far past a quotation that ends its sentence the frame ("Zelensky said …") may run.
 TAIL_REACH = 200
+# An absolute clause between a speech verb and a quotation gives the words another agent
+# ("X stressed …, with the declaration calling it a “…”"): they are no longer the verb's.
+_NEW_CLAUSE = re.compile(r",\s+with\s+[^,;]{1,80}?\b[a-z]{2,}ing\b")
 _BOUNDARY = re.compile(r"[,;:()\[\]—–]|\b(?:that|and|but|while|which|who)\b")
 _LEAD = r"[\s,.;:!?—–-]*"
 _SUBJECT = r"[^,.;:!?“”\"«»]{1,80}?"
@@ -126,6 +159,7 @@ _REPORTED = re.compile(
     rf"(?P<subject>[^.!?]*?)\b(?P<verb>{_REPORTED_VERBS})\b(?:\s+(?:reporters|journalists|the\s+\w+|[A-Z]\w+))?"
     r"\s+(?:that\s+)?(?P<clause>\S)"
 )
+_APPOSITION_AFTER = re.compile(r"[’'s]*\s*,\s*(?P<apposition>[^,.;:\n]{1,120})")
 _INSTITUTION_NAME = re.compile(r"(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+(?:of|and|for|the|[A-Z][\w’'\-.]*))*")
 
 
@@ -160,16 +194,27 @@ class SpeakerResolver:
         self.masked = _mask(article, quotes)
         # A title or headline names people but is nobody's frame: "Russia Seeks …" is no speaker.
         self.hidden = sorted((h.start, h.end) for h in hidden)
-        self.mentions = [_trimmed(m) for m in person_mentions(self.masked)]
+        self.mentions = _people(_trimmed(m) for m in person_mentions(self.masked))
         self.canonical = canonical_names(m.name for m in self.mentions)
-        self.described: dict[str, set[str]] = {}
-        for mention in self.mentions:
-            self.described.setdefault(self.canonical[mention.name], set()).update(mention.described)
+        # The words the article itself gives each mention as role: its titles, the words
+        # just before it and its apposition, never words that belong to a neighbouring name.
+        self.roles = [
+            _role_words(self.masked, m, self.mentions[k - 1].end if k else 0,
+                        self.mentions[k + 1].start if k + 1 < len(self.mentions) else len(self.masked))
+            for k, m in enumerate(self.mentions)
+        ]  # fmt: skip
+        # Whom each mention's apposition names ("X, secretary of the council chaired by
+        # Putin"): that makes X "Putin's close ally".
+        self.linked = [_apposition_words(self.masked, m) for m in self.mentions]
         # Every issuer pattern needs the word: without it, none can match (and each would
         # try every capitalised word of the article first).
         issued = "statement" in self.masked
         self.issuers = [
-            (m.start(), m.group("issuer")) for p in _ISSUERS if issued for m in p.finditer(self.masked)
+            (m.start(), m.group("issuer"))
+            for p in _ISSUERS
+            if issued
+            for m in p.finditer(self.masked)
+            if _body_name(m.group("issuer"))
         ]
         self.institutions: list[tuple[int, Speaker]] = []
         # Who spoke last: the one a dropped subject pronoun ("…", dijo) stands for.
@@ -178,7 +223,7 @@ class SpeakerResolver:
         self.subjects: list[tuple[int, str]] = [
             (m.start, self.canonical[m.name])
             for m in self.mentions
-            if not m.owner and self._opens_clause(m.start)
+            if not m.owner and self._opens_clause(m.start) and not self._apposed(m)
         ]
 
     def attribute(self, span: Span, sentence: Span, *, embedded: bool) -> Attribution | None:
@@ -256,6 +301,13 @@ class SpeakerResolver:
         words = head[cut + 1 :].split()
         return all(w[:1].isupper() or w.casefold() in _ROLE_HEADS or w.casefold() == "the" for w in words)
 
+    def _apposed(self, mention: Mention) -> bool:
+        """True for a name in apposition to a noun ("the government of the Russian president,
+        Vladimir Putin, uses …"): between commas after a common noun, it is no clause's subject."""
+        before = self.masked[max(0, mention.start - SUBJECT_LOOKBACK) : mention.start].rstrip()
+        words = NAME_WORD.findall(before.rsplit(",", 1)[0]) if before.endswith(",") else []
+        return bool(words) and words[-1][:1].islower() and self.masked[mention.end : mention.end + 1] == ","
+
     def _tail_end(self, span: Span, sentence: Span) -> int:
         """Where a frame after the quotation may end: its sentence, or the next if the quotation ends one."""
         if sentence.end > span.end + 1:
@@ -274,12 +326,21 @@ class SpeakerResolver:
                 continue
             if pattern is _DROPPED:
                 speaker = self._last_speaker(span.start)
+            elif self._told_itself(match):
+                return None
             else:
                 speaker = self.resolve(match.start("subj"), match.end("subj"), span.start)
             if speaker is not None:
                 words = {k: v.strip().lower() for k, v in match.groupdict().items() if k != "subj" and v}
                 return Attribution(speaker, frame.format(**words), self._frame_span(match))
         return None
+
+    def _told_itself(self, match: re.Match[str]) -> bool:
+        """True for a garbled frame "X told X": one name as speaker and listener, so neither is sure."""
+        if "verb" not in match.groupdict() or match.group("verb") not in ("told", "tells"):
+            return False
+        subject = match.group("subj").strip()
+        return self.masked.startswith(subject, match.end("verb") + 1) if subject else False
 
     def _closing(self, span: Span, sentence: Span) -> Attribution | None:
         match = _CLOSING_FRAME.match(self.masked, span.end, self._tail_end(span, sentence))
@@ -298,6 +359,8 @@ class SpeakerResolver:
                 return Attribution(speaker, "according to X", self._frame_span(according))
         verbs = list(_VERB.finditer(self.masked, sentence.start, span.start))
         for verb in reversed(verbs):
+            if _NEW_CLAUSE.search(self.masked, verb.end(), span.start) is not None:
+                return None
             subject = self._subject_before(verb.start(), sentence.start, span.start)
             if subject is not None:
                 speaker, start = subject
@@ -339,6 +402,12 @@ class SpeakerResolver:
         low = phrase.casefold()
         if low in _PERSONAL:
             return self._nearest_person(phrase, min(position, self._clause_start(start)))
+        if any(w.casefold().removesuffix("’s").removesuffix("'s") in _NOT_BODIES for w in words):
+            return None
+        if all(lookup_place(part) is not None for part in re.split(r",\s*|\s+and\s+", _drop_article(phrase))):
+            # "Beijing said", "Russia and China, which declared …": the frame is found and
+            # its subject is a place, whom no outlet's speaker is; the words stay unknown.
+            return Speaker.unknown(phrase)
         if low in _NOBODY:
             return None
         if low == "it" or words[-1].casefold() in _STATEMENT_HEADS:
@@ -356,29 +425,48 @@ class SpeakerResolver:
             return Speaker(phrase, self.canonical[inside[0].name], "person")
         if role:
             return self._role(phrase, position, {m.name for m in inside})
-        if words[0].casefold() in _NOT_BODIES:
-            return None
-        if _INSTITUTION_NAME.fullmatch(phrase) or words[-1].casefold() in _INSTITUTION_HEADS:
+        if words[-1].casefold() in _INSTITUTION_HEADS or (
+            _INSTITUTION_NAME.fullmatch(phrase) and _body_name(phrase)
+        ):
             return Speaker(phrase, _drop_article(phrase), "institution")
+        if len(words) == 1 and _bare_name(phrase):
+            # "…", insistió Zelenski: a surname the article never gives in full.
+            return Speaker(phrase, phrase, "person")
         return None
 
     def _nearest_person(self, written: str, position: int) -> Speaker:
-        """Resolve "he"/"she" to the person the narrative was last about before ``position``.
+        """Resolve "he"/"she" to the one person the narrative is about before ``position``.
 
-        That is the last clause-opening name or speaker found; failing one, the only person
-        named within reach. The pronoun's own sentence is left out: in "Speaking during a
-        meeting with X, he said" he is not X.
+        The subjects (clause-opening names and speakers found) of the ``PRONOUN_SENTENCES``
+        sentences before must be exactly one person; none or two is "unknown". The
+        pronoun's own sentence is left out: in "Speaking during a meeting with X, he said"
+        he is not X.
         """
-        k = bisect_left(self.subjects, (position, ""))
-        if k and position - self.subjects[k - 1][0] <= PRONOUN_REACH:
-            return Speaker(written, self.subjects[k - 1][1], "person")
-        return Speaker.unknown(written)
+        sole = self._sole_subject(position)
+        return Speaker(written, sole, "person") if sole is not None else Speaker.unknown(written)
 
     def _last_speaker(self, position: int) -> Speaker | None:
-        """The speaker of the last quotation before ``position`` within reach, if a person."""
-        if self.spoke and self.spoke[-1][0] < position and position - self.spoke[-1][0] <= PRONOUN_REACH:
-            return Speaker("", self.spoke[-1][1], "person")
-        return None
+        """The person a dropped subject ("…", dijo) stands for: as for "he", the only one about."""
+        sole = self._sole_subject(position)
+        return Speaker("", sole, "person") if sole is not None else None
+
+    def _sole_subject(self, position: int) -> str | None:
+        """The only person who is a subject of the sentences just before ``position``'s, if one."""
+        end = self._clause_start(position)
+        reach = position - PRONOUN_REACH
+        found: set[str] = set()
+        for _ in range(PRONOUN_SENTENCES):
+            back = end - 1
+            while back > max(reach, 0) and (self.masked[back].isspace() or self.masked[back] in ".!?"):
+                back -= 1
+            start = max(self._clause_start(back) if back > 0 else 0, reach)
+            lo, hi = bisect_left(self.subjects, (start, "")), bisect_left(self.subjects, (end, ""))
+            names = {name for _, name in self.subjects[lo:hi]}
+            found |= names
+            if start <= max(reach, 0):
+                break
+            end = start
+        return found.pop() if len(found) == 1 else None
 
     def _clause_start(self, position: int) -> int:
         """Where the sentence holding ``position`` starts in the narrative."""
@@ -414,17 +502,41 @@ class SpeakerResolver:
         return Speaker(written, max(known)[1], "institution")
 
     def _role(self, phrase: str, position: int, owners: set[str]) -> Speaker:
-        """Resolve "the Russian security chief" to the person named before whose description fits best."""
-        cues = {fold(w) for w in NAME_WORD.findall(phrase)} - FUNCTION_WORDS
-        best: tuple[int, int, str] | None = None
-        for mention in self.mentions:
+        """Resolve "the Russian security chief" to the one person named before whom the article
+        itself gives every word of it ("Russian Security Council Secretary …", "…, the
+        security chief,"): a descriptor two people fit, or nobody, is "unknown", and so is
+        one that brings in someone new ("a Russian official").
+        """
+        if phrase.split()[0].casefold() in ("a", "an", "one"):
+            return Speaker.unknown(phrase)
+        owned = {fold(w) for owner in owners for w in NAME_WORD.findall(owner)}
+        cues = [fold(w) for w in NAME_WORD.findall(phrase)]
+        cues = [c for c in cues if c not in FUNCTION_WORDS and c not in _EMPTY_MODIFIERS and c not in owned]
+        if not cues:
+            return Speaker.unknown(phrase)
+        head = cues[-1]
+        # "Putin's close ally": the words before the head tell the relation, not a title; the
+        # person must be given the head or be linked to the owner by their apposition.
+        modifiers = cues[:-1] if not owners else []
+        given: dict[str, set[str]] = {}
+        for mention, words, linked in zip(self.mentions, self.roles, self.linked, strict=True):
             if mention.end > position or any(same_person(mention.name, owner) for owner in owners):
                 continue
-            name = self.canonical[mention.name]
-            shared = sum(1 for cue in cues if any(fits(cue, word) for word in self.described[name]))
-            if shared >= ROLE_MIN_SHARED and (best is None or (shared, mention.start) > best[:2]):
-                best = (shared, mention.start, name)
-        return Speaker(phrase, best[2], "person") if best is not None else Speaker.unknown(phrase)
+            names_owner = bool(owned) and any(fits(w, o) for w in linked for o in owned)
+            given.setdefault(self.canonical[mention.name], set()).update(
+                words | ({head} if names_owner else set())
+            )
+        fitting = [
+            name
+            for name, words in given.items()
+            if all(any(fits(cue, word) for word in words) for cue in modifiers)
+            and (
+                any(fits(head, word) for word in words)
+                or (head == "leader" and not words.isdisjoint(_LEADERS))
+                or (head in _ANY_TITLE_HEADS and not words.isdisjoint(_ROLE_HEADS))
+            )
+        ]
+        return Speaker(phrase, fitting[0], "person") if len(fitting) == 1 else Speaker.unknown(phrase)
 
     def _frame_span(self, match: re.Match[str]) -> Span:
         return Span(*_strip(self.masked, match.start(), match.end()))
@@ -463,3 +575,81 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
         end -= 1
     return start, end
+
+
+def _people(mentions: Iterable[Mention]) -> list[Mention]:
+    """Drop mentions that name a place ("New Delhi: …" opens a dateline), unless part of a person's
+    name, and headline fragments: a place and an ordinary word ("Portugal Leaves")."""
+    found = list(mentions)
+    places = {m.name for m in found if lookup_place(m.name) is not None or _headline_fragment(m.name)}
+    parts = {w for m in found if m.name not in places and " " in m.name for w in m.name.split()}
+    return [m for m in found if m.name not in places or m.name in parts]
+
+
+def _role_words(text: str, mention: Mention, previous_end: int, next_start: int) -> frozenset[str]:
+    """The words that give ``mention`` a role: its titles and the words just before it back to a
+    clause break or another name, and its apposition up to one; each stops at a word that
+    starts another clause or brings in someone met ("with", "who", "met", "said")."""
+    low = max(previous_end, mention.start - SUBJECT_LOOKBACK)
+    before = text[low : mention.start]
+    before = before[max(map(before.rfind, ".!?\n;:")) + 1 :]
+    words: list[str] = []
+    for word in reversed(NAME_WORD.findall(before)):
+        if word.casefold() in _DESCRIPTION_STOPS or _VERB.fullmatch(word) or word.endswith("ing"):
+            break
+        words.append(word)
+    words = words[:ROLE_WORDS_BEFORE]
+    after = _APPOSITION_AFTER.match(text, mention.end, min(next_start, mention.end + SUBJECT_LOOKBACK * 2))
+    if after is not None:
+        for word in NAME_WORD.findall(after.group("apposition"))[:ROLE_WORDS_AFTER]:
+            if word.casefold() in _DESCRIPTION_STOPS or _VERB.fullmatch(word) or word.endswith("ing"):
+                break
+            words.append(word)
+    return frozenset(fold(w) for w in words) - FUNCTION_WORDS
+
+
+def _apposition_words(text: str, mention: Mention) -> frozenset[str]:
+    """The words of the apposition after ``mention`` (", secretary of the council chaired by Putin,")."""
+    after = _APPOSITION_AFTER.match(text, mention.end, mention.end + SUBJECT_LOOKBACK * 2)
+    if after is None:
+        return frozenset()
+    return frozenset(fold(w) for w in NAME_WORD.findall(after.group("apposition"))[:ROLE_WORDS_AFTER])
+
+
+def _body_name(phrase: str) -> bool:
+    """True if a capitalised ``phrase`` can name an institution: it has a word of one
+    ("Ministry", "Kremlin") or is an acronym ("NATO"), and is no place ("New Delhi"), date
+    ("On Thursday") or headline fragment ("Morocco Leaves")."""
+    words = phrase.split()
+    if any(w.casefold().removesuffix("’s").removesuffix("'s") in _NOT_BODIES for w in words):
+        return False
+    if lookup_place(_drop_article(phrase)) is not None:
+        return False
+    return has_org_word(w.casefold() for w in words) or any(
+        len(w) > 1 and w.isupper() and w.isalpha() for w in words
+    )
+
+
+def _bare_name(word: str) -> bool:
+    """True if a lone capitalised ``word`` can be a surname: no place, date, nationality, title
+    or ordinary word ("Leaves", "Officials": as common as ``COMMON_PLACE_ZIPF`` or more)."""
+    low = word.casefold().removesuffix("’s").removesuffix("'s")
+    return (
+        word[:1].isupper()
+        and any(ch.islower() for ch in word)
+        and all(ch.isalpha() or ch in "’'-" for ch in word)
+        and low not in FUNCTION_WORDS | NOT_PERSON | _NOT_BODIES | DEMONYMS | SPEAKER_TITLES
+        and lookup_place(word) is None
+        and zipf(low) < COMMON_PLACE_ZIPF
+    )
+
+
+def _headline_fragment(name: str) -> bool:
+    """True for a capitalised run that joins a place to an ordinary word ("Portugal Leaves",
+    "Chile Seeks"): a headline's words, no one's name."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and any(lookup_place(w) is not None for w in words)
+        and any(zipf(w.casefold()) >= COMMON_PLACE_ZIPF for w in words)
+    )
