@@ -16,19 +16,21 @@ from dedupe import __version__
 from dedupe.cli_index import index_app
 from dedupe.cli_support import (
     Engine,
+    FactsFormat,
     FailOn,
     Format,
     FormatOption,
+    HelpCommand,
     JobsOption,
     OutOption,
     QuietOption,
     ScanFormat,
     SkipBadOption,
     at_least,
+    check_out,
     check_scan_options,
     emit,
     emit_scan,
-    fail,
     library_errors,
     load_many,
     load_one,
@@ -39,12 +41,15 @@ from dedupe.cli_support import (
 )
 from dedupe.pair.verdict import Relation
 
+MAX_PAIR_PAGES = 200
+"""Side-by-side pages an HTML scan writes by default (``--pair-pages``)."""
+
 app = typer.Typer(
     name="dedupe",
-    help="Find overlapping news reports of the same event and show precisely where outlets differ.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: nothing truncated or boxed at 80 columns
 )
 
 
@@ -60,10 +65,21 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    """Compare two articles, scan a corpus, or audit quotations."""
+    """Find overlapping news reports of the same event and show where outlets differ.
+
+    Compare two articles, scan a corpus, audit quotations and facts; every command
+    has --help with an example. Reports go to stdout (--out FILE to write one),
+    messages to stderr.
+
+    \b
+    Examples:
+      dedupe compare fixtures/seeds/001_*.txt fixtures/seeds/004_*.txt
+      dedupe scan fixtures/seeds --format md --out scan.md
+      dedupe quotes fixtures/seeds --only-differences
+    """
 
 
-@app.command()
+@app.command(cls=HelpCommand, short_help="Compare two articles: verdict, shared passages, quotations, facts.")
 def compare(
     first: Annotated[
         str, typer.Argument(metavar="A", help="First article: .txt/.md/.html/.json file or - for stdin.")
@@ -77,7 +93,9 @@ def compare(
 ) -> None:
     """Compare two articles: verdict with reasons, shared passages, quotations, facts that differ.
 
-    Example: dedupe compare fixtures/seeds/001_50899f19e1fbd510.txt fixtures/seeds/004_6b7b728a0a1fe40e.txt
+    \b
+    Example:
+      dedupe compare fixtures/seeds/001_*.txt fixtures/seeds/004_*.txt
     """
     from dedupe.pair.compare import compare as compare_articles
     from dedupe.report.pair import render_pair
@@ -90,11 +108,13 @@ def compare(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=HelpCommand, short_help="Scan a corpus: duplicate, reuse and event groups with their pairs.")
 def scan(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders, globs or JSONL dumps.")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Files, folders, globs or JSONL dumps.")
+    ] = None,
     db: Annotated[
-        Path | None, typer.Option("--db", help="Add PATHs to this index and scan all of it.")
+        Path | None, typer.Option("--db", metavar="FILE", help="Add PATHs to this index and scan all of it.")
     ] = None,
     fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help="Report format.")] = ScanFormat.table,
     out: OutOption = None,
@@ -109,23 +129,38 @@ def scan(
     engine: Annotated[
         Engine, typer.Option("--engine", help="Run here, or on Apache Spark (the spark extra and Java 17+).")
     ] = Engine.local,
-    spark_master: Annotated[str, typer.Option("--spark-master", help="Spark master URL.")] = "local[2]",
+    spark_master: Annotated[
+        str, typer.Option("--spark-master", metavar="URL", help="Spark master URL.")
+    ] = "local[2]",
+    pair_pages: Annotated[
+        int,
+        typer.Option(
+            "--pair-pages",
+            min=0,
+            metavar="N",
+            help="With --format html --out: write side-by-side pages for the first N pairs listed.",
+        ),
+    ] = MAX_PAIR_PAGES,
 ) -> None:
     """Scan a corpus: duplicate groups, reuse groups and event clusters, with the pairs inside.
 
-    With --format html --out FILE, a side-by-side page of each listed pair is written to
-    FILE's stem + ".pairs/" and linked from the overview.
+    With --format html --out FILE, a side-by-side page of each listed pair (up to
+    --pair-pages, which the overview states) is written to FILE's stem + ".pairs/" and
+    linked from the overview.
 
-    Example: dedupe scan fixtures/seeds --format json
+    \b
+    Example:
+      dedupe scan fixtures/seeds --format json
     """
     check_scan_options(paths or [], db, engine, fmt)
+    check_out(out)
     bar = progress(quiet)
     with library_errors():
         report, kept = run_scan(
             paths or [], db=db, engine=engine, spark_master=spark_master, min_relation=min_relation,
             jobs=jobs, bar=bar, keep=fmt is ScanFormat.html,
         )  # fmt: skip
-        emit_scan(report, fmt, kept, db, out)
+        emit_scan(report, fmt, kept, db, out, pair_pages=pair_pages)
     if scan_fails(report, fail_on):
         raise typer.Exit(1)
 
@@ -133,21 +168,32 @@ def scan(
 app.add_typer(index_app, name="index")
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def quotes(
-    paths: Annotated[list[str], typer.Argument(help="Article files, folders, globs, or - for stdin.")],
-    speaker: Annotated[str | None, typer.Option(help="Only quotations by this speaker (fuzzy).")] = None,
-    only_differences: Annotated[bool, typer.Option(help="Only groups whose renderings differ.")] = False,
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Article files, folders, globs, or - for stdin.")
+    ],
+    speaker: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Only quotations by this speaker (fuzzy).")
+    ] = None,
+    only_differences: Annotated[
+        bool, typer.Option("--only-differences", help="Only groups whose renderings differ.")
+    ] = False,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
     fail_on_difference: Annotated[
-        bool, typer.Option(help="Exit 1 when any quotation is rendered differently by two outlets.")
+        bool,
+        typer.Option(
+            "--fail-on-difference", help="Exit 1 when any quotation is rendered differently by two outlets."
+        ),
     ] = False,
     skip_bad: SkipBadOption = False,
 ) -> None:
     """Audit quotations: who said what, and how each outlet rendered it.
 
-    Example: dedupe quotes fixtures/seeds --speaker Patrushev --only-differences
+    \b
+    Example:
+      dedupe quotes fixtures/seeds --speaker Patrushev --only-differences
     """
     from dedupe.quotes.match import audit_quotes
 
@@ -159,27 +205,31 @@ def quotes(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=HelpCommand, short_help="List facts that differ between reports of the same event.")
 def facts(
-    paths: Annotated[list[str], typer.Argument(help="Article files, folders, globs, or - for stdin.")],
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Report format (table, json, md).")
-    ] = Format.table,
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Article files, folders, globs, or - for stdin.")
+    ],
+    fmt: Annotated[FactsFormat, typer.Option("--format", "-f", help="Report format.")] = FactsFormat.table,
     out: OutOption = None,
     fail_on_conflict: Annotated[
-        bool, typer.Option(help="Exit 1 when reports of one event disagree on a fact (beyond spelling).")
+        bool,
+        typer.Option(
+            "--fail-on-conflict",
+            help="Exit 1 when reports of one event disagree on a fact (beyond spelling).",
+        ),
     ] = False,
     skip_bad: SkipBadOption = False,
 ) -> None:
     """List facts that differ (places, dates, people, numbers) between reports of the same event.
 
-    Example: dedupe facts fixtures/seeds --fail-on-conflict
+    \b
+    Example:
+      dedupe facts fixtures/seeds --fail-on-conflict
     """
     from dedupe.corpus.fact_audit import audit_facts
     from dedupe.report.facts import render_fact_audit
 
-    if fmt is Format.html:
-        fail("facts: --format html is not available; use table, json or md")
     with library_errors():
         audit = audit_facts(load_many(paths, skip_bad=skip_bad))
         emit(render_fact_audit(audit, fmt.value), out)

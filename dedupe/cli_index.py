@@ -10,6 +10,7 @@ import typer
 from dedupe.cli_support import (
     DbOption,
     FailOn,
+    HelpCommand,
     IndexFormat,
     JobsOption,
     QuietOption,
@@ -18,23 +19,42 @@ from dedupe.cli_support import (
     load_one,
     progress,
     query_fails,
+    terminal_width,
 )
+from dedupe.models import Article
 
 index_app = typer.Typer(
-    help="A persistent SQLite index: add articles, ask whether a story was seen before.", no_args_is_help=True
+    help="""A persistent SQLite index: add articles, ask whether a story was seen before.
+
+    \b
+    Example:
+      dedupe index add fixtures/seeds --db news.db
+      dedupe index query fixtures/seeds/004_*.txt --db news.db
+    """,
+    short_help="A persistent SQLite index: has this story been seen before?",
+    no_args_is_help=True,
 )
 
 
-@index_app.command("add")
+def _name(article: Article | None) -> str:
+    """An article as a reader knows it: outlet and title, where the index has them."""
+    if article is None:
+        return ""
+    return " · ".join(x for x in (article.outlet, article.title) if x)
+
+
+@index_app.command("add", cls=HelpCommand, short_help="Add articles to the index (created if missing).")
 def index_add(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs or JSONL dumps.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Files, folders, globs or JSONL dumps.")],
     db: DbOption,
     quiet: QuietOption = False,
     jobs: JobsOption = None,
 ) -> None:
     """Add articles to the index (created if missing); re-adding an article changes nothing.
 
-    Example: dedupe index add fixtures/seeds --db news.db
+    \b
+    Example:
+      dedupe index add fixtures/seeds --db news.db
     """
     from dedupe.corpus.index import Index
     from dedupe.corpus.workers import default_jobs
@@ -49,13 +69,15 @@ def index_add(
         emit(f"{db}: added {summary.added}, unchanged {summary.unchanged}, replaced {summary.replaced}", None)
 
 
-@index_app.command("query")
+@index_app.command("query", cls=HelpCommand, short_help="Have we seen this story before?")
 def index_query(
-    article: Annotated[str, typer.Argument(help="The article to look up: a file or - for stdin.")],
+    article: Annotated[
+        str, typer.Argument(metavar="ARTICLE", help="The article to look up: a file or - for stdin.")
+    ],
     db: DbOption,
     fmt: Annotated[IndexFormat, typer.Option("--format", "-f", help="Answer format.")] = IndexFormat.table,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the answer here (atomically).")
+        Path | None, typer.Option("--out", "-o", metavar="FILE", help="Write the answer here (atomically).")
     ] = None,
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="Exit 1 when a match is at least this strong.")
@@ -63,26 +85,32 @@ def index_query(
 ) -> None:
     """Have we seen this story before? Stored articles related to ARTICLE, strongest first.
 
-    Example: dedupe index query fixtures/seeds/004_6b7b728a0a1fe40e.txt --db news.db
+    \b
+    Example:
+      dedupe index query fixtures/seeds/004_*.txt --db news.db
     """
     from dedupe.corpus.index import Index
     from dedupe.report.scan import render_query
 
     with library_errors(), Index(db, create=False) as index:
         result = index.query(load_one(article))
-        emit(render_query(result, fmt.value), out)
+        names = {m.b: _name(index.get(m.b)) for m in result.matches}
+        answer = render_query(result, fmt.value, width=terminal_width(out), names=names)
+        emit(answer, out)
     if query_fails(result, fail_on):
         raise typer.Exit(1)
 
 
-@index_app.command("stats")
+@index_app.command("stats", cls=HelpCommand)
 def index_stats(
     db: DbOption,
     fmt: Annotated[IndexFormat, typer.Option("--format", "-f", help="Answer format.")] = IndexFormat.table,
 ) -> None:
     """Show what the index holds and its size on disk.
 
-    Example: dedupe index stats --db news.db
+    \b
+    Example:
+      dedupe index stats --db news.db
     """
     from dedupe.corpus.index import Index
     from dedupe.report.scan import render_stats
@@ -91,17 +119,25 @@ def index_stats(
         emit(render_stats(index.stats(), fmt.value), None)
 
 
-@index_app.command("remove")
+@index_app.command("remove", cls=HelpCommand)
 def index_remove(
-    ids: Annotated[list[str], typer.Argument(help="Ids of the articles to remove.")],
+    ids: Annotated[
+        list[str],
+        typer.Argument(metavar="ID", help="Full ids of the articles to remove (as index query shows them)."),
+    ],
     db: DbOption,
 ) -> None:
     """Remove articles from the index by id.
 
-    Example: dedupe index remove 004_6b7b728a0a1fe40e --db news.db
+    \b
+    Example:
+      dedupe index remove 004_6b7b728a0a1fe40e --db news.db
     """
     from dedupe.corpus.index import Index
 
     with library_errors(), Index(db, create=False) as index:
+        missing = [i for i in dict.fromkeys(ids) if i not in index]
         removed = index.remove(ids)
         emit(f"{db}: removed {removed} of {len(ids)}", None)
+        if missing:
+            typer.echo(f"Not in the index: {', '.join(missing)}", err=True)

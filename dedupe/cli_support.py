@@ -14,15 +14,18 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from dedupe.errors import DedupeError, InputError
 from dedupe.models import Article
 from dedupe.pair.verdict import Relation
 
 if TYPE_CHECKING:
+    from typer import _click as click
+
     from dedupe.corpus.records import QueryResult
     from dedupe.corpus.scan import ScanReport
     from dedupe.quotes.match import QuoteAudit
@@ -69,18 +72,54 @@ class IndexFormat(StrEnum):
     table = "table"
     json = "json"
     md = "md"
+    csv = "csv"
 
 
-DbOption = Annotated[Path, typer.Option("--db", help="The SQLite index file.")]
+class FactsFormat(StrEnum):
+    """Formats of `facts`: a page per pair is what `compare --format html` gives."""
+
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+DbOption = Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite index file.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar on stderr.")]
 JobsOption = Annotated[
-    int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per CPU core).")
+    int | None,
+    typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: one per CPU core)."),
 ]
-OutOption = Annotated[Path | None, typer.Option("--out", "-o", help="Write the report here (atomically).")]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", "-o", metavar="FILE", help="Write the report here (atomically).")
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Report format.")]
-SkipBadOption = Annotated[bool, typer.Option(help="Report and skip unreadable inputs instead of stopping.")]
+SkipBadOption = Annotated[
+    bool, typer.Option("--skip-bad", help="Report and skip unreadable inputs instead of stopping.")
+]
 
 _FAIL_LEVEL = {"duplicate": "duplicate", "reuse": "reuse", "same_event": "event"}
+
+
+class _PlainArgument(TyperArgument):
+    """An argument shown as its metavar alone: ``PATH...`` in usage and help, no ``{A}``, no ``<str>``."""
+
+    def display_type_rich(self, ctx: click.Context) -> str | None:
+        return None
+
+    def get_usage_pieces(self, ctx: click.Context) -> list[str]:
+        name = self.metavar or self.display_name_raw.upper()
+        name = name if self.required else f"[{name}]"
+        return [f"{name}..." if self.nargs != 1 and not name.endswith("...") else name]
+
+
+class HelpCommand(TyperCommand):
+    """A command whose help reads well at 80 columns: arguments by their metavar alone."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _PlainArgument
 
 
 def fail(message: str) -> NoReturn:
@@ -103,11 +142,30 @@ def library_errors() -> Iterator[None]:
                 typer.echo(f"Warning: {warning.message}", err=True)
 
 
+def terminal_width(out: Path | None = None) -> int:
+    """Columns of a table report: the terminal's (``COLUMNS`` first), 80 when piped or to a file."""
+    import os
+    import shutil
+
+    if out is not None:
+        return 80
+    if "COLUMNS" not in os.environ and not sys.stdout.isatty():
+        return 80
+    return max(60, min(200, shutil.get_terminal_size((80, 24)).columns))
+
+
+def check_out(out: Path | None) -> None:
+    """Refuse an ``--out`` whose folder does not exist (exit 2): never create folders silently."""
+    if out is not None and not out.parent.is_dir():
+        fail(f"{out}: no such directory: {out.parent}")
+
+
 def emit(content: str, out: Path | None) -> None:
     """Write a report to ``out`` atomically, or to stdout."""
     if out is None:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
         return
+    check_out(out)
     from dedupe.report.serialize import write_atomic
 
     try:
@@ -219,23 +277,33 @@ def run_scan(
 
 
 def emit_scan(
-    report: ScanReport, fmt: ScanFormat, kept: dict[str, Article], db: Path | None, out: Path | None
+    report: ScanReport,
+    fmt: ScanFormat,
+    kept: dict[str, Article],
+    db: Path | None,
+    out: Path | None,
+    *,
+    pair_pages: int,
 ) -> None:
-    """Write a scan report; as HTML, one page to stdout or a page per pair beside ``out``."""
+    """Write a scan report; as HTML, one page to stdout or up to ``pair_pages`` pair pages beside ``out``."""
     if fmt is not ScanFormat.html:
         from dedupe.report.scan import render_scan
 
-        emit(render_scan(report, fmt.value), out)
+        emit(render_scan(report, fmt.value, width=terminal_width(out)), out)
         return
     articles: Mapping[str, Article] = kept if db is None else _indexed(db)
     if out is None:
         from dedupe.report.html import render_scan_html
 
-        emit(render_scan_html(report, articles=articles), None)
+        emit(render_scan_html(report, articles=articles, pair_pages_limit=0), None)
         return
     from dedupe.report.html_site import write_scan_site
 
-    write_scan_site(report, articles, out)
+    check_out(out)
+    try:
+        write_scan_site(report, articles, out, max_pair_pages=pair_pages)
+    except OSError as error:
+        fail(f"{out}: cannot write ({error.strerror})")
 
 
 def _indexed(db: Path) -> dict[str, Article]:

@@ -150,7 +150,7 @@ def test_table_shows_facts_that_differ_per_event_cluster(seed_report: ScanReport
     assert ("place", "conflict") in flagged[("001", "004")]
     assert ("counterpart", "conflict") in flagged[("000", "001")]
     table = render_scan(seed_report, "table")
-    assert "fact differs — place, conflict: “Nanping”" in table
+    assert "fact differs — place, reports disagree: “Nanping”" in table
     assert "Nanping" in event.entities  # distinctive names come before China or Russia
     assert "China" not in event.entities[:4]
 

@@ -15,8 +15,8 @@ def _pairs(seeds: dict[str, Article]) -> list[PairFlags]:
 
 def test_table_lists_each_flag_with_its_sentences(seeds: dict[str, Article]) -> None:
     table = flags_table(_pairs(seeds))
-    assert table.count("conflict") == 3  # 000–004 place and counterpart, 001–004 place
-    assert "Nanping" in table and "Beijing" in table and "spelling_variant" in table
+    assert table.count("reports disagree") == 3  # 000–004 place and counterpart, 001–004 place
+    assert "Nanping" in table and "Beijing" in table and "spelled differently" in table
     assert "[609:767] Patrushev, one of Russian" in table  # B's sentence with its offsets
     assert max(len(line) for line in table.splitlines()) < 200  # sentences wrap
 

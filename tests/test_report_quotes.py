@@ -20,14 +20,14 @@ def test_table_fits_the_terminal_and_shows_every_group(audit: QuoteAudit) -> Non
     table = render_quote_audit(audit, "table")
     assert max(len(line) for line in table.splitlines()) <= WIDTH
     assert all(f"\n{g.id}  {g.speaker}  [{g.consistency}]" in table for g in audit.groups)
-    assert "! substitution (004_6b7b728a): “exchanges” → “sharing”" in table
+    assert "! in 004_6b7b728a0a1fe40e, substitution: “exchanges” → “sharing”" in table
 
 
 def test_markdown_has_a_section_per_group_and_flags_the_differences(audit: QuoteAudit) -> None:
     markdown = render_quote_audit(audit, "md")
     assert markdown.startswith("# Quote audit\n")
     assert markdown.count("\n## q") == len(audit.groups)
-    assert "- substitution (004_6b7b728a): “unconditional” → “unreserved”" in markdown
+    assert "- in 004_6b7b728a0a1fe40e, substitution: “unconditional” → “unreserved”" in markdown
     assert "strong support (unquoted)" in markdown
 
 

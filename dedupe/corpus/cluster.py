@@ -307,6 +307,7 @@ def _entities(analysed: Sequence[ArticleFeatures]) -> tuple[str, ...]:
 
 
 def _quote_groups(analysed: Sequence[ArticleFeatures]) -> tuple[QuoteSummary, ...]:
+    from dedupe.quotes.diff import describe_difference
     from dedupe.quotes.match import match_quotes
 
     matched = match_quotes(
@@ -322,7 +323,7 @@ def _quote_groups(analysed: Sequence[ArticleFeatures]) -> tuple[QuoteSummary, ..
             articles=group.articles,
             consistency=group.consistency,
             differences=tuple(
-                f"{d.article_id}: {d.kind} “{d.reference_text}” → “{d.rendering_text}”"
+                f"{d.article_id}: {describe_difference(d.kind, d.reference_text, d.rendering_text)}"
                 for d in group.differences
             ),
         )

@@ -44,10 +44,10 @@ FEATURES = (
 
 # What a reader is told for each feature (the verdict's reasons).
 DESCRIPTIONS = {
-    "terms_cosine": "shared vocabulary (rarity-weighted cosine of content words)",
+    "terms_cosine": "shared vocabulary, rarer words counting more (0 to 1)",
     "rare_terms": "rare words in common",
-    "names": "distinctive names in common (weighted overlap)",
-    "name_words": "capitalised name words in common, in any language (Jaccard)",
+    "names": "distinctive names in common (0 to 1)",
+    "name_words": "name words in common, in any language (0 to 1)",
     "people_shared": "people named by both",
     "numbers_shared": "figures stated by both",
     "dates_agree": "event dates agree",
@@ -55,7 +55,7 @@ DESCRIPTIONS = {
     "date_gap": "time between the event dates (0 same day, 1 a year or more)",
     "places_agree": "event places agree",
     "places_conflict": "event places differ",
-    "quotations": "quotations rendered by both (fragments count half)",
+    "quotations": "quotations rendered by both (a fragment counts half)",
     "shared_text": "shared passages",
     "title_cosine": "headline vocabulary in common",
     "published_close": "published within 3 days of each other",

@@ -29,6 +29,27 @@ DIFFERENCE_KINDS = (
 )
 
 
+def describe_difference(kind: str, reference_text: str, rendering_text: str) -> str:
+    """Say what a difference changed, as every report words it: "moved", "missing", "added".
+
+    Examples:
+        >>> describe_difference("reordering", "strategic", "strategic")
+        'reordering: “strategic” moved'
+        >>> describe_difference("omission", "cooperation", "")
+        'omission: “cooperation” missing'
+    """
+    label = kind.replace("_", " ")
+    if kind == "attribution_conflict":
+        return f"{label}: said by {rendering_text}, the reference says {reference_text}"
+    if kind == "reordering":
+        return f"{label}: “{rendering_text or reference_text}” moved"
+    if reference_text and rendering_text:
+        return f"{label}: “{reference_text}” → “{rendering_text}”"
+    if reference_text:
+        return f"{label}: “{reference_text}” missing"
+    return f"{label}: “{rendering_text}” added"
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteDifference:
     """One wording (or attribution) difference of a rendering against its group's reference.

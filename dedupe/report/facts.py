@@ -16,12 +16,13 @@ from dedupe.corpus.fact_audit import FactAudit
 from dedupe.evidence.facts import FactFlag, PairFlags
 from dedupe.models import Span
 from dedupe.report.serialize import to_json
+from dedupe.report.words import FACTS_LEGEND, fact_kind, slot_words, span
 
 # Terminal columns for each sentence: two of them plus the values fit 160 columns.
 SENTENCE_WIDTH = 48
 VALUE_WIDTH = 18
 WIDTH = 80
-_HEADERS = ["A", "B", "slot", "kind", "A says", "B says", "conf.", "A sentence", "B sentence"]
+_HEADERS = ["A", "B", "what", "how", "A says", "B says", "confidence", "A sentence", "B sentence"]
 
 
 def flags_table(pairs: Sequence[PairFlags]) -> str:
@@ -52,8 +53,8 @@ def _row(pair: PairFlags, flag: FactFlag) -> list[str]:
     return [
         pair.a_id,
         pair.b_id,
-        flag.slot,
-        flag.kind,
+        slot_words(flag.slot),
+        fact_kind(flag.kind),
         flag.a_value or "—",
         flag.b_value or "—",
         f"{flag.confidence:.2f}",
@@ -62,8 +63,8 @@ def _row(pair: PairFlags, flag: FactFlag) -> list[str]:
     ]
 
 
-def _where(span: Span) -> str:
-    return f"[{span.start}:{span.end}]"
+def _where(where: Span, side: str = "") -> str:
+    return span(where.start, where.end, side)
 
 
 def _md(text: str) -> str:
@@ -75,19 +76,18 @@ def render_fact_audit(audit: FactAudit, fmt: str) -> str:
     if fmt == "json":
         return to_json(audit, kind="fact_audit")
     if fmt == "md":
-        return f"# Facts that differ\n\n{_summary(audit)}\n\n{flags_markdown(audit.pairs)}"
-    lines = [_summary(audit)]
+        return (
+            f"# Facts that differ\n\n{_summary(audit)}\n\n*{FACTS_LEGEND}*\n\n{flags_markdown(audit.pairs)}"
+        )
+    lines = [_summary(audit), "", _fill(FACTS_LEGEND, "")]
     for pair in audit.pairs:
         lines += ["", f"A {pair.a_id}  vs  B {pair.b_id}"]
         for flag in pair.flags:
             values = f"“{flag.a_value or '—'}” (A) vs “{flag.b_value or '—'}” (B)"
-            lines.append(_fill(f"{flag.slot}, {flag.kind} ({flag.confidence:.2f}): {values}", "  "))
-            lines.append(
-                _fill(f"A[{flag.a_sentence.start}:{flag.a_sentence.end}) {flag.a_sentence_text}", "    ")
-            )
-            lines.append(
-                _fill(f"B[{flag.b_sentence.start}:{flag.b_sentence.end}) {flag.b_sentence_text}", "    ")
-            )
+            what = f"{slot_words(flag.slot)}, {fact_kind(flag.kind)}"
+            lines.append(_fill(f"{what} (confidence {flag.confidence:.2f}): {values}", "  "))
+            lines.append(_fill(f"{_where(flag.a_sentence, 'A')} {flag.a_sentence_text}", "    "))
+            lines.append(_fill(f"{_where(flag.b_sentence, 'B')} {flag.b_sentence_text}", "    "))
     return "\n".join(lines)
 
 

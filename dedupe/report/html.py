@@ -28,6 +28,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from dedupe.models import Article, Span
+from dedupe.quotes.diff import describe_difference
+from dedupe.report.words import PAIR_LEGEND, SCAN_LEGEND, fact_kind, slot_words
 
 if TYPE_CHECKING:
     from dedupe.corpus.cluster import Cluster, Link
@@ -103,6 +105,7 @@ def render_scan_html(
     *,
     articles: Mapping[str, Article] | None = None,
     pair_pages: Mapping[tuple[str, str], str] | None = None,
+    pair_pages_limit: int | None = None,
 ) -> str:
     """Return the overview page of a scan: clusters, their pair matrices and quotation summaries.
 
@@ -112,6 +115,8 @@ def render_scan_html(
             each member's outlet, title and date; ids alone otherwise.
         pair_pages: Address of each pair's side-by-side page by ``(a, b)`` id pair, to link
             the matrix cells and pair rows to.
+        pair_pages_limit: How many pair pages were asked for, stated on the page when it
+            is fewer than the pairs listed (0: the page stands alone, without pair pages).
     """
     pairs = {(p.a, p.b): p for p in report.pairs}
     event = report.level("event")
@@ -131,6 +136,19 @@ def render_scan_html(
         articles=articles or {},
         pages=pair_pages or {},
         matrix_max=MATRIX_MAX_MEMBERS,
+        pages_note=_pages_note(len(report.pairs), len(pair_pages or {}), pair_pages_limit),
+    )
+
+
+def _pages_note(pairs: int, written: int, limit: int | None) -> str:
+    """Say which pairs have a side-by-side page, when not all of them do."""
+    if limit is None or pairs == 0 or written >= pairs:
+        return ""
+    if limit == 0 and written == 0:
+        return "No side-by-side pair pages: write the scan with --format html --out FILE to get them."
+    return (
+        f"Side-by-side pages for the first {written} of {pairs} pairs listed "
+        f"(--pair-pages {limit}; raise it for more)."
     )
 
 
@@ -169,7 +187,10 @@ def _page(template: str, *, script: bool = False, **context: object) -> str:
     code, code_hash = _asset("report.js") if script else (Markup(""), "'none'")
     csp = f"default-src 'none'; style-src {style_hash}; script-src {code_hash}; img-src data:"
     page = _environment().get_template(template)
-    return page.render(style=style, script=code, csp=csp, short=_SHORT, **context)
+    return page.render(
+        style=style, script=code, csp=csp, short=_SHORT, fact_kind=fact_kind, slot_words=slot_words,
+        scan_legend=SCAN_LEGEND, pair_legend=PAIR_LEGEND, **context,
+    )  # fmt: skip
 
 
 def _pair_marks(report: PairReport, side: str, article: Article) -> list[_Mark]:
@@ -227,7 +248,7 @@ def _rendering(group: QuoteGroup, index: int, side: str) -> _Rendering:
         if span is None:
             continue
         local = Span(max(0, span.start - base), max(0, span.end - base))
-        title = f"{d.kind}: “{d.reference_text}” → “{d.rendering_text}”"
+        title = describe_difference(d.kind, d.reference_text, d.rendering_text)
         tag = "mark" if d.kind == "reordering" else tag
         marks.setdefault((local.start, local.end, d.kind), _Mark(local, 0, tag, f"qd {d.kind}", title=title))
     kind = r.quote.kind if r.quote is not None else "unquoted"

@@ -32,6 +32,9 @@ def write_scan_site(
 ) -> dict[tuple[str, str], str]:
     """Write the overview to ``out`` and pair pages beside it; return each pair's relative address."""
     folder = out.parent / f"{out.stem}.pairs"
+    if not out.parent.is_dir():
+        raise FileNotFoundError(2, "no such directory", str(out.parent))
+    folder.mkdir(exist_ok=True)
     pages: dict[tuple[str, str], str] = {}
     analysed = {}
     for link in report.pairs[:max_pair_pages]:
@@ -42,5 +45,6 @@ def write_scan_site(
         name = f"{_UNSAFE.sub('_', link.a)}--{_UNSAFE.sub('_', link.b)}.html"
         write_atomic(folder / name, render_pair_html(pair, articles[link.a], articles[link.b]))
         pages[(link.a, link.b)] = f"{folder.name}/{name}"
-    write_atomic(out, render_scan_html(report, articles=articles, pair_pages=pages))
+    page = render_scan_html(report, articles=articles, pair_pages=pages, pair_pages_limit=max_pair_pages)
+    write_atomic(out, page)
     return pages

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from tabulate import tabulate
 
 from dedupe.pair.compare import PairReport
+from dedupe.quotes.diff import describe_difference
 from dedupe.report.serialize import to_json
+from dedupe.report.words import PAIR_LEGEND, fact_kind, percent, relation_words, slot_words, span
 
 if TYPE_CHECKING:
     from dedupe.models import Article
@@ -48,13 +50,17 @@ def table(report: PairReport) -> str:
         meta = "  ".join(str(x) for x in (info.id, info.outlet, info.published, f"{info.words} words") if x)
         lines.append(f"{side}  {meta}")
         lines.append(_fill(info.title or "(no title)", indent="   "))
-    lines += ["", f"Verdict: {report.relation.value.upper()}  (confidence {report.confidence:.2f})"]
-    lines.extend(_fill(("+ " if r.supports else "- ") + r.text, indent="", then="  ") for r in report.reasons)
+    lines += [
+        "",
+        f"Verdict: {relation_words(report.relation.value).upper()}  (confidence {report.confidence:.2f})",
+    ]
+    lines.append(_fill(_shared(report), indent=""))
+    lines.extend(_fill(_reason(r.text, r.supports), indent="", then="  ") for r in report.reasons)
+    lines += ["", _fill(PAIR_LEGEND, indent="")]
     lines += ["", f"Facts that differ ({len(report.facts)})"]
     for flag in report.facts:
-        lines.append(
-            _fill(f"{flag.slot}, {flag.kind}: “{flag.a_value}” (A) vs “{flag.b_value}” (B)", indent="  ")
-        )
+        what = f"{slot_words(flag.slot)}, {fact_kind(flag.kind)}"
+        lines.append(_fill(f"{what}: “{flag.a_value}” (A) vs “{flag.b_value}” (B)", indent="  "))
         lines.append(
             _fill(f"A{_span(flag.a_sentence.start, flag.a_sentence.end)} {flag.a_sentence_text}", "    ")
         )
@@ -84,7 +90,11 @@ def markdown(report: PairReport) -> str:
         "",
         f"**Verdict:** `{report.relation.value}` (confidence {report.confidence:.2f})",
         "",
-        *(f"- {'✓' if r.supports else '✗'} {_md(r.text)}" for r in report.reasons),
+        _md(_shared(report)),
+        "",
+        *(f"- {_md(_reason(r.text, r.supports))}" for r in report.reasons),
+        "",
+        f"*{PAIR_LEGEND}*",
         "",
         "| | A | B |",
         "|---|---|---|",
@@ -98,7 +108,9 @@ def markdown(report: PairReport) -> str:
     ]
     for f in report.facts:
         values = f"“{_md(f.a_value)}” vs “{_md(f.b_value)}”"
-        out.append(f"- **{f.slot}**, {f.kind} (confidence {f.confidence:.2f}): {values}")
+        out.append(
+            f"- **{slot_words(f.slot)}**, {fact_kind(f.kind)} (confidence {f.confidence:.2f}): {values}"
+        )
         out.append(f"  - A `{_span(f.a_sentence.start, f.a_sentence.end)}` {_md(f.a_sentence_text)}")
         out.append(f"  - B `{_span(f.b_sentence.start, f.b_sentence.end)}` {_md(f.b_sentence_text)}")
     out += ["", f"## Quotations in both ({len(report.quote_groups)})", ""]
@@ -107,9 +119,7 @@ def markdown(report: PairReport) -> str:
         for r in group.renderings:
             words = f"“{_md(r.text)}”" if r.quoted else f"{_md(r.text)} (unquoted)"
             out.append(f"  - {_side(report, r.article_id)} `{_span(r.span.start, r.span.end)}` {words}")
-        out.extend(
-            f"  - ⚠ {d.kind} in {_side(report, d.article_id)}: {_md(_change(d))}" for d in group.differences
-        )
+        out.extend(f"  - ⚠ in {_side(report, d.article_id)}, {_md(_change(d))}" for d in group.differences)
     out += ["", "## Similarity", ""]
     out.append(
         tabulate(_figure_rows(report), headers=["measure", "", ""], tablefmt="github", disable_numparse=True)
@@ -146,32 +156,41 @@ def _quote_lines(report: PairReport) -> list[str]:
                 _fill(f"{_side(report, r.article_id)}{_span(r.span.start, r.span.end)} {words}", "   ")
             )
         for d in group.differences:
-            lines.append(_fill(f"! {d.kind} in {_side(report, d.article_id)}: {_change(d)}", "   "))
+            lines.append(_fill(f"! in {_side(report, d.article_id)}, {_change(d)}", "   "))
     return lines or ["  none"]
 
 
 def _change(difference: QuoteDifference) -> str:
     """Say what a quotation difference changed, in the words of both renderings."""
-    before, after = difference.reference_text, difference.rendering_text
-    if difference.kind == "reordering":
-        return f"“{before or after}” moved"
-    if before and after:
-        return f"“{before}” → “{after}”"
-    return f"“{before}” missing" if before else f"“{after}” added"
+    return describe_difference(difference.kind, difference.reference_text, difference.rendering_text)
+
+
+def _shared(report: PairReport) -> str:
+    """The plainest figure first: how much of each text the shared passages cover."""
+    s = report.similarity
+    return (
+        f"Shared passages cover {percent(s.coverage_a)} of A and {percent(s.coverage_b)} of B "
+        f"(longest {s.longest_passage_words} words)."
+    )
+
+
+def _reason(text: str, supports: bool) -> str:
+    """A reason marked for or against the verdict, in words as well as by sign."""
+    return f"+ for: {text}" if supports else f"− against: {text}"
 
 
 def _figure_rows(report: PairReport) -> list[list[str]]:
     s = report.similarity
     return [
+        ["shared passages cover A / B", percent(s.coverage_a), percent(s.coverage_b)],
+        ["longest shared passage", f"{s.longest_passage_words} words", ""],
         [
-            f"Jaccard ({s.shingle_size}-word shingles)",
+            f"Jaccard ({s.shingle_size}-word sequences in common)",
             f"{s.jaccard:.3f}",
             f"MinHash est. {s.jaccard_estimate:.3f}",
         ],
         ["containment A in B / B in A", f"{s.containment_a:.3f}", f"{s.containment_b:.3f}"],
-        ["passage coverage of A / B", f"{s.coverage_a:.3f}", f"{s.coverage_b:.3f}"],
-        ["longest shared passage", f"{s.longest_passage_words} words", ""],
-        ["event score", f"{report.event_score:.2f}", ""],
+        ["probability of one event (event model)", f"{report.event_score:.2f}", ""],
     ]
 
 
@@ -197,7 +216,7 @@ def _side(report: PairReport, article_id: str) -> str:
 
 
 def _span(start: int, end: int) -> str:
-    return f"[{start}:{end})"
+    return span(start, end)
 
 
 def _wrap(text: str, width: int) -> str:

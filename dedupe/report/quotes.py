@@ -12,13 +12,12 @@ import textwrap
 
 from tabulate import tabulate
 
-from dedupe.quotes.diff import QuoteDifference
+from dedupe.quotes.diff import QuoteDifference, describe_difference
 from dedupe.quotes.match import QuoteAudit, QuoteGroup, Rendering
 from dedupe.report.serialize import to_json
+from dedupe.report.words import QUOTES_LEGEND, span
 
 WIDTH = 80
-# Article ids are file stems or hashes: this many characters tell them apart in a table.
-SHORT_ID = 12
 FORMATS = ("table", "md", "json")
 
 
@@ -52,10 +51,10 @@ def _table(audit: QuoteAudit) -> str:
     lines = textwrap.wrap("Quote audit: " + summary(audit), WIDTH)
     if not audit.groups:
         return "\n".join([*lines, "", "No quotation groups."])
-    rows = [[g.id, g.speaker, "\n".join(a[:SHORT_ID] for a in g.articles), g.consistency, len(g.differences)]
+    rows = [[g.id, g.speaker, "\n".join(g.articles), g.consistency, len(g.differences)]
             for g in audit.groups]  # fmt: skip
     headers = ["group", "speaker", "articles", "consistency", "diffs"]
-    lines += ["", tabulate(rows, headers=headers, maxcolwidths=[6, 24, SHORT_ID, 11, 5])]
+    lines += ["", tabulate(rows, headers=headers, maxcolwidths=[6, 20, None, 11, 5])]
     for group in audit.groups:
         lines += ["", f"{group.id}  {group.speaker}  [{group.consistency}]"]
         for index, rendering in enumerate(group.renderings):
@@ -65,12 +64,12 @@ def _table(audit: QuoteAudit) -> str:
         for difference in group.differences:
             line = _difference(difference, group)
             lines.append(textwrap.fill(line, WIDTH, initial_indent="  ! ", subsequent_indent="    "))
-    lines += ["", "* reference rendering; ! difference against it"]
+    lines += ["", textwrap.fill(QUOTES_LEGEND, WIDTH)]
     return "\n".join(lines)
 
 
 def _markdown(audit: QuoteAudit) -> str:
-    out = ["# Quote audit", "", summary(audit), ""]
+    out = ["# Quote audit", "", summary(audit), "", f"*{QUOTES_LEGEND.replace('*', '★')}*", ""]
     if not audit.groups:
         return "\n".join([*out, "No quotation groups."])
     rows = [[g.id, _md(g.speaker), ", ".join(f"`{a}`" for a in g.articles), g.consistency, len(g.differences)]
@@ -93,12 +92,12 @@ def _markdown(audit: QuoteAudit) -> str:
 
 def _markdown_row(group: QuoteGroup, index: int) -> list[str]:
     rendering = group.renderings[index]
-    span = f"{rendering.span.start}–{rendering.span.end}"
+    where = span(rendering.span.start, rendering.span.end)
     marker = "★" if index == group.reference else ""
     return [
         marker,
         f"`{rendering.article_id}`",
-        span,
+        where,
         _kind(rendering),
         _md(rendering.speaker),
         _md(_shown(rendering)),
@@ -107,7 +106,7 @@ def _markdown_row(group: QuoteGroup, index: int) -> list[str]:
 
 def _where(rendering: Rendering) -> str:
     relation = "" if rendering.relation in ("reference", "verbatim") else f" ({rendering.relation})"
-    return f"{rendering.article_id[:SHORT_ID]} [{rendering.span.start}:{rendering.span.end}]{relation}"
+    return f"{rendering.article_id} {span(rendering.span.start, rendering.span.end)}{relation}"
 
 
 def _kind(rendering: Rendering) -> str:
@@ -128,17 +127,9 @@ def _shown(rendering: Rendering) -> str:
 
 
 def _difference(difference: QuoteDifference, group: QuoteGroup) -> str:
-    article = group.renderings[difference.rendering].article_id[:SHORT_ID]
-    ref, ren = difference.reference_text, difference.rendering_text
-    if difference.kind == "attribution_conflict":
-        return f"attribution conflict ({article}): said by {ren}, reference says {ref}"
-    if difference.kind in ("omission", "truncation"):
-        return f"{difference.kind} ({article}): “{ref}” missing"
-    if difference.kind == "insertion":
-        return f"insertion ({article}): “{ren}” added"
-    if difference.kind == "reordering":
-        return f"reordering ({article}): “{ren}” moved"
-    return f"{difference.kind} ({article}): “{ref}” → “{ren}”"
+    article = group.renderings[difference.rendering].article_id
+    described = describe_difference(difference.kind, difference.reference_text, difference.rendering_text)
+    return f"in {article}, {described}"
 
 
 def _md(text: str) -> str:

@@ -14,7 +14,7 @@ import csv
 import io
 import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from tabulate import tabulate
@@ -23,6 +23,7 @@ from dedupe.corpus.cluster import Cluster, Link
 from dedupe.corpus.records import IndexStats, QueryResult
 from dedupe.corpus.scan import ScanReport
 from dedupe.report.serialize import SCHEMA_VERSION, to_data, to_json
+from dedupe.report.words import SCAN_LEGEND, fact_kind, percent, relation_words, slot_words
 
 SCAN_FORMATS = ("table", "json", "jsonl", "csv", "md")
 SHOWN_MEMBERS = 6
@@ -37,15 +38,15 @@ _PAIR_FIELDS = (
 )  # fmt: skip
 
 
-def render_scan(report: ScanReport, fmt: str) -> str:
-    """Render a scan report in one of ``SCAN_FORMATS``."""
+def render_scan(report: ScanReport, fmt: str, *, width: int = WIDTH) -> str:
+    """Render a scan report in one of ``SCAN_FORMATS``; a table is ``width`` columns wide."""
     if fmt == "json":
         return to_json(report, kind="scan")
     if fmt == "jsonl":
         return _jsonl(report)
     if fmt == "csv":
         return _csv(report.pairs)
-    return _text(report, markdown=fmt == "md")
+    return _text(report, markdown=fmt == "md", width=width)
 
 
 def _jsonl(report: ScanReport) -> str:
@@ -75,29 +76,88 @@ def _figures(pair: Link) -> tuple[float, ...]:
             pair.coverage_a, pair.coverage_b)  # fmt: skip
 
 
-def _text(report: ScanReport, *, markdown: bool) -> str:
-    """Clusters as blocks an editor reads top to bottom, 80 columns wide (Markdown: lists)."""
+def _text(report: ScanReport, *, markdown: bool, width: int = WIDTH) -> str:
+    if markdown:
+        return _markdown(report)
+    return _table(report, width)
+
+
+def _summary(report: ScanReport) -> str:
     channels = ", ".join(f"{c.channel} {c.pairs}" for c in report.channels)
-    lines = [f"# Scan of {report.articles} articles", ""] if markdown else []
-    lines.append(
-        _fill(
-            f"{report.articles} articles, {report.exact_copies} exact copies, {report.candidates} "
-            f"candidate pairs ({channels}), {report.compared} compared; pairs listed: at least "
-            f"{report.min_relation.value}",
-            "",
-        )
+    return (
+        f"{report.articles} articles, {report.exact_copies} exact copies, {report.candidates} "
+        f"candidate pairs ({channels}), {report.compared} compared; pairs listed: "
+        f"{relation_words(report.min_relation.value)} or stronger."
     )
+
+
+def _table(report: ScanReport, width: int) -> str:
+    """Clusters as blocks an editor reads top to bottom, ``width`` columns wide."""
+    lines = [_fill(_summary(report), "", width), "", _fill(SCAN_LEGEND, "", width)]
     shown = [c for c in report.clusters if len(c.members) > 1]
     singles = [c for c in report.clusters if len(c.members) == 1]
     pairs_of = _pairs_by_cluster(report, shown)
     for cluster in shown:
-        lines += ["", _cluster_heading(cluster, markdown)]
-        lines.extend(_cluster_lines(cluster, pairs_of[cluster.id], markdown))
+        lines += ["", _cluster_heading(cluster)]
+        lines.extend(_cluster_lines(cluster, pairs_of[cluster.id], width))
     if singles:
         listed = ", ".join(c.members[0] for c in singles[:SHOWN_SINGLES])
         more = f" … and {len(singles) - SHOWN_SINGLES} more" if len(singles) > SHOWN_SINGLES else ""
-        lines += ["", _fill(f"{len(singles)} article(s) alone in their event: {listed}{more}", "")]
+        lines += ["", _fill(f"{len(singles)} article(s) alone in their event: {listed}{more}", "", width)]
     return "\n".join(lines)
+
+
+def _markdown(report: ScanReport) -> str:
+    """The scan as a Markdown document: headings, lists, tables and quoted blocks, never hard-wrapped."""
+    lines = [f"# Scan of {report.articles} articles", "", _summary(report), "", f"*{SCAN_LEGEND}*"]
+    shown = [c for c in report.clusters if len(c.members) > 1]
+    singles = [c for c in report.clusters if len(c.members) == 1]
+    pairs_of = _pairs_by_cluster(report, shown)
+    for cluster in shown:
+        lines += ["", f"## {_cluster_heading(cluster)}", ""]
+        members = ", ".join(f"`{m}`" for m in cluster.members[:SHOWN_MEMBERS])
+        extra = len(cluster.members) - SHOWN_MEMBERS
+        members += f" … and {extra} more" if extra > 0 else ""
+        lines.append(f"- **Members:** {members} (representative `{cluster.representative}`)")
+        if cluster.dates:
+            lines.append(f"- **Dates:** {_md(', '.join(cluster.dates))}")
+        if cluster.entities:
+            lines.append(f"- **Key names:** {_md(', '.join(cluster.entities))}")
+        if cluster.quote_groups:
+            lines.append(f"- **Quotations in several outlets:** {_quotes(cluster)}")
+        for quote in cluster.quote_groups:
+            if quote.consistency == "differs":
+                lines += ["", f"> “{_md(' '.join(quote.text.split()))}”", ">",
+                          f"> — {_md(quote.speaker)}, rendered differently:", ""]  # fmt: skip
+                lines.extend(f"- {_md(d)}" for d in quote.differences)
+        pairs = pairs_of[cluster.id]
+        if pairs:
+            rows = [[f"`{p.a}`", f"`{p.b}`", relation_words(p.relation.value), f"{p.confidence:.2f}",
+                     f"{percent(p.coverage_a)} / {percent(p.coverage_b)}",
+                     _md(p.reasons[0].text if p.reasons else "")] for p in pairs]  # fmt: skip
+            lines += ["", "### Pairs", ""]
+            lines.append(_md_table(rows, ["A", "B", "relation", "confidence", "shared A / B", "main reason"]))
+        flags = [(pf, f) for pf in cluster.facts for f in pf.flags]
+        if flags:
+            rows = [[slot_words(f.slot), fact_kind(f.kind), _md(f.a_value or "—"), f"`{pf.a_id}`",
+                     _md(f.b_value or "—"), f"`{pf.b_id}`"] for pf, f in flags]  # fmt: skip
+            lines += ["", "### Facts that differ", ""]
+            lines.append(_md_table(rows, ["what", "how", "A says", "A", "B says", "B"]))
+    if singles:
+        lines += ["", f"## Alone in their event ({len(singles)})", ""]
+        lines.extend(f"- `{c.members[0]}`" for c in singles[:SHOWN_SINGLES])
+        if len(singles) > SHOWN_SINGLES:
+            lines.append(f"- … and {len(singles) - SHOWN_SINGLES} more")
+    return "\n".join(lines)
+
+
+def _md_table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+    table: str = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    return table
+
+
+def _md(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def _pairs_by_cluster(report: ScanReport, shown: Sequence[Cluster]) -> dict[str, list[Link]]:
@@ -110,14 +170,17 @@ def _pairs_by_cluster(report: ScanReport, shown: Sequence[Cluster]) -> dict[str,
     return found
 
 
-def _cluster_heading(cluster: Cluster, markdown: bool) -> str:
+def _cluster_heading(cluster: Cluster) -> str:
     parent = f", inside {cluster.parent}" if cluster.parent else ""
-    text = f"{cluster.id}: {cluster.level}, {len(cluster.members)} articles{parent}"
-    return f"## {text}" if markdown else text
+    return f"{cluster.id}: {cluster.level}, {len(cluster.members)} articles{parent}"
 
 
-def _cluster_lines(cluster: Cluster, pairs: Sequence[Link], markdown: bool) -> list[str]:
-    bullet, indent = ("- ", "  ") if markdown else ("  ", "    ")
+def _cluster_lines(cluster: Cluster, pairs: Sequence[Link], width: int) -> list[str]:
+    bullet, indent = "  ", "    "
+
+    def _fill(text: str, indent: str) -> str:
+        return _wrap(text, indent, width)
+
     lines = [
         _fill(f"{bullet}members: {_members(cluster)} (representative {cluster.representative})", indent),
     ]
@@ -132,14 +195,16 @@ def _cluster_lines(cluster: Cluster, pairs: Sequence[Link], markdown: bool) -> l
                 lines.append(
                     _fill(f"{indent}{quote.speaker}: “{_short(quote.text)}” — rendered differently", indent)
                 )
+                lines.extend(_fill(f"{indent}  {d}", indent + "  ") for d in quote.differences)
     for pair in pairs:
         reason = pair.reasons[0].text if pair.reasons else ""
-        verdict = f"{pair.relation.value} ({pair.confidence:.2f})"
+        verdict = f"{relation_words(pair.relation.value)} (confidence {pair.confidence:.2f})"
         lines.append(_fill(f"{bullet}{pair.a} ~ {pair.b}: {verdict}; {reason}", indent))
     for flags in cluster.facts:
         for flag in flags.flags:
             values = f"“{flag.a_value or '—'}” ({flags.a_id}) vs “{flag.b_value or '—'}” ({flags.b_id})"
-            lines.append(_fill(f"{bullet}fact differs — {flag.slot}, {flag.kind}: {values}", indent))
+            what = f"{slot_words(flag.slot)}, {fact_kind(flag.kind)}"
+            lines.append(_fill(f"{bullet}fact differs — {what}: {values}", indent))
     return lines
 
 
@@ -148,10 +213,17 @@ def _short(text: str, limit: int = 70) -> str:
     return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
-def _fill(text: str, indent: str) -> str:
-    """Wrap ``text`` (which may start with a bullet) to WIDTH, continuing under ``indent``."""
+def _wrap(text: str, indent: str, width: int = WIDTH) -> str:
+    """Wrap ``text`` (which may start with a bullet) to ``width``, continuing under ``indent``."""
     lead = text[: len(text) - len(text.lstrip())]
-    return textwrap.fill(" ".join(text.split()), WIDTH, initial_indent=lead, subsequent_indent=indent + "  ")
+    return textwrap.fill(
+        " ".join(text.split()), width, initial_indent=lead, subsequent_indent=indent + "  ",
+        break_long_words=False, break_on_hyphens=False,
+    )  # fmt: skip
+
+
+def _fill(text: str, indent: str, width: int = WIDTH) -> str:
+    return _wrap(text, indent, width)
 
 
 def _members(cluster: Cluster) -> str:
@@ -165,30 +237,67 @@ def _quotes(cluster: Cluster) -> str:
     return f"{len(cluster.quote_groups)} ({differing} rendered differently)"
 
 
-def render_query(result: QueryResult, fmt: str) -> str:
-    """Render an index query answer as a table, JSON or Markdown."""
+def render_query(
+    result: QueryResult, fmt: str, *, width: int = WIDTH, names: Mapping[str, str] | None = None
+) -> str:
+    """Render an index query answer as "table" (``width`` columns), "json", "md" or "csv".
+
+    ``names`` gives a stored article's outlet and title by id, shown beside its full id
+    (the id is what ``dedupe index remove`` takes).
+    """
     if fmt == "json":
         return to_json(result, kind="index_query")
+    names = names or {}
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["article", "match", "name", "relation", "confidence", "coverage_a", "coverage_b",
+                         "jaccard", "top_reason"])  # fmt: skip
+        for m in result.matches:
+            writer.writerow([result.article, m.b, names.get(m.b, ""), m.relation.value, f"{m.confidence:.4f}",
+                             f"{m.coverage_a:.4f}", f"{m.coverage_b:.4f}", f"{m.jaccard:.4f}",
+                             m.reasons[0].text if m.reasons else ""])  # fmt: skip
+        return buffer.getvalue()
     seen = "already in the index" if result.indexed else "not in the index"
-    lines = [f"{result.article}: {seen}; {result.candidates} candidates, {len(result.matches)} related"]
-    rows = [[m.b, m.relation.value, f"{m.confidence:.2f}", f"{m.jaccard:.2f}",
-             m.reasons[0].text if m.reasons else ""] for m in result.matches]  # fmt: skip
-    if rows:
-        table_format = "github" if fmt == "md" else "simple"
-        lines.append(tabulate(rows, ["match", "relation", "confidence", "jaccard", "top reason"],
-                              tablefmt=table_format))  # fmt: skip
-    return "\n\n".join(lines)
+    summary = (
+        f"{result.article}: {seen}; compared with {result.candidates} stored, {len(result.matches)} related"
+    )
+    headers = ["stored article", "relation", "confidence", "shared", "main reason"]
+    if fmt == "md":
+        lines = [f"# Seen before? {_md(result.article)}", "", _md(summary), "", f"*{SCAN_LEGEND}*"]
+        rows = [[f"`{m.b}`" + (f"<br>{_md(names[m.b])}" if m.b in names else ""),
+                 relation_words(m.relation.value), f"{m.confidence:.2f}",
+                 f"{percent(m.coverage_a)} / {percent(m.coverage_b)}",
+                 _md(m.reasons[0].text if m.reasons else "")] for m in result.matches]  # fmt: skip
+        if rows:
+            lines += ["", _md_table(rows, headers)]
+        return "\n".join(lines)
+    lines = [_fill(summary, "", width)]
+    if result.matches:
+        first = max(24, *(len(m.b) for m in result.matches))
+        rows = [["\n".join([m.b, _short(names[m.b], first)] if names.get(m.b) else [m.b]),
+                 relation_words(m.relation.value), f"{m.confidence:.2f}",
+                 f"{percent(m.coverage_a)}/{percent(m.coverage_b)}",
+                 m.reasons[0].text if m.reasons else ""] for m in result.matches]  # fmt: skip
+        table = ""
+        for reason in range(max(12, width - first - 37), 11, -1):  # narrow the reasons until it fits
+            table = tabulate(rows, headers, tablefmt="simple", disable_numparse=True,
+                             maxcolwidths=[None, 10, 10, 9, reason])  # fmt: skip
+            if max(len(line) for line in table.splitlines()) <= width:
+                break
+        lines += ["", table, "", _fill(SCAN_LEGEND, "", width)]
+    return "\n".join(lines)
 
 
 def render_stats(stats: IndexStats, fmt: str) -> str:
-    """Render index statistics as a table or JSON."""
+    """Render index statistics as "table", "json", "md" or "csv"."""
     if fmt == "json":
         return to_json(stats, kind="index_stats")
     rows = [
         ["path", stats.path],
-        ["schema version", stats.schema_version],
-        ["articles", stats.articles],
-        ["band rows", stats.band_rows],
+        ["schema version", str(stats.schema_version)],
+        ["articles", str(stats.articles)],
+        ["band rows", str(stats.band_rows)],
         ["size on disk", f"{stats.bytes_total:,} bytes"],
         ["articles and records", f"{stats.bytes_articles:,} bytes"],
         ["LSH (bands, content hashes)",
@@ -196,5 +305,13 @@ def render_stats(stats: IndexStats, fmt: str) -> str:
         ["signatures", f"{stats.spec.num_perm} x {stats.spec.scheme}, seed {stats.spec.seed}, "
                        f"{stats.spec.shingle_size}-word shingles, datasketch {stats.spec.datasketch}"],
     ]  # fmt: skip
-    table: str = tabulate(rows, tablefmt="plain")
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["field", "value"])
+        writer.writerows(rows)
+        return buffer.getvalue()
+    if fmt == "md":
+        return f"# Index {_md(stats.path)}\n\n" + _md_table([[k, _md(v)] for k, v in rows], ["", "value"])
+    table: str = tabulate(rows, tablefmt="plain", disable_numparse=True)
     return table

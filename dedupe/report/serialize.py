@@ -52,12 +52,24 @@ def to_json(value: Any, *, kind: str, indent: int | None = 2) -> str:
     return json.dumps(document, ensure_ascii=False, indent=indent)
 
 
+def _umask() -> int:
+    """The process's umask (read by setting it, then restoring it at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file and a rename, never half-written."""
+    """Write ``content`` to ``path`` through a temporary file and a rename, never half-written.
+
+    The file gets the mode any new file gets (0666 less the umask), as a report is meant
+    to be shared; the folder must exist (``FileNotFoundError`` otherwise), so a mistyped
+    path is an error rather than a new tree of folders.
+    """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        Path(temp).chmod(0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(content)
         Path(temp).replace(target)
