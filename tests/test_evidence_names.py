@@ -18,6 +18,7 @@ from dedupe.evidence.names import canonical_names, name_key, same_person, short_
         ("Yang Jiechi", "Yang Jiechi's"),
         ("Mr Putin", "Vladimir Putin"),
         ("Putin’s", "Vladimir Putin"),
+        ("Ruslan Gubayev", "Ruslan Gubaev"),  # Russian "-ев" after a vowel, two ways
         ("President Xi Jinping", "Xi Jinping"),
         ("V. Putin", "Vladimir Putin"),
         ("Sergei Lavrov", "Sergey Lavrov"),

@@ -91,6 +91,11 @@ def rarity(term: str, language: str) -> float:
     return max(0.0, ZIPF_CEILING - _zipf(term, language))
 
 
+def content_term(word: str, language: str) -> str | None:
+    """Return the lemma of the lower-cased ``word`` if it is a content word, else None."""
+    return _term(word, language)
+
+
 @lru_cache(maxsize=1 << 18)
 def _term(word: str, language: str) -> str | None:
     """Return the lemma of ``word`` if it is a content word, else None."""
