@@ -49,6 +49,21 @@ class FailOn(StrEnum):
     same_event = "same_event"
 
 
+class Dossiers(StrEnum):
+    """When a scan writes a sources dossier per multi-article event."""
+
+    auto = "auto"
+    on = "on"
+    off = "off"
+
+
+def dossiers_wanted(choice: Dossiers, fmt: ScanFormat) -> bool:
+    """Auto: dossiers where a person reads the report (table, Markdown, HTML), not in JSON/JSONL/CSV."""
+    if choice is Dossiers.auto:
+        return fmt in (ScanFormat.table, ScanFormat.md, ScanFormat.html)
+    return choice is Dossiers.on
+
+
 class ScanFormat(StrEnum):
     """Formats of a scan report."""
 

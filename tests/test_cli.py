@@ -221,5 +221,14 @@ def test_scan_html_writes_a_dossier_page_per_event_linked_from_the_overview(tmp_
     page = tmp_path / "scan.dossiers" / "event-1.html"
     assert page.exists() and 'href="scan.dossiers/event-1.html"' in target.read_text(encoding="utf-8")
     assert 'href="../scan.html#event-1"' in page.read_text(encoding="utf-8")
-    plain = runner.invoke(app, ["scan", str(FIXTURES / "seeds"), "--no-dossiers"])
+    plain = runner.invoke(app, ["scan", str(FIXTURES / "seeds"), "--dossiers", "off"])
     assert "Dossier" not in plain.stdout
+    assert (
+        "Dossier" in runner.invoke(app, ["scan", str(FIXTURES / "seeds")]).stdout
+    )  # auto: a person reads tables
+    machine = json.loads(runner.invoke(app, ["scan", str(FIXTURES / "seeds"), "-f", "json"]).stdout)
+    assert "dossiers" not in machine  # auto leaves the machine formats lean
+    asked = json.loads(
+        runner.invoke(app, ["scan", str(FIXTURES / "seeds"), "-f", "json", "--dossiers", "on"]).stdout
+    )
+    assert [len(d["sources"]) for d in asked["dossiers"]] == [3]

@@ -52,7 +52,7 @@ def schema(kind: str) -> dict[str, Any]:
         **body["properties"],
     }
     body["required"] = list(dict.fromkeys(["schema_version", "kind", *body["required"]]))
-    if kind == "scan":  # `dedupe scan` adds the event clusters' dossiers unless --no-dossiers
+    if kind == "scan":  # `dedupe scan` adds the event clusters' dossiers with --dossiers on
         dossier = _kinds()["dossier"]
         body["properties"]["dossiers"] = {"type": "array", "items": _type(dossier, definitions)}
     return {
