@@ -166,12 +166,13 @@ def scan(
     check_scan_options(paths or [], db, engine, fmt)
     check_out(out)
     bar = progress(quiet)
+    with_dossiers = dossiers_wanted(dossiers, fmt)
     with library_errors():
         report, kept = run_scan(
             paths or [], db=db, engine=engine, spark_master=spark_master, min_relation=min_relation,
-            jobs=jobs, bar=bar, keep=fmt is ScanFormat.html or (dossiers_wanted(dossiers, fmt) and db is None),
+            jobs=jobs, bar=bar, keep=fmt is ScanFormat.html or (with_dossiers and db is None),
         )  # fmt: skip
-        emit_scan(report, fmt, kept, db, out, pair_pages=pair_pages, dossiers=dossiers_wanted(dossiers, fmt))
+        emit_scan(report, fmt, kept, db, out, pair_pages=pair_pages, dossiers=with_dossiers)
     if scan_fails(report, fail_on):
         raise typer.Exit(1)
 
