@@ -29,14 +29,19 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from dedupe.corpus.candidates import TEXT, Sketch, exact_copies
 from dedupe.corpus.cluster import Link, copy_link
-from dedupe.models import Reason
+from dedupe.models import Article, Reason
 from dedupe.pair.verdict import Relation
+from dedupe.settings import Settings
+
+if TYPE_CHECKING:
+    from dedupe.pair.compare import ArticleFeatures
 
 COPY_MIN_CONTAINMENT = 0.7
 """Least share of the shorter article's sampled shingles found in the other for the two to be
@@ -175,6 +180,67 @@ def _representative(sketches: Sequence[Sketch], rows: list[int]) -> tuple[int, l
     chosen = rows[best]
     kept = [r for n, r in enumerate(rows) if n != best and is_copy(samples[best], samples[n])]
     return chosen, kept
+
+
+def confirm_copy(
+    representative: ArticleFeatures, copy: Article, settings: Settings, channels: tuple[str, ...]
+) -> Link | None:
+    """Return the duplicate link of a copy with its representative if their texts make one, else None.
+
+    Only the text is compared (alignment, shingles, the cut-short or wrapped extent: what
+    ``verdict.decide`` calls a duplicate on), so the copy is never analysed for quotations,
+    entities or events: it reports its representative's event. None sends the pair to
+    the full verdict.
+    """
+    from dedupe.pair.align import align
+    from dedupe.pair.copy_extent import extent
+    from dedupe.pair.similarity import similarity
+    from dedupe.pair.verdict import copy_verdict
+    from dedupe.text.fingerprint import shingle_hashes, signature
+    from dedupe.text.normalize import tokenize
+
+    first = representative.article
+    tokens = tuple(
+        token for region in dict.fromkeys(copy.body_spans) for token in tokenize(copy.text, [region])
+    )
+    shingles = shingle_hashes([t.text for t in tokens], settings.shingle_size)
+    passages = align(first.text, representative.tokens, copy.text, tokens,
+                     seed_ngram=settings.seed_ngram, min_words=settings.min_passage_words)  # fmt: skip
+    figures = similarity(
+        representative.shingles,
+        shingles,
+        representative.signature,
+        signature(shingles, num_perm=settings.num_perm, seed=settings.seed),
+        representative.tokens,
+        tokens,
+        passages,
+        shingle_size=settings.shingle_size,
+    )
+    found = copy_verdict(
+        figures, [p.similarity for p in passages], settings, extent(representative.tokens, tokens, passages)
+    )
+    if found is None:
+        return None
+    confidence, reasons = found
+    note = Reason(
+        "copy_checked",
+        "a copy of its group's representative: text compared, its event is the representative's",
+    )
+    return Link(
+        a=first.id,
+        b=copy.id,
+        relation=Relation.DUPLICATE,
+        confidence=confidence,
+        event_score=1.0,
+        jaccard=figures.jaccard,
+        containment_a=figures.containment_a,
+        containment_b=figures.containment_b,
+        coverage_a=figures.coverage_a,
+        coverage_b=figures.coverage_b,
+        longest_passage_words=figures.longest_passage_words,
+        reasons=(*reasons, note),
+        channels=channels,
+    )
 
 
 def differences(link: Link, member: str, same_text: bool) -> tuple[str, ...]:

@@ -56,6 +56,7 @@ from dedupe.corpus.copies import (
     PAIRS_MODES,
     CopyGroup,
     CopyGroups,
+    confirm_copy,
     copy_groups,
     describe_groups,
     expand_pairs,
@@ -325,10 +326,17 @@ def verify_component(
     from dedupe.pair.compare import compare_features
 
     features = _Features(articles, settings)
-    links = [
-        link_from_report(compare_features(features.get(i), features.get(j), settings), channels=channels)
-        for i, j, channels in work
-    ]
+    links = []
+    for i, j, channels in work:
+        copied = (
+            confirm_copy(features.get(i), articles[j], settings, channels) if j in copies.get(i, ()) else None
+        )
+        links.append(
+            copied
+            or link_from_report(
+                compare_features(features.get(i), features.get(j), settings), channels=channels
+            )
+        )
     verdicts = {(i, j): link for (i, j, _), link in zip(work, links, strict=True)}
     copy_of = {
         member: rep

@@ -20,6 +20,7 @@ from dataclasses import replace
 from tabulate import tabulate
 
 from dedupe.corpus.cluster import Cluster, Link
+from dedupe.corpus.copies import CopyGroup
 from dedupe.corpus.records import IndexStats, QueryResult
 from dedupe.corpus.scan import ScanReport
 from dedupe.report.serialize import SCHEMA_VERSION, to_data, to_json
@@ -81,7 +82,8 @@ def _text(report: ScanReport, *, markdown: bool) -> str:
     lines = [f"# Scan of {report.articles} articles", ""] if markdown else []
     lines.append(
         _fill(
-            f"{report.articles} articles, {report.exact_copies} exact copies, {report.candidates} "
+            f"{report.articles} articles, {report.exact_copies} exact copies, {len(report.copy_groups)} "
+            f"copy groups ({sum(g.size for g in report.copy_groups)} articles), {report.candidates} "
             f"candidate pairs ({channels}), {report.compared} compared; pairs listed: at least "
             f"{report.min_relation.value}",
             "",
@@ -93,6 +95,9 @@ def _text(report: ScanReport, *, markdown: bool) -> str:
     for cluster in shown:
         lines += ["", _cluster_heading(cluster, markdown)]
         lines.extend(_cluster_lines(cluster, pairs_of[cluster.id], markdown))
+    for group in report.copy_groups:
+        lines += ["", _copy_heading(group, markdown)]
+        lines.extend(_copy_lines(group, markdown))
     if singles:
         listed = ", ".join(c.members[0] for c in singles[:SHOWN_SINGLES])
         more = f" … and {len(singles) - SHOWN_SINGLES} more" if len(singles) > SHOWN_SINGLES else ""
@@ -100,10 +105,35 @@ def _text(report: ScanReport, *, markdown: bool) -> str:
     return "\n".join(lines)
 
 
+def _copy_heading(group: CopyGroup, markdown: bool) -> str:
+    when = (
+        f", {group.earliest} to {group.latest}" if group.earliest and group.earliest != group.latest else ""
+    )
+    when = when or (f", {group.earliest}" if group.earliest else "")
+    text = f"{group.id}: copies of one story, {group.size} articles{when}"
+    return f"## {text}" if markdown else text
+
+
+def _copy_lines(group: CopyGroup, markdown: bool) -> list[str]:
+    """The representative, then each copy (the first ``SHOWN_MEMBERS``) and how it differs."""
+    bullet, indent = ("- ", "  ") if markdown else ("  ", "    ")
+    lines = [_fill(f"{bullet}representative: {group.representative}", indent)]
+    for member in group.members[:SHOWN_MEMBERS]:
+        dated = f" ({member.published})" if member.published else ""
+        lines.append(_fill(f"{bullet}{member.id}{dated}: {'; '.join(member.differences)}", indent))
+    if len(group.members) > SHOWN_MEMBERS:
+        lines.append(_fill(f"{bullet}… and {len(group.members) - SHOWN_MEMBERS} more copies", indent))
+    return lines
+
+
 def _pairs_by_cluster(report: ScanReport, shown: Sequence[Cluster]) -> dict[str, list[Link]]:
-    """Each listed pair under the smallest cluster holding both its articles."""
+    """Each listed pair under the smallest cluster holding both its articles (a copy's pair with its
+    representative is told in its copy group instead)."""
     found: dict[str, list[Link]] = {c.id: [] for c in shown}
+    in_groups = {(m.link.a, m.link.b) for g in report.copy_groups for m in g.members}
     for pair in report.pairs:
+        if (pair.a, pair.b) in in_groups:
+            continue
         holding = [c for c in shown if pair.a in c.members and pair.b in c.members]
         if holding:
             found[min(holding, key=lambda c: len(c.members)).id].append(pair)
