@@ -9,8 +9,9 @@ Stages, each bounded in memory by sketches and candidate state, never by corpus 
    process only reads the input and writes the index.
 2. *candidates* — LSH channels (``dedupe.corpus.candidates``) propose pairs; pairs that only the
    ``names`` channel found must also share ``candidates.NAMES_MIN_JACCARD`` of their name terms.
-   Exact copies (same content hash) are compared once with their original and inherit
-   its verdicts with every other article.
+   Copies of one story (exact, edited, cut short, wrapped) are grouped first
+   (``dedupe.corpus.copies``): only a group's representative takes part in candidates;
+   each copy is compared once with it and clustered with it.
 3. *verify* — the candidate graph splits into connected components; clusters never span
    two, so each component is re-read from the index, its pairs go through
    ``pipeline.compare_features`` (the very verdict of ``dedupe compare``), and it is

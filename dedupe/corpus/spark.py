@@ -12,8 +12,9 @@ Spark moves the data; every decision is made by the functions the local scan cal
    go to buckets keyed by ``channel << KEY_BITS | key`` (within a channel every band shares
    one key space, as in ``candidates.candidate_pairs``); buckets of 2 to ``MAX_BUCKET``
    distinct articles give pairs, and pairs only the names channel found are joined to
-   both articles' name terms and kept at ``NAMES_MIN_JACCARD``. Exact copies are grouped by
-   content hash and take no part in buckets.
+   both articles' name terms and kept at ``NAMES_MIN_JACCARD``. Copy groups are found on the
+   driver by ``copies.copy_groups`` over the collected sketches (as locally); copies take no
+   part in buckets.
 3. *verify* — the driver splits the candidate pairs into connected components with
    ``candidates.components`` (pairs are small: two rows and a channel mask); each
    component's articles are joined to it and ``scan.verify_component`` — the local scan's
