@@ -24,6 +24,7 @@ from dedupe.cli_support import (
     HelpCommand,
     JobsOption,
     OutOption,
+    PairsMode,
     QuietOption,
     ScanFormat,
     SkipBadOption,
@@ -123,6 +124,14 @@ def scan(
     min_relation: Annotated[
         Relation, typer.Option("--min-relation", help="Weakest relation of the pairs listed.")
     ] = Relation.SAME_EVENT,
+    pairs: Annotated[
+        PairsMode,
+        typer.Option(
+            "--pairs",
+            help="Pairs listed: those compared (a copy with its copy group's representative, "
+            "and between groups), all (also every pair inferred for copies), or none.",
+        ),
+    ] = PairsMode.compared,
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="Exit 1 when a group at least this strong is found.")
     ] = None,
@@ -163,6 +172,8 @@ def scan(
     Example:
       dedupe scan fixtures/seeds --format json
     """
+    from dedupe.corpus.scan import with_pairs
+
     check_scan_options(paths or [], db, engine, fmt)
     check_out(out)
     bar = progress(quiet)
@@ -172,7 +183,9 @@ def scan(
             paths or [], db=db, engine=engine, spark_master=spark_master, min_relation=min_relation,
             jobs=jobs, bar=bar, keep=fmt is ScanFormat.html or (with_dossiers and db is None),
         )  # fmt: skip
-        emit_scan(report, fmt, kept, db, out, pair_pages=pair_pages, dossiers=with_dossiers)
+        emit_scan(
+            with_pairs(report, pairs.value), fmt, kept, db, out, pair_pages=pair_pages, dossiers=with_dossiers
+        )
     if scan_fails(report, fail_on):
         raise typer.Exit(1)
 

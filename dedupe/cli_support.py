@@ -41,6 +41,14 @@ class Format(StrEnum):
     html = "html"
 
 
+class PairsMode(StrEnum):
+    """Which pairs a scan report lists (``dedupe.corpus.copies.PAIRS_MODES``)."""
+
+    compared = "compared"
+    all = "all"
+    none = "none"
+
+
 class FailOn(StrEnum):
     """Relations that `compare --fail-on` can turn into exit code 1."""
 

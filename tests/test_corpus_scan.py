@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from dedupe.cli import app
 from dedupe.corpus import scan as corpus
 from dedupe.corpus.index import Index
-from dedupe.corpus.scan import ScanReport, scan
+from dedupe.corpus.scan import ScanReport, scan, with_pairs
 from dedupe.errors import SettingsError
 from dedupe.ingest.build import article_from_text
 from dedupe.ingest.read import iter_articles, load_articles
@@ -102,12 +102,56 @@ def test_copies_form_duplicate_groups_inside_the_right_event(copies_report: Scan
     assert not reuse & {frozenset(c.members) for c in copies_report.level("duplicate")}  # no repeats
 
 
+def test_copies_form_copy_groups_compared_with_their_representative(copies_report: ScanReport) -> None:
+    groups = {
+        frozenset(short((g.representative, *(m.id for m in g.members)))): g for g in copies_report.copy_groups
+    }
+    assert set(groups) == {
+        frozenset({"000", "000x", "000e"}),
+        frozenset({"002", "002x"}),
+        frozenset({"004", "004e"}),
+    }
+    assert [g.id for g in copies_report.copy_groups] == ["copies-1", "copies-2", "copies-3"]
+    for group in copies_report.copy_groups:
+        for member in group.members:
+            assert member.link.relation is Relation.DUPLICATE and member.link.inferred_from is None
+            assert {member.link.a, member.link.b} == {member.id, group.representative}
+            assert (
+                member.differences == ("exact copy",)
+                if member.exact
+                else member.differences[0].startswith("edited")
+            )
+    assert {m.id[:4] for g in copies_report.copy_groups for m in g.members if m.exact} == {"000x", "002x"}
+    copies = {m.id for g in copies_report.copy_groups for m in g.members}
+    links = {(m.link.a, m.link.b) for g in copies_report.copy_groups for m in g.members}
+    assert {
+        (p.a, p.b) for p in copies_report.pairs if p.a in copies or p.b in copies
+    } == links  # compared only
+
+
 def test_exact_copies_inherit_verdicts_and_say_so(copies_report: ScanReport) -> None:
-    inferred = [p for p in copies_report.pairs if p.inferred_from]
-    assert inferred
-    assert all(p.reasons[0].code == "exact_copy" for p in inferred)
-    assert any({p.a[:4], p.b[:4]} == {"000x", "001_"} for p in inferred)
-    assert copies_report.compared < len(copies_report.pairs) + 10
+    everything = with_pairs(copies_report, "all").pairs
+    inferred = [p for p in everything if p.inferred_from]
+    assert inferred and not [p for p in copies_report.pairs if p.inferred_from]
+    assert all(p.reasons[0].code in ("exact_copy", "copy_group") for p in inferred)
+    assert any({p.a[:4], p.b[:4]} == {"000x", "001_"} and p.reasons[0].code == "exact_copy" for p in inferred)
+    assert any({p.a[:4], p.b[:4]} == {"000e", "001_"} and p.reasons[0].code == "copy_group" for p in inferred)
+    assert any({p.a[:4], p.b[:4]} == {"000e", "000x"} for p in inferred)  # two copies of one story
+    assert len({(p.a, p.b) for p in everything}) == len(everything)
+    assert len(copies_report.pairs) == copies_report.compared  # related or stronger: all of them listed
+    assert copies_report.compared < 15 < len(everything)
+
+
+def test_pairs_option_lists_none_or_every_pair(copies_report: ScanReport) -> None:
+    assert with_pairs(copies_report, "none").pairs == ()
+    assert with_pairs(copies_report, "compared") == copies_report
+    every = {frozenset((p.a, p.b)) for p in with_pairs(copies_report, "all").pairs}
+    ids = sorted({a for g in copies_report.clusters for a in g.members})
+    same_event = [c.members for c in copies_report.level("event") if len(c.members) > 1]
+    assert every >= {frozenset((x, y)) for members in same_event for x in members for y in members if x < y}
+    with pytest.raises(SettingsError):
+        with_pairs(copies_report, "some")
+    assert len(ids) == 9
 
 
 @pytest.fixture

@@ -201,3 +201,17 @@ def test_cli_spark_html_refuses_stdin_it_would_read_twice() -> None:
 def test_partitions_must_be_positive() -> None:
     with pytest.raises(SettingsError, match="partitions must be at least 1"):
         scan_spark([SEEDS], partitions=0)
+
+
+def test_a_syndicated_sample_gives_the_local_copy_groups(spark: SparkSession, tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("syndicate", ROOT / "bench" / "syndicate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    path = tmp_path / "wire.jsonl"
+    truth = module.write_syndicated(path, 5, 12, 4)
+    local = scan(load_articles([path]), min_relation="related")
+    spread = scan_spark([path], min_relation="related", spark=spark, partitions=3)
+    found = sorted(sorted((g.representative, *(m.id for m in g.members))) for g in spread.copy_groups)
+    assert found == sorted(truth["groups"])
+    assert to_data(spread) == to_data(local)

@@ -34,7 +34,7 @@ farmed out to worker processes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -84,6 +84,10 @@ KEY_BITS = 48
 still give a chance collision about once per 10^6 lookups, and a collision only adds
 a candidate that the verdict then rejects."""
 
+COPY_SAMPLE = 8
+"""One shingle in this many (by hash) is kept in a sketch as copy evidence (``dedupe.corpus.copies``):
+~75 hashes, 300 bytes, for a 600-word article; a 50-word shared stretch holds ~6 of them."""
+
 _KEY_MASK = np.uint64((1 << KEY_BITS) - 1)
 _KEY_INT_MASK = (1 << KEY_BITS) - 1
 _BAND_MULTIPLIER = np.uint64(0xC2B2AE3D27D4EB4F)
@@ -100,6 +104,8 @@ class Sketch:
     words: int
     keys: Keys  # TEXT.bands keys, then NAMES.bands keys, then TERMS.bands keys
     terms: npt.NDArray[np.uint32]  # sorted unique hashes of the name terms
+    samples: npt.NDArray[np.uint32] = field(default_factory=lambda: np.empty(0, np.uint32))
+    """Sampled shingle hashes, sorted unique (``copies.COPY_SAMPLE``): the evidence that groups copies."""
 
 
 def content_hash(joined: bytes) -> bytes:
@@ -116,6 +122,7 @@ def sketch_batch(articles: Sequence[Article], settings: Settings) -> list[Sketch
         num_perm=settings.num_perm,
         seed=settings.seed,
         join=True,
+        sample=COPY_SAMPLE,
     )
     terms = [term_hashes(a) for a in articles]
     names = signatures(terms, num_perm=NAMES.width, seed=settings.seed + _NAMES_SEED_OFFSET)
@@ -128,7 +135,12 @@ def sketch_batch(articles: Sequence[Article], settings: Settings) -> list[Sketch
     )
     return [
         Sketch(
-            a.id, content_hash(signed.joined[row]), int(signed.word_counts[row]), keys[row].copy(), terms[row]
+            a.id,
+            content_hash(signed.joined[row]),
+            int(signed.word_counts[row]),
+            keys[row].copy(),
+            terms[row],
+            signed.samples[row],
         )
         for row, a in enumerate(articles)
     ]
@@ -312,9 +324,16 @@ def _tagged(
 
 
 def components(
-    count: int, pairs: dict[tuple[int, int], tuple[str, ...]], copies: dict[int, list[int]]
+    count: int,
+    pairs: dict[tuple[int, int], tuple[str, ...]],
+    copies: dict[int, list[int]],
+    same_text: frozenset[int] | None = None,
 ) -> list[tuple[list[int], list[Work]]]:
-    """Split the candidate graph into connected components: their rows and the comparisons inside."""
+    """Split the candidate graph into connected components: their rows and the comparisons inside.
+
+    Each copy is compared with its original (``copies``: original row to copy rows), under
+    the channel "content" if it has its very text (every copy, without ``same_text``), "copy" otherwise.
+    """
     parent = list(range(count))
 
     def root(row: int) -> int:
@@ -324,7 +343,11 @@ def components(
         return row
 
     work = [(i, j, channels) for (i, j), channels in pairs.items()]
-    work += [(original, copy, ("content",)) for original, rows in copies.items() for copy in rows]
+    work += [
+        (original, copy, ("content",) if same_text is None or copy in same_text else ("copy",))
+        for original, rows in copies.items()
+        for copy in rows
+    ]
     for i, j, _ in work:
         parent[root(j)] = root(i)
     rows_of: dict[int, list[int]] = {}

@@ -9,8 +9,9 @@ Stages, each bounded in memory by sketches and candidate state, never by corpus 
    process only reads the input and writes the index.
 2. *candidates* — LSH channels (``dedupe.corpus.candidates``) propose pairs; pairs that only the
    ``names`` channel found must also share ``candidates.NAMES_MIN_JACCARD`` of their name terms.
-   Exact copies (same content hash) are compared once with their original and inherit
-   its verdicts with every other article.
+   Copies of one story (exact, edited, cut short, wrapped) are grouped first
+   (``dedupe.corpus.copies``): only a group's representative takes part in candidates;
+   each copy is compared once with it and clustered with it.
 3. *verify* — the candidate graph splits into connected components; clusters never span
    two, so each component is re-read from the index, its pairs go through
    ``pipeline.compare_features`` (the very verdict of ``dedupe compare``), and it is
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -38,7 +39,6 @@ from dedupe.corpus.candidates import (
     Sketch,
     Work,
     components,
-    exact_copies,
     proposed_pairs,
     sketch_batch,
 )
@@ -46,13 +46,21 @@ from dedupe.corpus.cluster import (
     LEVELS,
     Cluster,
     Link,
-    copy_link,
     describe,
     event_groups,
     groups,
     link_from_report,
     number,
     single,
+)
+from dedupe.corpus.copies import (
+    PAIRS_MODES,
+    CopyGroup,
+    CopyGroups,
+    confirm_copy,
+    copy_groups,
+    describe_groups,
+    expand_pairs,
 )
 from dedupe.corpus.index import Index
 from dedupe.corpus.records import BATCH_SIZE, decode, entries, unbuilt
@@ -90,11 +98,27 @@ class ScanReport:
     channels: tuple[ChannelCount, ...]
     min_relation: Relation
     clusters: tuple[Cluster, ...]
-    pairs: tuple[Link, ...]
+    pairs: tuple[Link, ...]  # compared pairs: none inferred for the copies of a copy group
+    copy_groups: tuple[CopyGroup, ...] = ()  # copies of one story, each standing as its representative
 
     def level(self, name: str) -> tuple[Cluster, ...]:
         """Return the clusters of one level ("duplicate", "reuse" or "event")."""
         return tuple(c for c in self.clusters if c.level == name)
+
+
+def with_pairs(report: ScanReport, mode: str) -> ScanReport:
+    """Return ``report`` listing the pairs ``mode`` (one of ``copies.PAIRS_MODES``) asks for.
+
+    "compared" lists the report's own pairs (each compared); "all" adds every pair inferred
+    for the copies of a copy group, marked ``inferred_from``; "none" lists no pairs.
+    """
+    if mode not in PAIRS_MODES:
+        raise SettingsError(f"pairs must be one of {', '.join(PAIRS_MODES)}, got {mode!r}")
+    if mode == "none":
+        return replace(report, pairs=())
+    if mode == "all":
+        return replace(report, pairs=expand_pairs(report.pairs, report.copy_groups))
+    return report
 
 
 def scan(
@@ -138,26 +162,29 @@ def scan(
 
 
 def assemble_report(
-    articles: int,
-    copies: dict[int, list[int]],
+    ids: Sequence[str],
+    published: Mapping[str, str | None],
+    copies: CopyGroups,
     candidates: int,
     channels: tuple[ChannelCount, ...],
     links: Sequence[Link],
     clusters: Sequence[Cluster],
     weakest: Relation,
 ) -> ScanReport:
-    """Build the report both engines return: numbered clusters and the listed pairs, strongest first."""
+    """Build the report both engines return: numbered clusters, copy groups and the compared pairs,
+    strongest first."""
     listed = sorted((k for k in links if k.relation.strength >= weakest.strength),
                     key=lambda k: (-k.relation.strength, k.a, k.b))  # fmt: skip
     return ScanReport(
-        articles=articles,
-        exact_copies=sum(len(c) for c in copies.values()),
+        articles=len(ids),
+        exact_copies=copies.exact_copies,
         candidates=candidates,
         compared=sum(1 for k in links if k.inferred_from is None),
         channels=channels,
         min_relation=weakest,
         clusters=number(clusters),
         pairs=tuple(listed),
+        copy_groups=describe_groups(copies, ids, published, links),
     )
 
 
@@ -186,13 +213,13 @@ class _Run:
         with worker_pool(self.jobs) as pool:
             sketches = self._read(articles, index, pool)
             ids = [s.id for s in sketches]
-            copies = exact_copies(sketches)
-            pairs, channels = proposed_pairs(sketches, copies)
+            copies = copy_groups(sketches)
+            pairs, channels = proposed_pairs(sketches, copies.members)
             del sketches
             links, clusters, grouped = self._verify(ids, pairs, copies, index, pool)
         published = index.published()
         clusters.extend(single(ids[r], published.get(ids[r])) for r in range(len(ids)) if r not in grouped)
-        return assemble_report(len(ids), copies, len(pairs), channels, links, clusters, self.weakest)
+        return assemble_report(ids, published, copies, len(pairs), channels, links, clusters, self.weakest)
 
     def _read(self, articles: Iterable[Article], index: Index, pool: Executor | None) -> list[Sketch]:
         """Add the articles to the index and sketch everything the index holds."""
@@ -216,17 +243,17 @@ class _Run:
         self,
         ids: list[str],
         pairs: dict[tuple[int, int], tuple[str, ...]],
-        copies: dict[int, list[int]],
+        copies: CopyGroups,
         index: Index,
         pool: Executor | None,
     ) -> tuple[list[Link], list[Cluster], set[int]]:
         """Verify and cluster each connected component of the candidate graph."""
-        found_components = components(len(ids), pairs, copies)
+        found_components = components(len(ids), pairs, copies.members, copies.same_text)
         links: list[Link] = []
         clusters: list[Cluster] = []
         grouped: set[int] = set()
         tasks = (
-            (task, [_payload(rows, work, copies, ids, index) for rows, work in task])
+            (task, [_payload(rows, work, copies.members, ids, index) for rows, work in task])
             for task in _tasks(found_components)
         )
         done = 0
@@ -292,37 +319,62 @@ def verify_component(
 ) -> tuple[list[Link], list[Cluster]]:
     """Compare, cluster and describe one component (rows index ``articles``); a pure function.
 
-    Each work item is two rows and the channels that proposed them; ``copies`` maps an
-    original's row to its exact copies' rows, which inherit its verdicts.
+    Each work item is two rows and the channels that proposed them; ``copies`` maps a copy
+    group's representative row to its members' rows, each compared with it alone. A member
+    the verdict confirms as a duplicate is clustered with its representative at every
+    level and takes part in nothing else; one it does not stays an article of its own.
     """
     from dedupe.pair.compare import compare_features
 
     features = _Features(articles, settings)
-    links = [
-        link_from_report(compare_features(features.get(i), features.get(j), settings), channels=channels)
-        for i, j, channels in work
+    links = []
+    for i, j, channels in work:
+        copied = (
+            confirm_copy(features.get(i), articles[j], settings, channels) if j in copies.get(i, ()) else None
+        )
+        links.append(
+            copied
+            or link_from_report(
+                compare_features(features.get(i), features.get(j), settings), channels=channels
+            )
+        )
+    verdicts = {(i, j): link for (i, j, _), link in zip(work, links, strict=True)}
+    copy_of = {
+        member: rep
+        for rep, rows in copies.items()
+        for member in rows
+        if verdicts[(rep, member)].relation is Relation.DUPLICATE
+    }
+    keep = [row for row in range(len(articles)) if row not in copy_of]
+    held = [verdicts[(rep, member)] for member, rep in sorted(copy_of.items())]
+    kept = [
+        link for (i, j, _), link in zip(work, links, strict=True) if i not in copy_of and j not in copy_of
     ]
-    links += _spread(links, work, copies, [a.id for a in articles])
-    members = tuple(sorted(a.id for a in articles))
-    row_of = {a.id: n for n, a in enumerate(articles)}
+    view = _View(features, keep)
+    ids = [articles[row].id for row in keep]
+    row_of = {article: n for n, article in enumerate(ids)}
+    copies_of: dict[str, list[str]] = {}
+    for member, rep in copy_of.items():
+        copies_of.setdefault(articles[rep].id, []).append(articles[member].id)
     found = []
     duplicates: set[tuple[str, ...]] = set()
     for level in LEVELS:
-        if level == "event" and len(articles) <= ALL_PAIRS_LIMIT:
-            scores, apart = _event_scores(features, links, row_of)
-            grouped = event_groups([a.id for a in articles], scores, _threshold(), apart)
-            links = _agree_with_events(links, grouped, features, row_of)
+        if level == "event" and len(keep) <= ALL_PAIRS_LIMIT:
+            scores, apart = _event_scores(view, kept, row_of)
+            grouped = event_groups(ids, scores, _threshold(), apart)
+            kept = _agree_with_events(kept, grouped, view, row_of)
         else:
-            grouped = groups(members, links, level)
+            grouped = groups(ids, kept, level)
         for group in grouped:
+            whole = tuple(sorted((*group, *(c for m in group for c in copies_of.get(m, ())))))
             if level == "duplicate":
-                duplicates.add(group)
-            if len(group) > 1 and not (level == "reuse" and group in duplicates):  # nothing beyond copies
-                found.append(describe(level, group, links, [features.get(row_of[m]) for m in group]))
+                duplicates.add(whole)
+            if len(whole) > 1 and not (level == "reuse" and whole in duplicates):  # nothing beyond copies
+                found.append(describe(level, whole, [*kept, *held], [view.get(row_of[m]) for m in group]))
             elif level == "event":
-                published = articles[row_of[group[0]]].published
+                published = articles[keep[row_of[group[0]]]].published
                 found.append(single(group[0], published.isoformat() if published else None))
-    return links, found
+    return [*kept, *held], found
 
 
 def _agree_with_events(
@@ -397,22 +449,6 @@ def _threshold() -> float:
     return default_model().cluster_threshold
 
 
-def _spread(
-    links: Sequence[Link], work: Sequence[Work], copies: dict[int, list[int]], ids: Sequence[str]
-) -> list[Link]:
-    """Give each exact copy its original's verdicts (with every other article and other copies)."""
-    spread: list[Link] = []
-    for link, (i, j, _) in zip(links, work, strict=True):
-        if j in copies.get(i, ()):
-            spread.extend(copy_link(link, ids[j], ids[other], ids[i]) for other in copies[i] if other > j)
-            continue
-        for x in (i, *copies.get(i, ())):
-            for y in (j, *copies.get(j, ())):
-                if (x, y) != (i, j):
-                    spread.append(copy_link(link, ids[x], ids[y], f"{ids[i]} and {ids[j]}"))
-    return spread
-
-
 class _Features:
     """Features of a component's articles, analysed on first use and kept in a bounded LRU."""
 
@@ -432,3 +468,14 @@ class _Features:
         if len(self._cache) > FEATURE_CACHE:
             self._cache.popitem(last=False)
         return made
+
+
+class _View(_Features):
+    """The features of some of a component's rows, renumbered from 0 (sharing their analyses)."""
+
+    def __init__(self, features: _Features, rows: Sequence[int]) -> None:
+        self._base = features
+        self._rows = rows
+
+    def get(self, row: int) -> ArticleFeatures:
+        return self._base.get(self._rows[row])

@@ -12,8 +12,9 @@ Spark moves the data; every decision is made by the functions the local scan cal
    go to buckets keyed by ``channel << KEY_BITS | key`` (within a channel every band shares
    one key space, as in ``candidates.candidate_pairs``); buckets of 2 to ``MAX_BUCKET``
    distinct articles give pairs, and pairs only the names channel found are joined to
-   both articles' name terms and kept at ``NAMES_MIN_JACCARD``. Exact copies are grouped by
-   content hash and take no part in buckets.
+   both articles' name terms and kept at ``NAMES_MIN_JACCARD``. Copy groups are found on the
+   driver by ``copies.copy_groups`` over the collected sketches (as locally); copies take no
+   part in buckets.
 3. *verify* — the driver splits the candidate pairs into connected components with
    ``candidates.components`` (pairs are small: two rows and a channel mask); each
    component's articles are joined to it and ``scan.verify_component`` — the local scan's
@@ -60,6 +61,7 @@ from dedupe.corpus.candidates import (
     sketch_batch,
 )
 from dedupe.corpus.cluster import Cluster, Link, single
+from dedupe.corpus.copies import copy_groups
 from dedupe.corpus.records import BATCH_SIZE
 from dedupe.corpus.scan import ScanReport, assemble_report, verify_component
 from dedupe.corpus.spark_input import DUMP_SUFFIXES, check, renamed_article, sources, summarise
@@ -171,11 +173,11 @@ def _scan(
         renamed = {row: ids[row] for row, item in enumerate(summary) if item[1] != ids[row]}
         articles = numbered.map(partial(renamed_article, renamed))
         sketches = articles.mapPartitions(partial(_sketch, settings)).persist(StorageLevel.MEMORY_AND_DISK)
-        copies = _copies(sketches)
-        pairs = _pairs(sketches, frozenset(c for rows in copies.values() for c in rows))
+        copies = copy_groups([sketch for _, sketch in sorted(sketches.collect(), key=operator.itemgetter(0))])
+        pairs = _pairs(sketches, frozenset(c for rows in copies.members.values() for c in rows))
         sketches.unpersist()
-        found = components(len(ids), pairs, copies)
-        verified = _verify(context, articles, found, copies, settings, slices)
+        found = components(len(ids), pairs, copies.members, copies.same_text)
+        verified = _verify(context, articles, found, copies.members, settings, slices)
     finally:
         read.unpersist()
     links: list[Link] = [link for found_links, _ in verified for link in found_links]
@@ -183,25 +185,14 @@ def _scan(
     grouped = {row for rows, _ in found for row in rows}
     clusters.extend(single(ids[r], published[r]) for r in range(len(ids)) if r not in grouped)
     counts = tuple(ChannelCount(c.name, sum(c.name in n for n in pairs.values())) for c in CHANNELS)
-    return assemble_report(len(ids), copies, len(pairs), counts, links, clusters, weakest)
+    return assemble_report(
+        ids, dict(zip(ids, published, strict=True)), copies, len(pairs), counts, links, clusters, weakest
+    )
 
 
 def _sketch(settings: Settings, rows: Iterable[tuple[int, Article]]) -> Iterator[tuple[int, Sketch]]:
     for batch in batches(rows, BATCH_SIZE):
         yield from zip((row for row, _ in batch), sketch_batch([a for _, a in batch], settings), strict=True)
-
-
-def _copies(sketches: RDD[tuple[int, Sketch]]) -> dict[int, list[int]]:
-    """Map each original (first row of its content) to its copies' rows, as ``exact_copies`` does."""
-    groups = (
-        sketches.map(lambda item: (int.from_bytes(item[1].content_hash), item[0]))
-        .groupByKey()
-        .map(lambda item: sorted(item[1]))
-        .filter(lambda rows: len(rows) > 1)
-        .collect()
-    )
-    # Ordered by each group's first copy, the row at which exact_copies meets the group.
-    return {rows[0]: rows[1:] for rows in sorted(groups, key=lambda rows: rows[1])}
 
 
 def _pairs(

@@ -95,22 +95,14 @@ def decide(
     """
     model = model or default_model()
     reasons = [_text_reason(similarity)]
-    cov_low = min(similarity.coverage_a, similarity.coverage_b)
     cov_high = max(similarity.coverage_a, similarity.coverage_b)
-    mean_passage = sum(passage_similarities) / len(passage_similarities) if passage_similarities else 0.0
     score = round(model.probability(evidence.features), 4)
     related = model.related_probability(evidence.features)
     reasons.extend(_event_reasons(evidence, model, score))
-    if similarity.jaccard >= settings.duplicate_jaccard or (
-        cov_low >= settings.duplicate_coverage and mean_passage >= settings.duplicate_coverage
-    ):
-        margin = max(similarity.jaccard - settings.duplicate_jaccard, cov_low - settings.duplicate_coverage)
-        return Verdict(Relation.DUPLICATE, _confidence(margin, 0.2), score, tuple(reasons))
-    copy = _copy_reason(extent, mean_passage, settings)
-    if copy is not None:
-        reasons.append(copy)
-        return Verdict(Relation.DUPLICATE, _confidence(mean_passage - settings.duplicate_coverage, 0.2),
-                       score, tuple(reasons))  # fmt: skip
+    duplicate = copy_verdict(similarity, passage_similarities, settings, extent)
+    if duplicate is not None:
+        confidence, told = duplicate
+        return Verdict(Relation.DUPLICATE, confidence, score, (*told[:1], *reasons[1:], *told[1:]))
     if (
         cov_high >= settings.reuse_coverage
         or similarity.longest_passage_words >= settings.reuse_passage_words
@@ -133,6 +125,31 @@ def decide(
     if related >= model.related_threshold:
         return Verdict(Relation.RELATED, round((1 - score) * related, 2), score, tuple(reasons))
     return Verdict(Relation.UNRELATED, round((1 - score) * (1 - related), 2), score, tuple(reasons))
+
+
+def copy_verdict(
+    similarity: Similarity,
+    passage_similarities: Sequence[float],
+    settings: Settings,
+    extent: Extent | None = None,
+) -> tuple[float, tuple[Reason, ...]] | None:
+    """Return the confidence and reasons of a duplicate if the shared text makes one, else None.
+
+    The text alone decides a duplicate (``decide`` asks this first), so copies of one story
+    can be confirmed without the event evidence (``dedupe.corpus.copies``).
+    """
+    cov_low = min(similarity.coverage_a, similarity.coverage_b)
+    mean_passage = sum(passage_similarities) / len(passage_similarities) if passage_similarities else 0.0
+    text = _text_reason(similarity)
+    if similarity.jaccard >= settings.duplicate_jaccard or (
+        cov_low >= settings.duplicate_coverage and mean_passage >= settings.duplicate_coverage
+    ):
+        margin = max(similarity.jaccard - settings.duplicate_jaccard, cov_low - settings.duplicate_coverage)
+        return _confidence(margin, 0.2), (text,)
+    copy = _copy_reason(extent, mean_passage, settings)
+    if copy is not None:
+        return _confidence(mean_passage - settings.duplicate_coverage, 0.2), (text, copy)
+    return None
 
 
 def _copy_reason(extent: Extent | None, mean_passage: float, settings: Settings) -> Reason | None:

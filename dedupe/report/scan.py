@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from tabulate import tabulate
 
 from dedupe.corpus.cluster import Cluster, Link
+from dedupe.corpus.copies import CopyGroup
 from dedupe.corpus.records import IndexStats, QueryResult
 from dedupe.corpus.scan import ScanReport
 
@@ -101,7 +102,8 @@ def _text(report: ScanReport, *, markdown: bool, width: int = WIDTH) -> str:
 def _summary(report: ScanReport) -> str:
     channels = ", ".join(f"{c.channel} {c.pairs}" for c in report.channels)
     return (
-        f"{report.articles} articles, {report.exact_copies} exact copies, {report.candidates} "
+        f"{report.articles} articles, {report.exact_copies} exact copies, {len(report.copy_groups)} "
+        f"copy groups ({sum(g.size for g in report.copy_groups)} articles), {report.candidates} "
         f"candidate pairs ({channels}), {report.compared} compared; pairs listed: "
         f"{relation_words(report.min_relation.value)} or stronger."
     )
@@ -116,6 +118,9 @@ def _table(report: ScanReport, width: int) -> str:
     for cluster in shown:
         lines += ["", _cluster_heading(cluster)]
         lines.extend(_cluster_lines(cluster, pairs_of[cluster.id], width))
+    for group in report.copy_groups:
+        lines += ["", _copy_heading(group, markdown=False)]
+        lines.extend(_copy_lines(group, markdown=False, width=width))
     if singles:
         listed = ", ".join(c.members[0] for c in singles[:SHOWN_SINGLES])
         more = f" … and {len(singles) - SHOWN_SINGLES} more" if len(singles) > SHOWN_SINGLES else ""
@@ -159,6 +164,9 @@ def _markdown(report: ScanReport) -> str:
                      _md(f.b_value or "—"), f"`{pf.b_id}`"] for pf, f in flags]  # fmt: skip
             lines += ["", "### Facts that differ", ""]
             lines.append(_md_table(rows, ["what", "how", "A says", "A", "B says", "B"]))
+    for group in report.copy_groups:
+        lines += ["", _copy_heading(group, markdown=True), ""]
+        lines.extend(_copy_lines(group, markdown=True))
     if singles:
         lines += ["", f"## Alone in their event ({len(singles)})", ""]
         lines.extend(f"- `{c.members[0]}`" for c in singles[:SHOWN_SINGLES])
@@ -176,10 +184,43 @@ def _md(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+def _copy_heading(group: CopyGroup, markdown: bool) -> str:
+    when = (
+        f", {group.earliest} to {group.latest}" if group.earliest and group.earliest != group.latest else ""
+    )
+    when = when or (f", {group.earliest}" if group.earliest else "")
+    text = f"{group.id}: copies of one story, {group.size} articles{when}"
+    return f"## {text}" if markdown else text
+
+
+def _copy_lines(group: CopyGroup, *, markdown: bool, width: int = WIDTH) -> list[str]:
+    """The representative, then each copy (the first ``SHOWN_MEMBERS``) and how it differs."""
+    if markdown:
+        lines = [f"- **Representative:** `{group.representative}`"]
+        for member in group.members[:SHOWN_MEMBERS]:
+            dated = f" ({member.published})" if member.published else ""
+            lines.append(f"- `{member.id}`{dated}: {_md('; '.join(member.differences))}")
+    else:
+        lines = [_fill(f"  representative: {group.representative}", "    ", width)]
+        for member in group.members[:SHOWN_MEMBERS]:
+            dated = f" ({member.published})" if member.published else ""
+            lines.append(_fill(f"  {member.id}{dated}: {'; '.join(member.differences)}", "    ", width))
+    more = len(group.members) - SHOWN_MEMBERS
+    if more > 0:
+        lines.append(
+            f"- … and {more} more copies" if markdown else _fill(f"  … and {more} more copies", "    ", width)
+        )
+    return lines
+
+
 def _pairs_by_cluster(report: ScanReport, shown: Sequence[Cluster]) -> dict[str, list[Link]]:
-    """Each listed pair under the smallest cluster holding both its articles."""
+    """Each listed pair under the smallest cluster holding both its articles (a copy's pair with its
+    representative is told in its copy group instead)."""
     found: dict[str, list[Link]] = {c.id: [] for c in shown}
+    in_groups = {(m.link.a, m.link.b) for g in report.copy_groups for m in g.members}
     for pair in report.pairs:
+        if (pair.a, pair.b) in in_groups:
+            continue
         holding = [c for c in shown if pair.a in c.members and pair.b in c.members]
         if holding:
             found[min(holding, key=lambda c: len(c.members)).id].append(pair)

@@ -187,6 +187,7 @@ class SignedTexts:
     signatures: npt.NDArray[np.uint32]  # (texts, num_perm)
     word_counts: npt.NDArray[np.int64]  # len(words(text)) per text
     joined: tuple[bytes, ...]  # with ``join``: " ".join(words(text)).encode() per text
+    samples: tuple[Hashes, ...] = ()  # with ``sample``: each text's sampled shingle hashes, sorted unique
 
 
 def sign_texts(
@@ -197,6 +198,7 @@ def sign_texts(
     seed: int,
     spans: Sequence[Iterable[Span]] | None = None,
     join: bool = False,
+    sample: int = 0,
 ) -> SignedTexts:
     """Sign the ``size``-word shingles of many texts (or of their ``spans``), straight from the text.
 
@@ -204,10 +206,17 @@ def sign_texts(
     pass finds and hashes the words of ``_TEXTS_PER_PASS`` texts at once
     (``wordhash.hash_words``) without a Python string per word: the fast way to sign
     a batch of article bodies.
+
+    With ``sample`` (a power of two), each text also gets the hashes of its shingles whose
+    low bits are zero, about one in ``sample``: a subset chosen by content, so a copy's
+    sampled shingles are a subset of its source's wherever their texts agree.
     """
+    if sample and sample & (sample - 1):
+        raise ValueError(f"sample must be a power of two, got {sample}")
     out = np.empty((len(texts), num_perm), dtype=np.uint32)
     counts = np.empty(len(texts), dtype=np.int64)
     joined: list[bytes] = []
+    sampled: list[Hashes] = []
     for first in range(0, len(texts), _TEXTS_PER_PASS):
         last = first + _TEXTS_PER_PASS
         found = hash_words(texts[first:last], None if spans is None else spans[first:last], join=join)
@@ -215,7 +224,16 @@ def sign_texts(
         out[first:last] = _minhash(values, bounds, num_perm, seed)
         counts[first:last] = np.diff(found.bounds)
         joined.extend(found.joined)
-    return SignedTexts(out, counts, tuple(joined))
+        if sample:
+            sampled.extend(_sampled(values, bounds, sample))
+    return SignedTexts(out, counts, tuple(joined), tuple(sampled))
+
+
+def _sampled(values: Hashes, bounds: list[int], sample: int) -> list[Hashes]:
+    """Return each segment's hashes with their low ``log2(sample)`` bits zero, sorted unique."""
+    keep = np.flatnonzero((values & np.uint32(sample - 1)) == 0)
+    cuts = np.searchsorted(keep, bounds)
+    return [np.unique(values[keep[cuts[i] : cuts[i + 1]]]) for i in range(len(bounds) - 1)]
 
 
 def _batch_shingles(words: WordHashes, size: int) -> tuple[Hashes, list[int]]:

@@ -1,0 +1,339 @@
+"""Copy groups: a wire story carried by a hundred sites is one story, verified a hundred times, not 4,950.
+
+Before candidate pairs are drawn, articles that are copies of one story — exact, edited,
+cut short or wrapped in site furniture — are grouped (``copy_groups``) from their
+sketches alone:
+
+- *evidence* — the text channel's band keys (``candidates.TEXT``): articles sharing a key
+  are checked, each against the first article of the bucket and against its neighbour
+  in it (so a bucket of any size costs two checks per article, and pairs already in one
+  group are not checked again);
+- *check* — ``is_copy``: the sampled shingle hashes of the shorter article
+  (``candidates.COPY_SAMPLE``, chosen by content, so a cut-short or wrapped copy keeps the
+  sample of the text it shares) lie at least ``COPY_MIN_CONTAINMENT`` in the other's;
+- *representative* — of each connected group, the article holding most of the hashes
+  that half the group shares (the story's core), the shortest such (the least furniture),
+  then the first; members that fail ``is_copy`` against it leave the group.
+
+The scan then treats a group as its representative: only representatives (and articles
+in no group) take part in candidate pairs; each member is compared once with its
+representative (the expensive verdict: ``pipeline.compare_features``), and a member the
+verdict confirms as a duplicate takes its representative's verdicts and clusters. Those
+inferred pairs are not listed (``ScanReport.pairs`` holds the compared ones);
+``expand_pairs`` writes them out, each marked ``inferred_from``, for ``--pairs all``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from dedupe.corpus.candidates import TEXT, Sketch, exact_copies
+from dedupe.corpus.cluster import Link, copy_link
+from dedupe.models import Article, Reason
+from dedupe.pair.verdict import Relation
+from dedupe.settings import Settings
+
+if TYPE_CHECKING:
+    from dedupe.pair.compare import ArticleFeatures
+
+COPY_MIN_CONTAINMENT = 0.7
+"""Least share of the shorter article's sampled shingles found in the other for the two to be
+grouped as copies. Lightly edited copies (2-6% of words changed) keep 0.83-0.94 of their
+3-word shingles, one with 10% changed about 0.73; reuse of 35-60% of a story's paragraphs
+0.35-0.6."""
+COPY_MIN_SAMPLES = 6
+"""Least number of sampled shingles two copies share: about 50 words, the verdict's
+``Settings.copy_min_words``; shorter articles are grouped only as exact copies."""
+EDITED_SHARE = 0.005
+"""A cut-short or wrapped copy is also called edited when this share of its words lies outside
+the passages it shares with the representative."""
+PAIRS_MODES = ("compared", "all", "none")
+"""What a report lists: the pairs the verdict ran on (between representatives and articles in
+no group, and each copy with its representative: the default), also every pair inferred for
+the copies, or no pairs."""
+
+
+@dataclass(frozen=True, slots=True)
+class CopyGroups:
+    """Copy groups by row: each representative's members, and which of them have its very text."""
+
+    members: dict[int, list[int]]  # representative row -> member rows, ascending; by representative
+    same_text: frozenset[int]  # member rows whose content hash is their representative's
+    exact_copies: int  # rows whose content an earlier row already had
+
+
+@dataclass(frozen=True, slots=True)
+class CopyMember:
+    """One copy in a group: how it differs from the representative, and their verified verdict."""
+
+    id: str
+    exact: bool  # the representative's very text
+    published: str | None
+    differences: tuple[str, ...]  # "exact copy", "cut short: …", "edited: …"
+    link: Link  # the member's verdict with the representative (compared, not inferred)
+
+
+@dataclass(frozen=True, slots=True)
+class CopyGroup:
+    """Copies of one story: the representative that stands for them, its members, when they ran."""
+
+    id: str
+    representative: str
+    members: tuple[CopyMember, ...]  # the copies beside the representative, by id
+    earliest: str | None  # first and last publication date among representative and members
+    latest: str | None
+
+    @property
+    def size(self) -> int:
+        """Return the number of articles in the group, its representative included."""
+        return len(self.members) + 1
+
+
+def is_copy(a: npt.NDArray[np.uint32], b: npt.NDArray[np.uint32]) -> bool:
+    """Return whether two sorted sampled-shingle sets say one text is a copy of (part of) the other."""
+    shared = int(np.intersect1d(a, b, assume_unique=True).size)
+    return shared >= COPY_MIN_SAMPLES and shared >= COPY_MIN_CONTAINMENT * min(a.size, b.size)
+
+
+def copy_groups(sketches: Sequence[Sketch]) -> CopyGroups:
+    """Group the rows of ``sketches`` into copies of one story (a pure function of the sketches)."""
+    exact = exact_copies(sketches)
+    copied = {row for rows in exact.values() for row in rows}
+    originals = np.array([r for r in range(len(sketches)) if r not in copied], dtype=np.int64)
+    parent = list(range(len(sketches)))
+
+    def root(row: int) -> int:
+        while parent[row] != row:
+            parent[row] = parent[parent[row]]
+            row = parent[row]
+        return row
+
+    for first, second in _bucket_checks(sketches, originals):
+        x, y = root(first), root(second)
+        if x != y and is_copy(sketches[first].samples, sketches[second].samples):
+            parent[max(x, y)] = min(x, y)
+    joined: dict[int, list[int]] = {}
+    for row in originals.tolist():
+        joined.setdefault(root(row), []).append(row)
+    members: dict[int, list[int]] = {}
+    for rows in joined.values():
+        chosen, kept = _representative(sketches, rows)
+        for row in (chosen, *kept):
+            if row != chosen or kept:
+                members.setdefault(chosen, []).extend(r for r in (row, *exact.get(row, ())) if r != chosen)
+        for row in rows:
+            if row != chosen and row not in kept and row in exact:
+                members[row] = list(exact[row])
+        if chosen in exact and chosen not in members:
+            members[chosen] = list(exact[chosen])
+    ordered = {rep: sorted(members[rep]) for rep in sorted(members)}
+    same = frozenset(
+        m
+        for rep, rows in ordered.items()
+        for m in rows
+        if sketches[m].content_hash == sketches[rep].content_hash
+    )
+    return CopyGroups(ordered, same, len(copied))
+
+
+def _bucket_checks(sketches: Sequence[Sketch], originals: npt.NDArray[np.int64]) -> Iterable[tuple[int, int]]:
+    """Yield row pairs to check: in each text-channel bucket, each row with the first and the previous."""
+    if originals.size < 2:
+        return
+    keys = np.stack([sketches[r].keys[: TEXT.bands] for r in originals.tolist()])
+    flat = keys.ravel()
+    owners = np.repeat(originals, TEXT.bands)
+    usable = flat >= 0
+    flat, owners = flat[usable], owners[usable]
+    order = np.lexsort((owners, flat))
+    flat, owners = flat[order], owners[order]
+    distinct = np.ones(flat.size, dtype=bool)
+    distinct[1:] = (flat[1:] != flat[:-1]) | (owners[1:] != owners[:-1])
+    flat, owners = flat[distinct], owners[distinct]
+    edges = np.flatnonzero(np.diff(flat)) + 1
+    starts = np.concatenate(([0], edges))
+    ends = np.concatenate((edges, [flat.size]))
+    for start, end in zip(starts[ends - starts > 1].tolist(), ends[ends - starts > 1].tolist(), strict=True):
+        rows = owners[start:end].tolist()
+        for n in range(1, len(rows)):
+            yield rows[0], rows[n]
+            if n > 1:
+                yield rows[n - 1], rows[n]
+
+
+def _representative(sketches: Sequence[Sketch], rows: list[int]) -> tuple[int, list[int]]:
+    """Pick a joined group's representative and the members that pass ``is_copy`` against it."""
+    if len(rows) == 1:
+        return rows[0], []
+    samples = [sketches[r].samples for r in rows]
+    values, counts = np.unique(np.concatenate(samples), return_counts=True)
+    core = values[2 * counts > len(rows)]
+    held = [int(np.isin(s, core, assume_unique=True).sum()) for s in samples]
+    best = min(range(len(rows)), key=lambda n: (-held[n], samples[n].size, rows[n]))
+    chosen = rows[best]
+    kept = [r for n, r in enumerate(rows) if n != best and is_copy(samples[best], samples[n])]
+    return chosen, kept
+
+
+def confirm_copy(
+    representative: ArticleFeatures, copy: Article, settings: Settings, channels: tuple[str, ...]
+) -> Link | None:
+    """Return the duplicate link of a copy with its representative if their texts make one, else None.
+
+    Only the text is compared (alignment, shingles, the cut-short or wrapped extent: what
+    ``verdict.decide`` calls a duplicate on), so the copy is never analysed for quotations,
+    entities or events: it reports its representative's event. None sends the pair to
+    the full verdict.
+    """
+    from dedupe.pair.align import align
+    from dedupe.pair.copy_extent import extent
+    from dedupe.pair.similarity import similarity
+    from dedupe.pair.verdict import copy_verdict
+    from dedupe.text.fingerprint import shingle_hashes, signature
+    from dedupe.text.normalize import tokenize
+
+    first = representative.article
+    tokens = tuple(
+        token for region in dict.fromkeys(copy.body_spans) for token in tokenize(copy.text, [region])
+    )
+    shingles = shingle_hashes([t.text for t in tokens], settings.shingle_size)
+    passages = align(first.text, representative.tokens, copy.text, tokens,
+                     seed_ngram=settings.seed_ngram, min_words=settings.min_passage_words)  # fmt: skip
+    figures = similarity(
+        representative.shingles,
+        shingles,
+        representative.signature,
+        signature(shingles, num_perm=settings.num_perm, seed=settings.seed),
+        representative.tokens,
+        tokens,
+        passages,
+        shingle_size=settings.shingle_size,
+    )
+    found = copy_verdict(
+        figures, [p.similarity for p in passages], settings, extent(representative.tokens, tokens, passages)
+    )
+    if found is None:
+        return None
+    confidence, reasons = found
+    note = Reason(
+        "copy_checked",
+        "a copy of its group's representative: text compared, its event is the representative's",
+    )
+    return Link(
+        a=first.id,
+        b=copy.id,
+        relation=Relation.DUPLICATE,
+        confidence=confidence,
+        event_score=1.0,
+        jaccard=figures.jaccard,
+        containment_a=figures.containment_a,
+        containment_b=figures.containment_b,
+        coverage_a=figures.coverage_a,
+        coverage_b=figures.coverage_b,
+        longest_passage_words=figures.longest_passage_words,
+        reasons=(*reasons, note),
+        channels=channels,
+    )
+
+
+def differences(link: Link, member: str, same_text: bool) -> tuple[str, ...]:
+    """Say how a member differs from its representative, from their verified verdict."""
+    if same_text:
+        return ("exact copy",)
+    found = []
+    for reason in link.reasons:
+        if reason.code == "cut_or_wrapped_copy":
+            detail = reason.text.split(": ", 1)[-1]
+            roles = {"A": _role(link.a, member), "B": _role(link.b, member)}
+            found.append(re.sub(r"\b[AB]\b", partial(_named, roles), detail))
+    outside = 1.0 - (link.coverage_a if link.a == member else link.coverage_b)
+    if outside >= EDITED_SHARE or (not found and link.jaccard < 1.0):
+        found.append(
+            f"edited: {outside:.1%} of its words outside shared passages, text Jaccard {link.jaccard:.2f}"
+        )
+    return tuple(found) or ("same words, other furniture",)
+
+
+def _named(roles: dict[str, str], found: re.Match[str]) -> str:
+    return roles[found.group()]
+
+
+def _role(article: str, member: str) -> str:
+    return "the copy" if article == member else "the representative"
+
+
+def describe_groups(
+    groups: CopyGroups, ids: Sequence[str], published: Mapping[str, str | None], links: Iterable[Link]
+) -> tuple[CopyGroup, ...]:
+    """Return the copy groups whose members the verdict confirmed, numbered by representative id.
+
+    A member whose verdict with its representative is weaker than a duplicate is not in
+    its group: the scan treated it as an article of its own.
+    """
+    verdict = {frozenset((k.a, k.b)): k for k in links if k.relation is Relation.DUPLICATE}
+    found = []
+    for rep, rows in groups.members.items():
+        members = []
+        for row in rows:
+            link = verdict.get(frozenset((ids[rep], ids[row])))
+            if link is not None:
+                same = row in groups.same_text
+                members.append(
+                    CopyMember(
+                        ids[row], same, published.get(ids[row]), differences(link, ids[row], same), link
+                    )
+                )
+        if members:
+            dates = sorted(d for d in (published.get(ids[rep]), *(m.published for m in members)) if d)
+            found.append(CopyGroup("", ids[rep], tuple(sorted(members, key=lambda m: m.id)), *(_ends(dates))))
+    found.sort(key=lambda g: g.representative)
+    return tuple(
+        CopyGroup(f"copies-{n}", g.representative, g.members, g.earliest, g.latest)
+        for n, g in enumerate(found, start=1)
+    )
+
+
+def _ends(dates: list[str]) -> tuple[str | None, str | None]:
+    return (dates[0], dates[-1]) if dates else (None, None)
+
+
+def expand_pairs(pairs: Sequence[Link], groups: Sequence[CopyGroup]) -> tuple[Link, ...]:
+    """Return ``pairs`` (compared) and every pair they imply for copies: each copy with the other
+    copies of its group (inferred from its verdict with the representative) and with whatever
+    its representative is paired with (inferred from that pair). Strongest first."""
+    members_of = {g.representative: g.members for g in groups}
+    copies = {m.id for g in groups for m in g.members}
+    expanded = list(pairs)
+    for link in pairs:
+        if link.a in copies or link.b in copies:
+            continue
+        for x in (None, *members_of.get(link.a, ())):
+            for y in (None, *members_of.get(link.b, ())):
+                if x is not None or y is not None:
+                    expanded.append(_inferred(link, x, y, f"{link.a} and {link.b}"))
+    for group in groups:
+        for n, member in enumerate(group.members):
+            for other in group.members[n + 1 :]:  # the other copy stands in for the representative
+                if member.link.a == group.representative:
+                    expanded.append(_inferred(member.link, other, None, group.representative))
+                else:
+                    expanded.append(_inferred(member.link, None, other, group.representative))
+    return tuple(sorted(expanded, key=lambda k: (-k.relation.strength, k.a, k.b)))
+
+
+def _inferred(link: Link, x: CopyMember | None, y: CopyMember | None, source: str) -> Link:
+    """``link``'s verdict for the pair with ``x`` in place of ``link.a`` and ``y`` of ``link.b`` (None: kept);
+    marked ``exact_copy`` when the stand-ins have their originals' very text, ``copy_group`` otherwise."""
+    first, second = x.id if x else link.a, y.id if y else link.b
+    made = copy_link(link, first, second, source)
+    if all(m is None or m.exact for m in (x, y)):
+        return made
+    reason = Reason("copy_group", f"copies of the articles of {source}: their verdict")
+    return replace(made, reasons=(reason, *made.reasons[1:]))
