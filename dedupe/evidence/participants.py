@@ -73,7 +73,9 @@ def find_participants(
     lead = protagonist(people, [s for s, _, lede, _ in sentences if lede])
     found: dict[str, Participant] = {}
     for span, tokens, lede, about in sentences:
-        persons = [people[i] for i in sorted(order[bisect_left(starts, span.start) : bisect_left(starts, span.end)])]
+        persons = [
+            people[i] for i in sorted(order[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
+        ]
         if (
             not about
             or not persons
