@@ -15,11 +15,13 @@ import typer
 from dedupe import __version__
 from dedupe.cli_index import index_app
 from dedupe.cli_support import (
+    MAX_CHARS,
     Engine,
     FailOn,
     Format,
     FormatOption,
     JobsOption,
+    MaxCharsOption,
     OutOption,
     QuietOption,
     ScanFormat,
@@ -29,6 +31,7 @@ from dedupe.cli_support import (
     emit,
     emit_scan,
     fail,
+    internal_error,
     library_errors,
     load_many,
     load_one,
@@ -36,6 +39,8 @@ from dedupe.cli_support import (
     render_quotes,
     run_scan,
     scan_fails,
+    set_debug,
+    skipped_inputs,
 )
 from dedupe.pair.verdict import Relation
 
@@ -59,8 +64,10 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
     """Compare two articles, scan a corpus, or audit quotations."""
+    set_debug(debug)
 
 
 @app.command()
@@ -74,6 +81,7 @@ def compare(
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="Exit 1 when the relation is at least this strong.")
     ] = None,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Compare two articles: verdict with reasons, shared passages, quotations, facts that differ.
 
@@ -83,7 +91,7 @@ def compare(
     from dedupe.report.pair import render_pair
 
     with library_errors():
-        a, b = load_one(first), load_one(second)
+        a, b = load_one(first, max_chars), load_one(second, max_chars)
         report = compare_articles(a, b)
         emit(render_pair(report, fmt.value, a, b), out)
     if at_least(report.relation, fail_on):
@@ -110,6 +118,8 @@ def scan(
         Engine, typer.Option("--engine", help="Run here, or on Apache Spark (the spark extra and Java 17+).")
     ] = Engine.local,
     spark_master: Annotated[str, typer.Option("--spark-master", help="Spark master URL.")] = "local[2]",
+    skip_bad: SkipBadOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Scan a corpus: duplicate groups, reuse groups and event clusters, with the pairs inside.
 
@@ -120,10 +130,11 @@ def scan(
     """
     check_scan_options(paths or [], db, engine, fmt)
     bar = progress(quiet)
-    with library_errors():
+    with library_errors(), skipped_inputs() as problems:
         report, kept = run_scan(
             paths or [], db=db, engine=engine, spark_master=spark_master, min_relation=min_relation,
-            jobs=jobs, bar=bar, keep=fmt is ScanFormat.html,
+            jobs=jobs, bar=bar, keep=fmt is ScanFormat.html, skip_bad=skip_bad, problems=problems,
+            max_chars=max_chars,
         )  # fmt: skip
         emit_scan(report, fmt, kept, db, out)
     if scan_fails(report, fail_on):
@@ -144,6 +155,7 @@ def quotes(
         bool, typer.Option(help="Exit 1 when any quotation is rendered differently by two outlets.")
     ] = False,
     skip_bad: SkipBadOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Audit quotations: who said what, and how each outlet rendered it.
 
@@ -152,7 +164,7 @@ def quotes(
     from dedupe.quotes.match import audit_quotes
 
     with library_errors():
-        articles = load_many(paths, skip_bad=skip_bad)
+        articles = load_many(paths, skip_bad=skip_bad, max_chars=max_chars)
         audit = audit_quotes(articles, speaker=speaker, only_differences=only_differences)
         emit(render_quotes(audit, fmt), out)
     if fail_on_difference and audit.differing_groups:
@@ -170,6 +182,7 @@ def facts(
         bool, typer.Option(help="Exit 1 when reports of one event disagree on a fact (beyond spelling).")
     ] = False,
     skip_bad: SkipBadOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """List facts that differ (places, dates, people, numbers) between reports of the same event.
 
@@ -181,7 +194,7 @@ def facts(
     if fmt is Format.html:
         fail("facts: --format html is not available; use table, json or md")
     with library_errors():
-        audit = audit_facts(load_many(paths, skip_bad=skip_bad))
+        audit = audit_facts(load_many(paths, skip_bad=skip_bad, max_chars=max_chars))
         emit(render_fact_audit(audit, fmt.value), out)
     if fail_on_conflict and audit.conflicts:
         raise typer.Exit(1)
@@ -192,4 +205,10 @@ def main() -> None:
     from dedupe.gc_tuning import tune
 
     tune()
-    app()
+    try:
+        app()
+    except Exception as error:  # raised outside a command's own handling (option parsing, callbacks)
+        try:
+            internal_error(error)
+        except typer.Exit as exit_:
+            raise SystemExit(exit_.exit_code) from None

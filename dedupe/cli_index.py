@@ -8,16 +8,20 @@ from typing import Annotated
 import typer
 
 from dedupe.cli_support import (
+    MAX_CHARS,
     DbOption,
     FailOn,
     IndexFormat,
     JobsOption,
+    MaxCharsOption,
     QuietOption,
+    SkipBadOption,
     emit,
     library_errors,
     load_one,
     progress,
     query_fails,
+    skipped_inputs,
 )
 
 index_app = typer.Typer(
@@ -31,6 +35,8 @@ def index_add(
     db: DbOption,
     quiet: QuietOption = False,
     jobs: JobsOption = None,
+    skip_bad: SkipBadOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Add articles to the index (created if missing); re-adding an article changes nothing.
 
@@ -41,9 +47,10 @@ def index_add(
     from dedupe.ingest.read import iter_articles
 
     bar = progress(quiet)
-    with library_errors(), Index(db) as index:
+    with library_errors(), skipped_inputs() as problems, Index(db) as index:
+        articles = iter_articles(paths, skip_bad=skip_bad, problems=problems, max_chars=max_chars)
         summary = index.add(
-            iter_articles(paths), progress=lambda done: bar("add", done, None), jobs=jobs or default_jobs()
+            articles, progress=lambda done: bar("add", done, None), jobs=jobs or default_jobs()
         )
         bar.close()
         emit(f"{db}: added {summary.added}, unchanged {summary.unchanged}, replaced {summary.replaced}", None)
@@ -60,6 +67,7 @@ def index_query(
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="Exit 1 when a match is at least this strong.")
     ] = None,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Have we seen this story before? Stored articles related to ARTICLE, strongest first.
 
@@ -68,8 +76,8 @@ def index_query(
     from dedupe.corpus.index import Index
     from dedupe.report.scan import render_query
 
-    with library_errors(), Index(db, create=False) as index:
-        result = index.query(load_one(article))
+    with library_errors(), Index(db, create=False, read_only=True) as index:
+        result = index.query(load_one(article, max_chars))
         emit(render_query(result, fmt.value), out)
     if query_fails(result, fail_on):
         raise typer.Exit(1)
@@ -87,7 +95,7 @@ def index_stats(
     from dedupe.corpus.index import Index
     from dedupe.report.scan import render_stats
 
-    with library_errors(), Index(db, create=False) as index:
+    with library_errors(), Index(db, create=False, read_only=True) as index:
         emit(render_stats(index.stats(), fmt.value), None)
 
 
