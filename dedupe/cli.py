@@ -93,7 +93,7 @@ def compare(
     with library_errors():
         a, b = load_one(first, max_chars), load_one(second, max_chars)
         report = compare_articles(a, b)
-        emit(render_pair(report, fmt.value, a, b), out)
+        emit(render_pair(report, fmt.value, a, b), out, fmt.value)
     if at_least(report.relation, fail_on):
         raise typer.Exit(1)
 
@@ -120,6 +120,9 @@ def scan(
     spark_master: Annotated[str, typer.Option("--spark-master", help="Spark master URL.")] = "local[2]",
     skip_bad: SkipBadOption = False,
     max_chars: MaxCharsOption = MAX_CHARS,
+    raw_csv: Annotated[
+        bool, typer.Option("--csv-raw", help="CSV cells as they are, formulas included (no leading ').")
+    ] = False,
 ) -> None:
     """Scan a corpus: duplicate groups, reuse groups and event clusters, with the pairs inside.
 
@@ -136,7 +139,7 @@ def scan(
             jobs=jobs, bar=bar, keep=fmt is ScanFormat.html, skip_bad=skip_bad, problems=problems,
             max_chars=max_chars,
         )  # fmt: skip
-        emit_scan(report, fmt, kept, db, out)
+        emit_scan(report, fmt, kept, db, out, raw_csv=raw_csv)
     if scan_fails(report, fail_on):
         raise typer.Exit(1)
 
@@ -166,7 +169,7 @@ def quotes(
     with library_errors():
         articles = load_many(paths, skip_bad=skip_bad, max_chars=max_chars)
         audit = audit_quotes(articles, speaker=speaker, only_differences=only_differences)
-        emit(render_quotes(audit, fmt), out)
+        emit(render_quotes(audit, fmt), out, fmt.value)
     if fail_on_difference and audit.differing_groups:
         raise typer.Exit(1)
 
@@ -195,7 +198,7 @@ def facts(
         fail("facts: --format html is not available; use table, json or md")
     with library_errors():
         audit = audit_facts(load_many(paths, skip_bad=skip_bad, max_chars=max_chars))
-        emit(render_fact_audit(audit, fmt.value), out)
+        emit(render_fact_audit(audit, fmt.value), out, fmt.value)
     if fail_on_conflict and audit.conflicts:
         raise typer.Exit(1)
 

@@ -78,7 +78,7 @@ def index_query(
 
     with library_errors(), Index(db, create=False, read_only=True) as index:
         result = index.query(load_one(article, max_chars))
-        emit(render_query(result, fmt.value), out)
+        emit(render_query(result, fmt.value), out, fmt.value)
     if query_fails(result, fail_on):
         raise typer.Exit(1)
 
@@ -96,7 +96,7 @@ def index_stats(
     from dedupe.report.scan import render_stats
 
     with library_errors(), Index(db, create=False, read_only=True) as index:
-        emit(render_stats(index.stats(), fmt.value), None)
+        emit(render_stats(index.stats(), fmt.value), None, fmt.value)
 
 
 @index_app.command("remove")

@@ -155,8 +155,19 @@ def internal_error(error: BaseException) -> NoReturn:
     raise typer.Exit(INTERNAL_ERROR)
 
 
-def emit(content: str, out: Path | None) -> None:
-    """Write a report to ``out`` atomically, or to stdout."""
+def emit(content: str, out: Path | None, fmt: str = "table") -> None:
+    """Write a report to ``out`` atomically, or to stdout.
+
+    Text reports (table, md) show control and bidi characters as escapes, so an article
+    cannot drive the terminal; Markdown shows inline HTML as text. JSON, CSV and HTML are
+    escaped by their own renderers.
+    """
+    from dedupe.report.serialize import markdown_safe, visible
+
+    if fmt == "table":
+        content = visible(content)
+    elif fmt == "md":
+        content = visible(markdown_safe(content))
     if out is None:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
         return
@@ -292,19 +303,25 @@ def run_scan(
 
 
 def emit_scan(
-    report: ScanReport, fmt: ScanFormat, kept: dict[str, Article], db: Path | None, out: Path | None
+    report: ScanReport,
+    fmt: ScanFormat,
+    kept: dict[str, Article],
+    db: Path | None,
+    out: Path | None,
+    *,
+    raw_csv: bool = False,
 ) -> None:
     """Write a scan report; as HTML, one page to stdout or a page per pair beside ``out``."""
     if fmt is not ScanFormat.html:
         from dedupe.report.scan import render_scan
 
-        emit(render_scan(report, fmt.value), out)
+        emit(render_scan(report, fmt.value, raw_csv=raw_csv), out, fmt.value)
         return
     articles: Mapping[str, Article] = kept if db is None else _indexed(db)
     if out is None:
         from dedupe.report.html import render_scan_html
 
-        emit(render_scan_html(report, articles=articles), None)
+        emit(render_scan_html(report, articles=articles), None, "html")
         return
     from dedupe.report.html_site import write_scan_site
 

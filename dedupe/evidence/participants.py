@@ -68,13 +68,13 @@ def find_participants(
         people: the article's person entities.
     """
     # By start, bisected per sentence: a scan of every person per sentence is quadratic in length.
-    order = sorted(range(len(people)), key=lambda i: people[i].span.start)
-    starts = [people[i].span.start for i in order]
+    by_start = sorted(range(len(people)), key=lambda i: people[i].span.start)
+    starts = [people[i].span.start for i in by_start]
     lead = protagonist(people, [s for s, _, lede, _ in sentences if lede])
     found: dict[str, Participant] = {}
     for span, tokens, lede, about in sentences:
         persons = [
-            people[i] for i in sorted(order[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
+            people[i] for i in sorted(by_start[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
         ]
         if (
             not about

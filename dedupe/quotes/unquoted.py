@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -198,7 +199,7 @@ class UnquotedFinder:
         if k not in self._anchors:
             texts = [t.text for t in self._free_words(k).tokens]
             where: dict[tuple[str, str], list[int]] = defaultdict(list)
-            for n, pair in enumerate(zip(texts, texts[1:], strict=False)):
+            for n, pair in enumerate(pairwise(texts)):
                 where[pair].append(n)
             self._anchors[k] = {p: at for p, at in where.items() if len(at) <= _MAX_ANCHOR_POSTINGS}
         return self._anchors[k]

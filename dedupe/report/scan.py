@@ -22,7 +22,7 @@ from tabulate import tabulate
 from dedupe.corpus.cluster import Cluster, Link
 from dedupe.corpus.records import IndexStats, QueryResult
 from dedupe.corpus.scan import ScanReport
-from dedupe.report.serialize import SCHEMA_VERSION, to_data, to_json
+from dedupe.report.serialize import SCHEMA_VERSION, csv_cell, to_data, to_json
 
 SCAN_FORMATS = ("table", "json", "jsonl", "csv", "md")
 SHOWN_MEMBERS = 6
@@ -37,14 +37,18 @@ _PAIR_FIELDS = (
 )  # fmt: skip
 
 
-def render_scan(report: ScanReport, fmt: str) -> str:
-    """Render a scan report in one of ``SCAN_FORMATS``."""
+def render_scan(report: ScanReport, fmt: str, *, raw_csv: bool = False) -> str:
+    """Render a scan report in one of ``SCAN_FORMATS``.
+
+    CSV cells opening like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, tab, CR) get
+    a leading ``'`` unless ``raw_csv`` (``serialize.csv_cell``).
+    """
     if fmt == "json":
         return to_json(report, kind="scan")
     if fmt == "jsonl":
         return _jsonl(report)
     if fmt == "csv":
-        return _csv(report.pairs)
+        return _csv(report.pairs, raw=raw_csv)
     return _text(report, markdown=fmt == "md")
 
 
@@ -57,15 +61,16 @@ def _jsonl(report: ScanReport) -> str:
     return "\n".join(json.dumps(line, ensure_ascii=False) for line in lines)
 
 
-def _csv(pairs: Sequence[Link]) -> str:
+def _csv(pairs: Sequence[Link], *, raw: bool = False) -> str:
+    cell = str if raw else csv_cell
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(_PAIR_FIELDS)
     for pair in pairs:
         writer.writerow(
-            [pair.a, pair.b, pair.relation.value, *(f"{v:.4f}" for v in _figures(pair)),
-             pair.longest_passage_words, " ".join(pair.channels), pair.inferred_from or "",
-             pair.reasons[0].text if pair.reasons else ""]
+            [cell(pair.a), cell(pair.b), pair.relation.value, *(f"{v:.4f}" for v in _figures(pair)),
+             pair.longest_passage_words, " ".join(pair.channels), cell(pair.inferred_from or ""),
+             cell(pair.reasons[0].text if pair.reasons else "")]
         )  # fmt: skip
     return buffer.getvalue()
 
