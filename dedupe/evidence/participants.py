@@ -73,9 +73,8 @@ def find_participants(
     lead = protagonist(people, [s for s, _, lede, _ in sentences if lede])
     found: dict[str, Participant] = {}
     for span, tokens, lede, about in sentences:
-        persons = [
-            people[i] for i in sorted(by_start[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
-        ]
+        inside = by_start[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+        persons = [people[i] for i in sorted(inside)]
         if (
             not about
             or not persons
