@@ -15,6 +15,7 @@ import typer
 from dedupe import __version__
 from dedupe.cli_index import index_app
 from dedupe.cli_support import (
+    MAX_CHARS,
     Dossiers,
     Engine,
     FactsFormat,
@@ -23,6 +24,7 @@ from dedupe.cli_support import (
     FormatOption,
     HelpCommand,
     JobsOption,
+    MaxCharsOption,
     OutOption,
     PairsMode,
     QuietOption,
@@ -34,6 +36,7 @@ from dedupe.cli_support import (
     dossiers_wanted,
     emit,
     emit_scan,
+    internal_error,
     library_errors,
     load_many,
     load_one,
@@ -41,6 +44,8 @@ from dedupe.cli_support import (
     render_quotes,
     run_scan,
     scan_fails,
+    set_debug,
+    skipped_inputs,
 )
 from dedupe.pair.verdict import Relation
 
@@ -67,6 +72,7 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
     """Find overlapping news reports of the same event and show where outlets differ.
 
@@ -80,6 +86,7 @@ def _root(
       dedupe scan fixtures/seeds --format md --out scan.md
       dedupe quotes fixtures/seeds --only-differences
     """
+    set_debug(debug)
 
 
 @app.command(cls=HelpCommand, short_help="Compare two articles: verdict, shared passages, quotations, facts.")
@@ -93,6 +100,7 @@ def compare(
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="Exit 1 when the relation is at least this strong.")
     ] = None,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Compare two articles: verdict with reasons, shared passages, quotations, facts that differ.
 
@@ -104,9 +112,9 @@ def compare(
     from dedupe.report.pair import render_pair
 
     with library_errors():
-        a, b = load_one(first), load_one(second)
+        a, b = load_one(first, max_chars), load_one(second, max_chars)
         report = compare_articles(a, b)
-        emit(render_pair(report, fmt.value, a, b), out)
+        emit(render_pair(report, fmt.value, a, b), out, fmt.value)
     if at_least(report.relation, fail_on):
         raise typer.Exit(1)
 
@@ -161,6 +169,11 @@ def scan(
             "articles in memory and add about two thirds to a scan's time.",
         ),
     ] = Dossiers.auto,
+    skip_bad: SkipBadOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
+    raw_csv: Annotated[
+        bool, typer.Option("--csv-raw", help="CSV cells as they are, formulas included (no leading ').")
+    ] = False,
 ) -> None:
     """Scan a corpus: duplicate groups, reuse groups and event clusters, with the pairs inside.
 
@@ -178,14 +191,16 @@ def scan(
     check_out(out)
     bar = progress(quiet)
     with_dossiers = dossiers_wanted(dossiers, fmt)
-    with library_errors():
+    with library_errors(), skipped_inputs() as problems:
         report, kept = run_scan(
             paths or [], db=db, engine=engine, spark_master=spark_master, min_relation=min_relation,
             jobs=jobs, bar=bar, keep=fmt is ScanFormat.html or (with_dossiers and db is None),
+            skip_bad=skip_bad, problems=problems, max_chars=max_chars,
         )  # fmt: skip
         emit_scan(
-            with_pairs(report, pairs.value), fmt, kept, db, out, pair_pages=pair_pages, dossiers=with_dossiers
-        )
+            with_pairs(report, pairs.value), fmt, kept, db, out,
+            pair_pages=pair_pages, dossiers=with_dossiers, raw_csv=raw_csv,
+        )  # fmt: skip
     if scan_fails(report, fail_on):
         raise typer.Exit(1)
 
@@ -213,6 +228,7 @@ def quotes(
         ),
     ] = False,
     skip_bad: SkipBadOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Audit quotations: who said what, and how each outlet rendered it.
 
@@ -223,9 +239,9 @@ def quotes(
     from dedupe.quotes.match import audit_quotes
 
     with library_errors():
-        articles = load_many(paths, skip_bad=skip_bad)
+        articles = load_many(paths, skip_bad=skip_bad, max_chars=max_chars)
         audit = audit_quotes(articles, speaker=speaker, only_differences=only_differences)
-        emit(render_quotes(audit, fmt), out)
+        emit(render_quotes(audit, fmt), out, fmt.value)
     if fail_on_difference and audit.differing_groups:
         raise typer.Exit(1)
 
@@ -245,6 +261,7 @@ def facts(
         ),
     ] = False,
     skip_bad: SkipBadOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """List facts that differ (places, dates, people, numbers) between reports of the same event.
 
@@ -256,8 +273,8 @@ def facts(
     from dedupe.report.facts import render_fact_audit
 
     with library_errors():
-        audit = audit_facts(load_many(paths, skip_bad=skip_bad))
-        emit(render_fact_audit(audit, fmt.value), out)
+        audit = audit_facts(load_many(paths, skip_bad=skip_bad, max_chars=max_chars))
+        emit(render_fact_audit(audit, fmt.value), out, fmt.value)
     if fail_on_conflict and audit.conflicts:
         raise typer.Exit(1)
 
@@ -296,4 +313,10 @@ def main() -> None:
     from dedupe.gc_tuning import tune
 
     tune()
-    app()
+    try:
+        app()
+    except Exception as error:  # raised outside a command's own handling (option parsing, callbacks)
+        try:
+            internal_error(error)
+        except typer.Exit as exit_:
+            raise SystemExit(exit_.exit_code) from None

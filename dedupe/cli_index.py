@@ -8,17 +8,21 @@ from typing import Annotated
 import typer
 
 from dedupe.cli_support import (
+    MAX_CHARS,
     DbOption,
     FailOn,
     HelpCommand,
     IndexFormat,
     JobsOption,
+    MaxCharsOption,
     QuietOption,
+    SkipBadOption,
     emit,
     library_errors,
     load_one,
     progress,
     query_fails,
+    skipped_inputs,
     terminal_width,
 )
 from dedupe.models import Article
@@ -49,6 +53,8 @@ def index_add(
     db: DbOption,
     quiet: QuietOption = False,
     jobs: JobsOption = None,
+    skip_bad: SkipBadOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Add articles to the index (created if missing); re-adding an article changes nothing.
 
@@ -61,9 +67,10 @@ def index_add(
     from dedupe.ingest.read import iter_articles
 
     bar = progress(quiet)
-    with library_errors(), Index(db) as index:
+    with library_errors(), skipped_inputs() as problems, Index(db) as index:
+        articles = iter_articles(paths, skip_bad=skip_bad, problems=problems, max_chars=max_chars)
         summary = index.add(
-            iter_articles(paths), progress=lambda done: bar("add", done, None), jobs=jobs or default_jobs()
+            articles, progress=lambda done: bar("add", done, None), jobs=jobs or default_jobs()
         )
         bar.close()
         emit(f"{db}: added {summary.added}, unchanged {summary.unchanged}, replaced {summary.replaced}", None)
@@ -82,6 +89,7 @@ def index_query(
     fail_on: Annotated[
         FailOn | None, typer.Option("--fail-on", help="Exit 1 when a match is at least this strong.")
     ] = None,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Have we seen this story before? Stored articles related to ARTICLE, strongest first.
 
@@ -92,11 +100,11 @@ def index_query(
     from dedupe.corpus.index import Index
     from dedupe.report.scan import render_query
 
-    with library_errors(), Index(db, create=False) as index:
-        result = index.query(load_one(article))
+    with library_errors(), Index(db, create=False, read_only=True) as index:
+        result = index.query(load_one(article, max_chars))
         names = {m.b: _name(index.get(m.b)) for m in result.matches}
         answer = render_query(result, fmt.value, width=terminal_width(out), names=names)
-        emit(answer, out)
+        emit(answer, out, fmt.value)
     if query_fails(result, fail_on):
         raise typer.Exit(1)
 
@@ -115,8 +123,8 @@ def index_stats(
     from dedupe.corpus.index import Index
     from dedupe.report.scan import render_stats
 
-    with library_errors(), Index(db, create=False) as index:
-        emit(render_stats(index.stats(), fmt.value), None)
+    with library_errors(), Index(db, create=False, read_only=True) as index:
+        emit(render_stats(index.stats(), fmt.value), None, fmt.value)
 
 
 @index_app.command("remove", cls=HelpCommand)

@@ -4,6 +4,10 @@
 option enums, turning library errors into ``Error: …`` lines (exit 2), writing reports
 atomically, the stderr progress bar, which engine runs a scan, where an HTML scan goes,
 and which results map to exit code 1. The library itself never prints or exits.
+
+Exit codes: 0 ran, 1 a ``--fail-on…`` condition met (never anything else), 2 usage or
+input error, ``INTERNAL_ERROR`` a bug (one line naming the file being read; the traceback
+with ``--debug``), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typer.core import TyperArgument, TyperCommand
 from dedupe.errors import DedupeError, InputError
 from dedupe.models import Article
 from dedupe.pair.verdict import Relation
+from dedupe.settings import DEFAULT_SETTINGS
 
 if TYPE_CHECKING:
     from typer import _click as click
@@ -121,6 +126,24 @@ SkipBadOption = Annotated[
     bool, typer.Option("--skip-bad", help="Report and skip unreadable inputs instead of stopping.")
 ]
 
+MaxCharsOption = Annotated[
+    int,
+    typer.Option("--max-chars", min=1, help="Refuse (or with --skip-bad skip) articles longer than this."),
+]
+MAX_CHARS = DEFAULT_SETTINGS.max_article_chars
+INTERNAL_ERROR = 70
+"""Exit code of an unexpected failure (a bug): BSD's EX_SOFTWARE, apart from 1 and 2."""
+INTERRUPTED = 130
+"""Exit code after Ctrl-C, as shells give for SIGINT."""
+ISSUES_URL = "https://github.com/dedupe-news/dedupe/issues"
+_debug = [False]
+
+
+def set_debug(on: bool) -> None:
+    """Show full tracebacks of internal errors (``--debug``)."""
+    _debug[0] = on
+
+
 _FAIL_LEVEL = {"duplicate": "duplicate", "reuse": "reuse", "same_event": "event"}
 
 
@@ -154,13 +177,24 @@ def fail(message: str) -> NoReturn:
 
 @contextmanager
 def library_errors() -> Iterator[None]:
-    """Turn library errors into one-line messages and input warnings into stderr notes."""
+    """Turn library errors into one-line messages and input warnings into stderr notes.
+
+    ``DedupeError`` exits 2; Ctrl-C exits ``INTERRUPTED``; anything else is a bug: one
+    line naming the file being read and where to report it, exit ``INTERNAL_ERROR``.
+    """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             yield
+        except typer.Exit:
+            raise
         except DedupeError as error:
             fail(str(error))
+        except KeyboardInterrupt:
+            typer.echo("Interrupted.", err=True)
+            raise typer.Exit(INTERRUPTED) from None
+        except Exception as error:
+            internal_error(error)
         finally:
             for warning in caught:
                 typer.echo(f"Warning: {warning.message}", err=True)
@@ -184,8 +218,37 @@ def check_out(out: Path | None) -> None:
         fail(f"{out}: no such directory: {out.parent}")
 
 
-def emit(content: str, out: Path | None) -> None:
-    """Write a report to ``out`` atomically, or to stdout."""
+def internal_error(error: BaseException) -> NoReturn:
+    """Report an unexpected failure in one line (the traceback too with ``--debug``) and exit."""
+    from dedupe.ingest.read import current_source
+
+    if _debug[0]:
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    source = current_source() or "-"
+    kind = type(error).__name__
+    typer.echo(
+        f"Error: {source}: internal error ({kind}: {error}); please report it at {ISSUES_URL} "
+        "with the output of the same command run with --debug",
+        err=True,
+    )
+    raise typer.Exit(INTERNAL_ERROR)
+
+
+def emit(content: str, out: Path | None, fmt: str = "table") -> None:
+    """Write a report to ``out`` atomically, or to stdout.
+
+    Text reports (table, md) show control and bidi characters as escapes, so an article
+    cannot drive the terminal; Markdown shows inline HTML as text. JSON, CSV and HTML are
+    escaped by their own renderers.
+    """
+    from dedupe.report.serialize import markdown_safe, visible
+
+    if fmt == "table":
+        content = visible(content)
+    elif fmt == "md":
+        content = visible(markdown_safe(content))
     if out is None:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
         return
@@ -198,27 +261,43 @@ def emit(content: str, out: Path | None) -> None:
         fail(f"{out}: cannot write ({error.strerror})")
 
 
-def load_one(path: str) -> Article:
+def load_one(path: str, max_chars: int = MAX_CHARS) -> Article:
     """Load exactly one article from ``path`` (a file or "-")."""
     from dedupe.ingest.read import load_file
 
-    articles = load_file(path)
+    articles = load_file(path, max_chars=max_chars)
     if len(articles) != 1:
         fail(f"{path}: holds {len(articles)} articles; compare takes one article per file")
     return articles[0]
 
 
-def load_many(paths: list[str], *, skip_bad: bool) -> list[Article]:
+def load_many(paths: list[str], *, skip_bad: bool, max_chars: int = MAX_CHARS) -> list[Article]:
     """Load every article of ``paths``; with ``skip_bad`` report bad inputs on stderr and go on."""
     from dedupe.ingest.read import load_articles
 
     problems: list[InputError] = []
-    articles = load_articles(paths, skip_bad=skip_bad, problems=problems)
-    for problem in problems:
-        typer.echo(f"Skipped: {problem}", err=True)
+    articles = load_articles(paths, skip_bad=skip_bad, problems=problems, max_chars=max_chars)
+    report_skipped(problems)
     if not articles:
         fail(f"{' '.join(paths)}: no articles to read")
     return articles
+
+
+def report_skipped(problems: list[InputError]) -> None:
+    """Print each input ``--skip-bad`` skipped on stderr, and forget it."""
+    for problem in problems:
+        typer.echo(f"Skipped: {problem}", err=True)
+    problems.clear()
+
+
+@contextmanager
+def skipped_inputs() -> Iterator[list[InputError]]:
+    """Yield a list that reading fills with skipped inputs; print them at the end, whatever happens."""
+    problems: list[InputError] = []
+    try:
+        yield problems
+    finally:
+        report_skipped(problems)
 
 
 class ProgressBar:
@@ -274,6 +353,9 @@ def run_scan(
     jobs: int | None,
     bar: ProgressBar,
     keep: bool,
+    skip_bad: bool = False,
+    problems: list[InputError] | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> tuple[ScanReport, dict[str, Article]]:
     """Scan on the chosen engine; with ``keep``, also return the articles read, by id."""
     from dedupe.corpus.index import Index
@@ -282,7 +364,9 @@ def run_scan(
     from dedupe.ingest.read import iter_articles
 
     jobs = jobs or default_jobs()
-    articles: Iterable[Article] = iter_articles(paths)
+    articles: Iterable[Article] = iter_articles(
+        paths, skip_bad=skip_bad, problems=problems, max_chars=max_chars
+    )
     kept: dict[str, Article] = {}
     if keep:  # the page shows each member's title and outlet
         kept = {a.id: a for a in articles}
@@ -309,6 +393,7 @@ def emit_scan(
     *,
     pair_pages: int,
     dossiers: bool = False,
+    raw_csv: bool = False,
 ) -> None:
     """Write a scan report; as HTML, one page to stdout or up to ``pair_pages`` pair pages beside ``out``.
 
@@ -327,12 +412,14 @@ def emit_scan(
     if fmt is not ScanFormat.html:
         from dedupe.report.scan import render_scan
 
-        emit(render_scan(report, fmt.value, found, width=terminal_width(out)), out)
+        emit(
+            render_scan(report, fmt.value, found, width=terminal_width(out), raw_csv=raw_csv), out, fmt.value
+        )
         return
     if out is None:
         from dedupe.report.html import render_scan_html
 
-        emit(render_scan_html(report, articles=articles, pair_pages_limit=0), None)
+        emit(render_scan_html(report, articles=articles, pair_pages_limit=0), None, "html")
         return
     from dedupe.report.html_site import write_scan_site
 

@@ -4,7 +4,8 @@
     ├── InputError              an input cannot be read as articles (names the file)
     │   └── NoArticlesError     a path held no article at all
     ├── SettingsError           a setting is out of range or unknown
-    └── IndexStoreError         the SQLite index is missing, corrupt or of another version
+    ├── IndexStoreError         the SQLite index is missing, corrupt or of another version
+    └── OutputError             a report cannot be written where it was asked for
 
 The CLI turns each into ``Error: <message>`` and exit code 2.
 """
@@ -35,3 +36,7 @@ class SettingsError(DedupeError):
 
 class IndexStoreError(DedupeError):
     """The persistent index cannot be opened or written."""
+
+
+class OutputError(DedupeError):
+    """A report cannot be written (an unwritable or missing target)."""

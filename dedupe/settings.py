@@ -41,11 +41,15 @@ class Settings:
     # fitting half, where wrapped wire copies keep 0.75-1.0 of their words in the stretch.
     copy_min_share: float = 0.6
     reuse_passage_words: int = 40
+    # Longest article read, in characters (`--max-chars`): a longer one is refused as bad
+    # input rather than run for minutes. News reports are under 50,000 characters; 2
+    # million (a short book) still finishes in well under a minute (BENCHMARKS.md).
+    max_article_chars: int = 2_000_000
 
     def validate(self) -> Settings:
         """Return self, or raise ``SettingsError`` naming the first bad value."""
         for name in ("shingle_size", "num_perm", "seed_ngram", "min_passage_words", "reuse_passage_words",
-                     "copy_min_words"):  # fmt: skip
+                     "copy_min_words", "max_article_chars"):  # fmt: skip
             if getattr(self, name) < 1:
                 raise SettingsError(f"{name} must be at least 1, got {getattr(self, name)}")
         for name in (

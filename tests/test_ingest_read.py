@@ -5,8 +5,10 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import os
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -386,8 +388,12 @@ def test_a_bad_line_fails_the_dump_before_any_article_is_yielded(tmp_path: Path)
         next(articles)
     problems: list[InputError] = []
     good = _dump(tmp_path / "good.jsonl", [json.dumps({"text": "Fine."})])
-    assert [a.id for a in iter_articles([path, good], skip_bad=True, problems=problems)] == ["good-1"]
-    assert [p.source for p in problems] == [str(path)]
+    # With skip_bad only the bad line is skipped, reported with its number, not the whole dump.
+    found = [a.id for a in iter_articles([path, good], skip_bad=True, problems=problems)]
+    assert found == ["dump-1", "dump-3", "good-1"]
+    assert [str(p) for p in problems] == [
+        f"{path}: line 2: not valid JSON (Expecting property name enclosed in double quotes)"
+    ]
 
 
 def test_a_dump_that_is_not_plain_utf8_is_read_whole_as_before(tmp_path: Path) -> None:
@@ -407,3 +413,48 @@ def test_raw_records_build_the_articles_iteration_gives() -> None:
     raw = list(stream.raw())
     assert all(isinstance(r, RawArticle) for r in raw)
     assert [r.build() for r in raw] == load_articles(paths)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".jsonl"])
+def test_an_article_over_max_chars_is_refused_or_skipped(tmp_path: Path, suffix: str) -> None:
+    big = "Word " * 300
+    body = (
+        big
+        if suffix == ".txt"
+        else "\n".join([json.dumps({"text": "Short one."}), json.dumps({"text": big})])
+    )
+    path = tmp_path / f"big{suffix}"
+    path.write_text(body)
+    with pytest.raises(InputError, match="over the limit of 1,000"):
+        load_articles([path], max_chars=1000)
+    problems: list[InputError] = []
+    kept = load_articles([path, tmp_path / f"big{suffix}"], skip_bad=True, problems=problems, max_chars=1000)
+    assert len(kept) == (0 if suffix == ".txt" else 2)
+    assert problems and all("--max-chars" in str(p) for p in problems)
+
+
+def test_a_file_far_over_max_chars_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"a" * 5000)
+    with pytest.raises(InputError, match="5,000 bytes, more than --max-chars 1,000 allows"):
+        load_articles([path], max_chars=1000)
+
+
+def test_an_unreadable_subfolder_is_reported_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "ok.txt").write_text("A readable article about the harbour.")
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:  # root reads every folder: refuse this one as chmod 000 would
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.raises(InputError, match="locked: cannot read directory"):
+        load_articles([tmp_path])
+    problems: list[InputError] = []
+    assert [a.id for a in load_articles([tmp_path], skip_bad=True, problems=problems)] == ["ok"]
+    assert [Path(p.source).name for p in problems] == ["locked"]

@@ -12,15 +12,21 @@ mode, so a process killed mid-``add`` leaves whole batches only. An article whos
 already stored with the same content hash is skipped (adding twice is idempotent); with
 other content it is replaced.
 Exact copies under other ids are kept: they are duplicates a scan must report.
+
+Several processes may use one index: writers wait for each other (a busy timeout, then
+retries), two creating one new file agree on one schema, ``read_only`` opening works on a
+read-only file or folder, and a new file that a failed first ``add`` leaves empty is removed.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
+from urllib.parse import quote
 
 from dedupe.corpus.candidates import (
     CHANNELS,
@@ -46,6 +52,11 @@ from dedupe.settings import DEFAULT_SETTINGS, Settings
 from dedupe.text.fingerprint import SignatureSpec, current_spec
 
 _CACHE_KIB = 64 * 1024
+BUSY_TIMEOUT_S = 60.0
+"""How long a writer waits for another's transaction (a long ``remove``) before retrying."""
+BUSY_RETRIES = 5
+"""Times a writer retries after a busy timeout before giving up with ``IndexStoreError``."""
+_RETRY_PAUSE_S = 0.2
 
 
 class Index(Lookup):
@@ -58,33 +69,49 @@ class Index(Lookup):
     """
 
     def __init__(
-        self, path: str | Path, *, settings: Settings = DEFAULT_SETTINGS, create: bool = True
+        self,
+        path: str | Path,
+        *,
+        settings: Settings = DEFAULT_SETTINGS,
+        create: bool = True,
+        read_only: bool = False,
     ) -> None:
         self.path = str(path)
         self.settings = settings
-        if not create and not Path(path).exists():
+        self.read_only = read_only
+        if (not create or read_only) and not Path(path).exists():
             raise IndexStoreError(f"{self.path}: no such index (create it with `dedupe index add`)")
+        self._created = not Path(path).exists()
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)
-            # Set before the first table exists (ignored afterwards): compressed records of
-            # 1-3 KB waste up to half of each 4 KB page, far less of a 16 KB one.
-            self._db.execute("PRAGMA page_size=16384")
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
+            if read_only:
+                self._db = _connect_read_only(self.path)
+            else:
+                self._db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+                # Set before the first table exists (ignored afterwards): compressed records of
+                # 1-3 KB waste up to half of each 4 KB page, far less of a 16 KB one.
+                self._db.execute("PRAGMA page_size=16384")
+                _retry(lambda: self._db.execute("PRAGMA journal_mode=WAL"), self.path)
+                self._db.execute("PRAGMA synchronous=NORMAL")
             # The band table is written at random keys: a 64 MB page cache (default 2 MB)
             # keeps the pages of a few million band rows in memory while adding.
             self._db.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
             self._open()
         except sqlite3.DatabaseError as error:
+            self._discard()
             raise IndexStoreError(f"{self.path}: not a usable dedupe index ({error})") from error
+        except BaseException:
+            self._discard()
+            raise
 
     def _open(self) -> None:
         spec = current_spec(num_perm=self.settings.num_perm, seed=self.settings.seed,
                             shingle_size=self.settings.shingle_size)  # fmt: skip
         channels = json.dumps([[c.name, c.bands, c.rows, c.salt] for c in CHANNELS])
-        tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not tables:
+        tables = self._tables()
+        if not tables and not self.read_only:
             with self._transaction():
+                if self._tables():  # another process created it while this one waited for the lock
+                    return self._open()
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
                         self._db.execute(statement)
@@ -96,6 +123,7 @@ class Index(Lookup):
                         ("channels", channels),
                     ],
                 )
+            tables = self._tables()
         if "meta" not in tables and tables:
             raise IndexStoreError(f"{self.path}: an SQLite file, but not a dedupe index")
         meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
@@ -110,9 +138,25 @@ class Index(Lookup):
         if meta["channels"] != channels:
             raise IndexStoreError(f"{self.path}: index built with other LSH channels {meta['channels']}")
 
+    def _tables(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
     def close(self) -> None:
         """Close the database (the WAL is checkpointed into the main file)."""
         self._db.close()
+
+    def _discard(self) -> None:
+        """Close; remove the file if this object created it and it holds no article."""
+        db = getattr(self, "_db", None)
+        try:
+            empty = db is None or "articles" not in self._tables() or len(self) == 0
+        except sqlite3.Error:
+            empty = True
+        if db is not None:
+            db.close()
+        if self._created and empty:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(self.path + suffix).unlink(missing_ok=True)
 
     def __enter__(self) -> Index:
         return self
@@ -120,7 +164,10 @@ class Index(Lookup):
     def __exit__(
         self, kind: type[BaseException] | None, value: BaseException | None, trace: TracebackType | None
     ) -> None:
-        self.close()
+        if kind is not None and self._created:
+            self._discard()  # a failed first add leaves no empty index behind
+        else:
+            self.close()
 
     def add(
         self,
@@ -242,7 +289,8 @@ class Index(Lookup):
 
     def stats(self) -> IndexStats:
         """Return counts and on-disk sizes: all, articles with their records, and LSH structures."""
-        self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        if not self.read_only:
+            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
         articles = len(self)
         sizes = dict(self._db.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name").fetchall())
         lsh = sizes.get("bands", 0) + sizes.get("articles_content", 0)
@@ -259,17 +307,50 @@ class Index(Lookup):
         )
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+        if self.read_only:
+            raise IndexStoreError(f"{self.path}: opened read-only")
+        return _Transaction(self._db, self.path)
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """Open without writing anything; on a read-only folder, where SQLite cannot make the
+    WAL's shared-memory file, as an immutable file (nothing else can be writing it then)."""
+    uri = f"file:{quote(str(Path(path).resolve()))}"
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+    try:
+        db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError:
+        db.close()
+        db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    return db
+
+
+def _retry(step: Callable[[], object], path: str) -> None:
+    """Run ``step``, retrying while another process holds the database past the busy timeout."""
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if attempt == BUSY_RETRIES:
+                raise IndexStoreError(
+                    f"{path}: still locked by another process after {BUSY_RETRIES + 1} waits "
+                    f"of {BUSY_TIMEOUT_S:.0f} s"
+                ) from error
+            time.sleep(_RETRY_PAUSE_S * (attempt + 1))
 
 
 class _Transaction:
     """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, path: str) -> None:
         self._db = db
+        self._path = path
 
     def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
+        _retry(lambda: self._db.execute("BEGIN IMMEDIATE"), self._path)
 
     def __exit__(
         self, kind: type[BaseException] | None, value: BaseException | None, trace: TracebackType | None

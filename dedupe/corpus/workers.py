@@ -4,11 +4,22 @@
 The pool starts its processes on the first task it is given, and a stage with a single
 task runs it in this process: a handful of articles never pays for starting workers,
 so ``--jobs`` can default to every core.
+
+Workers never outlive the run: each exits when its parent dies, however it dies
+(``kill -9`` included: Linux's parent-death signal where ``prctl`` exists, and a thread
+watching the parent's pid everywhere), ignores Ctrl-C (the parent decides), and a pool
+left by an exception or Ctrl-C is terminated rather than waited for.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, as_completed, wait
@@ -22,6 +33,32 @@ from dedupe.settings import Settings
 A = TypeVar("A")
 K = TypeVar("K")
 R = TypeVar("R")
+
+
+PARENT_POLL_S = 0.5
+"""How often a worker checks that its parent is alive (where no parent-death signal exists)."""
+_PR_SET_PDEATHSIG = 1
+
+
+def _start_worker(parent: int) -> None:
+    """Initialise a worker: GC tuning, Ctrl-C left to the parent, exit when ``parent`` dies."""
+    tune()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass  # the watchdog below still notices
+    if os.getppid() != parent:  # died before the signal was armed
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_S)
+    os._exit(1)
 
 
 def default_jobs() -> int:
@@ -38,12 +75,23 @@ class _LazyPool(Executor):
 
     def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self._jobs, initializer=tune)
+            self._pool = ProcessPoolExecutor(self._jobs, initializer=_start_worker, initargs=(os.getpid(),))
         return self._pool.submit(fn, *args, **kwargs)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait, cancel_futures=cancel_futures)
+
+    def terminate(self) -> None:
+        """Stop the workers now, their tasks unfinished (after an error or Ctrl-C)."""
+        if self._pool is None:
+            return
+        processes = list((self._pool._processes or {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join()
 
 
 @contextmanager
@@ -55,8 +103,10 @@ def worker_pool(jobs: int) -> Iterator[Executor | None]:
     pool = _LazyPool(jobs)
     try:
         yield pool
-    finally:
-        pool.shutdown(cancel_futures=True)
+    except BaseException:
+        pool.terminate()
+        raise
+    pool.shutdown(cancel_futures=True)
 
 
 def ordered_map(

@@ -23,6 +23,9 @@ from dedupe.text.segment import paragraphs
 _KNOWN_FIELDS = frozenset({"id", "url", "source", "outlet", "title", "published", "date", "text"})
 
 
+# A first line longer than this is a paragraph, not a headline: not tokenized to find a
+# title (a text without line breaks is one "line" of any length).
+MAX_TITLE_CHARS = 500
 _SECTION_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,30}$")
 
 
@@ -99,6 +102,8 @@ def _string(value: object) -> str | None:
 
 def _title(text: str, lines: list[Span]) -> str | None:
     for line in lines[:HEADER_LINES]:
+        if line.end - line.start > MAX_TITLE_CHARS:
+            continue
         raw = line.slice(text).strip()
         header = HEADER_DATE.match(raw)
         if header:

@@ -8,7 +8,12 @@ Reading is split from building (``ingest.build``): this module finds the inputs 
 parses them into ``RawArticle`` records, which are built where there is time. A
 JSONL dump is streamed, one megabyte at a time, in two passes: the first checks every
 line as reading it whole would (encoding, control characters, JSON, a "text" field),
-so a bad dump still fails before any article is yielded; the second yields them.
+so a bad dump still fails before any article is yielded; the second yields them. With
+``skip_bad`` a dump is read once, and a bad line is reported (with its number) and skipped
+rather than the whole file.
+
+An article longer than ``max_chars`` characters (``Settings.max_article_chars``) is
+refused as bad input: a file far larger is refused before it is read.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import codecs
 import glob
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -27,6 +33,7 @@ from dedupe.ingest.build import RawArticle, record_article
 from dedupe.ingest.decoding import InputWarning as InputWarning  # re-exported: callers catch it from here
 from dedupe.ingest.decoding import decode
 from dedupe.models import Article
+from dedupe.settings import DEFAULT_SETTINGS
 from dedupe.text.dates import parse_date
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
@@ -42,6 +49,15 @@ _NOT_UTF8 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _PROBE = 8192
 _MAX_CONTROL_SHARE = 0.05
+# UTF-8 takes at most 4 bytes a character: a file larger than 4 bytes per allowed character
+# is refused unread.
+_MAX_BYTES_PER_CHAR = 4
+_reading: list[str] = [""]
+
+
+def current_source() -> str:
+    """Return the file being read last (for a message about an unexpected failure), or ""."""
+    return _reading[0]
 
 
 class ArticleStream(Iterator[Article]):
@@ -64,67 +80,115 @@ class ArticleStream(Iterator[Article]):
 
 
 def iter_articles(
-    paths: Iterable[str | Path], *, skip_bad: bool = False, problems: list[InputError] | None = None
+    paths: Iterable[str | Path],
+    *,
+    skip_bad: bool = False,
+    problems: list[InputError] | None = None,
+    max_chars: int = DEFAULT_SETTINGS.max_article_chars,
 ) -> Iterator[Article]:
     """Yield the articles of every path (file, directory, glob or "-"), in a stable order.
 
-    With ``skip_bad`` a bad file, empty folder or unmatched glob is appended to
-    ``problems`` and skipped instead of raising. The iterator is an ``ArticleStream``:
-    its ``raw()`` gives the records unbuilt.
+    With ``skip_bad`` a bad file, bad JSONL line, unreadable or empty folder or unmatched
+    glob is appended to ``problems`` and skipped instead of raising. An article over
+    ``max_chars`` characters is bad input. The iterator is an ``ArticleStream``: its
+    ``raw()`` gives the records unbuilt.
     """
-    return ArticleStream(_iter_raw(paths, skip_bad, problems))
+    return ArticleStream(_iter_raw(paths, skip_bad, problems, max_chars))
 
 
 def _iter_raw(
-    paths: Iterable[str | Path], skip_bad: bool, problems: list[InputError] | None
+    paths: Iterable[str | Path], skip_bad: bool, problems: list[InputError] | None, max_chars: int
 ) -> Iterator[RawArticle]:
     seen_ids: set[str] = set()
     for raw in paths:
+        unreadable: list[InputError] = []
         try:
-            files = input_files(str(raw))
+            files = input_files(str(raw), unreadable=unreadable)
         except InputError as error:
             _skip_or_raise(error, skip_bad, problems)
             continue
+        for refused in unreadable:
+            _skip_or_raise(refused, skip_bad, problems)
         for file in files:
+            _reading[0] = file
             try:
-                loaded = _read_file(file)
+                loaded = _read_file(file, max_chars, problems if skip_bad else None)
             except InputError as error:
                 _skip_or_raise(error, skip_bad, problems)
                 continue
-            for record in loaded:
-                unique = unique_id(record.id, file, seen_ids)
-                yield record if unique == record.id else replace(record, id=unique)
+            try:
+                for record in loaded:
+                    unique = unique_id(record.id, file, seen_ids)
+                    yield record if unique == record.id else replace(record, id=unique)
+            except InputError as error:  # a streamed dump fails part-way (``skip_bad`` only)
+                _skip_or_raise(error, skip_bad, problems)
 
 
 def load_articles(
-    paths: Iterable[str | Path], *, skip_bad: bool = False, problems: list[InputError] | None = None
+    paths: Iterable[str | Path],
+    *,
+    skip_bad: bool = False,
+    problems: list[InputError] | None = None,
+    max_chars: int = DEFAULT_SETTINGS.max_article_chars,
 ) -> list[Article]:
     """Return every article of ``paths``; see ``iter_articles``."""
-    return list(iter_articles(paths, skip_bad=skip_bad, problems=problems))
+    return list(iter_articles(paths, skip_bad=skip_bad, problems=problems, max_chars=max_chars))
 
 
-def load_file(path: str) -> list[Article]:
+def load_file(path: str, *, max_chars: int = DEFAULT_SETTINGS.max_article_chars) -> list[Article]:
     """Load one file (or "-" for stdin) by its suffix; stdin is sniffed."""
-    return [record.build() for record in _read_file(path)]
+    _reading[0] = path
+    return [record.build() for record in _read_file(path, max_chars)]
 
 
-def _read_file(path: str) -> Iterator[RawArticle]:
-    """Read one file's records: a JSONL dump streamed if it is plain UTF-8, anything else whole."""
+def _read_file(path: str, max_chars: int, problems: list[InputError] | None = None) -> Iterator[RawArticle]:
+    """Read one file's records: a JSONL dump streamed if it is plain UTF-8, anything else whole.
+
+    With ``problems`` (``skip_bad``), a bad record is appended there and skipped.
+    """
     if path != "-" and Path(path).suffix.lower() in STREAM_SUFFIXES and Path(path).is_file():
+        lenient = None if problems is None else _stream_lenient(path, Path(path).stem, problems)
+        if lenient is not None:
+            return _checked(lenient, max_chars, problems)
         streamed = _stream_jsonl(path, Path(path).stem)
         if streamed is not None:
-            return streamed
-    return iter(_read_whole(path))
+            return _checked(streamed, max_chars, None)
+    return _checked(iter(_read_whole(path, max_chars, problems)), max_chars, problems)
 
 
-def _read_whole(path: str) -> list[RawArticle]:
+def _checked(
+    records: Iterator[RawArticle], max_chars: int, problems: list[InputError] | None
+) -> Iterator[RawArticle]:
+    """Refuse (or, with ``problems``, skip and report) records longer than ``max_chars``."""
+    for record in records:
+        if len(record.text) <= max_chars:
+            yield record
+            continue
+        error = InputError(
+            record.source,
+            f"{record.id}: {len(record.text):,} characters, over the limit of {max_chars:,} (--max-chars)",
+        )
+        if problems is None:
+            raise error
+        problems.append(error)
+
+
+def _read_whole(
+    path: str, max_chars: int = DEFAULT_SETTINGS.max_article_chars, problems: list[InputError] | None = None
+) -> list[RawArticle]:
+    limit = _MAX_BYTES_PER_CHAR * max_chars
     if path == "-":
-        data = sys.stdin.buffer.read()
-        return _parse(data, "<stdin>", "stdin", _sniff(data))
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError("<stdin>", f"over {limit:,} bytes, more than --max-chars {max_chars:,} allows")
+        return _parse(data, "<stdin>", "stdin", _sniff(data), problems)
     file = Path(path)
     if not file.exists():
         raise InputError(path, "no such file or directory")
     try:
+        size = file.stat().st_size
+        if size > limit and file.suffix.lower() not in JSON_SUFFIXES:
+            raise InputError(path, f"{size:,} bytes, more than --max-chars {max_chars:,} allows")
         data = file.read_bytes()
     except OSError as error:
         raise InputError(path, f"cannot read ({error.strerror})") from error
@@ -132,16 +196,22 @@ def _read_whole(path: str) -> list[RawArticle]:
     kind = "text" if suffix in TEXT_SUFFIXES else "html" if suffix in HTML_SUFFIXES else suffix.lstrip(".")
     if suffix not in ARTICLE_SUFFIXES:
         kind = _sniff(data)
-    return _parse(data, path, file.stem, kind)
+    return _parse(data, path, file.stem, kind, problems)
 
 
-def input_files(raw: str) -> list[str]:
-    """Return the files one input path stands for: itself, a folder's article files or a glob's matches."""
+def input_files(raw: str, *, unreadable: list[InputError] | None = None) -> list[str]:
+    """Return the files one input path stands for: itself, a folder's article files or a glob's matches.
+
+    A folder (or subfolder) that cannot be listed raises ``InputError``, or with
+    ``unreadable`` is appended there while the readable rest is returned.
+    """
     if raw == "-":
         return ["-"]
     path = Path(raw)
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+        found = sorted(_walk(path, unreadable))
+        if not found and unreadable:
+            raise unreadable.pop(0)
         if not found:
             raise NoArticlesError(raw, "directory holds no article files (.txt, .md, .html, .json, .jsonl)")
         return [str(p) for p in found]
@@ -152,6 +222,22 @@ def input_files(raw: str) -> list[str]:
             raise NoArticlesError(raw, "pattern matches no file")
         return files
     return [raw]
+
+
+def _walk(folder: Path, unreadable: list[InputError] | None) -> Iterator[Path]:
+    """Yield the article files under ``folder``; a folder that cannot be listed is reported."""
+
+    def refused(error: OSError) -> None:
+        problem = InputError(str(error.filename or folder), f"cannot read directory ({error.strerror})")
+        if unreadable is None:
+            raise problem
+        unreadable.append(problem)
+
+    for root, _, names in os.walk(folder, onerror=refused):
+        for name in names:
+            file = Path(root, name)
+            if file.suffix.lower() in ARTICLE_SUFFIXES and file.is_file():
+                yield file
 
 
 def _skip_or_raise(error: InputError, skip_bad: bool, problems: list[InputError] | None) -> None:
@@ -180,10 +266,12 @@ def _sniff(data: bytes) -> str:
     return "text"
 
 
-def _parse(data: bytes, source: str, stem: str, kind: str) -> list[RawArticle]:
+def _parse(
+    data: bytes, source: str, stem: str, kind: str, problems: list[InputError] | None = None
+) -> list[RawArticle]:
     text = decode(data, source)
     if kind in ("json", "jsonl", "ndjson"):
-        return _parse_json(text, source, stem, lines=kind != "json")
+        return _parse_json(text, source, stem, lines=kind != "json", problems=problems)
     return [_parse_html(text, source, stem) if kind == "html" else RawArticle(stem, text, source)]
 
 
@@ -205,7 +293,9 @@ def _parse_html(html: str, source: str, stem: str) -> RawArticle:
     return RawArticle(stem, text, getattr(document, "url", None) or source, fields)
 
 
-def _parse_json(text: str, source: str, stem: str, *, lines: bool) -> list[RawArticle]:
+def _parse_json(
+    text: str, source: str, stem: str, *, lines: bool, problems: list[InputError] | None = None
+) -> list[RawArticle]:
     if not lines or text.lstrip().startswith("["):
         try:
             value = json.loads(text)
@@ -216,14 +306,56 @@ def _parse_json(text: str, source: str, stem: str, *, lines: bool) -> list[RawAr
             raise NoArticlesError(source, "an empty JSON list, no records")
         return [record_article(r, source, f"record {i + 1}", f"{stem}-{i + 1}" if len(records) > 1 else stem)
                 for i, r in enumerate(records)]  # fmt: skip
-    articles = [
-        _jsonl_record(line, source, stem, number)
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip()
-    ]
+    numbered = ((number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip())
+    if problems is None:
+        articles = [_jsonl_record(line, source, stem, number) for number, line in numbered]
+    else:
+        articles = list(_lenient(numbered, source, stem, problems))
     if not articles:
         raise NoArticlesError(source, "no JSON records")
     return articles
+
+
+def _lenient(
+    numbered: Iterable[tuple[int, str]], source: str, stem: str, problems: list[InputError]
+) -> Iterator[RawArticle]:
+    """Yield the records of numbered JSONL lines; a bad line goes to ``problems`` instead."""
+    for number, line in numbered:
+        try:
+            yield _jsonl_record(line, source, stem, number)
+        except InputError as error:
+            problems.append(error)
+
+
+def _stream_lenient(path: str, stem: str, problems: list[InputError]) -> Iterator[RawArticle] | None:
+    """Read a JSONL dump once, for ``skip_bad``: a bad line goes to ``problems``, the rest is yielded.
+
+    Returns None (read it whole, line by line alike) where the file is not plain UTF-8
+    lines or is one JSON list, as ``_stream_jsonl`` does.
+    """
+    try:
+        with open(path, "rb") as stream:  # noqa: PTH123 - a binary probe
+            head = stream.read(_PROBE)
+    except OSError as error:
+        raise InputError(path, f"cannot read ({error.strerror})") from error
+    if head.startswith(_NOT_UTF8) or b"\x00" in head or head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"[":
+        return None
+
+    def records() -> Iterator[RawArticle]:
+        found = 0
+        try:
+            numbered = ((n, line) for n, line in enumerate(_lines(path), start=1) if line.strip())
+            for record in _lenient(numbered, path, stem, problems):
+                found += 1
+                yield record
+        except UnicodeDecodeError as error:
+            raise InputError(path, f"not UTF-8 text after {found} records ({error.reason})") from error
+        except OSError as error:
+            raise InputError(path, f"cannot read ({error.strerror})") from error
+        if not found:
+            raise NoArticlesError(path, "no usable JSON records")
+
+    return records()
 
 
 def jsonl_article(line: str, *, source: str, stem: str, number: int) -> Article:

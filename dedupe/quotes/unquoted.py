@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -39,6 +40,19 @@ from dedupe.text.segment import sentences
 UNQUOTED_MIN_SIMILARITY = 0.9
 # A phrase this short is never looked for unquoted: single words occur everywhere.
 UNQUOTED_MIN_WORDS = 2
+# A "quotation" longer than this is an unbalanced mark running on to the end of a long
+# paragraph, not a statement: it is not looked for unquoted, which keeps the cost of an
+# alignment bounded whatever the text's length.
+UNQUOTED_MAX_WORDS = 400
+# Articles with more free words than this are not aligned whole (rapidfuzz's partial
+# alignment costs the product of both lengths): only the stretches where the statement's
+# word pairs occur are, so the cost grows with the text, not with its square. Below it,
+# the whole text is aligned, as always.
+ALIGN_WHOLE_WORDS = 4000
+# Word pairs occurring more often than this in an article do not anchor a stretch.
+_MAX_ANCHOR_POSTINGS = 32
+# Stretches aligned per statement and article, most anchored first.
+_MAX_REGIONS = 3
 _TEXT, _START = attrgetter("text"), attrgetter("start")
 
 
@@ -82,6 +96,7 @@ class UnquotedFinder:
         self.names = names
         self._free: dict[int, _Free] = {}
         self._where: dict[int, dict[str, list[int]]] = {}
+        self._anchors: dict[int, dict[tuple[str, str], list[int]]] = {}
         self._resolvers: dict[int, SpeakerResolver] = {}
         self._sentences: dict[int, list[Span]] = {}
 
@@ -134,7 +149,16 @@ class UnquotedFinder:
         return None
 
     def _long(self, item: Item, k: int) -> Found | None:
+        if len(item.words) > UNQUOTED_MAX_WORDS:
+            return None
         tokens = self._free_words(k).tokens
+        for lo, hi in self._regions(item.words, k):
+            found = self._aligned(item, k, tokens[lo:hi])
+            if found is not None:
+                return found
+        return None
+
+    def _aligned(self, item: Item, k: int, tokens: list[Token]) -> Found | None:
         target = " ".join(t.text for t in tokens)
         aligned = fuzz.partial_ratio_alignment(" ".join(item.words), target)
         if aligned is None or score(aligned.score) < UNQUOTED_MIN_SIMILARITY:
@@ -151,6 +175,34 @@ class UnquotedFinder:
         if not window or not is_verbatim(item.words, [t.text for t in window]):
             return None
         return self._found(k, window, None)
+
+    def _regions(self, words: tuple[str, ...], k: int) -> list[tuple[int, int]]:
+        """Return the stretches of article ``k``'s free words worth aligning ``words`` with.
+
+        The whole text when it is short; otherwise up to ``_MAX_REGIONS`` stretches of about
+        three times the statement's length around where most of its word pairs line up.
+        """
+        size = len(self._free_words(k).tokens)
+        if size <= ALIGN_WHOLE_WORDS:
+            return [(0, size)]
+        pairs = self._pairs(k)
+        n = len(words)
+        votes: dict[int, int] = defaultdict(int)
+        for j in range(n - 1):
+            for p in pairs.get((words[j], words[j + 1]), ()):
+                votes[(p - j) // n] += 1
+        best = sorted(votes, key=lambda bucket: (-votes[bucket], bucket))[:_MAX_REGIONS]
+        return [(max(0, (b - 1) * n), min(size, (b + 2) * n + 1)) for b in best]
+
+    def _pairs(self, k: int) -> dict[tuple[str, str], list[int]]:
+        """Return where each pair of adjacent free words starts, leaving out pairs too common to anchor."""
+        if k not in self._anchors:
+            texts = [t.text for t in self._free_words(k).tokens]
+            where: dict[tuple[str, str], list[int]] = defaultdict(list)
+            for n, pair in enumerate(pairwise(texts)):
+                where[pair].append(n)
+            self._anchors[k] = {p: at for p, at in where.items() if len(at) <= _MAX_ANCHOR_POSTINGS}
+        return self._anchors[k]
 
     def _short(self, item: Item, k: int, speaker: str) -> Found | None:
         free = self._free_words(k)

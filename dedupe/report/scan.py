@@ -27,7 +27,7 @@ from dedupe.corpus.scan import ScanReport
 
 if TYPE_CHECKING:
     from dedupe.corpus.dossier import Dossier
-from dedupe.report.serialize import SCHEMA_VERSION, to_data, to_json
+from dedupe.report.serialize import SCHEMA_VERSION, csv_cell, to_data, to_json
 from dedupe.report.words import SCAN_LEGEND, fact_kind, percent, relation_words, slot_words
 
 SCAN_FORMATS = ("table", "json", "jsonl", "csv", "md")
@@ -43,10 +43,21 @@ _PAIR_FIELDS = (
 )  # fmt: skip
 
 
-def render_scan(report: ScanReport, fmt: str, dossiers: Sequence[Dossier] = (), *, width: int = WIDTH) -> str:
+def render_scan(
+    report: ScanReport,
+    fmt: str,
+    dossiers: Sequence[Dossier] = (),
+    *,
+    width: int = WIDTH,
+    raw_csv: bool = False,
+) -> str:
     """Render a scan report in one of ``SCAN_FORMATS``, with the event clusters' ``dossiers``
     (JSON: a ``dossiers`` array; JSONL: a ``dossier`` line each; table and Markdown: after
-    the clusters; CSV lists pairs only); a table is ``width`` columns wide."""
+    the clusters; CSV lists pairs only); a table is ``width`` columns wide.
+
+    CSV cells opening like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, tab, CR) get
+    a leading ``'`` unless ``raw_csv`` (``serialize.csv_cell``).
+    """
     if fmt == "json":
         if not dossiers:
             return to_json(report, kind="scan")
@@ -56,7 +67,7 @@ def render_scan(report: ScanReport, fmt: str, dossiers: Sequence[Dossier] = (), 
     if fmt == "jsonl":
         return _jsonl(report, dossiers)
     if fmt == "csv":
-        return _csv(report.pairs)
+        return _csv(report.pairs, raw=raw_csv)
     text = _text(report, markdown=fmt == "md", width=width)
     if not dossiers:
         return text
@@ -75,15 +86,16 @@ def _jsonl(report: ScanReport, dossiers: Sequence[Dossier] = ()) -> str:
     return "\n".join(json.dumps(line, ensure_ascii=False) for line in lines)
 
 
-def _csv(pairs: Sequence[Link]) -> str:
+def _csv(pairs: Sequence[Link], *, raw: bool = False) -> str:
+    cell = str if raw else csv_cell
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(_PAIR_FIELDS)
     for pair in pairs:
         writer.writerow(
-            [pair.a, pair.b, pair.relation.value, *(f"{v:.4f}" for v in _figures(pair)),
-             pair.longest_passage_words, " ".join(pair.channels), pair.inferred_from or "",
-             pair.reasons[0].text if pair.reasons else ""]
+            [cell(pair.a), cell(pair.b), pair.relation.value, *(f"{v:.4f}" for v in _figures(pair)),
+             pair.longest_passage_words, " ".join(pair.channels), cell(pair.inferred_from or ""),
+             cell(pair.reasons[0].text if pair.reasons else "")]
         )  # fmt: skip
     return buffer.getvalue()
 

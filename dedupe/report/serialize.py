@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import tempfile
 from datetime import date
 from enum import Enum
@@ -76,3 +77,44 @@ def write_atomic(path: str | Path, content: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+# Characters a terminal acts on rather than shows: C0/C1 controls (but tab and line breaks)
+# and the bidirectional overrides and isolates that reorder what follows (U+202E shows
+# "txt.exe" as "exe.txt").
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def visible(text: str) -> str:
+    r"""Return ``text`` with control and bidi characters written as escapes (``\x1b``, ``\u202e``).
+
+    Examples:
+        >>> visible("a\x1b[2Jb")
+        'a\\x1b[2Jb'
+    """
+    return _INVISIBLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def csv_cell(value: str) -> str:
+    """Return a CSV cell a spreadsheet shows rather than runs: one opening like a formula gets a ``'``.
+
+    Examples:
+        >>> csv_cell("@SUM(A1)")
+        "'@SUM(A1)"
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def markdown_safe(text: str) -> str:
+    """Return Markdown whose inline HTML (``<script>``, ``<img onerror>``) shows as text.
+
+    Only ``&`` and ``<`` are escaped: no tag or entity can open without them, and a ``>``
+    at a line's start is Markdown's quoted block, which must stay one.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;")
