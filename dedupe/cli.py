@@ -7,7 +7,6 @@ fine, 1 a `--fail-on…` condition was met, 2 usage or input error (``Error: <fi
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,8 +15,6 @@ from dedupe import __version__
 from dedupe.cli_index import index_app
 from dedupe.cli_support import (
     MAX_CHARS,
-    Dossiers,
-    Engine,
     FactsFormat,
     FailOn,
     Format,
@@ -26,31 +23,44 @@ from dedupe.cli_support import (
     JobsOption,
     MaxCharsOption,
     OutOption,
-    PairsMode,
     QuietOption,
-    ScanFormat,
     SkipBadOption,
     at_least,
     check_out,
-    check_scan_options,
-    dossiers_wanted,
     emit,
-    emit_scan,
     internal_error,
     library_errors,
     load_many,
     load_one,
     progress,
     render_quotes,
-    run_scan,
-    scan_fails,
     set_debug,
     skipped_inputs,
 )
+from dedupe.cli_support.scan import (
+    MAX_PAIR_PAGES,
+    CsvRawOption,
+    Dossiers,
+    DossiersOption,
+    Engine,
+    EngineOption,
+    FailOnGroupOption,
+    MinRelationOption,
+    PairPagesOption,
+    PairsMode,
+    PairsOption,
+    PathsArgument,
+    ScanDbOption,
+    ScanFormat,
+    ScanFormatOption,
+    SparkMasterOption,
+    check_scan_options,
+    dossiers_wanted,
+    emit_scan,
+    run_scan,
+    scan_fails,
+)
 from dedupe.pair.verdict import Relation
-
-MAX_PAIR_PAGES = 200
-"""Side-by-side pages an HTML scan writes by default (``--pair-pages``)."""
 
 app = typer.Typer(
     name="dedupe",
@@ -121,59 +131,22 @@ def compare(
 
 @app.command(cls=HelpCommand, short_help="Scan a corpus: duplicate, reuse and event groups with their pairs.")
 def scan(
-    paths: Annotated[
-        list[str] | None, typer.Argument(metavar="PATH", help="Files, folders, globs or JSONL dumps.")
-    ] = None,
-    db: Annotated[
-        Path | None, typer.Option("--db", metavar="FILE", help="Add PATHs to this index and scan all of it.")
-    ] = None,
-    fmt: Annotated[ScanFormat, typer.Option("--format", "-f", help="Report format.")] = ScanFormat.table,
+    paths: PathsArgument = None,
+    db: ScanDbOption = None,
+    fmt: ScanFormatOption = ScanFormat.table,
     out: OutOption = None,
-    min_relation: Annotated[
-        Relation, typer.Option("--min-relation", help="Weakest relation of the pairs listed.")
-    ] = Relation.SAME_EVENT,
-    pairs: Annotated[
-        PairsMode,
-        typer.Option(
-            "--pairs",
-            help="Pairs listed: those compared (a copy with its copy group's representative, "
-            "and between groups), all (also every pair inferred for copies), or none.",
-        ),
-    ] = PairsMode.compared,
-    fail_on: Annotated[
-        FailOn | None, typer.Option("--fail-on", help="Exit 1 when a group at least this strong is found.")
-    ] = None,
+    min_relation: MinRelationOption = Relation.SAME_EVENT,
+    pairs: PairsOption = PairsMode.compared,
+    fail_on: FailOnGroupOption = None,
     jobs: JobsOption = None,
     quiet: QuietOption = False,
-    engine: Annotated[
-        Engine, typer.Option("--engine", help="Run here, or on Apache Spark (the spark extra and Java 17+).")
-    ] = Engine.local,
-    spark_master: Annotated[
-        str, typer.Option("--spark-master", metavar="URL", help="Spark master URL.")
-    ] = "local[2]",
-    pair_pages: Annotated[
-        int,
-        typer.Option(
-            "--pair-pages",
-            min=0,
-            metavar="N",
-            help="With --format html --out: write side-by-side pages for the first N pairs listed.",
-        ),
-    ] = MAX_PAIR_PAGES,
-    dossiers: Annotated[
-        Dossiers,
-        typer.Option(
-            "--dossiers",
-            help="A sources dossier per multi-article event: auto (in table, md and html with --out, "
-            "not in the machine formats, which large scans use), on or off. Dossiers keep the "
-            "articles in memory and add about two thirds to a scan's time.",
-        ),
-    ] = Dossiers.auto,
+    engine: EngineOption = Engine.local,
+    spark_master: SparkMasterOption = "local[2]",
+    pair_pages: PairPagesOption = MAX_PAIR_PAGES,
+    dossiers: DossiersOption = Dossiers.auto,
     skip_bad: SkipBadOption = False,
     max_chars: MaxCharsOption = MAX_CHARS,
-    raw_csv: Annotated[
-        bool, typer.Option("--csv-raw", help="CSV cells as they are, formulas included (no leading ').")
-    ] = False,
+    raw_csv: CsvRawOption = False,
 ) -> None:
     """Scan a corpus: duplicate groups, reuse groups and event clusters, with the pairs inside.
 

@@ -1,7 +1,10 @@
 """Every tunable number of the pipeline, in one place, with the reason for its default.
 
-Pass ``Settings(...)`` (or keyword overrides to ``compare``/``scan``) to change them;
-``Settings.validate`` fails fast on values the pipeline cannot use.
+Pass ``Settings(...)`` (or keyword overrides to ``compare``/``scan``) to change them; a
+``Settings`` is validated when it is made, so a value the pipeline cannot use fails with
+``SettingsError`` there, not deep inside a scan. Numbers that are not tunable (word lists,
+Unicode tables, bounds that keep memory or time linear) are named constants in their
+modules, each with the reason for its value.
 """
 
 from __future__ import annotations
@@ -46,8 +49,17 @@ class Settings:
     # million (a short book) still finishes in well under a minute (BENCHMARKS.md).
     max_article_chars: int = 2_000_000
 
+    def __post_init__(self) -> None:
+        self.validate()
+
     def validate(self) -> Settings:
         """Return self, or raise ``SettingsError`` naming the first bad value."""
+        for field in fields(self):
+            value = getattr(self, field.name)
+            wanted = (int,) if isinstance(field.default, int) else (int, float)
+            if isinstance(value, bool) or not isinstance(value, wanted):
+                kind = "a whole number" if wanted == (int,) else "a number"
+                raise SettingsError(f"{field.name} must be {kind}, got {value!r}")
         for name in ("shingle_size", "num_perm", "seed_ngram", "min_passage_words", "reuse_passage_words",
                      "copy_min_words", "max_article_chars"):  # fmt: skip
             if getattr(self, name) < 1:
@@ -69,7 +81,7 @@ class Settings:
         unknown = sorted(set(overrides) - known)
         if unknown:
             raise SettingsError(f"unknown setting(s): {', '.join(unknown)}")
-        return replace(self, **overrides).validate()
+        return replace(self, **overrides)  # validated by __post_init__
 
 
 DEFAULT_SETTINGS = Settings()

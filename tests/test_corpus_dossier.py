@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from dedupe.corpus.dossier import Dossier, FactRow, credits_of, dossier
+from dedupe.corpus.dossier import Dossier, dossier
+from dedupe.corpus.dossier_facts import FactRow
+from dedupe.corpus.dossier_lineage import credits_of
 from dedupe.ingest.build import article_from_text
 from dedupe.ingest.read import load_file
 from dedupe.models import Article

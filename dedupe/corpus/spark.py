@@ -17,7 +17,7 @@ Spark moves the data; every decision is made by the functions the local scan cal
    part in buckets.
 3. *verify* — the driver splits the candidate pairs into connected components with
    ``candidates.components`` (pairs are small: two rows and a channel mask); each
-   component's articles are joined to it and ``scan.verify_component`` — the local scan's
+   component's articles are joined to it and ``verify.verify_component`` — the local scan's
    compare (``analyze`` + ``compare_features``), copy spreading, clustering and cluster
    description — runs in an executor. Only links and clusters come back.
 4. *report* — the driver numbers the clusters (``cluster.number``) and builds the
@@ -63,8 +63,9 @@ from dedupe.corpus.candidates import (
 from dedupe.corpus.cluster import Cluster, Link, single
 from dedupe.corpus.copies import copy_groups
 from dedupe.corpus.records import BATCH_SIZE
-from dedupe.corpus.scan import ScanReport, assemble_report, verify_component
+from dedupe.corpus.scan import ScanReport, assemble_report
 from dedupe.corpus.spark_input import DUMP_SUFFIXES, check, renamed_article, sources, summarise
+from dedupe.corpus.verify import verify_component
 from dedupe.corpus.workers import batches
 from dedupe.errors import SettingsError
 from dedupe.ingest.read import input_files

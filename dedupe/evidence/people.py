@@ -29,6 +29,18 @@ _JOINERS = frozenset("_’'-")
 RUN_CACHE_SIZE = 1 << 16
 _SENTENCE_BREAKS = ".!?\n"
 _APPOSITION = re.compile(r"[’'s]*\s*,\s*(?P<apposition>[^,.;:\n]{1,120})")
+NAME_MAX_WORDS = 4
+"""A name is at most this many words once its titles are cut ("Luiz Inácio Lula da" is not)."""
+CONTEXT_BEFORE_CHARS = 60
+CONTEXT_BEFORE_WORDS = 5
+"""The words describing a name are at most this many, within that many characters before it…"""
+CONTEXT_AFTER_CHARS = 140
+CONTEXT_AFTER_WORDS = 14
+"""…and in its apposition after it ("X, the head of the council, …")."""
+FIT_MIN_PREFIX = 4
+FIT_MIN_SHARE = 0.7
+"""Two words are close forms ("Russian"/"Russia") when they share a prefix this long that is
+this share of the shorter word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +160,7 @@ def _name_in_run(words: tuple[str, ...]) -> tuple[str, int, int] | None:
     ):
         first += 1
     plain = [w.removesuffix("’s").removesuffix("'s") for w in words[first:]]
-    if not plain or len(plain) > 4 or any(_not_a_name(w) for w in plain):
+    if not plain or len(plain) > NAME_MAX_WORDS or any(_not_a_name(w) for w in plain):
         return None
     return " ".join(plain), first, cut
 
@@ -159,12 +171,12 @@ def _not_a_name(word: str) -> bool:
 
 def _context_words(text: str, start: int, end: int) -> set[str]:
     """Words describing a name: a few before it in its sentence and its apposition after."""
-    window = text[max(0, start - 60) : start]
+    window = text[max(0, start - CONTEXT_BEFORE_CHARS) : start]
     before = window[max(map(window.rfind, _SENTENCE_BREAKS)) + 1 :]
-    words = NAME_WORD.findall(before)[-5:]
-    after = _APPOSITION.match(text, end, end + 140)
+    words = NAME_WORD.findall(before)[-CONTEXT_BEFORE_WORDS:]
+    after = _APPOSITION.match(text, end, end + CONTEXT_AFTER_CHARS)
     if after is not None:
-        words += NAME_WORD.findall(after.group("apposition"))[:14]
+        words += NAME_WORD.findall(after.group("apposition"))[:CONTEXT_AFTER_WORDS]
     return {fold(w) for w in words}
 
 
@@ -176,4 +188,4 @@ def fold(word: str) -> str:
 def fits(a: str, b: str) -> bool:
     """True for the same word or close forms of it ("Russian"/"Russia", "Chinese"/"China")."""
     common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return a == b or (common >= 4 and common >= 0.7 * min(len(a), len(b)))
+    return a == b or (common >= FIT_MIN_PREFIX and common >= FIT_MIN_SHARE * min(len(a), len(b)))

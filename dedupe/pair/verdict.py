@@ -39,6 +39,14 @@ class Relation(StrEnum):
         return _STRENGTH[self]
 
 
+REUSE_CONFIDENCE_SCALE = 0.3
+"""Confidence climbs from 0.5 to 1 as a reuse verdict's margin over its threshold reaches this."""
+DUPLICATE_CONFIDENCE_SCALE = 0.2
+"""…and a duplicate verdict's (Jaccard or coverage), whose thresholds sit nearer to 1."""
+EXTRA_WORDS_PART = 4
+"""A cut-short or wrapped copy's note names an end one side has beyond the other only when it
+is longer than this part of ``Settings.copy_min_words`` (shorter ends are furniture)."""
+
 _STRENGTH = {
     Relation.DUPLICATE: 4,
     Relation.REUSE: 3,
@@ -119,7 +127,7 @@ def decide(
             cov_high - settings.reuse_coverage,
             (similarity.longest_passage_words - settings.reuse_passage_words) / settings.reuse_passage_words,
         )
-        return Verdict(Relation.REUSE, _confidence(margin, 0.3), score, tuple(reasons))
+        return Verdict(Relation.REUSE, _confidence(margin, REUSE_CONFIDENCE_SCALE), score, tuple(reasons))
     if score >= model.threshold:
         return Verdict(Relation.SAME_EVENT, round(score, 2), score, tuple(reasons))
     if related >= model.related_threshold:
@@ -145,10 +153,13 @@ def copy_verdict(
         cov_low >= settings.duplicate_coverage and mean_passage >= settings.duplicate_coverage
     ):
         margin = max(similarity.jaccard - settings.duplicate_jaccard, cov_low - settings.duplicate_coverage)
-        return _confidence(margin, 0.2), (text,)
+        return _confidence(margin, DUPLICATE_CONFIDENCE_SCALE), (text,)
     copy = _copy_reason(extent, mean_passage, settings)
     if copy is not None:
-        return _confidence(mean_passage - settings.duplicate_coverage, 0.2), (text, copy)
+        return _confidence(mean_passage - settings.duplicate_coverage, DUPLICATE_CONFIDENCE_SCALE), (
+            text,
+            copy,
+        )
     return None
 
 
@@ -166,9 +177,9 @@ def _copy_reason(extent: Extent | None, mean_passage: float, settings: Settings)
         return None
     notes = []
     for name, side, other in (("A", a, b), ("B", b, a)):
-        if side.before > other.before + settings.copy_min_words // 4:
+        if side.before > other.before + settings.copy_min_words // EXTRA_WORDS_PART:
             notes.append(f"{name} opens with {side.before - other.before} words the other lacks")
-        if side.after > other.after + settings.copy_min_words // 4:
+        if side.after > other.after + settings.copy_min_words // EXTRA_WORDS_PART:
             other_name = "B" if name == "A" else "A"
             notes.append(f"{other_name} stops {side.after - other.after} words before {name} does")
     detail = "; ".join(notes) or "the rest differs only in furniture"

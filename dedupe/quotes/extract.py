@@ -27,7 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from dedupe.models import Article, Span
-from dedupe.quotes.speakers import UNKNOWN, VERBS, Attribution, Speaker, SpeakerResolver
+from dedupe.quotes.speaker_resolution import UNKNOWN, Speaker
+from dedupe.quotes.speaker_words import VERBS
+from dedupe.quotes.speakers import Attribution, SpeakerResolver
 from dedupe.text import segment
 from dedupe.text.segment import paragraphs
 

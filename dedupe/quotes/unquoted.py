@@ -33,7 +33,8 @@ from dedupe.quotes.links import (
     is_verbatim,
     score,
 )
-from dedupe.quotes.speakers import UNKNOWN, SpeakerResolver
+from dedupe.quotes.speaker_resolution import UNKNOWN
+from dedupe.quotes.speakers import SpeakerResolver
 from dedupe.text.segment import sentences
 
 # Unquoted text must be this similar (rapidfuzz partial alignment) to a long quotation.

@@ -17,7 +17,9 @@ import re
 import textwrap
 from collections.abc import Mapping, Sequence
 
-from dedupe.corpus.dossier import Dossier, FactRow, Statement, StatementDifference
+from dedupe.corpus.dossier import Dossier
+from dedupe.corpus.dossier_facts import FactRow
+from dedupe.corpus.dossier_statements import Statement, StatementDifference
 from dedupe.report.serialize import SCHEMA_VERSION, to_data, to_json
 
 DOSSIER_FORMATS = ("table", "json", "md", "html")

@@ -1,9 +1,10 @@
 """What the `dedupe` command needs beyond parsing options: formats, loading, output, exit codes.
 
-``cli`` stays a thin typer layer; this module holds the rest of the command side: the
+``cli`` stays a thin typer layer; this package holds the rest of the command side: the
 option enums, turning library errors into ``Error: …`` lines (exit 2), writing reports
-atomically, the stderr progress bar, which engine runs a scan, where an HTML scan goes,
-and which results map to exit code 1. The library itself never prints or exits.
+atomically, the stderr progress bar, and which results map to exit code 1. What `dedupe
+scan` alone needs (its options, which engine runs it, where an HTML scan goes) is in
+``cli_support.scan``. The library itself never prints or exits.
 
 Exit codes: 0 ran, 1 a ``--fail-on…`` condition met (never anything else), 2 usage or
 input error, ``INTERNAL_ERROR`` a bug (one line naming the file being read; the traceback
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -31,9 +32,7 @@ from dedupe.settings import DEFAULT_SETTINGS
 if TYPE_CHECKING:
     from typer import _click as click
 
-    from dedupe.corpus.dossier import Dossier
     from dedupe.corpus.records import QueryResult
-    from dedupe.corpus.scan import ScanReport
     from dedupe.quotes.match import QuoteAudit
 
 
@@ -46,53 +45,12 @@ class Format(StrEnum):
     html = "html"
 
 
-class PairsMode(StrEnum):
-    """Which pairs a scan report lists (``dedupe.corpus.copies.PAIRS_MODES``)."""
-
-    compared = "compared"
-    all = "all"
-    none = "none"
-
-
 class FailOn(StrEnum):
     """Relations that `compare --fail-on` can turn into exit code 1."""
 
     duplicate = "duplicate"
     reuse = "reuse"
     same_event = "same_event"
-
-
-class Dossiers(StrEnum):
-    """When a scan writes a sources dossier per multi-article event."""
-
-    auto = "auto"
-    on = "on"
-    off = "off"
-
-
-def dossiers_wanted(choice: Dossiers, fmt: ScanFormat) -> bool:
-    """Auto: dossiers where a person reads the report (table, Markdown, HTML), not in JSON/JSONL/CSV."""
-    if choice is Dossiers.auto:
-        return fmt in (ScanFormat.table, ScanFormat.md, ScanFormat.html)
-    return choice is Dossiers.on
-
-
-class ScanFormat(StrEnum):
-    """Formats of a scan report."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    md = "md"
-    html = "html"
-
-
-class Engine(StrEnum):
-    """Where `scan` runs: in this process (and --jobs workers) or on Apache Spark."""
-
-    local = "local"
-    spark = "spark"
 
 
 class IndexFormat(StrEnum):
@@ -142,9 +100,6 @@ _debug = [False]
 def set_debug(on: bool) -> None:
     """Show full tracebacks of internal errors (``--debug``)."""
     _debug[0] = on
-
-
-_FAIL_LEVEL = {"duplicate": "duplicate", "reuse": "reuse", "same_event": "event"}
 
 
 class _PlainArgument(TyperArgument):
@@ -333,110 +288,6 @@ def progress(quiet: bool) -> ProgressBar:
     return ProgressBar(not quiet and sys.stderr.isatty())
 
 
-def check_scan_options(paths: list[str], db: Path | None, engine: Engine, fmt: ScanFormat) -> None:
-    """Refuse option combinations a scan cannot run (exit 2)."""
-    if not paths and db is None:
-        fail("give PATH… to scan, or --db FILE to scan an index")
-    if engine is Engine.spark and db is not None:
-        fail("--engine spark scans PATHs, not an index (--db)")
-    if engine is Engine.spark and fmt is ScanFormat.html and "-" in paths:
-        fail("-: --engine spark --format html reads its input twice, which stdin cannot give; use a file")
-
-
-def run_scan(
-    paths: list[str],
-    *,
-    db: Path | None,
-    engine: Engine,
-    spark_master: str,
-    min_relation: Relation,
-    jobs: int | None,
-    bar: ProgressBar,
-    keep: bool,
-    skip_bad: bool = False,
-    problems: list[InputError] | None = None,
-    max_chars: int = MAX_CHARS,
-) -> tuple[ScanReport, dict[str, Article]]:
-    """Scan on the chosen engine; with ``keep``, also return the articles read, by id."""
-    from dedupe.corpus.index import Index
-    from dedupe.corpus.scan import scan as scan_corpus
-    from dedupe.corpus.workers import default_jobs
-    from dedupe.ingest.read import iter_articles
-
-    jobs = jobs or default_jobs()
-    articles: Iterable[Article] = iter_articles(
-        paths, skip_bad=skip_bad, problems=problems, max_chars=max_chars
-    )
-    kept: dict[str, Article] = {}
-    if keep:  # the page shows each member's title and outlet
-        kept = {a.id: a for a in articles}
-        articles = iter(kept.values())
-    if engine is Engine.spark:
-        from dedupe.corpus.spark import scan_spark
-
-        report = scan_spark(paths, min_relation=min_relation, master=spark_master)
-    elif db is None:
-        report = scan_corpus(articles, min_relation=min_relation, jobs=jobs, progress=bar)
-    else:
-        with Index(db, create=bool(paths)) as index:
-            report = scan_corpus(articles, index=index, min_relation=min_relation, jobs=jobs, progress=bar)
-    bar.close()
-    return report, kept
-
-
-def emit_scan(
-    report: ScanReport,
-    fmt: ScanFormat,
-    kept: dict[str, Article],
-    db: Path | None,
-    out: Path | None,
-    *,
-    pair_pages: int,
-    dossiers: bool = False,
-    raw_csv: bool = False,
-) -> None:
-    """Write a scan report; as HTML, one page to stdout or up to ``pair_pages`` pair pages beside ``out``.
-
-    With ``dossiers``, each multi-article event cluster gets its dossier: in the report (text,
-    Markdown, JSON, JSONL), or as a page beside ``out`` linked from the overview (HTML).
-    """
-    wanted = dossiers and fmt is not ScanFormat.csv and (fmt is not ScanFormat.html or out is not None)
-    articles: Mapping[str, Article] = kept
-    if db is not None and (wanted or fmt is ScanFormat.html):
-        articles = _indexed(db)
-    found: tuple[Dossier, ...] = ()
-    if wanted:
-        from dedupe.corpus.dossier import scan_dossiers
-
-        found = scan_dossiers(report, articles)
-    if fmt is not ScanFormat.html:
-        from dedupe.report.scan import render_scan
-
-        emit(
-            render_scan(report, fmt.value, found, width=terminal_width(out), raw_csv=raw_csv), out, fmt.value
-        )
-        return
-    if out is None:
-        from dedupe.report.html import render_scan_html
-
-        emit(render_scan_html(report, articles=articles, pair_pages_limit=0), None, "html")
-        return
-    from dedupe.report.html_site import write_scan_site
-
-    check_out(out)
-    try:
-        write_scan_site(report, articles, out, max_pair_pages=pair_pages, dossiers=found)
-    except OSError as error:
-        fail(f"{out}: cannot write ({error.strerror})")
-
-
-def _indexed(db: Path) -> dict[str, Article]:
-    from dedupe.corpus.index import Index
-
-    with Index(db, create=False) as index:
-        return {article.id: article for article in index.articles()}
-
-
 def render_quotes(audit: QuoteAudit, fmt: Format) -> str:
     """Return the quote audit in ``fmt``: a page for html, else the audit renderer's text."""
     if fmt is Format.html:
@@ -451,13 +302,6 @@ def render_quotes(audit: QuoteAudit, fmt: Format) -> str:
 def at_least(relation: Relation, fail_on: FailOn | None) -> bool:
     """Return whether ``--fail-on`` is given and ``relation`` is at least that strong."""
     return fail_on is not None and relation.strength >= Relation(fail_on.value).strength
-
-
-def scan_fails(report: ScanReport, fail_on: FailOn | None) -> bool:
-    """Return whether the scan found a group at least as strong as ``--fail-on``."""
-    return fail_on is not None and any(
-        c.level == _FAIL_LEVEL[fail_on.value] and len(c.members) > 1 for c in report.clusters
-    )
 
 
 def query_fails(result: QueryResult, fail_on: FailOn | None) -> bool:

@@ -1,0 +1,278 @@
+"""Resolve a frame's subject to a speaker: a named person, a pronoun, a role noun, an institution.
+
+A pronoun resolves to the one person who is the subject of the sentences just before it; a
+role noun ("the Russian security chief") to the one person the article itself gives every
+word of it, in titles or apposition; "the statement", "it" to the statement's issuer; a
+capitalised phrase to an institution only with a word of a body in it, or an acronym.
+Places, dates, weekdays and headline fragments never speak; what cannot be resolved stays
+"unknown". The frames that find the subjects are in ``speakers``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dedupe.evidence.lexicon import FUNCTION_WORDS
+from dedupe.evidence.names import canonical_names, same_person
+from dedupe.evidence.people import NAME_WORD, Mention, fits, fold, person_mentions
+from dedupe.evidence.places import lookup_place
+from dedupe.models import Article, Span
+from dedupe.quotes.speaker_words import (
+    ANY_TITLE_HEADS,
+    DOCUMENT_REACH,
+    EMPTY_MODIFIERS,
+    INSTITUTION_HEADS,
+    INSTITUTION_NAME,
+    ISSUERS,
+    LEADERS,
+    MAX_SUBJECT_WORDS,
+    NOBODY,
+    NOT_BODIES,
+    OFFICE,
+    PERSONAL,
+    PRONOUN_REACH,
+    PRONOUN_SENTENCES,
+    ROLE_HEADS,
+    STATEMENT_HEADS,
+    SUBJECT_LOOKBACK,
+    TITLED,
+    TRAILING_ADVERB,
+    apposition_words,
+    bare_name,
+    body_name,
+    drop_article,
+    masked_text,
+    not_subject,
+    people_only,
+    role_words,
+    strip_span,
+    trimmed_mention,
+)
+
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said something: as the text writes it, as resolved, and whether a person or institution."""
+
+    written: str | None
+    canonical: str
+    kind: str
+
+    @staticmethod
+    def unknown(written: str | None = None) -> Speaker:
+        """Return the speaker of words nobody can be shown to have said."""
+        return Speaker(written, UNKNOWN, UNKNOWN)
+
+
+class SubjectResolver:
+    """The people, roles and issuers of one article, to resolve a frame's subject against."""
+
+    def __init__(self, article: Article, quotes: list[Span], *, hidden: Sequence[Span] = ()) -> None:
+        self.text = article.text
+        self.masked = masked_text(article, quotes)
+        # A title or headline names people but is nobody's frame: "Russia Seeks …" is no speaker.
+        self.hidden = sorted((h.start, h.end) for h in hidden)
+        self.mentions = people_only(trimmed_mention(m) for m in person_mentions(self.masked))
+        self.canonical = canonical_names(m.name for m in self.mentions)
+        # The words the article itself gives each mention as role: its titles, the words
+        # just before it and its apposition, never words that belong to a neighbouring name.
+        self.roles = [
+            role_words(self.masked, m, self.mentions[k - 1].end if k else 0,
+                        self.mentions[k + 1].start if k + 1 < len(self.mentions) else len(self.masked))
+            for k, m in enumerate(self.mentions)
+        ]  # fmt: skip
+        # Whom each mention's apposition names ("X, secretary of the council chaired by
+        # Putin"): that makes X "Putin's close ally".
+        self.linked = [apposition_words(self.masked, m) for m in self.mentions]
+        # Every issuer pattern needs the word: without it, none can match (and each would
+        # try every capitalised word of the article first).
+        issued = "statement" in self.masked
+        self.issuers = [
+            (m.start(), m.group("issuer"))
+            for p in ISSUERS
+            if issued
+            for m in p.finditer(self.masked)
+            if body_name(m.group("issuer"))
+        ]
+        self.institutions: list[tuple[int, Speaker]] = []
+        # Who spoke last: the one a dropped subject pronoun ("…", dijo) stands for.
+        self.spoke: list[tuple[int, str]] = []
+        # Who the narrative is about: names that open a clause, and speakers found so far.
+        self.subjects: list[tuple[int, str]] = [
+            (m.start, self.canonical[m.name])
+            for m in self.mentions
+            if not m.owner and self._opens_clause(m.start) and not self._apposed(m)
+        ]
+
+    def _opens_clause(self, start: int) -> bool:
+        """True if the name at ``start`` opens its clause, titles aside ("Russian President X said")."""
+        lookback = max(0, start - SUBJECT_LOOKBACK)
+        head = self.masked[lookback:start]
+        cut = max(head.rfind(c) for c in ".!?\n,;:")
+        if cut < 0 and lookback > 0:
+            return False
+        words = head[cut + 1 :].split()
+        return all(w[:1].isupper() or w.casefold() in ROLE_HEADS or w.casefold() == "the" for w in words)
+
+    def _apposed(self, mention: Mention) -> bool:
+        """True for a name in apposition to a noun ("the government of the Russian president,
+        Vladimir Putin, uses …"): between commas after a common noun, it is no clause's subject."""
+        before = self.masked[max(0, mention.start - SUBJECT_LOOKBACK) : mention.start].rstrip()
+        words = NAME_WORD.findall(before.rsplit(",", 1)[0]) if before.endswith(",") else []
+        return bool(words) and words[-1][:1].islower() and self.masked[mention.end : mention.end + 1] == ","
+
+    def resolve(self, start: int, end: int, position: int) -> Speaker | None:
+        """Resolve the subject phrase at ``[start, end)`` said of words at ``position``."""
+        start, end = strip_span(self.text, start, end)
+        k = bisect_left(self.hidden, (start + 1, 0))
+        if k and self.hidden[k - 1][0] <= start < self.hidden[k - 1][1]:
+            return None
+        trailing = TRAILING_ADVERB.search(self.text, start, end)
+        end = trailing.start() if trailing is not None and trailing.start() > start else end
+        phrase = self.text[start:end]
+        words = phrase.split()
+        if not words or len(words) > MAX_SUBJECT_WORDS:
+            return None
+        low = phrase.casefold()
+        if low in PERSONAL:
+            return self._nearest_person(phrase, min(position, self._clause_start(start)))
+        if any(w.casefold().removesuffix("’s").removesuffix("'s") in NOT_BODIES for w in words):
+            return None
+        if all(lookup_place(part) is not None for part in re.split(r",\s*|\s+and\s+", drop_article(phrase))):
+            # "Beijing said", "Russia and China, which declared …": the frame is found and
+            # its subject is a place, whom no outlet's speaker is; the words stay unknown.
+            return Speaker.unknown(phrase)
+        if low in NOBODY:
+            return None
+        if low == "it" or words[-1].casefold() in STATEMENT_HEADS:
+            return self._institution(phrase, position)
+        office = OFFICE.fullmatch(phrase)
+        if office is not None:
+            owner = self.resolve(start, start + len(office.group("owner")), position)
+            name = owner.canonical if owner is not None and owner.kind == "person" else office.group("owner")
+            return Speaker(phrase, f"{name} ({office.group('noun')})", "institution")
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        if inside and not_subject(self.text[start : inside[0].start]):
+            return None
+        role = words[-1].casefold().removesuffix("’s").removesuffix("'s") in ROLE_HEADS
+        if inside and not (inside[0].owner and role):
+            return Speaker(phrase, self.canonical[inside[0].name], "person")
+        if role:
+            return self._role(phrase, position, {m.name for m in inside})
+        if words[-1].casefold() in INSTITUTION_HEADS or (
+            INSTITUTION_NAME.fullmatch(phrase) and body_name(phrase)
+        ):
+            return Speaker(phrase, drop_article(phrase), "institution")
+        if len(words) == 1 and bare_name(phrase):
+            # "…", insistió Zelenski: a surname the article never gives in full.
+            return Speaker(phrase, phrase, "person")
+        return None
+
+    def _nearest_person(self, written: str, position: int) -> Speaker:
+        """Resolve "he"/"she" to the one person the narrative is about before ``position``.
+
+        The subjects (clause-opening names and speakers found) of the ``PRONOUN_SENTENCES``
+        sentences before must be exactly one person; none or two is "unknown". The
+        pronoun's own sentence is left out: in "Speaking during a meeting with X, he said"
+        he is not X.
+        """
+        sole = self._sole_subject(position)
+        return Speaker(written, sole, "person") if sole is not None else Speaker.unknown(written)
+
+    def _last_speaker(self, position: int) -> Speaker | None:
+        """The person a dropped subject ("…", dijo) stands for: as for "he", the only one about."""
+        sole = self._sole_subject(position)
+        return Speaker("", sole, "person") if sole is not None else None
+
+    def _sole_subject(self, position: int) -> str | None:
+        """The only person who is a subject of the sentences just before ``position``'s, if one."""
+        end = self._clause_start(position)
+        reach = position - PRONOUN_REACH
+        found: set[str] = set()
+        for _ in range(PRONOUN_SENTENCES):
+            back = end - 1
+            while back > max(reach, 0) and (self.masked[back].isspace() or self.masked[back] in ".!?"):
+                back -= 1
+            start = max(self._clause_start(back) if back > 0 else 0, reach)
+            lo, hi = bisect_left(self.subjects, (start, "")), bisect_left(self.subjects, (end, ""))
+            names = {name for _, name in self.subjects[lo:hi]}
+            found |= names
+            if start <= max(reach, 0):
+                break
+            end = start
+        return found.pop() if len(found) == 1 else None
+
+    def _clause_start(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts in the narrative."""
+        # Bounded look-back: a pronoun's sentence start is looked for within its reach only,
+        # so that asking for every quotation stays linear in the article's length.
+        low = max(0, position - PRONOUN_REACH)
+        return max(low - 1, *(self.masked.rfind(c, low, position) for c in ".!?\n")) + 1
+
+    def _institution(self, written: str, position: int) -> Speaker:
+        head = written.split()[-1]
+        if written.casefold().startswith("the ") and head.casefold() in STATEMENT_HEADS - {"statement"}:
+            # "the declaration said": the Declaration the article named last ("the Washington
+            # Summit Declaration").
+            titled = [
+                m
+                for m in TITLED.finditer(self.masked, max(0, position - DOCUMENT_REACH), position)
+                if m.group("head").casefold() == head.casefold()
+            ]
+            if titled:
+                return Speaker(written, titled[-1].group().strip(), "institution")
+        named = re.match(r"(?:[Aa]n?|[Tt]he)\s+(?P<issuer>[A-Z][\w’'\-]*(?:\s+[\w’'\-]+)*?)\s+\w+$", written)
+        if named is not None:
+            return Speaker(written, f"{named.group('issuer')} (statement)", "institution")
+        # "it" stands for one body, never for a pair such as "Russia and China".
+        known = [
+            (p, s.canonical) for p, s in self.institutions if p < position and " and " not in s.canonical
+        ]
+        known += [(p, f"{drop_article(name)} (statement)") for p, name in self.issuers if p < position]
+        if written.casefold() != "it":
+            known = [(p, name) for p, name in known if name.endswith("(statement)")]
+        if not known:
+            return Speaker(written, UNKNOWN, "institution")
+        return Speaker(written, max(known)[1], "institution")
+
+    def _role(self, phrase: str, position: int, owners: set[str]) -> Speaker:
+        """Resolve "the Russian security chief" to the one person named before whom the article
+        itself gives every word of it ("Russian Security Council Secretary …", "…, the
+        security chief,"): a descriptor two people fit, or nobody, is "unknown", and so is
+        one that brings in someone new ("a Russian official").
+        """
+        if phrase.split()[0].casefold() in ("a", "an", "one"):
+            return Speaker.unknown(phrase)
+        owned = {fold(w) for owner in owners for w in NAME_WORD.findall(owner)}
+        cues = [fold(w) for w in NAME_WORD.findall(phrase)]
+        cues = [c for c in cues if c not in FUNCTION_WORDS and c not in EMPTY_MODIFIERS and c not in owned]
+        if not cues:
+            return Speaker.unknown(phrase)
+        head = cues[-1]
+        # "Putin's close ally": the words before the head tell the relation, not a title; the
+        # person must be given the head or be linked to the owner by their apposition.
+        modifiers = cues[:-1] if not owners else []
+        given: dict[str, set[str]] = {}
+        for mention, words, linked in zip(self.mentions, self.roles, self.linked, strict=True):
+            if mention.end > position or any(same_person(mention.name, owner) for owner in owners):
+                continue
+            names_owner = bool(owned) and any(fits(w, o) for w in linked for o in owned)
+            given.setdefault(self.canonical[mention.name], set()).update(
+                words | ({head} if names_owner else set())
+            )
+        fitting = [
+            name
+            for name, words in given.items()
+            if all(any(fits(cue, word) for word in words) for cue in modifiers)
+            and (
+                any(fits(head, word) for word in words)
+                or (head == "leader" and not words.isdisjoint(LEADERS))
+                or (head in ANY_TITLE_HEADS and not words.isdisjoint(ROLE_HEADS))
+            )
+        ]
+        return Speaker(phrase, fitting[0], "person") if len(fitting) == 1 else Speaker.unknown(phrase)

@@ -1,0 +1,269 @@
+"""The words a speaker's frame is read with: speech verbs, role and institution heads, and the
+tests that tell a person's name, a body's name or a headline fragment from other words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from dedupe.evidence.frequency import zipf
+from dedupe.evidence.lexicon import (
+    COMMON_PLACE_ZIPF,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    NOT_PERSON,
+    SPEAKER_TITLES,
+    has_org_word,
+)
+from dedupe.evidence.people import NAME_WORD, Mention, fold
+from dedupe.evidence.places import lookup_place
+from dedupe.models import Article, Span
+
+# Longest subject phrase a frame may have ("Russian Security Council secretary Nikolai Patrushev").
+MAX_SUBJECT_WORDS = 8
+
+
+# How far back (in characters) "he" or "she" looks for the person it stands for.
+PRONOUN_REACH = 800
+
+
+# How many sentences before a pronoun's own are searched for the one person it can stand
+# for: the sentence before and the one before that, where news copy names whom "he" is.
+PRONOUN_SENTENCES = 2
+
+
+# How many words before a name may describe it ("Russian Security Council Secretary").
+ROLE_WORDS_BEFORE = 5
+
+
+# How many words of an apposition after a name may describe it (", the Russian president,").
+ROLE_WORDS_AFTER = 14
+
+
+VERBS = (
+    "said says say saying added adds adding told tells telling stressed stresses stressing noted noting "
+    "emphasized emphasised emphasizes emphasises emphasizing emphasising reiterated reiterates reiterating "
+    "stated declared insisted warned warns argued claimed announced remarked recalled wrote writes asked "
+    "replied responded explained concluded promised pledged urged acknowledged observed commented confirmed "
+    "underlined underscored highlighted praised hailed called described vowed mentioned "
+    "stating states indicated indicates continued continues tweeted posted reads read affirmed assured "
+    # The same frames in the other languages of the news this reads (es, pt, it, fr, de, ru).
+    "dijo dice afirmó aseguró señaló declaró indicó añadió agregó explicó subrayó destacó insistió remarcó "
+    "apuntó sentenció enfatizó manifestó expresó advirtió reaccionó reiteró precisó sostuvo "
+    "disse afirmou declarou acrescentou detto dichiarato affermato "
+    "déclaré affirmé indiqué ajouté souligné estimé expliqué assuré indique déclare affirme estime "
+    "sagte sagt erklärte betonte fügte schrieb warnte "
+    "заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула написал написала объявил "
+    "объявила сообщил сообщила добавил добавила указал указала"
+).split()
+
+
+SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
+
+
+ROLE_HEADS = SPEAKER_TITLES | frozenset(
+    "ally aide diplomat counterpart officer associate politician lawmaker representative negotiator".split()
+)
+
+
+INSTITUTION_HEADS = frozenset(
+    "statement release communique communiqué readout report reports media agency ministry government office "
+    "council committee embassy police military army court parliament kremlin".split()
+)
+
+
+STATEMENT_HEADS = frozenset("statement release communique communiqué readout declaration document".split())
+
+
+# "he" and "she" in the languages of VERBS ("sie" is also "they": left out).
+PERSONAL = frozenset("he she él ella il elle er он она lui lei ele ela".split())
+
+
+# Subjects that stand for nobody this module can name: a guess would be a wrong speaker.
+NOBODY = frozenset("they we i you this that these those there one someone".split())
+
+
+# Words between a phrase's start and a name in it that make the name no subject: "meeting
+# with X", "during talks with X", "Speaking after X": the person met, not the one speaking.
+NOT_SUBJECT = frozenset(
+    "with during at in on to for from by after before met meet meeting talks visit visiting and whom about "
+    "against between among toward towards into under over via like than as".split()
+)
+
+
+# Words of dates and datelines: a phrase holding one ("On Thursday", "Friday's") names no body.
+NOT_BODIES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday tomorrow tonight morning afternoon evening "
+    "night week weekend month year".split()
+)
+
+
+# Words a role descriptor may carry that describe nobody in particular ("the top diplomat").
+EMPTY_MODIFIERS = frozenset("top senior visiting new current then".split())
+
+
+# A descriptor head that stands for any of these titles: "the Russian leader" is its president.
+LEADERS = frozenset("president premier prime chancellor king queen leader sheikh emir".split())
+
+
+# Descriptor heads that stand for any title ("the security chief" is the Security Council's
+# secretary); the descriptor's other words must still all be the person's.
+ANY_TITLE_HEADS = frozenset("chief head official".split())
+
+
+# Words where the description of a name stops: another clause or the person met
+# ("Xi met with Russian President Putin": "Russian President" describes Putin, not Xi).
+DESCRIPTION_STOPS = NOT_SUBJECT | frozenset(
+    "who which that whose where when while but said says told".split()
+)
+
+
+# How far back a name may open the clause that makes it a sentence's subject.
+SUBJECT_LOOKBACK = 80
+
+
+# How far back "the declaration" looks for the Declaration it names.
+DOCUMENT_REACH = 4000
+
+
+OFFICE = re.compile(
+    r"(?P<owner>.+?)[’']s\s+(?P<noun>office|press service|spokesman|spokeswoman|spokesperson)"
+)
+
+
+ISSUERS = (
+    re.compile(r"(?P<issuer>(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of|for|and|[A-Z][\w’'\-]*))*)\s+said\s+in\s+a\s+statement"),
+    re.compile(r"\b[Ii]n\s+a\s+(?:[\w-]+\s+)?statement,\s+(?P<issuer>[^,.;]{1,60}?)\s+(?:said|stated|added)"),
+    re.compile(r"statement\s+(?:by|from)\s+(?P<issuer>(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of|for|and|[A-Z][\w’'\-]*))*)"),
+)  # fmt: skip
+
+
+# "Port director Jonas Lindqvist later said": the adverb is not part of the speaker's name.
+TRAILING_ADVERB = re.compile(r"(?:\s+(?:later|earlier|again|also|then|once|[a-z]{3,}ly))+$")
+
+
+# A named document: "the Washington Summit Declaration", "the Joint Statement".
+TITLED = re.compile(
+    r"(?:[A-Z][\w’'\-]*\s+){1,6}(?P<head>Declaration|Communiqu[eé]|Document|Release|Readout)\b"
+)
+
+
+APPOSITION_AFTER = re.compile(r"[’'s]*\s*,\s*(?P<apposition>[^,.;:\n]{1,120})")
+
+
+INSTITUTION_NAME = re.compile(r"(?:the\s+)?[A-Z][\w’'\-.]*(?:\s+(?:of|and|for|the|[A-Z][\w’'\-.]*))*")
+
+
+def masked_text(article: Article, quotes: list[Span]) -> str:
+    """Blank out quotations and boilerplate (offsets kept) so frames and names come from the narrative."""
+    chars = list(article.text)
+    hidden = [Span(b.start, b.end) for b in article.boilerplate] + quotes
+    for span in hidden:
+        chars[span.start : span.end] = " " * len(span)
+    return "".join(chars)
+
+
+def trimmed_mention(mention: Mention) -> Mention:
+    """Drop a sentence-opening function word taken into a name ("Though Zelensky")."""
+    first, _, rest = mention.name.partition(" ")
+    if not rest or first.casefold() not in FUNCTION_WORDS:
+        return mention
+    return replace(mention, name=rest, start=mention.start + len(first) + 1)
+
+
+def not_subject(words: str) -> bool:
+    return any(
+        w.casefold() in NOT_SUBJECT or w.casefold().endswith("ing") for w in re.findall(r"[^\W\d]+", words)
+    )
+
+
+def drop_article(name: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+        end -= 1
+    return start, end
+
+
+def people_only(mentions: Iterable[Mention]) -> list[Mention]:
+    """Drop mentions that name a place ("New Delhi: …" opens a dateline), unless part of a person's
+    name, and headline fragments: a place and an ordinary word ("Portugal Leaves")."""
+    found = list(mentions)
+    places = {m.name for m in found if lookup_place(m.name) is not None or headline_fragment(m.name)}
+    parts = {w for m in found if m.name not in places and " " in m.name for w in m.name.split()}
+    return [m for m in found if m.name not in places or m.name in parts]
+
+
+def role_words(text: str, mention: Mention, previous_end: int, next_start: int) -> frozenset[str]:
+    """The words that give ``mention`` a role: its titles and the words just before it back to a
+    clause break or another name, and its apposition up to one; each stops at a word that
+    starts another clause or brings in someone met ("with", "who", "met", "said")."""
+    low = max(previous_end, mention.start - SUBJECT_LOOKBACK)
+    before = text[low : mention.start]
+    before = before[max(map(before.rfind, ".!?\n;:")) + 1 :]
+    words: list[str] = []
+    for word in reversed(NAME_WORD.findall(before)):
+        if word.casefold() in DESCRIPTION_STOPS or SPEECH_VERB.fullmatch(word) or word.endswith("ing"):
+            break
+        words.append(word)
+    words = words[:ROLE_WORDS_BEFORE]
+    after = APPOSITION_AFTER.match(text, mention.end, min(next_start, mention.end + SUBJECT_LOOKBACK * 2))
+    if after is not None:
+        for word in NAME_WORD.findall(after.group("apposition"))[:ROLE_WORDS_AFTER]:
+            if word.casefold() in DESCRIPTION_STOPS or SPEECH_VERB.fullmatch(word) or word.endswith("ing"):
+                break
+            words.append(word)
+    return frozenset(fold(w) for w in words) - FUNCTION_WORDS
+
+
+def apposition_words(text: str, mention: Mention) -> frozenset[str]:
+    """The words of the apposition after ``mention`` (", secretary of the council chaired by Putin,")."""
+    after = APPOSITION_AFTER.match(text, mention.end, mention.end + SUBJECT_LOOKBACK * 2)
+    if after is None:
+        return frozenset()
+    return frozenset(fold(w) for w in NAME_WORD.findall(after.group("apposition"))[:ROLE_WORDS_AFTER])
+
+
+def body_name(phrase: str) -> bool:
+    """True if a capitalised ``phrase`` can name an institution: it has a word of one
+    ("Ministry", "Kremlin") or is an acronym ("NATO"), and is no place ("New Delhi"), date
+    ("On Thursday") or headline fragment ("Morocco Leaves")."""
+    words = phrase.split()
+    if any(w.casefold().removesuffix("’s").removesuffix("'s") in NOT_BODIES for w in words):
+        return False
+    if lookup_place(drop_article(phrase)) is not None:
+        return False
+    return has_org_word(w.casefold() for w in words) or any(
+        len(w) > 1 and w.isupper() and w.isalpha() for w in words
+    )
+
+
+def bare_name(word: str) -> bool:
+    """True if a lone capitalised ``word`` can be a surname: no place, date, nationality, title
+    or ordinary word ("Leaves", "Officials": as common as ``COMMON_PLACE_ZIPF`` or more)."""
+    low = word.casefold().removesuffix("’s").removesuffix("'s")
+    return (
+        word[:1].isupper()
+        and any(ch.islower() for ch in word)
+        and all(ch.isalpha() or ch in "’'-" for ch in word)
+        and low not in FUNCTION_WORDS | NOT_PERSON | NOT_BODIES | DEMONYMS | SPEAKER_TITLES
+        and lookup_place(word) is None
+        and zipf(low) < COMMON_PLACE_ZIPF
+    )
+
+
+def headline_fragment(name: str) -> bool:
+    """True for a capitalised run that joins a place to an ordinary word ("Portugal Leaves",
+    "Chile Seeks"): a headline's words, no one's name."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and any(lookup_place(w) is not None for w in words)
+        and any(zipf(w.casefold()) >= COMMON_PLACE_ZIPF for w in words)
+    )
