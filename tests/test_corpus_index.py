@@ -65,7 +65,10 @@ def test_new_text_under_a_stored_id_replaces_it_and_copies_under_new_ids_are_kep
         assert len(index) == 2
         stored = index.get(original.id)
         assert stored is not None and stored.text.endswith("appended later.")
-        assert index.stats().band_rows == band_rows([changed, index.get("reprint")])  # the old bands are gone
+        # the reprint joined the original's copy group, was promoted when the original was replaced,
+        # and the changed text (a copy of it) joined it: only the reprint's band rows are stored
+        assert index.stats().band_rows == band_rows([index.get("reprint")])
+        assert (index.stats().copy_groups, index.stats().grouped_articles) == (1, 2)
 
 
 def test_a_text_replaced_within_one_batch_leaves_only_the_new_bands(tmp_path: Path, seeds: list) -> None:
@@ -120,7 +123,8 @@ def test_query_with_seed_004_finds_its_event_and_not_the_other_talks(tmp_path: P
 
 def test_lookup_names_exact_copies_first_and_skips_crowded_buckets(tmp_path: Path, seeds: list) -> None:
     with Index(tmp_path / "news.db") as index:
-        index.add([*seeds, article_from_text(seeds[0].text, id="reprint")])
+        # stored as a scan stores them (no copy groups), so that the reprint keeps band rows
+        index.add_entries(entries([*seeds, article_from_text(seeds[0].text, id="reprint")], DEFAULT_SETTINGS))
         (sketch,) = sketch_batch([seeds[0]], DEFAULT_SETTINGS)
         hits = index.lookup(sketch)
         assert [h.id for h in hits[:2]] == sorted([seeds[0].id, "reprint"])
@@ -217,9 +221,15 @@ def test_a_killed_add_leaves_whole_articles_only(tmp_path: Path) -> None:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         rowids = dict(db.execute("SELECT id, rowid FROM articles").fetchall())
         bands = set(db.execute("SELECT key, article FROM bands").fetchall())
+        grouped = dict(db.execute("SELECT member, representative FROM copies").fetchall())
     db.close()
-    expected = {(int(k), rowids[s.id]) for s in sketches for k in s.keys if k >= 0}
-    assert bands == expected  # every stored article has all its band keys, and no band is orphaned
+    expected = {
+        (int(k), rowids[s.id]) for s in sketches for k in s.keys if k >= 0 and rowids[s.id] not in grouped
+    }
+    assert bands == expected  # every stored article outside a copy group has all its band keys, none orphaned
+    assert set(grouped.values()) <= set(rowids.values()) - set(
+        grouped
+    )  # groups point at stored representatives
     width = sum(c.bands for c in CHANNELS)
     assert all(len(s.keys) == width and (s.keys[: TEXT.bands] >= 0).all() for s in sketches)
 
