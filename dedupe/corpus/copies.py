@@ -243,6 +243,24 @@ def confirm_copy(
     )
 
 
+def joins_group(
+    representative: ArticleFeatures,
+    representative_samples: npt.NDArray[np.uint32],
+    copy: Article,
+    copy_samples: npt.NDArray[np.uint32],
+    settings: Settings,
+) -> Link | None:
+    """Return the duplicate link of a copy with a stored representative if it joins its group, else None.
+
+    The checks of ``copy_groups`` and the scan, in one: ``is_copy`` on the sampled shingles,
+    then ``confirm_copy``'s text-only verdict (so at most one verdict). The index
+    (``Index.add``) uses it for a new article against a stored representative.
+    """
+    if not is_copy(representative_samples, copy_samples):
+        return None
+    return confirm_copy(representative, copy, settings, (TEXT.name,))
+
+
 def differences(link: Link, member: str, same_text: bool) -> tuple[str, ...]:
     """Say how a member differs from its representative, from their verified verdict."""
     if same_text:

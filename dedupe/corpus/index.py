@@ -13,6 +13,15 @@ already stored with the same content hash is skipped (adding twice is idempotent
 other content it is replaced.
 Exact copies under other ids are kept: they are duplicates a scan must report.
 
+Copy groups (``copies``: member rowid -> representative rowid): ``add`` checks a new article
+against the stored articles that share most of its text-channel band keys
+(``COPY_CANDIDATES``, each through ``copies.joins_group``: scan's sampled-shingle check,
+then at most one text-only verdict) or its content; a copy joins the group and writes no
+band rows, so a story carried a thousand times keeps the band rows of one article and its
+buckets stay under ``MAX_BUCKET``. Removing (or replacing) a representative promotes its
+first remaining member, which takes band rows; the other members are checked against it
+and those that fail stand alone again, with band rows of their own.
+
 Several processes may use one index: writers wait for each other (a busy timeout, then
 retries), two creating one new file agree on one schema, ``read_only`` opening works on a
 read-only file or folder, and a new file that a failed first ``add`` leaves empty is removed.
@@ -23,15 +32,20 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from dedupe.corpus.candidates import (
     CHANNELS,
+    TEXT,
+    Sketch,
     sketch_batch,
 )
+from dedupe.corpus.copies import is_copy, joins_group
 from dedupe.corpus.lookup import Lookup
 from dedupe.corpus.records import (
     BATCH_SIZE,
@@ -51,12 +65,22 @@ from dedupe.models import Article
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 from dedupe.text.fingerprint import SignatureSpec, current_spec
 
+if TYPE_CHECKING:
+    from dedupe.pair.compare import ArticleFeatures
+
 _CACHE_KIB = 64 * 1024
 BUSY_TIMEOUT_S = 60.0
 """How long a writer waits for another's transaction (a long ``remove``) before retrying."""
 BUSY_RETRIES = 5
 """Times a writer retries after a busy timeout before giving up with ``IndexStoreError``."""
 _RETRY_PAUSE_S = 0.2
+_ORIGINAL = (
+    "SELECT COALESCE(c.representative, a.rowid) FROM articles a LEFT JOIN copies c ON c.member = a.rowid"
+    " WHERE a.content_hash = ? AND a.rowid != ? ORDER BY a.rowid LIMIT 1"
+)  # the group an exact copy joins: its first stored original's (that article's, or its representative's)
+REPRESENTATIVE_CACHE = 256
+"""Stored articles whose sketch and text features ``add`` keeps while checking copies against
+them: a feed carrying a few hundred stories at a time analyses each representative once."""
 
 
 class Index(Lookup):
@@ -79,6 +103,7 @@ class Index(Lookup):
         self.path = str(path)
         self.settings = settings
         self.read_only = read_only
+        self._representatives: OrderedDict[int, _Representative] = OrderedDict()
         if (not create or read_only) and not Path(path).exists():
             raise IndexStoreError(f"{self.path}: no such index (create it with `dedupe index add`)")
         self._created = not Path(path).exists()
@@ -178,6 +203,9 @@ class Index(Lookup):
     ) -> AddSummary:
         """Add articles in batches, one transaction each; ``progress`` gets the running count.
 
+        A copy of a stored article (exact, or ``copies.joins_group``) joins its copy group
+        and writes no band rows.
+
         With ``jobs > 1``, that many worker processes build, sketch and compress the
         batches (``entries``) while this one writes; articles from ``iter_articles`` are
         then built in the workers too.
@@ -188,21 +216,26 @@ class Index(Lookup):
         done = 0
         with worker_pool(jobs) as pool:
             for batch in ordered_map(pool, jobs, entries, unbuilt(articles, BATCH_SIZE), self.settings):
-                for status in self.add_entries(batch):
+                for status in self.add_entries(batch, copies=True):
                     counts[status] += 1
                 done += len(batch)
                 if progress is not None:
                     progress(done)
         return AddSummary(**counts)
 
-    def add_entries(self, batch: Sequence[Entry]) -> list[str]:
+    def add_entries(self, batch: Sequence[Entry], *, copies: bool = False) -> list[str]:
         """Store one batch in one transaction; return each one's status.
 
         The status is ``added``, ``unchanged`` (same id and content already stored) or
-        ``replaced`` (same id, new content).
+        ``replaced`` (same id, new content). With ``copies``, an article that is a copy of
+        a stored one joins its copy group instead of writing band rows (``scan`` groups
+        copies itself and leaves this off).
         """
         statuses = []
         bands: list[tuple[int, int]] = []  # written once per batch, in key order: far fewer page visits
+        pending: dict[
+            int, list[int]
+        ] = {}  # text band key -> rowids of this batch whose bands wait in ``bands``
         with self._transaction():
             for entry in batch:
                 sketch = entry.sketch
@@ -214,6 +247,7 @@ class Index(Lookup):
                     continue
                 if found is not None:
                     self._insert_bands(bands)  # the replaced article may be earlier in this batch
+                    pending.clear()
                     self._delete(found[0])
                 cursor = self._db.execute(
                     "INSERT INTO articles (id, content_hash, words, title, outlet, published, record)"
@@ -223,7 +257,14 @@ class Index(Lookup):
                 )  # fmt: skip
                 rowid = cursor.lastrowid
                 assert rowid is not None  # an INSERT always sets it
-                bands.extend((k, rowid) for k in sketch.keys.tolist() if k >= 0)
+                joined = self._group_of(rowid, entry, pending) if copies else None
+                if joined is not None:
+                    self._db.execute("INSERT INTO copies VALUES (?, ?)", (rowid, joined))
+                else:
+                    bands.extend((k, rowid) for k in sketch.keys.tolist() if k >= 0)
+                    for key in sketch.keys[: TEXT.bands].tolist():
+                        if key >= 0:
+                            pending.setdefault(key, []).append(rowid)
                 statuses.append("added" if found is None else "replaced")
             self._insert_bands(bands)
         return statuses
@@ -246,12 +287,85 @@ class Index(Lookup):
         return removed
 
     def _delete(self, rowid: int) -> None:
+        """Delete an article, its band rows and group membership; promote a representative's first member."""
+        self._representatives.pop(rowid, None)
+        members = [row for (row,) in self._db.execute(
+            "SELECT member FROM copies WHERE representative = ? ORDER BY member", (rowid,))]  # fmt: skip
+        self._db.execute("DELETE FROM copies WHERE member = ? OR representative = ?", (rowid, rowid))
         (record,) = self._db.execute("SELECT record FROM articles WHERE rowid = ?", (rowid,)).fetchone()
         (sketch,) = sketch_batch([decode(record)], self.settings)
         self._db.executemany(
             "DELETE FROM bands WHERE key = ? AND article = ?", [(int(k), rowid) for k in sketch.keys]
         )
         self._db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
+        if members:
+            self._promote(members)
+
+    def _promote(self, members: list[int]) -> None:
+        """Make the first of a removed representative's members the representative of the others.
+
+        It takes band rows; each other member is checked against it as ``add`` checks a new
+        copy (one text-only verdict each) and stays in the group or stands alone with band rows.
+        """
+        chosen = self._representative(members[0])
+        self._write_bands(members[0], chosen.sketch)
+        for member in members[1:]:
+            (record,) = self._db.execute("SELECT record FROM articles WHERE rowid = ?", (member,)).fetchone()
+            article = decode(record)
+            (sketch,) = sketch_batch([article], self.settings)
+            if sketch.content_hash == chosen.sketch.content_hash or (
+                joins_group(
+                    chosen.features(self.settings),
+                    chosen.sketch.samples,
+                    article,
+                    sketch.samples,
+                    self.settings,
+                )
+                is not None
+            ):
+                self._db.execute("INSERT INTO copies VALUES (?, ?)", (member, members[0]))
+            else:
+                self._write_bands(member, sketch)
+
+    def _write_bands(self, rowid: int, sketch: Sketch) -> None:
+        self._insert_bands([(k, rowid) for k in sketch.keys.tolist() if k >= 0])
+
+    def _group_of(self, rowid: int, entry: Entry, pending: dict[int, list[int]]) -> int | None:
+        """Return the stored representative whose copy group a new article joins, or None.
+
+        An exact copy joins its original's group with no verdict; otherwise the stored
+        articles sharing most of its text band keys (``copy_candidates``) are checked in turn
+        with ``copies.joins_group`` until one passes its sampled-shingle check, which alone
+        gets the text verdict.
+        """
+        sketch = entry.sketch
+        exact = self._db.execute(_ORIGINAL, (sketch.content_hash, rowid)).fetchone()
+        if exact is not None:
+            return int(exact[0])
+        for candidate in self.copy_candidates(sketch, pending):
+            stored = self._representative(candidate)
+            if is_copy(stored.sketch.samples, sketch.samples):
+                copy = decode(entry.record)
+                link = joins_group(stored.features(self.settings), stored.sketch.samples, copy,
+                                   sketch.samples, self.settings)  # fmt: skip
+                return None if link is None else candidate
+        return None
+
+    def _representative(self, rowid: int) -> _Representative:
+        """Return a stored article's sketch (and features, on first use), cached by rowid and content."""
+        row = self._db.execute("SELECT id, content_hash FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+        cached = self._representatives.get(rowid)
+        if cached is not None and (cached.article.id, cached.sketch.content_hash) == (row[0], row[1]):
+            self._representatives.move_to_end(rowid)
+            return cached
+        (record,) = self._db.execute("SELECT record FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+        article = decode(record)
+        (sketch,) = sketch_batch([article], self.settings)
+        made = _Representative(article, sketch)
+        self._representatives[rowid] = made
+        if len(self._representatives) > REPRESENTATIVE_CACHE:
+            self._representatives.popitem(last=False)
+        return made
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
@@ -293,7 +407,12 @@ class Index(Lookup):
             self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
         articles = len(self)
         sizes = dict(self._db.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name").fetchall())
-        lsh = sizes.get("bands", 0) + sizes.get("articles_content", 0)
+        lsh = sum(
+            sizes.get(name, 0) for name in ("bands", "articles_content", "copies", "copies_representative")
+        )
+        groups, members = self._db.execute(
+            "SELECT COUNT(DISTINCT representative), COUNT(*) FROM copies"
+        ).fetchone()
         return IndexStats(
             path=self.path,
             schema_version=SCHEMA_VERSION,
@@ -304,12 +423,32 @@ class Index(Lookup):
             bytes_lsh=lsh,
             lsh_bytes_per_article=lsh / articles if articles else 0.0,
             spec=self.spec,
+            copy_groups=int(groups),
+            grouped_articles=int(groups) + int(members),
         )
 
     def _transaction(self) -> _Transaction:
         if self.read_only:
             raise IndexStoreError(f"{self.path}: opened read-only")
         return _Transaction(self._db, self.path)
+
+
+class _Representative:
+    """A stored article checked as a copy group's representative: its sketch, its features once needed."""
+
+    __slots__ = ("_features", "article", "sketch")
+
+    def __init__(self, article: Article, sketch: Sketch) -> None:
+        self.article = article
+        self.sketch = sketch
+        self._features: ArticleFeatures | None = None
+
+    def features(self, settings: Settings) -> ArticleFeatures:
+        from dedupe.pair.compare import analyze
+
+        if self._features is None:
+            self._features = analyze(self.article, settings)
+        return self._features
 
 
 def _connect_read_only(path: str) -> sqlite3.Connection:

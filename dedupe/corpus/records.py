@@ -86,9 +86,11 @@ class IndexStats:
     band_rows: int
     bytes_total: int
     bytes_articles: int  # metadata and compressed records, with the id index
-    bytes_lsh: int  # band keys and the content-hash index: the cost of finding candidates
+    bytes_lsh: int  # band keys, the content-hash index and copy groups: the cost of finding candidates
     lsh_bytes_per_article: float
     spec: SignatureSpec
+    copy_groups: int = 0  # stored representatives with at least one copy joined to them
+    grouped_articles: int = 0  # articles in those groups, representatives included
 
 
 def unbuilt(articles: Iterable[Article], size: int) -> Iterator[list[Article | RawArticle]]:
@@ -130,8 +132,9 @@ def decode(record: bytes) -> Article:
     )
 
 
-SCHEMA_VERSION = 2
-"""Bump when tables change; an index of another version is refused with a rebuild hint."""
+SCHEMA_VERSION = 3
+"""Bump when tables change; an index of another version is refused with a rebuild hint.
+Version 3 added ``copies`` (copy-group membership)."""
 
 
 SCHEMA = """
@@ -148,6 +151,8 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_content ON articles (content_hash);
 CREATE TABLE bands (key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
+CREATE TABLE copies (member INTEGER PRIMARY KEY, representative INTEGER NOT NULL);
+CREATE INDEX copies_representative ON copies (representative);
 """
 
 

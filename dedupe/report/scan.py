@@ -367,6 +367,7 @@ def render_stats(stats: IndexStats, fmt: str) -> str:
         ["schema version", str(stats.schema_version)],
         ["articles", str(stats.articles)],
         ["band rows", str(stats.band_rows)],
+        ["copy groups", f"{stats.copy_groups} ({stats.grouped_articles} articles, copies without band rows)"],
         ["size on disk", f"{stats.bytes_total:,} bytes"],
         ["articles and records", f"{stats.bytes_articles:,} bytes"],
         ["LSH (bands, content hashes)",
