@@ -166,6 +166,21 @@ def test_two_worker_processes_give_the_same_report(seeds: list[Article], copies_
     assert scan(with_copies(seeds), min_relation="related", jobs=2) == copies_report
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_component_split_into_chunks_gives_the_same_report(
+    monkeypatch: pytest.MonkeyPatch, seeds: list[Article], copies_report: ScanReport, jobs: int
+) -> None:
+    monkeypatch.setattr(corpus, "SPLIT_PAIRS", 1)  # every component with two pairs or more is split
+    monkeypatch.setattr(corpus, "CHUNK_PAIRS", 2)
+    stages: list[tuple[str, int, int | None]] = []
+    split = scan(with_copies(seeds), min_relation="related", jobs=jobs, progress=lambda *s: stages.append(s))
+    assert split == copies_report
+    compare = [done for stage, done, _ in stages if stage == "compare"]
+    assert compare == sorted(compare) and compare[-1] == copies_report.compared
+    clustered = [(done, total) for stage, done, total in stages if stage == "cluster"]
+    assert clustered[-1][0] == clustered[-1][1] > 0  # the split components, each clustered once
+
+
 def test_json_lists_members_and_level(seed_report: ScanReport) -> None:
     document = json.loads(render_scan(seed_report, "json"))
     assert document["kind"] == "scan" and document["schema_version"] >= 1
