@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -242,7 +245,35 @@ def test_cli_scan_writes_json_and_fails_on_request(tmp_path: Path, seeds: list[A
     result = runner.invoke(app, ["scan", str(folder), "-f", "csv", "-o", str(out), "--fail-on", "duplicate"])
     assert result.exit_code == 1
     assert "duplicate" in out.read_text(encoding="utf-8")
-    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+    assert result.stderr.startswith("Scanned 3 articles: ")  # the summary, no bar on a non-terminal
+
+
+def test_cli_scan_prints_plain_progress_lines_and_a_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEDUPE_PROGRESS_INTERVAL", "0.01")
+    monkeypatch.setattr(corpus, "TASK_ROWS", 1)
+    slow = corpus.verify_component
+
+    def verify_slowly(*args: Any) -> Any:
+        time.sleep(0.05)  # a few progress lines' worth per component, whatever the machine
+        return slow(*args)
+
+    monkeypatch.setattr(corpus, "verify_component", verify_slowly)
+    result = runner.invoke(app, ["scan", str(SEEDS), "--format", "json", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    progress = [line for line in lines if line.startswith("progress: ")]
+    assert len(progress) >= 2
+    assert any(line.startswith("progress: compare ") and "/10 pairs" in line for line in progress)
+    assert all("elapsed " in line for line in progress)
+    assert re.fullmatch(r"Scanned 5 articles: 10 pairs compared, 1 cluster, in \d+\.\ds\.", lines[-1])
+    json.loads(result.stdout)  # stdout is the report alone
+
+
+def test_cli_scan_quiet_prints_nothing_on_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEDUPE_PROGRESS_INTERVAL", "0.01")
+    result = runner.invoke(app, ["scan", str(SEEDS), "--format", "json", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
 
 
 def test_cli_scan_needs_paths_or_an_index() -> None:
