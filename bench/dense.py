@@ -29,7 +29,8 @@ def write_dense(folder: Path, count: int, sources: int, seed: int = 7, keep: flo
         source = number % sources
         own = random.Random(f"{seed}/{number}")
         fresh = report(lex, events[source], own)
-        paragraphs = [p if own.random() < keep else fresh[n % len(fresh)] for n, p in enumerate(texts[source])]
+        source_text = texts[source]
+        paragraphs = [p if own.random() < keep else fresh[n % len(fresh)] for n, p in enumerate(source_text)]
         people = events[source].people
         title = f"{people[0]} and {people[1]} meet in {events[source].place}"
         text = title + "\n\n" + "\n\n".join(paragraphs)
@@ -37,7 +38,8 @@ def write_dense(folder: Path, count: int, sources: int, seed: int = 7, keep: flo
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
     parser.add_argument("out", type=Path)
     parser.add_argument("--count", type=int, default=5000)
     parser.add_argument("--sources", type=int, default=12)
