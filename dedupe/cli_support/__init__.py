@@ -354,9 +354,12 @@ class ProgressBar:
         return ", ".join(parts)
 
     def _lines(self) -> None:
-        while not self._stop.wait(self._interval):
+        """Write a line now (the scan has started) and one every interval until closed."""
+        while True:
             sys.stderr.write(f"progress: {self.line()}\n")
             sys.stderr.flush()
+            if self._stop.wait(self._interval):
+                return
 
     def close(self) -> None:
         """Stop drawing: clear the bar, or stop the plain lines."""
