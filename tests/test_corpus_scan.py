@@ -5,13 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from dedupe.cli import app
 from dedupe.corpus import scan as corpus
+from dedupe.corpus import verify
 from dedupe.corpus.index import Index
 from dedupe.corpus.scan import ScanReport, scan, with_pairs
 from dedupe.errors import SettingsError
@@ -166,6 +170,21 @@ def test_two_worker_processes_give_the_same_report(seeds: list[Article], copies_
     assert scan(with_copies(seeds), min_relation="related", jobs=2) == copies_report
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_component_split_into_chunks_gives_the_same_report(
+    monkeypatch: pytest.MonkeyPatch, seeds: list[Article], copies_report: ScanReport, jobs: int
+) -> None:
+    monkeypatch.setattr(corpus, "SPLIT_PAIRS", 1)  # every component with two pairs or more is split
+    monkeypatch.setattr(corpus, "CHUNK_PAIRS", 2)
+    stages: list[tuple[str, int, int | None]] = []
+    split = scan(with_copies(seeds), min_relation="related", jobs=jobs, progress=lambda *s: stages.append(s))
+    assert split == copies_report
+    compare = [done for stage, done, _ in stages if stage == "compare"]
+    assert compare == sorted(compare) and compare[-1] == copies_report.compared
+    clustered = [(done, total) for stage, done, total in stages if stage == "cluster"]
+    assert clustered[-1][1] and clustered[-1][0] == clustered[-1][1]  # each split component clustered once
+
+
 def test_json_lists_members_and_level(seed_report: ScanReport) -> None:
     document = json.loads(render_scan(seed_report, "json"))
     assert document["kind"] == "scan" and document["schema_version"] >= 1
@@ -227,7 +246,35 @@ def test_cli_scan_writes_json_and_fails_on_request(tmp_path: Path, seeds: list[A
     result = runner.invoke(app, ["scan", str(folder), "-f", "csv", "-o", str(out), "--fail-on", "duplicate"])
     assert result.exit_code == 1
     assert "duplicate" in out.read_text(encoding="utf-8")
-    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+    assert result.stderr.splitlines()[-1].startswith("Scanned 3 articles: ")  # the summary, last
+
+
+def test_cli_scan_prints_plain_progress_lines_and_a_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEDUPE_PROGRESS_INTERVAL", "0.01")
+    monkeypatch.setattr(corpus, "TASK_ROWS", 1)
+    slow = verify.verify_component
+
+    def verify_slowly(*args: Any) -> Any:
+        time.sleep(0.05)  # a few progress lines' worth per component, whatever the machine
+        return slow(*args)
+
+    monkeypatch.setattr(corpus, "verify_component", verify_slowly)
+    result = runner.invoke(app, ["scan", str(SEEDS), "--format", "json", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    progress = [line for line in lines if line.startswith("progress: ")]
+    assert len(progress) >= 2
+    assert any(line.startswith("progress: compare ") and "/10 pairs" in line for line in progress)
+    assert all("elapsed " in line for line in progress)
+    assert re.fullmatch(r"Scanned 5 articles: 10 pairs compared, 1 cluster, in \d+\.\ds\.", lines[-1])
+    json.loads(result.stdout)  # stdout is the report alone
+
+
+def test_cli_scan_quiet_prints_nothing_on_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEDUPE_PROGRESS_INTERVAL", "0.01")
+    result = runner.invoke(app, ["scan", str(SEEDS), "--format", "json", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
 
 
 def test_cli_scan_needs_paths_or_an_index() -> None:

@@ -161,6 +161,7 @@ def run_scan(
         with Index(db, create=bool(paths)) as index:
             report = scan_corpus(articles, index=index, min_relation=min_relation, jobs=jobs, progress=bar)
     bar.close()
+    bar.summary(report.articles, report.compared, sum(1 for c in report.clusters if len(c.members) > 1))
     return report, kept
 
 

@@ -42,7 +42,7 @@ from dedupe.corpus.copies import (
 )
 from dedupe.corpus.index import Index
 from dedupe.corpus.records import BATCH_SIZE, decode, entries, unbuilt
-from dedupe.corpus.verify import verify_component
+from dedupe.corpus.verify import cluster_component, compare_work, verify_component
 from dedupe.corpus.workers import batches, completed, ordered_map, worker_pool
 from dedupe.errors import SettingsError
 from dedupe.models import Article
@@ -55,6 +55,12 @@ if TYPE_CHECKING:
 TASK_ROWS = 48
 """Articles per verification task: small components travel together, so that sending a
 task costs little beside analysing its articles (~6 ms each)."""
+
+SPLIT_PAIRS = 400
+"""Components with more comparisons than this are split: their pairs compared in chunks over
+the workers, then clustered once, so that one dense component keeps every core busy."""
+CHUNK_PAIRS = 200
+"""Comparisons per chunk of a split component (~1 s of work: progress moves, workers share)."""
 
 Progress = Callable[[str, int, int | None], None]
 
@@ -221,34 +227,77 @@ class _Run:
     ) -> tuple[list[Link], list[Cluster], set[int]]:
         """Verify and cluster each connected component of the candidate graph."""
         found_components = components(len(ids), pairs, copies.members, copies.same_text)
+        large = [n for n, (_, work) in enumerate(found_components) if len(work) > SPLIT_PAIRS]
+        results: dict[int, tuple[list[Link], list[Cluster]]] = {}
+        compared: dict[int, dict[int, list[Link]]] = {n: {} for n in large}
+        total = sum(len(work) for _, work in found_components)
+        done = 0
+        self.progress("compare", done, total)
+        tasks = _compare_tasks(found_components, set(large), copies.members, ids, index)
+        for key, result in completed(pool, self.jobs, _run_task, tasks, self.settings):
+            if key[0] == "chunk":
+                compared[key[1]][key[2]] = result
+                done += len(result)
+            else:
+                for n, verified in zip(key[1], result, strict=True):
+                    results[n] = verified
+                    done += len(found_components[n][1])
+            self.progress("compare", done, total)
+        if large:  # each large component is clustered once, over the links of all its chunks
+            self.progress("cluster", 0, len(large))
+            finals = (
+                ((n,), ("cluster", _payload(*found_components[n], copies.members, ids, index),
+                        [k for c in sorted(compared[n]) for k in compared[n][c]]))
+                for n in large
+            )  # fmt: skip
+            for finished, (key, result) in enumerate(
+                completed(pool, self.jobs, _run_task, finals, self.settings), 1
+            ):
+                results[key[0]] = result
+                self.progress("cluster", finished, len(large))
         links: list[Link] = []
         clusters: list[Cluster] = []
         grouped: set[int] = set()
-        tasks = (
-            (task, [_payload(rows, work, copies.members, ids, index) for rows, work in task])
-            for task in _tasks(found_components)
-        )
-        done = 0
-        for task, verified in completed(pool, self.jobs, _verify_payloads, tasks, self.settings):
-            for (rows, _), (found, described) in zip(task, verified, strict=True):
-                links.extend(found)
-                clusters.extend(described)
-                grouped.update(rows)
-            done += len(task)
-            self.progress("compare", done, len(found_components))
+        for n, (rows, _) in enumerate(found_components):  # component order: the report does not
+            found, described = results[n]  # depend on which task finished first
+            links.extend(found)
+            clusters.extend(described)
+            grouped.update(rows)
         return links, clusters, grouped
 
 
 Component = tuple[list[int], list[Work]]
+Task = tuple[str, Any, Any]
 
 
-def _tasks(found: Sequence[Component]) -> Iterator[list[Component]]:
+def _compare_tasks(
+    found: Sequence[Component],
+    large: set[int],
+    copies: dict[int, list[int]],
+    ids: Sequence[str],
+    index: Index,
+) -> Iterator[tuple[tuple[Any, ...], Task]]:
+    """Yield the compare stage's tasks, keyed: small components together (``_tasks``), each
+    large one's work in chunks of ``CHUNK_PAIRS`` comparisons carrying only their articles."""
+    small = [(n, component) for n, component in enumerate(found) if n not in large]
+    for task in _tasks(small):
+        payloads = [_payload(rows, work, copies, ids, index) for _, (rows, work) in task]
+        yield ("verify", tuple(n for n, _ in task)), ("verify", payloads, None)
+    for n in sorted(large):
+        work = found[n][1]
+        for c, start in enumerate(range(0, len(work), CHUNK_PAIRS)):
+            chunk = work[start : start + CHUNK_PAIRS]
+            rows = sorted({row for i, j, _ in chunk for row in (i, j)})
+            yield ("chunk", n, c), ("compare", _payload(rows, chunk, copies, ids, index), None)
+
+
+def _tasks(found: Sequence[tuple[int, Component]]) -> Iterator[list[tuple[int, Component]]]:
     """Group consecutive components into tasks of about ``TASK_ROWS`` articles."""
-    task: list[Component] = []
+    task: list[tuple[int, Component]] = []
     rows = 0
-    for component in found:
-        task.append(component)
-        rows += len(component[0])
+    for numbered in found:
+        task.append(numbered)
+        rows += len(numbered[1][0])
         if rows >= TASK_ROWS:
             yield task
             task, rows = [], 0
@@ -263,11 +312,20 @@ def _sketch_records(records: list[bytes], settings: Settings) -> list[Sketch]:
     return sketch_batch([decode(record) for record in records], settings)
 
 
-def _verify_payloads(payloads: list[Payload], settings: Settings) -> list[tuple[list[Link], list[Cluster]]]:
-    return [
-        verify_component([decode(record) for record in records], work, copies, settings)
-        for records, work, copies in payloads
-    ]
+def _run_task(task: Task, settings: Settings) -> Any:
+    """Run one verification task in a worker: verify whole components, compare a chunk of a
+    large one's pairs, or cluster a large one over its compared links."""
+    kind, payload, links = task
+    if kind == "verify":
+        return [
+            verify_component([decode(record) for record in records], work, copies, settings)
+            for records, work, copies in payload
+        ]
+    records, work, copies = payload
+    articles = [decode(record) for record in records]
+    if kind == "compare":
+        return compare_work(articles, work, copies, settings)
+    return cluster_component(articles, work, links, copies, settings)
 
 
 def _payload(
@@ -282,5 +340,7 @@ def _payload(
             raise KeyError(ids[row])
         records.append(record)
     renumbered = [(local[i], local[j], channels) for i, j, channels in work]
-    local_copies = {local[o]: [local[c] for c in found] for o, found in copies.items() if o in local}
+    local_copies = {
+        local[o]: [local[c] for c in found if c in local] for o, found in copies.items() if o in local
+    }  # a chunk holds only some of a group's copies
     return records, renumbered, local_copies

@@ -55,9 +55,43 @@ def verify_component(
     the verdict confirms as a duplicate is clustered with its representative at every
     level and takes part in nothing else; one it does not stays an article of its own.
     """
+    features = _Features(articles, settings)
+    return _cluster(articles, features, work, _compare(features, articles, work, copies, settings), copies)
+
+
+def compare_work(
+    articles: Sequence[Article], work: Sequence[Work], copies: dict[int, list[int]], settings: Settings
+) -> list[Link]:
+    """Return the verdict of each work item, in order; a pure function, like ``verify_component``.
+
+    Each comparison depends on its two articles alone, so a large component's work can be
+    split into chunks compared apart (rows index ``articles``, which need hold only the
+    chunk's articles) and clustered once with ``cluster_component``.
+    """
+    return _compare(_Features(articles, settings), articles, work, copies, settings)
+
+
+def cluster_component(
+    articles: Sequence[Article],
+    work: Sequence[Work],
+    links: Sequence[Link],
+    copies: dict[int, list[int]],
+    settings: Settings,
+) -> tuple[list[Link], list[Cluster]]:
+    """Cluster and describe a component whose ``work`` was compared into ``links`` (in order):
+    the same result as ``verify_component`` on the same component."""
+    return _cluster(articles, _Features(articles, settings), work, list(links), copies)
+
+
+def _compare(
+    features: _Features,
+    articles: Sequence[Article],
+    work: Sequence[Work],
+    copies: dict[int, list[int]],
+    settings: Settings,
+) -> list[Link]:
     from dedupe.pair.compare import compare_features
 
-    features = _Features(articles, settings)
     links = []
     for i, j, channels in work:
         copied = (
@@ -69,6 +103,16 @@ def verify_component(
                 compare_features(features.get(i), features.get(j), settings), channels=channels
             )
         )
+    return links
+
+
+def _cluster(
+    articles: Sequence[Article],
+    features: _Features,
+    work: Sequence[Work],
+    links: list[Link],
+    copies: dict[int, list[int]],
+) -> tuple[list[Link], list[Cluster]]:
     verdicts = {(i, j): link for (i, j, _), link in zip(work, links, strict=True)}
     copy_of = {
         member: rep

@@ -1,0 +1,80 @@
+"""Run `dedupe scan` on a dense corpus: are both cores busy through verification, does progress move?
+
+Writes the corpus with ``bench/dense.py`` (every article a rewrite of one of ``--sources``
+texts, so candidates form a few huge components), runs the scan as a subprocess with stderr
+piped (not a terminal, so plain progress lines), and reports: wall time, CPU time of the
+process tree over the whole run (``os.wait4`` rusage, workers included) and over the compare
+stage alone (``/proc`` of the tree, sampled when the first and the last compare lines arrive),
+and the longest gap between two stderr lines.
+
+    .venv/bin/python bench/bench_dense.py --count 5000 --sources 12 --jobs 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from dense import write_dense
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of ``pid`` and its living descendants, from /proc."""
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / TICK
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=5000)
+    parser.add_argument("--sources", type=int, default=12)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/dedupe-dense"))
+    args = parser.parse_args()
+    corpus = args.workdir / f"dense-{args.count}-{args.sources}"
+    if not corpus.exists():
+        write_dense(corpus, args.count, args.sources)
+    command = [sys.executable, "-m", "dedupe", "scan", str(corpus), "-f", "json", "-o",
+               str(args.workdir / "report.json"), "--jobs", str(args.jobs)]  # fmt: skip
+    print("command:", " ".join(command), flush=True)
+    start = time.monotonic()
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    times: list[float] = []
+    compare: list[tuple[float, float]] = []  # (wall, tree CPU) at compare lines
+    for line in process.stderr:
+        now = time.monotonic() - start
+        times.append(now)
+        if line.startswith("progress: compare"):
+            compare.append((now, tree_cpu(process.pid)))
+        print(f"{now:7.1f}  {line.rstrip()}", flush=True)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.monotonic() - start
+    cpu = usage.ru_utime + usage.ru_stime
+    gaps = [b - a for a, b in zip([0.0, *times], times, strict=False)]
+    print(f"exit status {os.waitstatus_to_exitcode(status)}; wall {wall:.1f} s, tree CPU {cpu:.1f} s, "
+          f"CPU/wall {cpu / wall:.2f}; longest gap between stderr lines {max(gaps):.1f} s")  # fmt: skip
+    if len(compare) >= 2:
+        (w0, c0), (w1, c1) = compare[0], compare[-1]
+        print(f"compare stage ({w0:.1f}-{w1:.1f} s): CPU/wall {(c1 - c0) / (w1 - w0):.2f}")
+
+
+if __name__ == "__main__":
+    main()
