@@ -68,7 +68,7 @@ from dedupe.corpus.spark_input import DUMP_SUFFIXES, check, renamed_article, sou
 from dedupe.corpus.verify import verify_component
 from dedupe.corpus.workers import batches
 from dedupe.errors import SettingsError
-from dedupe.ingest.read import input_files
+from dedupe.ingest.inputs import input_files
 from dedupe.models import Article
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS, Settings
