@@ -35,7 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dedupe.corpus.candidates import TEXT, Sketch, exact_copies
-from dedupe.corpus.cluster import Link, copy_link
+from dedupe.corpus.linkage import Link, copy_link
 from dedupe.models import Article, Reason
 from dedupe.pair.verdict import Relation
 from dedupe.settings import Settings

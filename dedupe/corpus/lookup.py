@@ -30,7 +30,7 @@ from dedupe.corpus.candidates import (
     sketch_batch,
     term_hashes,
 )
-from dedupe.corpus.cluster import Link, link_from_report
+from dedupe.corpus.linkage import Link, link_from_report
 from dedupe.corpus.records import Hit, QueryResult, decode
 from dedupe.corpus.workers import batches
 from dedupe.models import Article, Reason

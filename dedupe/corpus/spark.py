@@ -60,8 +60,9 @@ from dedupe.corpus.candidates import (
     names_jaccard,
     sketch_batch,
 )
-from dedupe.corpus.cluster import Cluster, Link, single
+from dedupe.corpus.cluster import Cluster, single
 from dedupe.corpus.copies import copy_groups
+from dedupe.corpus.linkage import Link
 from dedupe.corpus.records import BATCH_SIZE
 from dedupe.corpus.scan import ScanReport, assemble_report
 from dedupe.corpus.spark_input import DUMP_SUFFIXES, check, renamed_article, sources, summarise

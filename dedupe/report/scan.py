@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from dedupe.corpus.cluster import Cluster, Link
+from dedupe.corpus.cluster import Cluster
 from dedupe.corpus.copies import CopyGroup
+from dedupe.corpus.linkage import Link
 from dedupe.corpus.scan import ScanReport
 
 if TYPE_CHECKING:
