@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 from dedupe.corpus import index as store
-from dedupe.corpus.candidates import CHANNELS, MAX_BUCKET, TEXT, sketch_batch
+from dedupe.corpus.candidates import MAX_BUCKET
+from dedupe.corpus.channels import CHANNELS, TEXT, sketch_batch
 from dedupe.corpus.index import Index
 from dedupe.corpus.records import BATCH_SIZE, decode, encode, entries
 from dedupe.corpus.scan import scan

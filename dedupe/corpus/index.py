@@ -39,12 +39,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from dedupe.corpus.candidates import (
-    CHANNELS,
-    TEXT,
-    Sketch,
-    sketch_batch,
-)
+from dedupe.corpus.channels import CHANNELS, TEXT, Sketch, sketch_batch
 from dedupe.corpus.copies import is_copy, joins_group
 from dedupe.corpus.lookup import Lookup
 from dedupe.corpus.records import (

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from dedupe.corpus.candidates import Sketch, sketch_batch
+from dedupe.corpus.channels import Sketch, sketch_batch
 from dedupe.corpus.linkage import Link
 from dedupe.corpus.workers import batches
 from dedupe.ingest.build import RawArticle
