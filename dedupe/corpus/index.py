@@ -50,7 +50,7 @@ from dedupe.corpus.index_db import (
     retry,
     table_names,
 )
-from dedupe.corpus.index_groups import CopyGroups, Representative
+from dedupe.corpus.index_groups import CopyGroupStore, Representative
 from dedupe.corpus.records import (
     BATCH_SIZE,
     AddSummary,
@@ -69,7 +69,7 @@ if TYPE_CHECKING:
     pass
 
 
-class Index(CopyGroups):
+class Index(CopyGroupStore):
     """A persistent SQLite index of articles for incremental scans and "seen before?" queries.
 
     Examples:

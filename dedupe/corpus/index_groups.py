@@ -46,7 +46,7 @@ class Representative:
         return self._features
 
 
-class CopyGroups(Lookup):
+class CopyGroupStore(Lookup):
     """Band rows and copy-group membership of stored articles; ``Index`` holds the connection."""
 
     _representatives: OrderedDict[int, Representative]
