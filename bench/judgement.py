@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from devcorpus import Doc, load
 from fit_event_model import article
 
-from dedupe.corpus.cluster import event_groups as average_linkage
+from dedupe.corpus.linkage import event_groups as average_linkage
 from dedupe.corpus.scan import scan
 from dedupe.evidence.names import same_person
 from dedupe.pair.compare import compare

@@ -7,16 +7,13 @@ fine, 1 a `--fail-on…` condition was met, 2 usage or input error (``Error: <fi
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from dedupe import __version__
 from dedupe.cli_index import index_app
 from dedupe.cli_support import (
     MAX_CHARS,
+    DebugOption,
     FactsFormat,
-    FailOn,
     Format,
     FormatOption,
     HelpCommand,
@@ -25,17 +22,23 @@ from dedupe.cli_support import (
     OutOption,
     QuietOption,
     SkipBadOption,
+    VersionOption,
     at_least,
     check_out,
-    emit,
     internal_error,
     library_errors,
-    load_many,
-    load_one,
     progress,
-    render_quotes,
     set_debug,
     skipped_inputs,
+)
+from dedupe.cli_support.compare import FailOnRelationOption, FirstArgument, SecondArgument, run_compare
+from dedupe.cli_support.facts import FactsFormatOption, FailOnConflictOption, run_facts
+from dedupe.cli_support.quotes import (
+    ArticlesArgument,
+    FailOnDifferenceOption,
+    OnlyDifferencesOption,
+    SpeakerOption,
+    run_quotes,
 )
 from dedupe.cli_support.scan import (
     MAX_PAIR_PAGES,
@@ -60,6 +63,7 @@ from dedupe.cli_support.scan import (
     run_scan,
     scan_fails,
 )
+from dedupe.cli_support.sources import EventReportsArgument, FailOnSourceConflictOption, run_sources
 from dedupe.pair.verdict import Relation
 
 app = typer.Typer(
@@ -71,18 +75,10 @@ app = typer.Typer(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"dedupe {__version__}")
-        raise typer.Exit()
-
-
 @app.callback()
 def _root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
+    version: VersionOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """Find overlapping news reports of the same event and show where outlets differ.
 
@@ -101,15 +97,11 @@ def _root(
 
 @app.command(cls=HelpCommand, short_help="Compare two articles: verdict, shared passages, quotations, facts.")
 def compare(
-    first: Annotated[
-        str, typer.Argument(metavar="A", help="First article: .txt/.md/.html/.json file or - for stdin.")
-    ],
-    second: Annotated[str, typer.Argument(metavar="B", help="Second article.")],
+    first: FirstArgument,
+    second: SecondArgument,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
-    fail_on: Annotated[
-        FailOn | None, typer.Option("--fail-on", help="Exit 1 when the relation is at least this strong.")
-    ] = None,
+    fail_on: FailOnRelationOption = None,
     max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Compare two articles: verdict with reasons, shared passages, quotations, facts that differ.
@@ -118,13 +110,7 @@ def compare(
     Example:
       dedupe compare fixtures/seeds/001_*.txt fixtures/seeds/004_*.txt
     """
-    from dedupe.pair.compare import compare as compare_articles
-    from dedupe.report.pair import render_pair
-
-    with library_errors():
-        a, b = load_one(first, max_chars), load_one(second, max_chars)
-        report = compare_articles(a, b)
-        emit(render_pair(report, fmt.value, a, b), out, fmt.value)
+    report = run_compare(first, second, fmt=fmt, out=out, max_chars=max_chars)
     if at_least(report.relation, fail_on):
         raise typer.Exit(1)
 
@@ -183,23 +169,12 @@ app.add_typer(index_app, name="index")
 
 @app.command(cls=HelpCommand)
 def quotes(
-    paths: Annotated[
-        list[str], typer.Argument(metavar="PATH", help="Article files, folders, globs, or - for stdin.")
-    ],
-    speaker: Annotated[
-        str | None, typer.Option(metavar="NAME", help="Only quotations by this speaker (fuzzy).")
-    ] = None,
-    only_differences: Annotated[
-        bool, typer.Option("--only-differences", help="Only groups whose renderings differ.")
-    ] = False,
+    paths: ArticlesArgument,
+    speaker: SpeakerOption = None,
+    only_differences: OnlyDifferencesOption = False,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
-    fail_on_difference: Annotated[
-        bool,
-        typer.Option(
-            "--fail-on-difference", help="Exit 1 when any quotation is rendered differently by two outlets."
-        ),
-    ] = False,
+    fail_on_difference: FailOnDifferenceOption = False,
     skip_bad: SkipBadOption = False,
     max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
@@ -209,30 +184,20 @@ def quotes(
     Example:
       dedupe quotes fixtures/seeds --speaker Patrushev --only-differences
     """
-    from dedupe.quotes.match import audit_quotes
-
-    with library_errors():
-        articles = load_many(paths, skip_bad=skip_bad, max_chars=max_chars)
-        audit = audit_quotes(articles, speaker=speaker, only_differences=only_differences)
-        emit(render_quotes(audit, fmt), out, fmt.value)
+    audit = run_quotes(
+        paths, speaker=speaker, only_differences=only_differences, fmt=fmt, out=out,
+        skip_bad=skip_bad, max_chars=max_chars,
+    )  # fmt: skip
     if fail_on_difference and audit.differing_groups:
         raise typer.Exit(1)
 
 
 @app.command(cls=HelpCommand, short_help="List facts that differ between reports of the same event.")
 def facts(
-    paths: Annotated[
-        list[str], typer.Argument(metavar="PATH", help="Article files, folders, globs, or - for stdin.")
-    ],
-    fmt: Annotated[FactsFormat, typer.Option("--format", "-f", help="Report format.")] = FactsFormat.table,
+    paths: ArticlesArgument,
+    fmt: FactsFormatOption = FactsFormat.table,
     out: OutOption = None,
-    fail_on_conflict: Annotated[
-        bool,
-        typer.Option(
-            "--fail-on-conflict",
-            help="Exit 1 when reports of one event disagree on a fact (beyond spelling).",
-        ),
-    ] = False,
+    fail_on_conflict: FailOnConflictOption = False,
     skip_bad: SkipBadOption = False,
     max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
@@ -242,41 +207,24 @@ def facts(
     Example:
       dedupe facts fixtures/seeds --fail-on-conflict
     """
-    from dedupe.corpus.fact_audit import audit_facts
-    from dedupe.report.facts import render_fact_audit
-
-    with library_errors():
-        audit = audit_facts(load_many(paths, skip_bad=skip_bad, max_chars=max_chars))
-        emit(render_fact_audit(audit, fmt.value), out, fmt.value)
+    audit = run_facts(paths, fmt=fmt, out=out, skip_bad=skip_bad, max_chars=max_chars)
     if fail_on_conflict and audit.conflicts:
         raise typer.Exit(1)
 
 
 @app.command(cls=HelpCommand, short_help="Compare the sources of one event: who says what, who copied whom.")
 def sources(
-    paths: Annotated[
-        list[str], typer.Argument(metavar="PATH", help="Reports of one event: files, folders, globs, or -.")
-    ],
+    paths: EventReportsArgument,
     fmt: FormatOption = Format.table,
     out: OutOption = None,
-    fail_on_conflict: Annotated[
-        bool,
-        typer.Option(
-            "--fail-on-conflict", help="Exit 1 when the sources disagree on a fact (beyond spelling)."
-        ),
-    ] = False,
+    fail_on_conflict: FailOnSourceConflictOption = False,
     skip_bad: SkipBadOption = False,
 ) -> None:
     """Compare the sources of one event: facts and statements by source, who copied whom, what each adds.
 
     Example: dedupe sources fixtures/seeds/00[014]_*.txt --format html --out event.html
     """
-    from dedupe.corpus.dossier import dossier
-    from dedupe.report.dossier import render_dossier
-
-    with library_errors():
-        found = dossier(load_many(paths, skip_bad=skip_bad))
-        emit(render_dossier(found, fmt.value), out)
+    found = run_sources(paths, fmt=fmt, out=out, skip_bad=skip_bad)
     if fail_on_conflict and found.conflicts:
         raise typer.Exit(1)
 

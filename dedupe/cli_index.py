@@ -98,7 +98,7 @@ def index_query(
       dedupe index query fixtures/seeds/004_*.txt --db news.db
     """
     from dedupe.corpus.index import Index
-    from dedupe.report.scan import render_query
+    from dedupe.report.index import render_query
 
     with library_errors(), Index(db, create=False, read_only=True) as index:
         result = index.query(load_one(article, max_chars))
@@ -121,7 +121,7 @@ def index_stats(
       dedupe index stats --db news.db
     """
     from dedupe.corpus.index import Index
-    from dedupe.report.scan import render_stats
+    from dedupe.report.index import render_stats
 
     with library_errors(), Index(db, create=False, read_only=True) as index:
         emit(render_stats(index.stats(), fmt.value), None, fmt.value)

@@ -8,29 +8,17 @@ from pathlib import Path
 from unittest.mock import patch
 
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.corpus import candidates
-from dedupe.corpus.candidates import (
-    CHANNELS,
-    NAMES,
-    TERMS,
-    TERMS_MIN_SHARED,
-    TEXT,
-    Channel,
-    band_keys,
-    candidate_pairs,
-    name_terms,
-    sketch_batch,
-)
+from dedupe.corpus.candidates import TERMS_MIN_SHARED, candidate_pairs
+from dedupe.corpus.channels import CHANNELS, NAMES, TERMS, TEXT, Sketch, sketch_batch
 from dedupe.evidence import terms
+from dedupe.evidence.terms import name_terms
 from dedupe.ingest.build import article_from_text
 from dedupe.ingest.read import load_articles
 from dedupe.settings import DEFAULT_SETTINGS
-from dedupe.text.fingerprint import shingle_hashes, signatures
-from dedupe.text.normalize import words
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -62,52 +50,6 @@ def test_candidate_pairs_equal_brute_force(rows: list[list[int]], max_bucket: in
     assert found.tolist() == sorted(found.tolist())
 
 
-def test_band_keys_are_48_bit_channel_salted_and_blank_for_empty_signatures() -> None:
-    rng = np.random.default_rng(5)
-    sigs = signatures(
-        [np.unique(rng.integers(0, 2**32, size=50, dtype=np.uint32)), np.empty(0, np.uint32)],
-        num_perm=128,
-        seed=1,
-    )
-    keys = band_keys(sigs, TEXT)
-    assert keys.shape == (2, TEXT.bands)
-    assert np.all((keys[0] >= 0) & (keys[0] < 2**48))
-    assert len(set(keys[0].tolist())) == TEXT.bands  # bands of one article never collide
-    assert np.all(keys[1] == -1)
-    other = band_keys(sigs, Channel("other", TEXT.bands, TEXT.rows, salt=99))
-    assert not set(other[0].tolist()) & set(keys[0].tolist())
-    with pytest.raises(ValueError, match="needs"):
-        band_keys(sigs[:, :10], TEXT)
-
-
-def test_text_channel_finds_lightly_edited_copies() -> None:
-    rng = np.random.default_rng(9)
-    vocabulary = np.array([f"w{i}" for i in range(20000)])
-    found = 0
-    trials = 200
-    for _ in range(trials):
-        words = vocabulary[rng.integers(0, len(vocabulary), size=500)].tolist()
-        edited = list(words)
-        for position in rng.choice(len(edited), size=25, replace=False):  # 5% of words replaced
-            edited[position] = str(vocabulary[rng.integers(0, len(vocabulary))])
-        sigs = signatures([shingle_hashes(words, 3), shingle_hashes(edited, 3)], num_perm=128, seed=1)
-        keys = band_keys(sigs, TEXT)
-        found += bool(set(keys[0].tolist()) & set(keys[1].tolist()))
-    assert found / trials >= 0.97
-
-
-def test_sketches_give_exact_copies_one_content_hash_and_all_their_keys() -> None:
-    seed = load_articles([SEEDS / "000_db8167014b393279.txt"])[0]
-    copy = article_from_text(seed.text, id="copy")
-    spaced = article_from_text(seed.text.replace(" ", "  "), id="spaced")
-    other = load_articles([SEEDS / "002_899ef3ab63faf34f.txt"])[0]
-    first, second, third, fourth = sketch_batch([seed, copy, spaced, other], DEFAULT_SETTINGS)
-    assert first.content_hash == second.content_hash == third.content_hash != fourth.content_hash
-    assert np.array_equal(first.keys, second.keys)
-    assert first.keys.shape == (KEYS,)
-    assert first.words == len(words(seed.text, seed.body_spans))
-
-
 def test_name_terms_fold_transliterations_and_skip_sentence_openings() -> None:
     a = article_from_text("Talks were held by Nikolay Patrushev in Nanping. The talks ended.", id="a")
     b = article_from_text("Talks were held by Nikolai Patrushev in Nanping. Afterwards he left.", id="b")
@@ -132,7 +74,7 @@ def test_oversized_buckets_are_skipped() -> None:
 KEYS = TEXT.bands + NAMES.bands + TERMS.bands
 
 
-def reference_proposals(sketches: list[candidates.Sketch]) -> dict[tuple[int, int], tuple[str, ...]]:
+def reference_proposals(sketches: list[Sketch]) -> dict[tuple[int, int], tuple[str, ...]]:
     """The candidate rule pair by pair: text keys, names keys and enough shared name terms, or
     enough shared content-term keys."""
     keys = np.stack([s.keys for s in sketches])
@@ -165,7 +107,7 @@ def reference_proposals(sketches: list[candidates.Sketch]) -> dict[tuple[int, in
 )
 def test_proposed_pairs_apply_the_names_rule_pair_by_pair(rows: list[tuple[list[int], set[int]]]) -> None:
     sketches = [
-        candidates.Sketch(
+        Sketch(
             f"a{n}", bytes([n]), 10, np.array(keys, dtype=np.int64), np.array(sorted(terms), dtype=np.uint32)
         )
         for n, (keys, terms) in enumerate(rows)

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dedupe.cli import app
-from dedupe.corpus.candidates import sketch_batch
+from dedupe.corpus.channels import sketch_batch
 from dedupe.corpus.copies import copy_groups, is_copy
 from dedupe.corpus.scan import ScanReport, scan, with_pairs
 from dedupe.ingest.read import load_articles

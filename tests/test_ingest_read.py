@@ -1,25 +1,20 @@
-"""Tests for dedupe.ingest.read: seeds, HTML pages, JSON/JSONL, bad input, folders, globs and stdin."""
+"""Tests for dedupe.ingest.read: seeds, HTML pages, JSON/JSONL, bad input, stdin and --max-chars."""
 
 from __future__ import annotations
 
-import codecs
 import io
 import json
-import os
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from dedupe.errors import InputError, NoArticlesError
-from dedupe.ingest import read as ingest
+from dedupe.errors import InputError
 from dedupe.ingest.build import RawArticle, article_from_text
+from dedupe.ingest.decoding import decode
 from dedupe.ingest.read import (
     ArticleStream,
     InputWarning,
-    _read_whole,
-    decode,
     iter_articles,
     load_articles,
     load_file,
@@ -206,13 +201,6 @@ def test_bad_input_is_one_line_naming_the_file_and_the_problem(name: str, proble
     assert caught.value.source == path
 
 
-def test_empty_directory_and_empty_glob_are_no_articles_errors(tmp_path: Path) -> None:
-    with pytest.raises(NoArticlesError, match="holds no article files"):
-        load_articles([tmp_path])
-    with pytest.raises(NoArticlesError, match="pattern matches no file"):
-        load_articles([str(tmp_path / "*.jsonl")])
-
-
 def test_cp1252_file_loads_with_a_warning() -> None:
     with pytest.warns(InputWarning, match=r"cp1252\.txt: not UTF-8; decoded as cp1252"):
         [article] = load_file(str(BAD / "cp1252.txt"))
@@ -257,38 +245,6 @@ def test_skip_bad_records_problems_and_keeps_good_files(seed_paths: dict[str, Pa
     ]
     with pytest.raises(InputError):
         list(iter_articles(inputs))
-
-
-def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
-    for relative in ("b/zeta.txt", "a/deep/beta.md", "a/alpha.txt", "gamma.TXT", "notes.csv"):
-        path = tmp_path / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(
-            f"Headline of {path.stem}\n\nThe body of {path.stem} says something new.\n", encoding="utf-8"
-        )
-    articles = load_articles([tmp_path])
-    assert [a.id for a in articles] == ["alpha", "beta", "zeta", "gamma"]
-    assert [Path(a.source).relative_to(tmp_path).as_posix() for a in articles] == [
-        "a/alpha.txt",
-        "a/deep/beta.md",
-        "b/zeta.txt",
-        "gamma.TXT",
-    ]
-
-
-def test_duplicate_stems_across_folders_get_distinct_ids(tmp_path: Path) -> None:
-    for folder in ("monday", "tuesday", "wednesday"):
-        (tmp_path / folder).mkdir()
-        (tmp_path / folder / "story.txt").write_text(f"Story of {folder}\n\nIt happened on {folder}.\n")
-    ids = [a.id for a in load_articles([tmp_path])]
-    assert ids[0] == "story"
-    assert len(set(ids)) == 3
-    assert "tuesday" in ids[1] and "wednesday" in ids[2]
-
-
-def test_glob_expands_to_sorted_files(seed_paths: dict[str, Path]) -> None:
-    articles = load_articles([str(SEEDS / "00[13]_*.txt")])
-    assert [a.id for a in articles] == [seed_paths["001"].stem, seed_paths["003"].stem]
 
 
 class _Stdin:
@@ -336,76 +292,6 @@ def test_impossible_header_date_is_ignored_not_a_crash() -> None:
     assert article.title == "Talks resume in the capital"
 
 
-def _dump(path: Path, lines: list[str], *, ending: str = "\n", bom: bool = False) -> Path:
-    path.write_bytes((codecs.BOM_UTF8 if bom else b"") + ending.join(lines).encode())
-    return path
-
-
-@pytest.mark.parametrize("chunk", [3, 7, 1 << 20])
-@pytest.mark.parametrize(("ending", "bom"), [("\n", False), ("\r\n", True), ("\r", False)], ids=str)
-def test_jsonl_streams_to_what_reading_it_whole_gives(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, ending: str, bom: bool
-) -> None:
-    records = [
-        {
-            "id": "a",
-            "text": "Ferry crews walked out.\r\nTalks resume\u00a0on Monday.",
-            "title": "Strike",
-        },
-        {"text": "Second report of the strike, with a date.", "published": "2023-03-14", "tag": 1},
-        {"id": "c", "text": "Third line " * 40},
-    ]
-    lines = [json.dumps(records[0], ensure_ascii=False), "", "  ", *map(json.dumps, records[1:])]
-    path = _dump(tmp_path / "dump.jsonl", lines, ending=ending, bom=bom)
-    whole = [r.build() for r in _read_whole(str(path))]
-    monkeypatch.setattr(ingest, "_CHUNK", chunk)
-    monkeypatch.setattr(Path, "read_bytes", _no_whole_reads)
-    streamed = load_file(str(path))
-    assert streamed == whole
-    assert [a.id for a in streamed] == ["a", "dump-4", "c"]  # line numbers count blank lines
-
-
-def test_a_raw_line_separator_splits_a_streamed_line_as_it_split_the_whole(tmp_path: Path) -> None:
-    # str.splitlines breaks at U+2028, which JSON allows unescaped inside a string.
-    path = _dump(tmp_path / "dump.jsonl", [json.dumps({"text": "One\u2028two"}, ensure_ascii=False)])
-    with pytest.raises(InputError) as whole:
-        _read_whole(str(path))
-    with pytest.raises(InputError) as streamed:
-        load_file(str(path))
-    assert str(streamed.value) == str(whole.value)
-
-
-def _no_whole_reads(self: Path) -> bytes:
-    raise AssertionError(f"{self} was read whole")
-
-
-def test_a_bad_line_fails_the_dump_before_any_article_is_yielded(tmp_path: Path) -> None:
-    path = _dump(
-        tmp_path / "dump.jsonl", [json.dumps({"text": "Fine."}), "{not json", json.dumps({"text": "x"})]
-    )
-    articles = iter_articles([path])
-    with pytest.raises(InputError, match="line 2: not valid JSON"):
-        next(articles)
-    problems: list[InputError] = []
-    good = _dump(tmp_path / "good.jsonl", [json.dumps({"text": "Fine."})])
-    # With skip_bad only the bad line is skipped, reported with its number, not the whole dump.
-    found = [a.id for a in iter_articles([path, good], skip_bad=True, problems=problems)]
-    assert found == ["dump-1", "dump-3", "good-1"]
-    assert [str(p) for p in problems] == [
-        f"{path}: line 2: not valid JSON (Expecting property name enclosed in double quotes)"
-    ]
-
-
-def test_a_dump_that_is_not_plain_utf8_is_read_whole_as_before(tmp_path: Path) -> None:
-    cp1252 = tmp_path / "old.jsonl"
-    cp1252.write_bytes(json.dumps({"text": "Caf\u00e9 owners protest"}, ensure_ascii=False).encode("cp1252"))
-    with pytest.warns(InputWarning, match="cp1252"):
-        [article] = load_file(str(cp1252))
-    assert article.text == "Caf\u00e9 owners protest"
-    listed = _dump(tmp_path / "list.jsonl", ["[", json.dumps({"text": "In a list."}), "]"])
-    assert [a.text for a in load_file(str(listed))] == ["In a list."]
-
-
 def test_raw_records_build_the_articles_iteration_gives() -> None:
     paths = [SEEDS, JSONL / "ferry_strike.jsonl"]
     stream = iter_articles(paths)
@@ -438,23 +324,3 @@ def test_a_file_far_over_max_chars_is_refused_unread(tmp_path: Path) -> None:
     path.write_bytes(b"a" * 5000)
     with pytest.raises(InputError, match="5,000 bytes, more than --max-chars 1,000 allows"):
         load_articles([path], max_chars=1000)
-
-
-def test_an_unreadable_subfolder_is_reported_not_skipped(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "ok.txt").write_text("A readable article about the harbour.")
-    (tmp_path / "locked").mkdir()
-    real_scandir = os.scandir
-
-    def scandir(path: Any) -> Any:  # root reads every folder: refuse this one as chmod 000 would
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
-    with pytest.raises(InputError, match="locked: cannot read directory"):
-        load_articles([tmp_path])
-    problems: list[InputError] = []
-    assert [a.id for a in load_articles([tmp_path], skip_bad=True, problems=problems)] == ["ok"]
-    assert [Path(p.source).name for p in problems] == ["locked"]

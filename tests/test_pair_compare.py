@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from dedupe.corpus.cluster import Link
+from dedupe.corpus.linkage import Link
 from dedupe.corpus.scan import scan
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.overlap import event_profile, extract_entities

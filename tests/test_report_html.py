@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.corpus.cluster import Cluster, Link
+from dedupe.corpus.cluster import Cluster
+from dedupe.corpus.linkage import Link
 from dedupe.corpus.scan import ScanReport, scan
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Article, Span

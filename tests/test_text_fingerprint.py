@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from dedupe.errors import IndexStoreError
 from dedupe.ingest.read import load_articles
-from dedupe.text import fingerprint
+from dedupe.text import fingerprint, minhash
 from dedupe.text.normalize import tokenize, words
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
@@ -49,17 +49,9 @@ def test_batched_signatures_equal_one_by_one(sets: list[np.ndarray]) -> None:
         assert np.array_equal(row, fingerprint.signature(shingles, num_perm=64, seed=7))
 
 
-def test_batches_split_across_chunks_give_the_same_signatures(monkeypatch: pytest.MonkeyPatch) -> None:
-    rng = np.random.default_rng(3)
-    sets = [np.unique(rng.integers(0, 2**32, size=n, dtype=np.uint32)) for n in (50, 0, 400, 7, 300)]
-    whole = fingerprint.signatures(sets, num_perm=32, seed=1)
-    monkeypatch.setattr(fingerprint, "_CHUNK_CELLS", 32 * 60)
-    assert np.array_equal(fingerprint.signatures(sets, num_perm=32, seed=1), whole)
-
-
 def test_empty_set_gives_the_empty_signature() -> None:
     empty = fingerprint.signature(np.empty(0, dtype=np.uint32), num_perm=16, seed=1)
-    assert np.all(empty == fingerprint.EMPTY)
+    assert np.all(empty == minhash.EMPTY)
     assert np.array_equal(empty, reference_signature(np.empty(0, dtype=np.uint32), 16, 1))
 
 
@@ -200,15 +192,6 @@ def test_signed_seed_bodies_equal_datasketch_over_the_shingle_hashes(monkeypatch
         assert np.array_equal(row, reference_signature(fingerprint.shingle_hashes(found, 3), 128, 1))
         assert count == len(found)
         assert joined == " ".join(found).encode()
-
-
-def test_blocks_of_fewer_permutations_give_the_same_signatures(monkeypatch: pytest.MonkeyPatch) -> None:
-    rng = np.random.default_rng(5)
-    sets = [np.unique(rng.integers(0, 2**32, size=n, dtype=np.uint32)) for n in (30, 0, 200, 1)]
-    whole = fingerprint.signatures(sets, num_perm=40, seed=2)
-    monkeypatch.setattr(fingerprint, "_BLOCK_ROWS", 7)  # 40 permutations: blocks of 7 and a last of 5
-    monkeypatch.setattr(fingerprint, "_CHUNK_CELLS", 7 * 50)
-    assert np.array_equal(fingerprint.signatures(sets, num_perm=40, seed=2), whole)
 
 
 def test_sign_texts_rejects_a_shingle_size_below_one() -> None:

@@ -130,7 +130,7 @@ def cluster_threshold(
 ) -> tuple[float, float]:
     """Return the average-linkage threshold with the best event-cluster F1 (text and metadata rows),
     counted over pairs of reports in one language."""
-    from dedupe.corpus.cluster import event_groups
+    from dedupe.corpus.linkage import event_groups
 
     n = len(docs)
     ids = [d.id for d in docs]

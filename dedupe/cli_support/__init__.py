@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from typer import _click as click
 
     from dedupe.corpus.records import QueryResult
-    from dedupe.quotes.match import QuoteAudit
 
 
 class Format(StrEnum):
@@ -100,6 +99,20 @@ _debug = [False]
 def set_debug(on: bool) -> None:
     """Show full tracebacks of internal errors (``--debug``)."""
     _debug[0] = on
+
+
+def _version(value: bool) -> None:
+    if value:
+        from dedupe import __version__
+
+        typer.echo(f"dedupe {__version__}")
+        raise typer.Exit()
+
+
+VersionOption = Annotated[
+    bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")]
 
 
 class _PlainArgument(TyperArgument):
@@ -398,17 +411,6 @@ def progress(quiet: bool) -> ProgressBar:
     except ValueError:
         interval = PROGRESS_INTERVAL
     return ProgressBar(not quiet, terminal=sys.stderr.isatty(), interval=max(interval, 0.01))
-
-
-def render_quotes(audit: QuoteAudit, fmt: Format) -> str:
-    """Return the quote audit in ``fmt``: a page for html, else the audit renderer's text."""
-    if fmt is Format.html:
-        from dedupe.report.html import render_quotes_html
-
-        return render_quotes_html(audit)
-    from dedupe.report.quotes import render_quote_audit
-
-    return render_quote_audit(audit, fmt.value)
 
 
 def at_least(relation: Relation, fail_on: FailOn | None) -> bool:

@@ -4,12 +4,12 @@ Before candidate pairs are drawn, articles that are copies of one story — exac
 cut short or wrapped in site furniture — are grouped (``copy_groups``) from their
 sketches alone:
 
-- *evidence* — the text channel's band keys (``candidates.TEXT``): articles sharing a key
+- *evidence* — the text channel's band keys (``channels.TEXT``): articles sharing a key
   are checked, each against the first article of the bucket and against its neighbour
   in it (so a bucket of any size costs two checks per article, and pairs already in one
   group are not checked again);
 - *check* — ``is_copy``: the sampled shingle hashes of the shorter article
-  (``candidates.COPY_SAMPLE``, chosen by content, so a cut-short or wrapped copy keeps the
+  (``channels.COPY_SAMPLE``, chosen by content, so a cut-short or wrapped copy keeps the
   sample of the text it shares) lie at least ``COPY_MIN_CONTAINMENT`` in the other's;
 - *representative* — of each connected group, the article holding most of the hashes
   that half the group shares (the story's core), the shortest such (the least furniture),
@@ -34,8 +34,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from dedupe.corpus.candidates import TEXT, Sketch, exact_copies
-from dedupe.corpus.cluster import Link, copy_link
+from dedupe.corpus.candidates import exact_copies
+from dedupe.corpus.channels import TEXT, Sketch
+from dedupe.corpus.linkage import Link, copy_link
 from dedupe.models import Article, Reason
 from dedupe.pair.verdict import Relation
 from dedupe.settings import Settings

@@ -31,11 +31,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from dedupe.corpus.cluster import Link
 from dedupe.corpus.dossier_facts import FactRow, fact_rows
 from dedupe.corpus.dossier_lineage import Family, NearMiss, find_families, find_near_misses
 from dedupe.corpus.dossier_statements import Statement, statement_of
 from dedupe.corpus.dossier_unique import UniqueContent, unique_content
+from dedupe.corpus.linkage import Link
 from dedupe.corpus.scan import ScanReport
 from dedupe.evidence.facts import compare_facts
 from dedupe.models import Article

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from dedupe.corpus.cluster import Link, groups, link_from_report
+from dedupe.corpus.linkage import Link, groups, link_from_report
 from dedupe.models import Article, Span
 from dedupe.pair.compare import ArticleFeatures, PairReport
 from dedupe.pair.verdict import Relation

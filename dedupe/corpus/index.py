@@ -25,65 +25,51 @@ and those that fail stand alone again, with band rows of their own.
 Several processes may use one index: writers wait for each other (a busy timeout, then
 retries), two creating one new file agree on one schema, ``read_only`` opening works on a
 read-only file or folder, and a new file that a failed first ``add`` leaves empty is removed.
+
+The SQLite plumbing (opening, schema checks, locks, sizes) is in ``corpus.index_db``, the
+copy-group rules in ``corpus.index_groups``, the queries in ``corpus.lookup``.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
-from dedupe.corpus.candidates import (
-    CHANNELS,
-    TEXT,
-    Sketch,
-    sketch_batch,
+from dedupe.corpus.channels import TEXT, sketch_batch
+from dedupe.corpus.index_db import (
+    BUSY_TIMEOUT_S,
+    CACHE_KIB,
+    Transaction,
+    connect_read_only,
+    index_stats,
+    open_schema,
+    retry,
+    table_names,
 )
-from dedupe.corpus.copies import is_copy, joins_group
-from dedupe.corpus.lookup import Lookup
+from dedupe.corpus.index_groups import CopyGroupStore, Representative
 from dedupe.corpus.records import (
     BATCH_SIZE,
-    SCHEMA,
-    SCHEMA_VERSION,
     AddSummary,
     Entry,
     IndexStats,
     decode,
     entries,
-    spec_json,
     unbuilt,
 )
 from dedupe.corpus.workers import ordered_map, worker_pool
 from dedupe.errors import IndexStoreError, SettingsError
 from dedupe.models import Article
 from dedupe.settings import DEFAULT_SETTINGS, Settings
-from dedupe.text.fingerprint import SignatureSpec, current_spec
 
 if TYPE_CHECKING:
-    from dedupe.pair.compare import ArticleFeatures
-
-_CACHE_KIB = 64 * 1024
-BUSY_TIMEOUT_S = 60.0
-"""How long a writer waits for another's transaction (a long ``remove``) before retrying."""
-BUSY_RETRIES = 5
-"""Times a writer retries after a busy timeout before giving up with ``IndexStoreError``."""
-_RETRY_PAUSE_S = 0.2
-_ORIGINAL = (
-    "SELECT COALESCE(c.representative, a.rowid) FROM articles a LEFT JOIN copies c ON c.member = a.rowid"
-    " WHERE a.content_hash = ? AND a.rowid != ? ORDER BY a.rowid LIMIT 1"
-)  # the group an exact copy joins: its first stored original's (that article's, or its representative's)
-REPRESENTATIVE_CACHE = 256
-"""Stored articles whose sketch and text features ``add`` keeps while checking copies against
-them: a feed carrying a few hundred stories at a time analyses each representative once."""
+    pass
 
 
-class Index(Lookup):
+class Index(CopyGroupStore):
     """A persistent SQLite index of articles for incremental scans and "seen before?" queries.
 
     Examples:
@@ -103,68 +89,30 @@ class Index(Lookup):
         self.path = str(path)
         self.settings = settings
         self.read_only = read_only
-        self._representatives: OrderedDict[int, _Representative] = OrderedDict()
+        self._representatives: OrderedDict[int, Representative] = OrderedDict()
         if (not create or read_only) and not Path(path).exists():
             raise IndexStoreError(f"{self.path}: no such index (create it with `dedupe index add`)")
         self._created = not Path(path).exists()
         try:
             if read_only:
-                self._db = _connect_read_only(self.path)
+                self._db = connect_read_only(self.path)
             else:
                 self._db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
                 # Set before the first table exists (ignored afterwards): compressed records of
                 # 1-3 KB waste up to half of each 4 KB page, far less of a 16 KB one.
                 self._db.execute("PRAGMA page_size=16384")
-                _retry(lambda: self._db.execute("PRAGMA journal_mode=WAL"), self.path)
+                retry(lambda: self._db.execute("PRAGMA journal_mode=WAL"), self.path)
                 self._db.execute("PRAGMA synchronous=NORMAL")
             # The band table is written at random keys: a 64 MB page cache (default 2 MB)
             # keeps the pages of a few million band rows in memory while adding.
-            self._db.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
-            self._open()
+            self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            self.spec = open_schema(self._db, self.path, self.settings, read_only=self.read_only)
         except sqlite3.DatabaseError as error:
             self._discard()
             raise IndexStoreError(f"{self.path}: not a usable dedupe index ({error})") from error
         except BaseException:
             self._discard()
             raise
-
-    def _open(self) -> None:
-        spec = current_spec(num_perm=self.settings.num_perm, seed=self.settings.seed,
-                            shingle_size=self.settings.shingle_size)  # fmt: skip
-        channels = json.dumps([[c.name, c.bands, c.rows, c.salt] for c in CHANNELS])
-        tables = self._tables()
-        if not tables and not self.read_only:
-            with self._transaction():
-                if self._tables():  # another process created it while this one waited for the lock
-                    return self._open()
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
-                self._db.executemany(
-                    "INSERT INTO meta VALUES (?, ?)",
-                    [
-                        ("schema_version", str(SCHEMA_VERSION)),
-                        ("spec", spec_json(spec)),
-                        ("channels", channels),
-                    ],
-                )
-            tables = self._tables()
-        if "meta" not in tables and tables:
-            raise IndexStoreError(f"{self.path}: an SQLite file, but not a dedupe index")
-        meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
-        version = int(meta.get("schema_version", "0"))
-        if version != SCHEMA_VERSION:
-            raise IndexStoreError(
-                f"{self.path}: index schema version {version}, this dedupe reads version {SCHEMA_VERSION}; "
-                "rebuild it with `dedupe index add`"
-            )
-        self.spec = SignatureSpec(**json.loads(meta["spec"]))
-        spec.check(self.spec, self.path)
-        if meta["channels"] != channels:
-            raise IndexStoreError(f"{self.path}: index built with other LSH channels {meta['channels']}")
-
-    def _tables(self) -> set[str]:
-        return {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
     def close(self) -> None:
         """Close the database (the WAL is checkpointed into the main file)."""
@@ -174,7 +122,7 @@ class Index(Lookup):
         """Close; remove the file if this object created it and it holds no article."""
         db = getattr(self, "_db", None)
         try:
-            empty = db is None or "articles" not in self._tables() or len(self) == 0
+            empty = db is None or "articles" not in table_names(self._db) or len(self) == 0
         except sqlite3.Error:
             empty = True
         if db is not None:
@@ -269,12 +217,6 @@ class Index(Lookup):
             self._insert_bands(bands)
         return statuses
 
-    def _insert_bands(self, bands: list[tuple[int, int]]) -> None:
-        """Write and clear pending band rows."""
-        bands.sort()
-        self._db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?)", bands)
-        bands.clear()
-
     def remove(self, ids: Iterable[str]) -> int:
         """Remove articles by id; return how many were stored."""
         removed = 0
@@ -300,72 +242,6 @@ class Index(Lookup):
         self._db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
         if members:
             self._promote(members)
-
-    def _promote(self, members: list[int]) -> None:
-        """Make the first of a removed representative's members the representative of the others.
-
-        It takes band rows; each other member is checked against it as ``add`` checks a new
-        copy (one text-only verdict each) and stays in the group or stands alone with band rows.
-        """
-        chosen = self._representative(members[0])
-        self._write_bands(members[0], chosen.sketch)
-        for member in members[1:]:
-            (record,) = self._db.execute("SELECT record FROM articles WHERE rowid = ?", (member,)).fetchone()
-            article = decode(record)
-            (sketch,) = sketch_batch([article], self.settings)
-            if sketch.content_hash == chosen.sketch.content_hash or (
-                joins_group(
-                    chosen.features(self.settings),
-                    chosen.sketch.samples,
-                    article,
-                    sketch.samples,
-                    self.settings,
-                )
-                is not None
-            ):
-                self._db.execute("INSERT INTO copies VALUES (?, ?)", (member, members[0]))
-            else:
-                self._write_bands(member, sketch)
-
-    def _write_bands(self, rowid: int, sketch: Sketch) -> None:
-        self._insert_bands([(k, rowid) for k in sketch.keys.tolist() if k >= 0])
-
-    def _group_of(self, rowid: int, entry: Entry, pending: dict[int, list[int]]) -> int | None:
-        """Return the stored representative whose copy group a new article joins, or None.
-
-        An exact copy joins its original's group with no verdict; otherwise the stored
-        articles sharing most of its text band keys (``copy_candidates``) are checked in turn
-        with ``copies.joins_group`` until one passes its sampled-shingle check, which alone
-        gets the text verdict.
-        """
-        sketch = entry.sketch
-        exact = self._db.execute(_ORIGINAL, (sketch.content_hash, rowid)).fetchone()
-        if exact is not None:
-            return int(exact[0])
-        for candidate in self.copy_candidates(sketch, pending):
-            stored = self._representative(candidate)
-            if is_copy(stored.sketch.samples, sketch.samples):
-                copy = decode(entry.record)
-                link = joins_group(stored.features(self.settings), stored.sketch.samples, copy,
-                                   sketch.samples, self.settings)  # fmt: skip
-                return None if link is None else candidate
-        return None
-
-    def _representative(self, rowid: int) -> _Representative:
-        """Return a stored article's sketch (and features, on first use), cached by rowid and content."""
-        row = self._db.execute("SELECT id, content_hash FROM articles WHERE rowid = ?", (rowid,)).fetchone()
-        cached = self._representatives.get(rowid)
-        if cached is not None and (cached.article.id, cached.sketch.content_hash) == (row[0], row[1]):
-            self._representatives.move_to_end(rowid)
-            return cached
-        (record,) = self._db.execute("SELECT record FROM articles WHERE rowid = ?", (rowid,)).fetchone()
-        article = decode(record)
-        (sketch,) = sketch_batch([article], self.settings)
-        made = _Representative(article, sketch)
-        self._representatives[rowid] = made
-        if len(self._representatives) > REPRESENTATIVE_CACHE:
-            self._representatives.popitem(last=False)
-        return made
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
@@ -403,95 +279,9 @@ class Index(Lookup):
 
     def stats(self) -> IndexStats:
         """Return counts and on-disk sizes: all, articles with their records, and LSH structures."""
-        if not self.read_only:
-            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        articles = len(self)
-        sizes = dict(self._db.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name").fetchall())
-        lsh = sum(
-            sizes.get(name, 0) for name in ("bands", "articles_content", "copies", "copies_representative")
-        )
-        groups, members = self._db.execute(
-            "SELECT COUNT(DISTINCT representative), COUNT(*) FROM copies"
-        ).fetchone()
-        return IndexStats(
-            path=self.path,
-            schema_version=SCHEMA_VERSION,
-            articles=articles,
-            band_rows=int(self._db.execute("SELECT COUNT(*) FROM bands").fetchone()[0]),
-            bytes_total=sum(sizes.values()),
-            bytes_articles=sizes.get("articles", 0) + sizes.get("sqlite_autoindex_articles_1", 0),
-            bytes_lsh=lsh,
-            lsh_bytes_per_article=lsh / articles if articles else 0.0,
-            spec=self.spec,
-            copy_groups=int(groups),
-            grouped_articles=int(groups) + int(members),
-        )
+        return index_stats(self._db, self.path, self.spec, read_only=self.read_only)
 
-    def _transaction(self) -> _Transaction:
+    def _transaction(self) -> Transaction:
         if self.read_only:
             raise IndexStoreError(f"{self.path}: opened read-only")
-        return _Transaction(self._db, self.path)
-
-
-class _Representative:
-    """A stored article checked as a copy group's representative: its sketch, its features once needed."""
-
-    __slots__ = ("_features", "article", "sketch")
-
-    def __init__(self, article: Article, sketch: Sketch) -> None:
-        self.article = article
-        self.sketch = sketch
-        self._features: ArticleFeatures | None = None
-
-    def features(self, settings: Settings) -> ArticleFeatures:
-        from dedupe.pair.compare import analyze
-
-        if self._features is None:
-            self._features = analyze(self.article, settings)
-        return self._features
-
-
-def _connect_read_only(path: str) -> sqlite3.Connection:
-    """Open without writing anything; on a read-only folder, where SQLite cannot make the
-    WAL's shared-memory file, as an immutable file (nothing else can be writing it then)."""
-    uri = f"file:{quote(str(Path(path).resolve()))}"
-    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S)
-    try:
-        db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
-    except sqlite3.OperationalError:
-        db.close()
-        db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
-    return db
-
-
-def _retry(step: Callable[[], object], path: str) -> None:
-    """Run ``step``, retrying while another process holds the database past the busy timeout."""
-    for attempt in range(BUSY_RETRIES + 1):
-        try:
-            step()
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) and "busy" not in str(error):
-                raise
-            if attempt == BUSY_RETRIES:
-                raise IndexStoreError(
-                    f"{path}: still locked by another process after {BUSY_RETRIES + 1} waits "
-                    f"of {BUSY_TIMEOUT_S:.0f} s"
-                ) from error
-            time.sleep(_RETRY_PAUSE_S * (attempt + 1))
-
-
-class _Transaction:
-    """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any exception."""
-
-    def __init__(self, db: sqlite3.Connection, path: str) -> None:
-        self._db = db
-        self._path = path
-
-    def __enter__(self) -> None:
-        _retry(lambda: self._db.execute("BEGIN IMMEDIATE"), self._path)
-
-    def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+        return Transaction(self._db, self.path)

@@ -17,20 +17,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from dedupe.corpus.candidates import (
-    CHANNELS,
-    MAX_BUCKET,
-    NAMES,
-    NAMES_MIN_JACCARD,
-    TERMS,
-    TERMS_MIN_SHARED,
-    TEXT,
-    Sketch,
-    names_jaccard,
-    sketch_batch,
-    term_hashes,
-)
-from dedupe.corpus.cluster import Link, link_from_report
+from dedupe.corpus.candidates import MAX_BUCKET, NAMES_MIN_JACCARD, TERMS_MIN_SHARED, names_jaccard
+from dedupe.corpus.channels import CHANNELS, NAMES, TERMS, TEXT, Sketch, sketch_batch, term_hashes
+from dedupe.corpus.linkage import Link, link_from_report
 from dedupe.corpus.records import Hit, QueryResult, decode
 from dedupe.corpus.workers import batches
 from dedupe.models import Article, Reason

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from dedupe.corpus.candidates import Sketch, sketch_batch
-from dedupe.corpus.cluster import Link
+from dedupe.corpus.channels import Sketch, sketch_batch
+from dedupe.corpus.linkage import Link
 from dedupe.corpus.workers import batches
 from dedupe.ingest.build import RawArticle
 from dedupe.ingest.read import ArticleStream

@@ -8,7 +8,7 @@ Spark moves the data; every decision is made by the functions the local scan cal
    stdin on the driver. ``zipWithIndex`` numbers the articles in input order, so rows,
    first-of-content originals and renamed clashing ids (``ingest.unique_id``, applied on
    the driver to the collected ids) are those of the local scan.
-2. *candidates* — executors sketch batches with ``candidates.sketch_batch``; band keys
+2. *candidates* — executors sketch batches with ``channels.sketch_batch``; band keys
    go to buckets keyed by ``channel << KEY_BITS | key`` (within a channel every band shares
    one key space, as in ``candidates.candidate_pairs``); buckets of 2 to ``MAX_BUCKET``
    distinct articles give pairs, and pairs only the names channel found are joined to
@@ -45,30 +45,25 @@ import numpy as np
 import numpy.typing as npt
 
 from dedupe.corpus.candidates import (
-    CHANNELS,
-    KEY_BITS,
     MAX_BUCKET,
-    NAMES,
     NAMES_MIN_JACCARD,
-    TERMS,
     TERMS_MIN_SHARED,
-    TEXT,
     ChannelCount,
-    Sketch,
     Work,
     components,
     names_jaccard,
-    sketch_batch,
 )
-from dedupe.corpus.cluster import Cluster, Link, single
+from dedupe.corpus.channels import CHANNELS, KEY_BITS, NAMES, TERMS, TEXT, Sketch, sketch_batch
+from dedupe.corpus.cluster import Cluster, single
 from dedupe.corpus.copies import copy_groups
+from dedupe.corpus.linkage import Link
 from dedupe.corpus.records import BATCH_SIZE
 from dedupe.corpus.scan import ScanReport, assemble_report
 from dedupe.corpus.spark_input import DUMP_SUFFIXES, check, renamed_article, sources, summarise
 from dedupe.corpus.verify import verify_component
 from dedupe.corpus.workers import batches
 from dedupe.errors import SettingsError
-from dedupe.ingest.read import input_files
+from dedupe.ingest.inputs import input_files
 from dedupe.models import Article
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS, Settings

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from dedupe.errors import InputError, NoArticlesError
-from dedupe.ingest.read import InputWarning, jsonl_article, load_file, unique_id
+from dedupe.ingest.formats import jsonl_article
+from dedupe.ingest.inputs import unique_id
+from dedupe.ingest.read import InputWarning, load_file
 from dedupe.models import Article
 
 if TYPE_CHECKING:

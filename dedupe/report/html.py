@@ -32,8 +32,9 @@ from dedupe.quotes.diff import describe_difference
 from dedupe.report.words import PAIR_LEGEND, SCAN_LEGEND, fact_kind, slot_words
 
 if TYPE_CHECKING:
-    from dedupe.corpus.cluster import Cluster, Link
+    from dedupe.corpus.cluster import Cluster
     from dedupe.corpus.dossier import Dossier
+    from dedupe.corpus.linkage import Link
     from dedupe.corpus.scan import ScanReport
     from dedupe.pair.compare import PairReport
     from dedupe.quotes.match import QuoteAudit, QuoteGroup

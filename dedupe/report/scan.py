@@ -1,4 +1,4 @@
-"""Render scan reports, index answers and index statistics as table, JSON, JSONL, CSV or Markdown.
+"""Render scan reports as table, JSON, JSONL, CSV or Markdown (index answers: ``report.index``).
 
 JSON is one document (``kind: "scan"``) with ``clusters`` (each with ``members`` and
 ``level``) and ``pairs``. JSONL suits large scans: a ``scan`` header line, then one
@@ -13,20 +13,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from tabulate import tabulate
-
-from dedupe.corpus.cluster import Cluster, Link
+from dedupe.corpus.cluster import Cluster
 from dedupe.corpus.copies import CopyGroup
-from dedupe.corpus.records import IndexStats, QueryResult
+from dedupe.corpus.linkage import Link
 from dedupe.corpus.scan import ScanReport
 
 if TYPE_CHECKING:
     from dedupe.corpus.dossier import Dossier
+from dedupe.report.layout import WIDTH, md_cell, md_table, shorten, wrap
 from dedupe.report.serialize import SCHEMA_VERSION, csv_cell, to_data, to_json
 from dedupe.report.words import SCAN_LEGEND, fact_kind, percent, relation_words, slot_words
 
@@ -35,7 +33,6 @@ SHOWN_MEMBERS = 6
 """Members listed per cluster in table and Markdown output before "… and N more"."""
 SHOWN_SINGLES = 20
 """Articles alone in their event listed by id before "… and N more"."""
-WIDTH = 80
 
 _PAIR_FIELDS = (
     "a", "b", "relation", "confidence", "event_score", "jaccard", "containment_a", "containment_b",
@@ -123,7 +120,7 @@ def _summary(report: ScanReport) -> str:
 
 def _table(report: ScanReport, width: int) -> str:
     """Clusters as blocks an editor reads top to bottom, ``width`` columns wide."""
-    lines = [_fill(_summary(report), "", width), "", _fill(SCAN_LEGEND, "", width)]
+    lines = [wrap(_summary(report), "", width), "", wrap(SCAN_LEGEND, "", width)]
     shown = [c for c in report.clusters if len(c.members) > 1]
     singles = [c for c in report.clusters if len(c.members) == 1]
     pairs_of = _pairs_by_cluster(report, shown)
@@ -136,7 +133,7 @@ def _table(report: ScanReport, width: int) -> str:
     if singles:
         listed = ", ".join(c.members[0] for c in singles[:SHOWN_SINGLES])
         more = f" … and {len(singles) - SHOWN_SINGLES} more" if len(singles) > SHOWN_SINGLES else ""
-        lines += ["", _fill(f"{len(singles)} article(s) alone in their event: {listed}{more}", "", width)]
+        lines += ["", wrap(f"{len(singles)} article(s) alone in their event: {listed}{more}", "", width)]
     return "\n".join(lines)
 
 
@@ -153,29 +150,29 @@ def _markdown(report: ScanReport) -> str:
         members += f" … and {extra} more" if extra > 0 else ""
         lines.append(f"- **Members:** {members} (representative `{cluster.representative}`)")
         if cluster.dates:
-            lines.append(f"- **Dates:** {_md(', '.join(cluster.dates))}")
+            lines.append(f"- **Dates:** {md_cell(', '.join(cluster.dates))}")
         if cluster.entities:
-            lines.append(f"- **Key names:** {_md(', '.join(cluster.entities))}")
+            lines.append(f"- **Key names:** {md_cell(', '.join(cluster.entities))}")
         if cluster.quote_groups:
             lines.append(f"- **Quotations in several outlets:** {_quotes(cluster)}")
         for quote in cluster.quote_groups:
             if quote.consistency == "differs":
-                lines += ["", f"> “{_md(' '.join(quote.text.split()))}”", ">",
-                          f"> — {_md(quote.speaker)}, rendered differently:", ""]  # fmt: skip
-                lines.extend(f"- {_md(d)}" for d in quote.differences)
+                lines += ["", f"> “{md_cell(' '.join(quote.text.split()))}”", ">",
+                          f"> — {md_cell(quote.speaker)}, rendered differently:", ""]  # fmt: skip
+                lines.extend(f"- {md_cell(d)}" for d in quote.differences)
         pairs = pairs_of[cluster.id]
         if pairs:
             rows = [[f"`{p.a}`", f"`{p.b}`", relation_words(p.relation.value), f"{p.confidence:.2f}",
                      f"{percent(p.coverage_a)} / {percent(p.coverage_b)}",
-                     _md(p.reasons[0].text if p.reasons else "")] for p in pairs]  # fmt: skip
+                     md_cell(p.reasons[0].text if p.reasons else "")] for p in pairs]  # fmt: skip
             lines += ["", "### Pairs", ""]
-            lines.append(_md_table(rows, ["A", "B", "relation", "confidence", "shared A / B", "main reason"]))
+            lines.append(md_table(rows, ["A", "B", "relation", "confidence", "shared A / B", "main reason"]))
         flags = [(pf, f) for pf in cluster.facts for f in pf.flags]
         if flags:
-            rows = [[slot_words(f.slot), fact_kind(f.kind), _md(f.a_value or "—"), f"`{pf.a_id}`",
-                     _md(f.b_value or "—"), f"`{pf.b_id}`"] for pf, f in flags]  # fmt: skip
+            rows = [[slot_words(f.slot), fact_kind(f.kind), md_cell(f.a_value or "—"), f"`{pf.a_id}`",
+                     md_cell(f.b_value or "—"), f"`{pf.b_id}`"] for pf, f in flags]  # fmt: skip
             lines += ["", "### Facts that differ", ""]
-            lines.append(_md_table(rows, ["what", "how", "A says", "A", "B says", "B"]))
+            lines.append(md_table(rows, ["what", "how", "A says", "A", "B says", "B"]))
     for group in report.copy_groups:
         lines += ["", _copy_heading(group, markdown=True), ""]
         lines.extend(_copy_lines(group, markdown=True))
@@ -185,15 +182,6 @@ def _markdown(report: ScanReport) -> str:
         if len(singles) > SHOWN_SINGLES:
             lines.append(f"- … and {len(singles) - SHOWN_SINGLES} more")
     return "\n".join(lines)
-
-
-def _md_table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
-    table: str = tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
-    return table
-
-
-def _md(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 def _copy_heading(group: CopyGroup, markdown: bool) -> str:
@@ -211,16 +199,16 @@ def _copy_lines(group: CopyGroup, *, markdown: bool, width: int = WIDTH) -> list
         lines = [f"- **Representative:** `{group.representative}`"]
         for member in group.members[:SHOWN_MEMBERS]:
             dated = f" ({member.published})" if member.published else ""
-            lines.append(f"- `{member.id}`{dated}: {_md('; '.join(member.differences))}")
+            lines.append(f"- `{member.id}`{dated}: {md_cell('; '.join(member.differences))}")
     else:
-        lines = [_fill(f"  representative: {group.representative}", "    ", width)]
+        lines = [wrap(f"  representative: {group.representative}", "    ", width)]
         for member in group.members[:SHOWN_MEMBERS]:
             dated = f" ({member.published})" if member.published else ""
-            lines.append(_fill(f"  {member.id}{dated}: {'; '.join(member.differences)}", "    ", width))
+            lines.append(wrap(f"  {member.id}{dated}: {'; '.join(member.differences)}", "    ", width))
     more = len(group.members) - SHOWN_MEMBERS
     if more > 0:
         lines.append(
-            f"- … and {more} more copies" if markdown else _fill(f"  … and {more} more copies", "    ", width)
+            f"- … and {more} more copies" if markdown else wrap(f"  … and {more} more copies", "    ", width)
         )
     return lines
 
@@ -248,7 +236,7 @@ def _cluster_lines(cluster: Cluster, pairs: Sequence[Link], width: int) -> list[
     bullet, indent = "  ", "    "
 
     def _fill(text: str, indent: str) -> str:
-        return _wrap(text, indent, width)
+        return wrap(text, indent, width)
 
     lines = [
         _fill(f"{bullet}members: {_members(cluster)} (representative {cluster.representative})", indent),
@@ -262,7 +250,7 @@ def _cluster_lines(cluster: Cluster, pairs: Sequence[Link], width: int) -> list[
         for quote in cluster.quote_groups:
             if quote.consistency == "differs":
                 lines.append(
-                    _fill(f"{indent}{quote.speaker}: “{_short(quote.text)}” — rendered differently", indent)
+                    _fill(f"{indent}{quote.speaker}: “{shorten(quote.text)}” — rendered differently", indent)
                 )
                 lines.extend(_fill(f"{indent}  {d}", indent + "  ") for d in quote.differences)
     for pair in pairs:
@@ -277,24 +265,6 @@ def _cluster_lines(cluster: Cluster, pairs: Sequence[Link], width: int) -> list[
     return lines
 
 
-def _short(text: str, limit: int = 70) -> str:
-    words = " ".join(text.split())
-    return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + " …"
-
-
-def _wrap(text: str, indent: str, width: int = WIDTH) -> str:
-    """Wrap ``text`` (which may start with a bullet) to ``width``, continuing under ``indent``."""
-    lead = text[: len(text) - len(text.lstrip())]
-    return textwrap.fill(
-        " ".join(text.split()), width, initial_indent=lead, subsequent_indent=indent + "  ",
-        break_long_words=False, break_on_hyphens=False,
-    )  # fmt: skip
-
-
-def _fill(text: str, indent: str, width: int = WIDTH) -> str:
-    return _wrap(text, indent, width)
-
-
 def _members(cluster: Cluster) -> str:
     listed = ", ".join(cluster.members[:SHOWN_MEMBERS])
     extra = len(cluster.members) - SHOWN_MEMBERS
@@ -304,84 +274,3 @@ def _members(cluster: Cluster) -> str:
 def _quotes(cluster: Cluster) -> str:
     differing = sum(1 for q in cluster.quote_groups if q.consistency == "differs")
     return f"{len(cluster.quote_groups)} ({differing} rendered differently)"
-
-
-def render_query(
-    result: QueryResult, fmt: str, *, width: int = WIDTH, names: Mapping[str, str] | None = None
-) -> str:
-    """Render an index query answer as "table" (``width`` columns), "json", "md" or "csv".
-
-    ``names`` gives a stored article's outlet and title by id, shown beside its full id
-    (the id is what ``dedupe index remove`` takes).
-    """
-    if fmt == "json":
-        return to_json(result, kind="index_query")
-    names = names or {}
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["article", "match", "name", "relation", "confidence", "coverage_a", "coverage_b",
-                         "jaccard", "top_reason"])  # fmt: skip
-        for m in result.matches:
-            writer.writerow([result.article, m.b, names.get(m.b, ""), m.relation.value, f"{m.confidence:.4f}",
-                             f"{m.coverage_a:.4f}", f"{m.coverage_b:.4f}", f"{m.jaccard:.4f}",
-                             m.reasons[0].text if m.reasons else ""])  # fmt: skip
-        return buffer.getvalue()
-    seen = "already in the index" if result.indexed else "not in the index"
-    summary = (
-        f"{result.article}: {seen}; compared with {result.candidates} stored, {len(result.matches)} related"
-    )
-    headers = ["stored article", "relation", "confidence", "shared", "main reason"]
-    if fmt == "md":
-        lines = [f"# Seen before? {_md(result.article)}", "", _md(summary), "", f"*{SCAN_LEGEND}*"]
-        rows = [[f"`{m.b}`" + (f"<br>{_md(names[m.b])}" if m.b in names else ""),
-                 relation_words(m.relation.value), f"{m.confidence:.2f}",
-                 f"{percent(m.coverage_a)} / {percent(m.coverage_b)}",
-                 _md(m.reasons[0].text if m.reasons else "")] for m in result.matches]  # fmt: skip
-        if rows:
-            lines += ["", _md_table(rows, headers)]
-        return "\n".join(lines)
-    lines = [_fill(summary, "", width)]
-    if result.matches:
-        first = max(24, *(len(m.b) for m in result.matches))
-        rows = [["\n".join([m.b, _short(names[m.b], first)] if names.get(m.b) else [m.b]),
-                 relation_words(m.relation.value), f"{m.confidence:.2f}",
-                 f"{percent(m.coverage_a)}/{percent(m.coverage_b)}",
-                 m.reasons[0].text if m.reasons else ""] for m in result.matches]  # fmt: skip
-        table = ""
-        for reason in range(max(12, width - first - 37), 11, -1):  # narrow the reasons until it fits
-            table = tabulate(rows, headers, tablefmt="simple", disable_numparse=True,
-                             maxcolwidths=[None, 10, 10, 9, reason])  # fmt: skip
-            if max(len(line) for line in table.splitlines()) <= width:
-                break
-        lines += ["", table, "", _fill(SCAN_LEGEND, "", width)]
-    return "\n".join(lines)
-
-
-def render_stats(stats: IndexStats, fmt: str) -> str:
-    """Render index statistics as "table", "json", "md" or "csv"."""
-    if fmt == "json":
-        return to_json(stats, kind="index_stats")
-    rows = [
-        ["path", stats.path],
-        ["schema version", str(stats.schema_version)],
-        ["articles", str(stats.articles)],
-        ["band rows", str(stats.band_rows)],
-        ["copy groups", f"{stats.copy_groups} ({stats.grouped_articles} articles, copies without band rows)"],
-        ["size on disk", f"{stats.bytes_total:,} bytes"],
-        ["articles and records", f"{stats.bytes_articles:,} bytes"],
-        ["LSH (bands, content hashes)",
-         f"{stats.bytes_lsh:,} bytes ({stats.lsh_bytes_per_article:.0f} per article)"],
-        ["signatures", f"{stats.spec.num_perm} x {stats.spec.scheme}, seed {stats.spec.seed}, "
-                       f"{stats.spec.shingle_size}-word shingles, datasketch {stats.spec.datasketch}"],
-    ]  # fmt: skip
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["field", "value"])
-        writer.writerows(rows)
-        return buffer.getvalue()
-    if fmt == "md":
-        return f"# Index {_md(stats.path)}\n\n" + _md_table([[k, _md(v)] for k, v in rows], ["", "value"])
-    table: str = tabulate(rows, tablefmt="plain", disable_numparse=True)
-    return table

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import accumulate
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -31,31 +30,26 @@ import numpy.typing as npt
 
 from dedupe.errors import IndexStoreError
 from dedupe.models import Span
+from dedupe.text.minhash import (
+    Hashes,
+    Signature,
+    minhash_segments,
+)
 from dedupe.text.wordhash import WordHashes, hash_words, word_hash
 
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
 
-Hashes = npt.NDArray[np.uint32]
-Signature = npt.NDArray[np.uint32]
 
 SCHEME = "affine32"
 """The datasketch permutation scheme of every signature (datasketch 2's default)."""
 TOKEN_HASH = "xxh3_64"
 """The per-token hash; part of a signature's identity, recorded beside stored signatures."""
-EMPTY = np.uint32(0xFFFFFFFF)
-"""The value of every slot of a signature with no shingles (datasketch's empty sketch)."""
 
 # Odd multiplier of the polynomial that folds token hashes into an n-gram hash
 # (the 64-bit golden ratio): order-sensitive, so "a b" and "b a" differ.
 _COMBINE = np.uint64(0x9E3779B97F4A7C15)
 _FMIX64 = (np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
-_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
-# Permutations and shingles of one block of permuted values (uint32 cells): 32 x ~5,000
-# is 640 kB, which stays in a core's 2 MB cache through the multiply, add and minimum.
-# Blocks of all 128 permutations by 8,000 shingles (4 MB) took twice as long.
-_BLOCK_ROWS = 32
-_CHUNK_CELLS = 5 << 15
 # Texts whose words are found and hashed in one numpy pass: their arrays stay near 1 MB,
 # which the allocator reuses; a pass over 256 texts was a third slower, its larger arrays
 # going back to the operating system and faulting in again on every pass.
@@ -149,19 +143,6 @@ def _sorted_unique(values: Hashes) -> Hashes:
     return values[keep]
 
 
-@cache
-def permutations(num_perm: int, seed: int) -> tuple[Signature, Signature]:
-    """Return datasketch's affine32 permutation parameters ``(a, b)`` for ``num_perm`` and ``seed``."""
-    if num_perm < 1:
-        raise ValueError(f"num_perm must be at least 1, got {num_perm}")
-    generator = np.random.RandomState(seed)
-    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
-    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
-    a.setflags(write=False)
-    b.setflags(write=False)
-    return a, b
-
-
 def signature(shingles: Hashes, *, num_perm: int, seed: int) -> Signature:
     """Return the MinHash signature (``num_perm`` uint32 values) of one set of shingle hashes."""
     row: Signature = signatures([shingles], num_perm=num_perm, seed=seed)[0]
@@ -171,13 +152,13 @@ def signature(shingles: Hashes, *, num_perm: int, seed: int) -> Signature:
 def signatures(shingle_sets: Sequence[Hashes], *, num_perm: int, seed: int) -> npt.NDArray[np.uint32]:
     """Return the signatures of many shingle sets as a ``(len(shingle_sets), num_perm)`` array.
 
-    An empty set gets the empty signature (every slot ``EMPTY``), as datasketch does.
+    An empty set gets the empty signature (every slot ``minhash.EMPTY``), as datasketch does.
     """
     parts = [np.asarray(s, dtype=np.uint32) for s in shingle_sets]
     values = (
         np.concatenate(parts) if len(parts) > 1 else (parts[0] if parts else np.empty(0, dtype=np.uint32))
     )
-    return _minhash(values, list(accumulate((p.size for p in parts), initial=0)), num_perm, seed)
+    return minhash_segments(values, list(accumulate((p.size for p in parts), initial=0)), num_perm, seed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +202,7 @@ def sign_texts(
         last = first + _TEXTS_PER_PASS
         found = hash_words(texts[first:last], None if spans is None else spans[first:last], join=join)
         values, bounds = _batch_shingles(found, size)
-        out[first:last] = _minhash(values, bounds, num_perm, seed)
+        out[first:last] = minhash_segments(values, bounds, num_perm, seed)
         counts[first:last] = np.diff(found.bounds)
         joined.extend(found.joined)
         if sample:
@@ -271,61 +252,6 @@ def _combine(hashes: npt.NDArray[np.uint64], width: int) -> Hashes:
     return (mix64(combined) >> np.uint64(32)).astype(np.uint32)
 
 
-def _minhash(values: Hashes, bounds: list[int], num_perm: int, seed: int) -> npt.NDArray[np.uint32]:
-    """Return the signature of each segment ``values[bounds[i]:bounds[i + 1]]``, many per numpy pass.
-
-    Whole segments are grouped into chunks of up to ``_CHUNK_CELLS // _BLOCK_ROWS``
-    shingles, and each chunk is permuted a block of rows at a time, as many rows as fit
-    ``_CHUNK_CELLS`` (at least ``_BLOCK_ROWS``), in one reused buffer: a block stays in
-    the core's cache between the multiply, the add and the minimum, no fresh array pays a
-    page fault per 4 kB, and one short set (``signature``) is still one block.
-    """
-    a, b = permutations(num_perm, seed)
-    out = np.full((len(bounds) - 1, num_perm), EMPTY, dtype=np.uint32)
-    mixed = _fmix32(values)
-    chunks = _chunks(bounds, max(1, _CHUNK_CELLS // min(_BLOCK_ROWS, num_perm)))
-    rows = [min(num_perm, max(_BLOCK_ROWS, _CHUNK_CELLS // max(1, width))) for _, _, width in chunks]
-    cells = [n * width for n, (_, _, width) in zip(rows, chunks, strict=True)]
-    buffer = np.empty(max(cells, default=0), dtype=np.uint32)
-    for (first, last, _), step in zip(chunks, rows, strict=True):
-        nonempty = [row for row in range(first, last) if bounds[row + 1] > bounds[row]]  # others stay empty
-        if not nonempty:
-            continue
-        chunk = mixed[bounds[first] : bounds[last]]
-        starts = np.array([bounds[row] - bounds[first] for row in nonempty])
-        target = slice(first, last) if len(nonempty) == last - first else nonempty
-        for top in range(0, num_perm, step):
-            block = _block_minimum(chunk, starts, a[top : top + step], b[top : top + step], buffer)
-            out[target, top : top + step] = block.T
-    return out
-
-
-def _chunks(bounds: list[int], columns: int) -> list[tuple[int, int, int]]:
-    """Return ``(first, last, width)``: runs of whole segments of up to ``columns`` values (at least one)."""
-    chunks: list[tuple[int, int, int]] = []
-    first = 0
-    for last in range(1, len(bounds)):
-        if bounds[last] - bounds[first] > columns and last - 1 > first:
-            chunks.append((first, last - 1, bounds[last - 1] - bounds[first]))
-            first = last - 1
-    if first < len(bounds) - 1:
-        chunks.append((first, len(bounds) - 1, bounds[-1] - bounds[first]))
-    return chunks
-
-
-def _block_minimum(
-    chunk: Hashes, starts: npt.NDArray[np.int64], a: Signature, b: Signature, buffer: Hashes
-) -> npt.NDArray[np.uint32]:
-    """Return ``min(a * h + b mod 2**32)`` over each segment of ``chunk``, one row per permutation."""
-    # Permutations along rows, shingles along columns: reduceat then runs over
-    # contiguous memory, several times faster than the transposed layout.
-    permuted = buffer[: a.size * chunk.size].reshape(a.size, chunk.size)
-    np.multiply(a[:, None], chunk[None, :], out=permuted)
-    permuted += b[:, None]
-    minimum: npt.NDArray[np.uint32] = np.minimum.reduceat(permuted, starts, axis=1)
-    return minimum
-
-
 def estimate_jaccard(a: Signature, b: Signature) -> float:
     """Return the MinHash estimate of the Jaccard similarity of two signatures' sets."""
     if a.shape != b.shape:
@@ -349,14 +275,4 @@ def mix64(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
     values ^= values >> shift
     values *= m2
     values ^= values >> shift
-    return values
-
-
-def _fmix32(values: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
-    s1, m1, s2, m2 = _FMIX32
-    values = values ^ (values >> s1)
-    values *= m1
-    values ^= values >> s2
-    values *= m2
-    values ^= values >> s1
     return values

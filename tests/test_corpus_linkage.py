@@ -1,4 +1,4 @@
-"""Tests for dedupe.corpus.cluster: average-linkage groups per level, no chaining through a hub."""
+"""Tests for dedupe.corpus.linkage: average-linkage groups per level, no chaining through a hub."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.corpus.cluster import Link, event_groups, groups, representative
+from dedupe.corpus.linkage import Link, event_groups, groups, representative
 from dedupe.pair.verdict import Relation
 
 

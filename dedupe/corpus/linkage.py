@@ -1,0 +1,227 @@
+"""Link articles at the cluster levels and group them by average linkage: duplicate, reuse, event.
+
+A level's links are the verified pairs whose relation is at least that strong (a
+duplicate is also reuse and also the same event), so duplicate groups sit inside reuse
+groups, which sit inside event clusters.
+
+The rule is average linkage over verified links: two groups merge only when at least
+``LINK_SHARE`` of all pairs across them are linked at the level (a pair never compared,
+or compared and found weaker, counts as unlinked). Single linkage (connected components)
+would chain unrelated articles through one hub — a round-up that quotes two different
+events would glue both events together; under average linkage the hub joins one of
+them, the better connected, and the other event stays apart. Merges go best-linked first;
+ties break on article ids, so clusters and their ids are stable from run to run.
+
+``cluster`` describes the groups found here for the reports.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from dedupe.evidence.facts import FactFlag
+from dedupe.models import Reason
+from dedupe.pair.verdict import Relation
+
+if TYPE_CHECKING:
+    from dedupe.pair.compare import PairReport
+
+LINK_SHARE = 0.5
+"""Least share of cross pairs that must be linked for two groups to merge (average linkage)."""
+LEVELS = {"duplicate": Relation.DUPLICATE, "reuse": Relation.REUSE, "event": Relation.SAME_EVENT}
+"""Cluster levels and the weakest relation that links two articles at each."""
+TOP_REASONS = 4
+"""Reasons kept per link (``dedupe compare`` shows them all)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A verified pair: its relation, confidence, text figures and the top reasons."""
+
+    a: str
+    b: str
+    relation: Relation
+    confidence: float
+    event_score: float
+    jaccard: float
+    containment_a: float
+    containment_b: float
+    coverage_a: float
+    coverage_b: float
+    longest_passage_words: int
+    reasons: tuple[Reason, ...]
+    channels: tuple[str, ...] = ()  # the candidate channels that proposed the pair
+    inferred_from: str | None = None  # set when b is an exact copy and the verdict is its original's
+    facts: tuple[FactFlag, ...] = ()  # facts that differ, for same-event (or stronger) pairs
+
+
+def groups(ids: Iterable[str], links: Iterable[Link], level: str) -> list[tuple[str, ...]]:
+    """Return the groups of ``ids`` at ``level`` by average linkage, each sorted, in order of first id.
+
+    Every id lands in exactly one group; groups of one are returned too.
+    """
+    weakest = LEVELS[level].strength
+    order = sorted(set(ids))
+    number = {article: n for n, article in enumerate(order)}
+    members: dict[int, list[int]] = {n: [n] for n in range(len(order))}
+    between: dict[int, dict[int, int]] = {n: {} for n in range(len(order))}
+    for link in links:
+        if link.relation.strength < weakest or link.a not in number or link.b not in number:
+            continue
+        x, y = number[link.a], number[link.b]
+        if x != y and y not in between[x]:
+            between[x][y] = between[y][x] = 1
+    heap = [(-1.0, x, y) for x in between for y in between[x] if x < y]
+    heapq.heapify(heap)
+    while heap:
+        share, x, y = heapq.heappop(heap)
+        if x not in members or y not in members or y not in between[x]:
+            continue
+        current = between[x][y] / (len(members[x]) * len(members[y]))
+        if current != -share:
+            heapq.heappush(heap, (-current, x, y))
+            continue
+        if current < LINK_SHARE:
+            continue
+        _merge(x, y, members, between)
+        for other, count in between[x].items():
+            share_now = count / (len(members[x]) * len(members[other]))
+            if share_now >= LINK_SHARE:
+                heapq.heappush(heap, (-share_now, min(x, other), max(x, other)))
+    found = [tuple(order[n] for n in sorted(group)) for group in members.values()]
+    return sorted(found)
+
+
+def event_groups(
+    ids: Sequence[str],
+    scores: npt.NDArray[np.float64],
+    threshold: float,
+    apart: npt.NDArray[np.bool_] | None = None,
+) -> list[tuple[str, ...]]:
+    """Group ``ids`` by average linkage over pair probabilities of one event, ``scores[i, j]``.
+
+    Two groups merge, best first, while the mean probability over all pairs across them is
+    at least ``threshold``: every pair counts with its own probability, so a pair never
+    verified is not read as "different", and a round-up article linked to two events
+    joins only the one it is closer to. Two groups holding a pair marked ``apart`` (event
+    dates that cannot both be right) never merge: one event cannot have two dates, however
+    alike the reports read. Ties break on ids; groups come sorted.
+    """
+    order = sorted(range(len(ids)), key=lambda n: ids[n])
+    total = scores[np.ix_(order, order)].astype(np.float64).copy()
+    blocked = apart[np.ix_(order, order)].copy() if apart is not None else np.zeros(total.shape, dtype=bool)
+    np.fill_diagonal(total, 0.0)
+    sizes = np.ones(len(order))
+    alive = np.ones(len(order), dtype=bool)
+    members: dict[int, list[int]] = {n: [n] for n in range(len(order))}
+    while alive.sum() > 1:
+        mean = total / np.outer(sizes, sizes)
+        mean[~alive, :] = -1.0
+        mean[:, ~alive] = -1.0
+        mean[blocked] = -1.0
+        np.fill_diagonal(mean, -1.0)
+        best = int(np.argmax(mean))
+        x, y = divmod(best, len(order))
+        if mean[x, y] < threshold:
+            break
+        x, y = min(x, y), max(x, y)
+        total[x, :] += total[y, :]
+        total[:, x] += total[:, y]
+        total[x, x] = 0.0
+        total[y, :] = total[:, y] = 0.0
+        blocked[x, :] |= blocked[y, :]
+        blocked[:, x] |= blocked[:, y]
+        sizes[x] += sizes[y]
+        alive[y] = False
+        members[x].extend(members.pop(y))
+    return sorted(tuple(sorted(ids[order[n]] for n in group)) for group in members.values())
+
+
+def _merge(x: int, y: int, members: dict[int, list[int]], between: dict[int, dict[int, int]]) -> None:
+    """Fold group ``y`` into group ``x``, summing their link counts to every other group."""
+    members[x].extend(members.pop(y))
+    for other, count in between.pop(y).items():
+        del between[other][y]
+        if other != x:
+            between[x][other] = between[other][x] = between[x].get(other, 0) + count
+    between[x].pop(y, None)
+
+
+def representative(members: Sequence[str], links: Iterable[Link], level: str) -> str:
+    """Return the member with the most links at ``level`` inside the group (ties: smallest id)."""
+    inside = set(members)
+    weakest = LEVELS[level].strength
+    degree = dict.fromkeys(members, 0)
+    for link in links:
+        if link.relation.strength >= weakest and link.a in inside and link.b in inside:
+            degree[link.a] += 1
+            degree[link.b] += 1
+    return min(members, key=lambda article: (-degree[article], article))
+
+
+def link_from_report(report: PairReport, *, channels: tuple[str, ...] = ()) -> Link:
+    """Summarise a pair report as a cluster link with its top reasons."""
+    figures = report.similarity
+    return Link(
+        a=report.a_id,
+        b=report.b_id,
+        relation=report.relation,
+        confidence=report.confidence,
+        event_score=report.event_score,
+        jaccard=figures.jaccard,
+        containment_a=figures.containment_a,
+        containment_b=figures.containment_b,
+        coverage_a=figures.coverage_a,
+        coverage_b=figures.coverage_b,
+        longest_passage_words=figures.longest_passage_words,
+        reasons=tuple(sorted((r for r in report.reasons if r.supports), key=_priority(report.relation)))[
+            :TOP_REASONS
+        ],
+        channels=channels,
+        facts=report.facts,
+    )
+
+
+# Which evidence explains each relation best, first: text for copies, quotations and
+# names for events. Sorting is stable, so reasons of equal rank keep the verdict's order.
+_REASON_ORDER = {
+    Relation.DUPLICATE: ("text_overlap", "shared_passages"),
+    Relation.REUSE: ("shared_passages", "text_overlap"),
+    Relation.SAME_EVENT: ("event_cluster", "shared_quotations", "shared_entities", "event_score"),
+    Relation.RELATED: ("event_cluster", "shared_entities", "dates_conflict", "places_differ", "event_score"),
+    Relation.UNRELATED: ("event_score", "text_overlap"),
+}
+
+
+def _priority(relation: Relation) -> Callable[[Reason], int]:
+    order = _REASON_ORDER[relation]
+    return lambda reason: order.index(reason.code) if reason.code in order else len(order)
+
+
+def copy_link(link: Link, first: str, second: str, source: str) -> Link:
+    """Copy ``link``'s verdict to a pair whose articles have the same texts as ``source``."""
+    swap = first > second
+    a, b = (second, first) if swap else (first, second)
+    reason = Reason("exact_copy", f"same texts as {source}: their verdict")
+    return Link(
+        a=a,
+        b=b,
+        relation=link.relation,
+        confidence=link.confidence,
+        event_score=link.event_score,
+        jaccard=link.jaccard,
+        containment_a=link.containment_b if swap else link.containment_a,
+        containment_b=link.containment_a if swap else link.containment_b,
+        coverage_a=link.coverage_b if swap else link.coverage_a,
+        coverage_b=link.coverage_a if swap else link.coverage_b,
+        longest_passage_words=link.longest_passage_words,
+        reasons=(reason, *link.reasons),
+        channels=link.channels,
+        inferred_from=source,
+    )

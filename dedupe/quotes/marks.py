@@ -1,0 +1,178 @@
+"""Find quotations by their marks: the outermost pair, apostrophes told apart from closing quotes.
+
+A quotation may run over paragraphs in the newspaper way (an opening mark on each, a
+closing mark on the last); an unclosed mark after a lead-in ends at its paragraph's end.
+``extract`` turns what is found here into quotations with speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dedupe.models import Span
+
+# Opening marks and the marks that close them. Straight marks open and close themselves;
+# German „…“ and Swedish/Danish »…« reuse characters that close elsewhere.
+CLOSERS = {
+    "“": "”\"", "„": "“”", '"': '"”', "«": "»", "»": "«", "‹": "›", "「": "」", "『": "』",
+    "‘": "’", "‚": "‘’", "'": "'",
+}  # fmt: skip
+
+
+_FAMILY = {
+    "“": "double", "„": "double", '"': "double", "«": "guillemet", "»": "guillemet", "‹": "guillemet",
+    "「": "cjk", "『": "cjk", "‘": "single", "‚": "single", "'": "single",
+}  # fmt: skip
+
+
+# Marks that are also apostrophes or closers: they open only where a word could start.
+_AMBIGUOUS_OPENERS = frozenset("\"'»")
+
+
+_ALL_CLOSERS = frozenset("".join(CLOSERS.values()))
+
+
+# French typesetting puts a space inside guillemets: « Nous ne céderons pas ».
+_SPACED = frozenset("«»‹›")
+
+
+# Marks that also sit inside words: apostrophes ("Russia’s", "don't") and inch marks (5"9).
+_IN_WORDS = frozenset("’'\"")
+
+
+# Every character ``_scan`` acts on: it visits only these, not each character of the text.
+_MARKS = re.compile("[" + "".join(map(re.escape, sorted(_ALL_CLOSERS | set(CLOSERS)))) + "]")
+
+
+# A quotation that still has not closed after this many paragraphs is taken for a stray mark.
+MAX_QUOTE_PARAGRAPHS = 8
+
+
+_VERB_BEFORE = re.compile(r"\b(?:said|says|stated|states|added|adds|told|declared|stressed|noted|wrote|"
+                          r"tweeted|posted|warned|replied|stating|saying|adding|noting)\W*$")  # fmt: skip
+
+
+@dataclass(slots=True, eq=False)
+class _Open:
+    mark: str
+    position: int
+    inside: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedQuote:
+    """A quotation's place: from its opening mark to its closing mark (``closed``) or line end."""
+
+    start: int
+    end: int
+    paragraphs: int = 1
+    closed: int = 1
+
+
+def find_quote_marks(text: str, paras: list[Span]) -> list[MarkedQuote]:
+    """Return each outermost quotation, marks included."""
+    found: list[MarkedQuote] = []
+    index = 0
+    while index < len(paras):
+        closed, stack = _scan(text, paras[index].start, paras[index].end, [])
+        found.extend(MarkedQuote(s, e) for s, e in closed)
+        chain = _continue(text, paras, index, stack[0]) if stack else None
+        if chain is None:
+            found.extend(MarkedQuote(s, e) for s, e in _orphans(stack))
+            following = paras[index + 1] if index + 1 < len(paras) else None
+            chained = (
+                bool(stack)
+                and following is not None
+                and _FAMILY.get(text[following.start]) == _FAMILY[stack[0].mark]
+            )
+            if stack and not chained and _led_in(text, paras[index], stack[0].position):
+                found.append(MarkedQuote(stack[0].position, trimmed_end(text, paras[index]), closed=0))
+            index += 1
+            continue
+        last, (first, *after), left_open = chain
+        found.append(MarkedQuote(first[0], first[1], last - index + 1))
+        found.extend(MarkedQuote(s, e) for s, e in after + _orphans(left_open))
+        index = last + 1
+    return sorted(found, key=lambda f: f.start)
+
+
+def _led_in(text: str, para: Span, position: int) -> bool:
+    """True if an unclosed mark follows a lead-in ("said:", "stated,") on its line."""
+    lead = text[para.start : position].rstrip()
+    return bool(lead) and (lead[-1] == ":" or (lead[-1] == "," and _VERB_BEFORE.search(lead) is not None))
+
+
+def trimmed_end(text: str, para: Span) -> int:
+    end = para.end
+    while end > para.start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _continue(
+    text: str, paras: list[Span], index: int, opened: _Open
+) -> tuple[int, list[tuple[int, int]], list[_Open]] | None:
+    """Follow an unclosed quotation into paragraphs that open with a mark of its family.
+
+    Returns the index of the paragraph where it closes, the quotations closed there (the
+    continued one first) and the marks left open after it, or None for a stray mark.
+    """
+    family = _FAMILY[opened.mark]
+    for following in range(index + 1, min(len(paras), index + MAX_QUOTE_PARAGRAPHS)):
+        para = paras[following]
+        if _FAMILY.get(text[para.start]) != family:
+            return None
+        carried = _Open(opened.mark, opened.position)
+        closed, stack = _scan(text, para.start + 1, para.end, [carried])
+        if all(entry is not carried for entry in stack):
+            return following, closed, stack
+    return None
+
+
+def _orphans(stack: list[_Open]) -> list[tuple[int, int]]:
+    """Quotations closed inside marks that never closed stand on their own."""
+    return [span for opened in stack for span in opened.inside]
+
+
+def _scan(text: str, start: int, end: int, stack: list[_Open]) -> tuple[list[tuple[int, int]], list[_Open]]:
+    closed: list[tuple[int, int]] = []
+    for mark in _MARKS.finditer(text, start, end):
+        i, char = mark.start(), mark.group()
+        if char in _ALL_CLOSERS and stack and _can_close(text, i) and _close(char, i, stack, closed):
+            continue
+        if char in CLOSERS and _can_open(text, i):
+            stack.append(_Open(char, i))
+    return closed, stack
+
+
+def _close(char: str, i: int, stack: list[_Open], closed: list[tuple[int, int]]) -> bool:
+    """Close the innermost open mark ``char`` can close; marks opened inside it are dropped."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if char in CLOSERS[stack[depth].mark]:
+            position = stack[depth].position
+            del stack[depth:]
+            (stack[-1].inside if stack else closed).append((position, i + 1))
+            return True
+    return False
+
+
+def _can_open(text: str, i: int) -> bool:
+    char = text[i]
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after in CLOSERS[char] or (after.isspace() and char not in _SPACED):
+        return False
+    if char not in _AMBIGUOUS_OPENERS:
+        return True
+    before = text[i - 1] if i > 0 else " "
+    return before.isspace() or before in "([{—–-/:;" or before in CLOSERS
+
+
+def _can_close(text: str, i: int) -> bool:
+    char = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() and char not in _SPACED:
+        return False
+    # "Russia’s", "don't": a mark between letters is an apostrophe, never a closing quote.
+    return char not in _IN_WORDS or not after.isalnum()

@@ -1,0 +1,98 @@
+"""Statements printed without quotation marks: readouts, bullets under a colon line, "Name: …" lines.
+
+``extract`` gives them the kind "readout"; a bare name before the colon counts only if it
+names a person, which the speaker resolver decides.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from dedupe.models import Span
+from dedupe.quotes.marks import (
+    CLOSERS,
+    MAX_QUOTE_PARAGRAPHS,
+    MarkedQuote,
+    trimmed_end,
+)
+
+# A bullet opens a line of a readout's list of statements.
+_BULLETS = frozenset("•●▪-–—*")
+
+
+# A colon line introduces a statement when it says that someone spoke or issued words.
+_READOUT_CUE = re.compile(
+    r"\b(?:said|says|stated|states|told|added|declared|announced|wrote|writes|tweeted|posted|"
+    r"statement|quotes?|remarks|readout|communiqu[eé]|declaration)\b",
+    re.IGNORECASE,
+)
+
+
+# "Lavrov: We …", "Lavrov — We …" at a line's start, or "X said: We …" inside it (no marks).
+_INLINE = re.compile(
+    r"^(?:(?P<name>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*(?::|\s[—–-])"
+    r"|.*?\b(?:said|says|stated|added|declared|wrote|tweeted|posted)(?=\s*:))(?P<lead>\s*:?)\s+(?P<rest>[A-Z\d].*)$",
+    re.DOTALL,
+)
+
+
+def readout_statements(
+    text: str, paras: list[Span], marked: Sequence[MarkedQuote], headlines: set[int]
+) -> list[tuple[Span, Span, bool]]:
+    """Find statements printed without marks: ``(statement, lead, named)`` for each.
+
+    ``lead`` holds the words that introduce it; ``named`` says the lead is a bare name
+    before a colon or dash at the line's start, which counts only if it names a person.
+    """
+    starts = sorted(f.start for f in marked)
+    found: list[tuple[Span, Span, bool]] = []
+
+    def quoted(span: Span) -> bool:
+        k = bisect_left(starts, span.start)
+        return k < len(starts) and starts[k] < span.end
+
+    for index, para in enumerate(paras):
+        if para.start in headlines:
+            continue
+        line = para.slice(text)
+        if line.rstrip().endswith(":") and _READOUT_CUE.search(line):
+            lead = Span(para.start + _last_sentence_start(line), trimmed_end(text, para) - 1)
+            for statement in _under(text, paras, index):
+                if quoted(statement):
+                    break
+                found.append((statement, lead, False))
+            continue
+        inline = _INLINE.search(line)
+        if inline is not None:
+            statement = Span(para.start + inline.start("rest"), trimmed_end(text, para))
+            if not quoted(statement) and text[statement.start] not in CLOSERS:
+                named = inline.group("name") is not None
+                opens = inline.start("name") if named else _last_sentence_start(line[: inline.start("rest")])
+                lead = Span(para.start + opens, para.start + inline.end("lead"))
+                found.append((statement, lead, named))
+    return found
+
+
+def _last_sentence_start(line: str) -> int:
+    cut = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z])", line)), default=0)
+    return cut
+
+
+def _under(text: str, paras: list[Span], index: int) -> list[Span]:
+    """The statement after a colon line: its bullets, or the next paragraph."""
+    following = paras[index + 1 : index + 1 + MAX_QUOTE_PARAGRAPHS]
+    bullets = []
+    for para in following:
+        if text[para.start] not in _BULLETS:
+            break
+        start = para.start + 1
+        while start < para.end and text[start].isspace():
+            start += 1
+        bullets.append(Span(start, trimmed_end(text, para)))
+    if bullets:
+        return bullets
+    if following and text[following[0].start] not in CLOSERS:
+        return [Span(following[0].start, trimmed_end(text, following[0]))]
+    return []

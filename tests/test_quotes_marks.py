@@ -1,0 +1,96 @@
+"""Tests for dedupe.quotes.marks: mark styles, apostrophes, quotations over paragraphs and stray marks."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dedupe.models import Article
+from dedupe.quotes.extract import extract_quotes
+from dedupe.quotes.marks import MAX_QUOTE_PARAGRAPHS
+from dedupe.text.segment import paragraphs
+
+OPENING = "“‘\"'«»„‚「『‹"
+CLOSING = "”’\"'»«“‘」』›"
+PROPERTY = settings(max_examples=150, deadline=None)
+
+
+WORDS = st.sampled_from(["the", "minister", "said", "Smith", "it’s", "don't", "Russia’s", "talks", "we", "x"])
+MARKS = st.sampled_from(list("“”‘’\"'«»„‚"))
+PIECES = st.lists(st.one_of(WORDS, MARKS, st.sampled_from([" ", " ", "\n\n", ", ", ". "])), max_size=60)
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("« Nous ne céderons pas », a dit Ortega.", " Nous ne céderons pas "),
+        ("„Wir bleiben hart“, sagte Ortega.", "Wir bleiben hart"),
+        ("»Vi giver ikke op«, sagde Ortega.", "Vi giver ikke op"),
+        ("「我们不会让步」他说。", "我们不会让步"),
+        ("He said 'fine' and the crowd's mood 'lifted'.", "fine"),
+    ],
+    ids=str,
+)
+def test_mark_styles(text: str, inner: str) -> None:
+    quotes = extract_quotes(Article(id="x", text=text))
+    assert quotes[0].text == inner
+
+
+def test_quotation_that_never_closes_over_many_paragraphs_is_dropped() -> None:
+    text = "\n\n".join(["He said: “this keeps going"] + ["“and going"] * (MAX_QUOTE_PARAGRAPHS + 2))
+    assert extract_quotes(Article(id="x", text=text)) == ()
+
+
+@PROPERTY
+@given(PIECES)
+def test_spans_start_and_end_at_quotation_marks(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    article = Article(id="p", text=text)
+    quotes = extract_quotes(article)
+    for quote in quotes:
+        marked = quote.span.slice(text)
+        # A statement without marks (readout) has none; one left open after "said:" ends its line.
+        assert quote.kind == "readout" or marked[0] in OPENING
+        assert quote.kind == "readout" or marked[-1] in CLOSING or quote.inner.end == quote.span.end
+        assert quote.inner.slice(text) == quote.text
+    assert all(a.span.end <= b.span.start for a, b in itertools.pairwise(quotes))
+
+
+@PROPERTY
+@given(
+    st.text(
+        alphabet=st.one_of(st.characters(exclude_categories=["Cs"]), MARKS, st.sampled_from(" \n")),
+        max_size=200,
+    )
+)
+def test_extraction_never_crashes_on_any_text(text: str) -> None:
+    for quote in extract_quotes(Article(id="p", text=text)):
+        marked = quote.span.slice(text)
+        assert quote.kind == "readout" or marked[0] in OPENING
+        assert quote.kind == "readout" or marked[-1] in CLOSING or quote.inner.end == quote.span.end
+        assert quote.canonical_speaker == "unknown" or quote.speaker_kind in ("person", "institution")
+
+
+@PROPERTY
+@given(PIECES)
+def test_a_quotation_crosses_paragraphs_only_into_ones_that_open_with_a_mark(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    paras = paragraphs(text)
+    for quote in extract_quotes(Article(id="p", text=text)):
+        inside = [p for p in paras if quote.span.start < p.start < quote.span.end]
+        assert len(inside) == quote.paragraphs - 1 < MAX_QUOTE_PARAGRAPHS
+        assert all(text[p.start] in OPENING for p in inside)
+
+
+@PROPERTY
+@given(st.lists(st.lists(WORDS, min_size=1, max_size=8), min_size=2, max_size=6), st.data())
+def test_a_stray_opening_mark_swallows_nothing(paras: list[list[str]], data: st.DataObject) -> None:
+    lines = [" ".join(words).replace("’", "").replace("'", "") for words in paras]
+    where = data.draw(st.integers(0, len(lines) - 1))
+    lines[where] = lines[where] + " “" + data.draw(WORDS).replace("’", "")
+    lines.append("Later the minister spoke. “We will see,” Smith said.")
+    quotes = extract_quotes(Article(id="p", text="\n\n".join(lines)))
+    assert [q.text for q in quotes] == ["We will see,"]
