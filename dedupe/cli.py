@@ -27,12 +27,12 @@ from dedupe.cli_support import (
     check_out,
     internal_error,
     library_errors,
-    progress,
     set_debug,
     skipped_inputs,
 )
 from dedupe.cli_support.compare import FailOnRelationOption, FirstArgument, SecondArgument, run_compare
 from dedupe.cli_support.facts import FactsFormatOption, FailOnConflictOption, run_facts
+from dedupe.cli_support.progress import progress
 from dedupe.cli_support.quotes import (
     ArticlesArgument,
     FailOnDifferenceOption,

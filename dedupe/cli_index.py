@@ -20,11 +20,11 @@ from dedupe.cli_support import (
     emit,
     library_errors,
     load_one,
-    progress,
     query_fails,
     skipped_inputs,
     terminal_width,
 )
+from dedupe.cli_support.progress import progress
 from dedupe.models import Article
 
 index_app = typer.Typer(

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dedupe.cli_support import MAX_CHARS, FailOn, ProgressBar, check_out, emit, fail, terminal_width
+from dedupe.cli_support import MAX_CHARS, FailOn, check_out, emit, fail, terminal_width
+from dedupe.cli_support.progress import ProgressBar
 from dedupe.errors import InputError
 from dedupe.models import Article
 from dedupe.pair.verdict import Relation
@@ -22,7 +23,7 @@ _FAIL_LEVEL = {"duplicate": "duplicate", "reuse": "reuse", "same_event": "event"
 
 
 class PairsMode(StrEnum):
-    """Which pairs a scan report lists (``dedupe.corpus.copies.PAIRS_MODES``)."""
+    """Which pairs a scan report lists (``dedupe.corpus.copy_groups.PAIRS_MODES``)."""
 
     compared = "compared"
     all = "all"

@@ -32,14 +32,8 @@ from typing import TYPE_CHECKING, Any
 
 from dedupe.corpus.candidates import ChannelCount, Sketch, Work, components, proposed_pairs, sketch_batch
 from dedupe.corpus.cluster import Cluster, Link, number, single
-from dedupe.corpus.copies import (
-    PAIRS_MODES,
-    CopyGroup,
-    CopyGroups,
-    copy_groups,
-    describe_groups,
-    expand_pairs,
-)
+from dedupe.corpus.copies import CopyGroups, copy_groups
+from dedupe.corpus.copy_groups import PAIRS_MODES, CopyGroup, describe_groups, expand_pairs
 from dedupe.corpus.index import Index
 from dedupe.corpus.records import BATCH_SIZE, decode, entries, unbuilt
 from dedupe.corpus.verify import cluster_component, compare_work, verify_component
@@ -85,7 +79,7 @@ class ScanReport:
 
 
 def with_pairs(report: ScanReport, mode: str) -> ScanReport:
-    """Return ``report`` listing the pairs ``mode`` (one of ``copies.PAIRS_MODES``) asks for.
+    """Return ``report`` listing the pairs ``mode`` (one of ``copy_groups.PAIRS_MODES``) asks for.
 
     "compared" lists the report's own pairs (each compared); "all" adds every pair inferred
     for the copies of a copy group, marked ``inferred_from``; "none" lists no pairs.

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dedupe.corpus.cluster import Cluster
-from dedupe.corpus.copies import CopyGroup
+from dedupe.corpus.copy_groups import CopyGroup
 from dedupe.corpus.linkage import Link
 from dedupe.corpus.scan import ScanReport
 
