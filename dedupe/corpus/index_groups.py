@@ -90,9 +90,10 @@ class CopyGroupStore(Lookup):
         """Return the stored representative whose copy group a new article joins, or None.
 
         An exact copy joins its original's group with no verdict; otherwise the stored
-        articles sharing most of its text band keys (``copy_candidates``) are checked in turn
-        with ``copies.joins_group`` until one passes its sampled-shingle check, which alone
-        gets the text verdict.
+        articles sharing most of its text band keys (``copy_candidates``, a bounded few) are
+        checked in turn with ``copies.joins_group``: a candidate that passes the
+        sampled-shingle check gets the text verdict, and one the verdict rejects (a cut-short
+        representative, say) hands over to the next, so one story does not split into groups.
         """
         sketch = entry.sketch
         exact = self._db.execute(_ORIGINAL, (sketch.content_hash, rowid)).fetchone()
@@ -104,7 +105,8 @@ class CopyGroupStore(Lookup):
                 copy = decode(entry.record)
                 link = joins_group(stored.features(self.settings), stored.sketch.samples, copy,
                                    sketch.samples, self.settings)  # fmt: skip
-                return None if link is None else candidate
+                if link is not None:
+                    return candidate
         return None
 
     def _representative(self, rowid: int) -> Representative:
