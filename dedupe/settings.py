@@ -20,9 +20,10 @@ class Settings:
     """Named thresholds and sizes; defaults chosen by measurement (see BENCHMARKS.md)."""
 
     # Word 3-grams (bench/shingle_size.py): a copy with 20% of its words changed keeps
-    # Jaccard 0.36 at k=3 but 0.27 at k=4 and 0.21 at k=5, while the seeds' different-event
-    # pairs on the same actors stay at or below 0.02 (0.06 for the one pair rewriting a
-    # shared agency report): shorter shingles keep heavily edited copies findable.
+    # Jaccard 0.36 at k=3 but 0.27 at k=4 and 0.21 at k=5, while reports of different events
+    # on the same actors stay low (development corpus, fitting half, same topic family:
+    # median 0.002, 99th percentile 0.03, at most 0.04): shorter shingles keep heavily
+    # edited copies findable without joining look-alike stories.
     shingle_size: int = 3
     # 128 permutations give a Jaccard estimate within ±0.09 (2σ) — enough to pick
     # candidates; verdicts use the exact Jaccard of the pair.
