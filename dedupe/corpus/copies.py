@@ -35,7 +35,7 @@ import numpy.typing as npt
 
 from dedupe.corpus.candidates import exact_copies
 from dedupe.corpus.channels import TEXT, Sketch
-from dedupe.corpus.linkage import Link
+from dedupe.corpus.linkage import Link, link_from_figures
 from dedupe.models import Article, Reason
 from dedupe.pair.verdict import Relation
 from dedupe.settings import Settings
@@ -192,18 +192,13 @@ def confirm_copy(
         "copy_checked",
         "a copy of its group's representative: text compared, its event is the representative's",
     )
-    return Link(
-        a=first.id,
-        b=copy.id,
+    return link_from_figures(
+        first.id,
+        copy.id,
+        figures,
         relation=Relation.DUPLICATE,
         confidence=confidence,
         event_score=1.0,
-        jaccard=figures.jaccard,
-        containment_a=figures.containment_a,
-        containment_b=figures.containment_b,
-        coverage_a=figures.coverage_a,
-        coverage_b=figures.coverage_b,
-        longest_passage_words=figures.longest_passage_words,
         reasons=(*reasons, note),
         channels=channels,
     )

@@ -31,6 +31,7 @@ from dedupe.pair.verdict import Relation
 
 if TYPE_CHECKING:
     from dedupe.pair.compare import PairReport
+    from dedupe.pair.similarity import Similarity
 
 LINK_SHARE = 0.5
 """Least share of cross pairs that must be linked for two groups to merge (average linkage)."""
@@ -167,24 +168,49 @@ def representative(members: Sequence[str], links: Iterable[Link], level: str) ->
 
 def link_from_report(report: PairReport, *, channels: tuple[str, ...] = ()) -> Link:
     """Summarise a pair report as a cluster link with its top reasons."""
-    figures = report.similarity
-    return Link(
-        a=report.a_id,
-        b=report.b_id,
+    reasons = sorted((r for r in report.reasons if r.supports), key=_priority(report.relation))
+    return link_from_figures(
+        report.a_id,
+        report.b_id,
+        report.similarity,
         relation=report.relation,
         confidence=report.confidence,
         event_score=report.event_score,
+        reasons=tuple(reasons[:TOP_REASONS]),
+        channels=channels,
+        facts=report.facts,
+    )
+
+
+def link_from_figures(
+    a: str,
+    b: str,
+    figures: Similarity,
+    *,
+    relation: Relation,
+    confidence: float,
+    event_score: float,
+    reasons: tuple[Reason, ...],
+    channels: tuple[str, ...] = (),
+    facts: tuple[FactFlag, ...] = (),
+) -> Link:
+    """Return the link of a judged pair, its text figures taken from ``figures`` (the one place
+    a ``Similarity`` is flattened into a ``Link``)."""
+    return Link(
+        a=a,
+        b=b,
+        relation=relation,
+        confidence=confidence,
+        event_score=event_score,
         jaccard=figures.jaccard,
         containment_a=figures.containment_a,
         containment_b=figures.containment_b,
         coverage_a=figures.coverage_a,
         coverage_b=figures.coverage_b,
         longest_passage_words=figures.longest_passage_words,
-        reasons=tuple(sorted((r for r in report.reasons if r.supports), key=_priority(report.relation)))[
-            :TOP_REASONS
-        ],
+        reasons=reasons,
         channels=channels,
-        facts=report.facts,
+        facts=facts,
     )
 
 
