@@ -9,6 +9,7 @@ short phrases recur everywhere.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -55,6 +56,9 @@ _MAX_ANCHOR_POSTINGS = 32
 # Stretches aligned per statement and article, most anchored first.
 _MAX_REGIONS = 3
 _TEXT, _START = attrgetter("text"), attrgetter("start")
+# rapidfuzz skips alignments that cannot reach this score (several times faster on long
+# statements); the result is the same whenever it reaches it, and checked as before.
+_ALIGN_CUTOFF = UNQUOTED_MIN_SIMILARITY * 100 - 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,7 @@ class UnquotedFinder:
         self._anchors: dict[int, dict[tuple[str, str], list[int]]] = {}
         self._resolvers: dict[int, SpeakerResolver] = {}
         self._sentences: dict[int, list[Span]] = {}
+        self._holding: dict[str, list[int]] | None = None
 
     def renderings(
         self, members: Sequence[Item], speaker: str, may_share_event: MayShareEvent
@@ -125,11 +130,27 @@ class UnquotedFinder:
         ]
         if not wanted:
             return set()
-        return {
-            k
-            for k in range(len(self.articles))
-            if any(len(content & self._free_words(k).vocabulary) >= need for content, need in wanted)
-        }
+        holding = self._articles_holding()
+        found: set[int] = set()
+        for content, need in wanted:
+            # An article with ``need`` of the words has one of any len - need + 1 of them
+            # (prefix filtering): look up the rarest, check only the articles they name.
+            rarest = sorted(content, key=lambda word: (len(holding.get(word, ())), word))
+            named = {
+                k for word in rarest[: len(content) - math.ceil(need) + 1] for k in holding.get(word, ())
+            }
+            found.update(k for k in named if len(content & self._free_words(k).vocabulary) >= need)
+        return found
+
+    def _articles_holding(self) -> dict[str, list[int]]:
+        """Return, for each word outside quotations, the articles (by number) that have it."""
+        if self._holding is None:
+            holding: dict[str, list[int]] = defaultdict(list)
+            for k in range(len(self.articles)):
+                for word in self._free_words(k).vocabulary:
+                    holding[word].append(k)
+            self._holding = dict(holding)
+        return self._holding
 
     def _find(
         self, members: Sequence[Item], k: int, speaker: str, may_share_event: MayShareEvent
@@ -161,7 +182,7 @@ class UnquotedFinder:
 
     def _aligned(self, item: Item, k: int, tokens: list[Token]) -> Found | None:
         target = " ".join(t.text for t in tokens)
-        aligned = fuzz.partial_ratio_alignment(" ".join(item.words), target)
+        aligned = fuzz.partial_ratio_alignment(" ".join(item.words), target, score_cutoff=_ALIGN_CUTOFF)
         if aligned is None or score(aligned.score) < UNQUOTED_MIN_SIMILARITY:
             return None
         offsets, position = [], 0
