@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
 SOURCES = [*sorted(SEEDS.glob("*.txt")), *sorted((ROOT / "fixtures" / "synthetic").glob("*.txt"))]
 
@@ -42,6 +42,7 @@ def run(*args: str, tree: Path = ROOT, timeout: float | None = None) -> tuple[in
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        cwd=tree,  # ``-m`` puts the working folder first on sys.path: it must be the tree's
         start_new_session=True,
     )
     killed = False
