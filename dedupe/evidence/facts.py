@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from dedupe.evidence.date_mentions import dates_agree
 from dedupe.evidence.events import EventProfile, Fact, event_profile
+from dedupe.evidence.facts_view import facts_profile
 from dedupe.evidence.names import name_key, same_person
 from dedupe.evidence.numbers import quantities_agree
 from dedupe.evidence.overlap import compare_places, finest_places
@@ -88,7 +89,8 @@ def compare_facts(
         >>> [(f.kind, f.a_value, f.b_value) for f in compare_facts(a, b)]
         [('number_mismatch', '12 miners', '15 miners')]
     """
-    pa, pb = profiles if profiles is not None else (event_profile(a), event_profile(b))
+    given = profiles if profiles is not None else (event_profile(a), event_profile(b))
+    pa, pb = facts_profile(a, profile=given[0]), facts_profile(b, profile=given[1])
     flags = [*_places(pa, pb), *_dates(pa, pb), *_participants(pa, pb), *_numbers(pa, pb)]
     ordered = sorted(flags, key=lambda f: (_SLOT_ORDER.get(f.slot, 9), f.a_span.start, f.b_span.start))
     return tuple(_with_text(f, a.text, b.text) for f in ordered)
