@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from dedupe.evidence.date_mentions import dates_agree
 from dedupe.evidence.events import EventProfile, Fact, event_profile
-from dedupe.evidence.facts_view import facts_profile
+from dedupe.evidence.facts_view import facts_profile, is_furniture
 from dedupe.evidence.names import name_key, same_person
 from dedupe.evidence.numbers import quantities_agree
 from dedupe.evidence.overlap import compare_places, finest_places
@@ -36,6 +36,7 @@ SPELLING_CONFIDENCE = 0.9
 # Participants found with less confidence than this are not flagged when one report lacks them.
 MIN_DETAIL_CONFIDENCE = 0.6
 _SLOT_ORDER = {"place": 0, "date": 1, "counterpart": 2, "participant": 3, "number": 4}
+_CONFLICTS = frozenset(("conflict", "number_mismatch", "date_mismatch"))
 _OTHER_SIDE_ROLES = frozenset(("counterpart", "delegation head", "met"))
 
 
@@ -92,8 +93,20 @@ def compare_facts(
     given = profiles if profiles is not None else (event_profile(a), event_profile(b))
     pa, pb = facts_profile(a, profile=given[0]), facts_profile(b, profile=given[1])
     flags = [*_places(pa, pb), *_dates(pa, pb), *_participants(pa, pb), *_numbers(pa, pb)]
+    # A caption or byline may stand in for a missing fact, but cannot by itself contradict one.
+    flags = [f for f in flags if f.kind not in _CONFLICTS or not _furniture(f, a.text, b.text)]
     ordered = sorted(flags, key=lambda f: (_SLOT_ORDER.get(f.slot, 9), f.a_span.start, f.b_span.start))
     return tuple(_with_text(f, a.text, b.text) for f in ordered)
+
+
+def _furniture(flag: FactFlag, a_text: str, b_text: str) -> bool:
+    return any(
+        is_furniture(text, Fact(flag.slot, "", "", span, sentence, 0.0))
+        for text, span, sentence in (
+            (a_text, flag.a_span, flag.a_sentence),
+            (b_text, flag.b_span, flag.b_sentence),
+        )
+    )
 
 
 def _flag(slot: str, kind: str, x: Fact, y: Fact, confidence: float, note: str) -> FactFlag:
