@@ -103,3 +103,23 @@ def test_reading_only_where_a_number_can_start_finds_what_reading_every_word_fin
     found = find_quantities(text, tokens)
     with patch.object(numbers, "_number_starts", lambda tokens: range(len(tokens))):
         assert find_quantities(text, tokens) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The quake left 1,037 victims.", "en", ["1037 victim"]),
+        ("The quake left 1.037 victims.", "es", ["1037 victim"]),
+        ("The quake left 1.5 thousand victims.", "en", ["1500 victim"]),
+        ("The quake left 3,5 thousand victims.", "de", ["3500 victim"]),
+        ("The quake left 2 719 victims.", "fr", ["2719 victim"]),
+        ("The quake left 2 719 victims.", "en", ["719 victim"]),
+        ("The quake left 11\u202f300 victims.", "fr", ["11300 victim"]),
+        ("The quake left 1.037 victims.", "pt-BR", ["1037 victim"]),
+    ],
+    ids=["en-comma", "es-point", "en-decimal", "de-decimal-comma", "fr-space", "en-space-is-two",
+         "fr-thin-space", "region-tag"],
+)  # fmt: skip
+def test_digits_read_as_the_language_groups_them(text: str, language: str, expected: list[str]) -> None:
+    found = find_quantities(text, tokenize(text), language=language)
+    assert [str(m.quantity) for m in found] == expected

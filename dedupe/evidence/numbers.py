@@ -22,6 +22,12 @@ EXACT_TOLERANCE = 0.005
 APPROXIMATE_TOLERANCE = 0.1
 # Casualty words this many tokens from the number decide its unit.
 CASUALTY_WINDOW = 4
+# Languages that write a thousand and thirty-seven "1.037" or "1 037" and three and a half
+# "3,5" (CLDR's decimal comma); English, Chinese, Japanese, Korean and the rest write
+# "1,037" and "3.5". A language not given ("und") is read the English way.
+DECIMAL_COMMA_LANGUAGES = frozenset(
+    "de fr es it pt nl da no nb nn sv fi pl cs sk sl hr sr bg ru uk be tr ro hu id el lt lv et".split()
+)
 
 _WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -31,6 +37,10 @@ _WORDS = {
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?$")
+_DIGITS_DECIMAL_COMMA = re.compile(r"\d+(?:\.\d{3})*(?:,\d+)?$")
+_GROUP = re.compile(r"\d{3}$")
+# A space, no-break space or thin space between digit groups: French "2 719", "11 300".
+_GROUP_SPACES = frozenset((" ", "\u00a0", "\u202f", "\u2009"))
 _LOWER = ("at least", "more than", "over", "above", "no fewer than", "upwards of")
 _UPPER = ("up to", "at most", "fewer than", "less than", "under", "no more than")
 _ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")
@@ -99,18 +109,31 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool | None:
     return low_a <= high_b and low_b <= high_a
 
 
-def find_quantities(text: str, tokens: Sequence[Token], skip: Sequence[Span] = ()) -> list[QuantityMention]:
+def find_quantities(
+    text: str, tokens: Sequence[Token], skip: Sequence[Span] = (), *, language: str = "und"
+) -> list[QuantityMention]:
     """Return the quantities stated by ``tokens`` (words of ``text``), in order.
 
     Numbers inside ``skip`` spans (dates already found), clock times and numbers with
     no recognisable unit are left out: a bare "2" says nothing a report can disagree on.
+    ``language`` (ISO 639-1) tells how the digits are grouped: in Spanish "1.037" is a
+    thousand and thirty-seven, in French "2 719" one number.
+
+    Examples:
+        >>> from dedupe.text.normalize import tokenize
+        >>> text = "at least 1.037 dead"
+        >>> [str(m.quantity) for m in find_quantities(text, tokenize(text), language="es")]
+        ['≥1037 dead']
     """
+    comma = language.split("-")[0].lower() in DECIMAL_COMMA_LANGUAGES
     found: list[QuantityMention] = []
     after = 0  # where the last number read ends: a number starts no earlier
     for i in _number_starts(tokens):
         if i < after:
             continue
-        value, end = _number_at(tokens, i)
+        value, end = _number_at(tokens, i, decimal_comma=comma)
+        if value is not None and comma:
+            value, end = _spaced_groups(text, tokens, value, end)
         if (
             value is None
             or any(s.start <= tokens[i].start < s.end for s in skip)
@@ -140,10 +163,28 @@ def _number_starts(tokens: Sequence[Token]) -> list[int]:
     return [i for i, t in enumerate(tokens) if t.text[:1].isdigit() or t.text in _WORDS]
 
 
-def _number_at(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
-    """Parse the number starting at token ``i``; return its value and the index after it."""
+def _spaced_groups(text: str, tokens: Sequence[Token], value: float, end: int) -> tuple[float, int]:
+    """Read on through groups of three digits set off by a space: "2 719" is one number."""
+    while (
+        end < len(tokens)
+        and value == int(value)
+        and _GROUP.match(tokens[end].text)
+        and text[tokens[end - 1].end : tokens[end].start] in _GROUP_SPACES
+    ):
+        value = value * 1000 + int(tokens[end].text)
+        end += 1
+    return value, end
+
+
+def _number_at(tokens: Sequence[Token], i: int, *, decimal_comma: bool = False) -> tuple[float | None, int]:
+    """Parse the number starting at token ``i``; return its value and the index after it.
+
+    With ``decimal_comma`` "1.037" is a thousand and thirty-seven and "3,5" three and a half.
+    """
     word = tokens[i].text
-    if _DIGITS.match(word):
+    if decimal_comma and _DIGITS_DECIMAL_COMMA.match(word):
+        value = float(word.replace(".", "").replace(",", "."))
+    elif _DIGITS.match(word):
         value = float(word.replace(",", ""))
     elif word in _WORDS and word != "dozen":
         value = float(_WORDS[word])
