@@ -123,3 +123,20 @@ def test_reading_only_where_a_number_can_start_finds_what_reading_every_word_fin
 def test_digits_read_as_the_language_groups_them(text: str, language: str, expected: list[str]) -> None:
     found = find_quantities(text, tokenize(text), language=language)
     assert [str(m.quantity) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Al menos 1.037 muertos y 1.204 heridos", "es", ["≥1037 dead", "1204 injured"]),
+        ("au moins 694 morts et 1 670 blessés", "fr", ["≥694 dead", "1670 injured"]),
+        ("Das Beben forderte 632 Tote und 329 Verletzte", "de", ["632 dead", "329 injured"]),
+        ("il bilancio è salito a 128 morti", "it", ["128 dead"]),
+        ("o sismo deixou cerca de 40 mortos e 200 feridos", "pt", ["~40 dead", "200 injured"]),
+        ("dejó 2 mil 500 muertos", "es", ["2500 dead"]),
+    ],
+    ids=["es", "fr", "de", "it", "pt", "es-mil"],
+)  # fmt: skip
+def test_tolls_in_other_languages(text: str, language: str, expected: list[str]) -> None:
+    found = find_quantities(text, tokenize(text), language=language)
+    assert [str(m.quantity) for m in found] == expected

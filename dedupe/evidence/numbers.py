@@ -35,29 +35,54 @@ _WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           # "2 mil 500 muertos" (Mexican Spanish), "3 mila morti", "10 tausend Tote"
+           "mil": 1_000, "mille": 1_000, "mila": 1_000, "tausend": 1_000,
+           "millions": 1_000_000, "millones": 1_000_000, "millionen": 1_000_000, "milioni": 1_000_000,
+           "milhões": 1_000_000}  # fmt: skip
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?$")
+_SPANISH_SCALES = frozenset(("mil",))
 _DIGITS_DECIMAL_COMMA = re.compile(r"\d+(?:\.\d{3})*(?:,\d+)?$")
 _GROUP = re.compile(r"\d{3}$")
 # A space, no-break space or thin space between digit groups: French "2 719", "11 300".
 _GROUP_SPACES = frozenset((" ", "\u00a0", "\u202f", "\u2009"))
-_LOWER = ("at least", "more than", "over", "above", "no fewer than", "upwards of")
+# Bounds and hedges in English, then French, Spanish, German, Italian and Portuguese.
+_LOWER = ("at least", "more than", "over", "above", "no fewer than", "upwards of",
+          "au moins", "plus de", "al menos", "más de", "mindestens", "mehr als", "über", "almeno",
+          "più di", "pelo menos", "mais de")  # fmt: skip
 _UPPER = ("up to", "at most", "fewer than", "less than", "under", "no more than")
-_ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")
+_ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated",
+          "environ", "près de", "presque", "quelque", "unos", "unas", "cerca de", "casi", "alrededor de",
+          "etwa", "rund", "fast", "circa", "quasi", "cerca di", "quase", "aproximadamente")  # fmt: skip
+# Words of death and injury, English first, then French, Spanish, German, Italian and
+# Portuguese: a toll is compared across languages ("1.037 muertos", "1,035 dead").
 _DEAD = frozenset(
-    "killed killing kill kills dead died die dying deaths death fatalities bodies lives".split()
+    "killed killing kill kills dead died die dying deaths death fatalities bodies lives "
+    "morts mort tués tuées décès décédés victimes "
+    "muertos muertas muerto fallecidos fallecidas murieron fallecieron víctimas "
+    "tote toten todesopfer getötet starben ums "
+    "morti morto vittime deceduti "
+    "mortos mortes morreram vítimas".split()
 )
-_INJURED = frozenset("injured injuring wounded wounding hurt injuries".split())
+_INJURED = frozenset(
+    "injured injuring wounded wounding hurt injuries "
+    "blessés blessées blessé "
+    "heridos heridas herido "
+    "verletzte verletzten verletzt "
+    "feriti ferito "
+    "feridos feridas".split()
+)
 _PEOPLE = frozenset(
     "people persons person workers civilians residents passengers children soldiers men women miners "
-    "students villagers victims pilgrims migrants".split()
+    "students villagers victims pilgrims migrants "
+    "personnes personas menschen persone pessoas".split()
 )
-_SKIP = frozenset("new more other additional further separate major key different of".split())
+_SKIP = frozenset("new more other additional further separate major key different of de di".split())
 _NOT_UNITS = frozenset(
     "the a an and or to in on at by for with from as than that this these those who which were was are is "
     "had have has will would".split()
 )
-_CLAUSE_JOINS = frozenset(("and", "or", "but", "while"))
+_CLAUSE_JOINS = frozenset(("and", "or", "but", "while", "et", "y", "und", "e", "ou", "o", "oder"))
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 _CURRENCY_SIGNS = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
 _CURRENCY_WORDS = {"dollars": "usd", "dollar": "usd", "euros": "eur", "euro": "eur", "pounds": "gbp",
@@ -170,6 +195,7 @@ def _spaced_groups(text: str, tokens: Sequence[Token], value: float, end: int) -
         and value == int(value)
         and _GROUP.match(tokens[end].text)
         and text[tokens[end - 1].end : tokens[end].start] in _GROUP_SPACES
+        and tokens[end - 1].text[-1:].isdigit()
     ):
         value = value * 1000 + int(tokens[end].text)
         end += 1
@@ -196,6 +222,14 @@ def _number_at(tokens: Sequence[Token], i: int, *, decimal_comma: bool = False) 
     j = i + 1
     while j < len(tokens) and tokens[j].text in _SCALES:
         value *= _SCALES[tokens[j].text]
+        j += 1
+    if (
+        j > i + 1
+        and j < len(tokens)
+        and _GROUP.match(tokens[j].text)
+        and tokens[j - 1].text in _SPANISH_SCALES
+    ):
+        value += int(tokens[j].text)  # "2 mil 500": two thousand five hundred
         j += 1
     return value, j
 
