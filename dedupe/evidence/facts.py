@@ -17,6 +17,7 @@ The caller compares only pairs it judged to report the same event.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from dedupe.evidence.date_mentions import dates_agree
@@ -36,6 +37,22 @@ SPELLING_CONFIDENCE = 0.9
 # Participants found with less confidence than this are not flagged when one report lacks them.
 MIN_DETAIL_CONFIDENCE = 0.6
 _SLOT_ORDER = {"place": 0, "date": 1, "counterpart": 2, "participant": 3, "number": 4}
+# Units of a toll: a figure that changes as the count goes on.
+CASUALTY_UNITS = frozenset(("dead", "injured"))
+# Words that tell a toll as a count still going on, in English, French, Spanish, German,
+# Italian and Portuguese: "the toll rose to", "as of 3 p.m.", "bilan provisoire", "subió a".
+TOLL_UPDATE_WORDS = frozenset(
+    "rose risen rising climbed climbing reached jumped increased stood stands now so far latest updated "
+    "provisional preliminary toll tally count "
+    "bilan provisoire hausse passé atteint "
+    "balance aumentó ascendió subió ascienden asciende cifra provisional "
+    "bilanz gestiegen stieg "
+    "bilancio salito provvisorio "
+    "balanço subiu aumentou".split()
+)
+# Two exact tolls this close (relative to the larger) are one tally told two ways: official
+# updates of a disaster's toll move by more than a few percent, a slip of a digit does not.
+SAME_TALLY_GAP = 0.05
 _CONFLICTS = frozenset(("conflict", "number_mismatch", "date_mismatch"))
 _OTHER_SIDE_ROLES = frozenset(("counterpart", "delegation head", "met"))
 
@@ -92,7 +109,7 @@ def compare_facts(
     """
     given = profiles if profiles is not None else (event_profile(a), event_profile(b))
     pa, pb = facts_profile(a, profile=given[0]), facts_profile(b, profile=given[1])
-    flags = [*_places(pa, pb), *_dates(pa, pb), *_participants(pa, pb), *_numbers(pa, pb)]
+    flags = [*_places(pa, pb), *_dates(pa, pb), *_participants(pa, pb), *_numbers(pa, pb, a.text, b.text)]
     # A caption or byline may stand in for a missing fact, but cannot by itself contradict one.
     flags = [f for f in flags if f.kind not in _CONFLICTS or not _furniture(f, a.text, b.text)]
     ordered = sorted(flags, key=lambda f: (_SLOT_ORDER.get(f.slot, 9), f.a_span.start, f.b_span.start))
@@ -223,17 +240,65 @@ def _detail(fact: Fact, other: EventProfile, *, x_in_a: bool) -> FactFlag:
     return _flag("participant", "different_detail", x, y, fact.confidence, note)
 
 
-def _numbers(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
+def _numbers(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> list[FactFlag]:
+    """Flag a figure both reports give for one thing where no reading of one fits the other.
+
+    The pair shown is the closest one, so a near miss (1,037 vs 1,035 dead) is not hidden
+    behind a figure of another hour. A toll that either report gives as a count still
+    going on ("rose to", "as of 3 p.m.", "bilan provisoire") is flagged only where both
+    figures belong to one tally (``_one_tally``): tolls rise from hour to hour, and two
+    reports filed at different times both tell the truth.
+    """
     flags: list[FactFlag] = []
     for unit in dict.fromkeys(_unit(f) for f in pa.numbers):
         xs = [f for f in pa.numbers if _unit(f) == unit]
         ys = [f for f in pb.numbers if _unit(f) == unit]
         if not ys or any(_agree(x, y) for x in xs for y in ys):
             continue
-        x, y = xs[0], ys[0]
+        x, y = min(((x, y) for x in xs for y in ys), key=lambda pair: _gap(*pair))
+        if unit[0] in CASUALTY_UNITS and _moving(x, y, a_text, b_text) and not _one_tally(x, y, pa, pb):
+            continue
         note = f"A gives {x.canonical}, B {y.canonical}"
         flags.append(_flag("number", "number_mismatch", x, y, min(x.confidence, y.confidence), note))
     return flags
+
+
+def _moving(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:
+    """True if either toll's sentence tells it as a count still going on."""
+    return any(
+        not TOLL_UPDATE_WORDS.isdisjoint(re.findall(r"[^\W\d_]+", f.sentence.slice(text).lower()))
+        for f, text in ((x, a_text), (y, b_text))
+    )
+
+
+def _gap(x: Fact, y: Fact) -> float:
+    """How far apart two figures are, relative to the larger."""
+    a = x.quantity.value if x.quantity else 0.0
+    b = y.quantity.value if y.quantity else 0.0
+    return abs(a - b) / max(abs(a), abs(b), 1e-9)
+
+
+def _one_tally(x: Fact, y: Fact, pa: EventProfile, pb: EventProfile) -> bool:
+    """True if two differing tolls are one tally told two ways, so both cannot be right.
+
+    They are when both are exact and within ``SAME_TALLY_GAP`` of each other (a slip of
+    a digit or two, not an update), or when the reports give another casualty figure
+    alike (694 dead in both, then 1,640 vs 1,670 injured).
+    """
+    exact = all(f.quantity is not None and f.quantity.bound == "exact" for f in (x, y))
+    if exact and _gap(x, y) <= SAME_TALLY_GAP:
+        return True
+    shared = {
+        (f.quantity.unit, f.quantity.value)
+        for f in pa.numbers
+        if f.quantity is not None and f.quantity.unit in CASUALTY_UNITS and f.quantity.unit != _unit(x)[0]
+    }
+    return any(
+        f.quantity is not None
+        and f.quantity.bound == "exact"
+        and (f.quantity.unit, f.quantity.value) in shared
+        for f in pb.numbers
+    )
 
 
 def _unit(fact: Fact) -> tuple[str, bool]:
