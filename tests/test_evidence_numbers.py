@@ -140,3 +140,16 @@ def test_digits_read_as_the_language_groups_them(text: str, language: str, expec
 def test_tolls_in_other_languages(text: str, language: str, expected: list[str]) -> None:
     found = find_quantities(text, tokenize(text), language=language)
     assert [str(m.quantity) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        (Quantity(45, "minute", "about"), Quantity(47, "minute", "about"), False),
+        (Quantity(45, "minute", "about"), Quantity(47, "minute"), True),
+        (Quantity(45, "minute", "about"), Quantity(45, "minute", "about"), True),
+    ],
+    ids=["two-hedges-differ", "hedge-covers-exact", "same-hedge"],
+)
+def test_two_hedged_figures_are_two_readings(a: Quantity, b: Quantity, agree: bool) -> None:
+    assert quantities_agree(a, b) is agree

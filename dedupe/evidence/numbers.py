@@ -129,6 +129,10 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool | None:
     """True if both can be right, False if they cannot, None if they count different things."""
     if a.unit != b.unit or a.ordinal != b.ordinal:
         return None
+    if a.bound == b.bound == "about":
+        # "About" hedges a figure against the exact count, not against another hedge: "about
+        # 45" and "about 47 minutes" are two readings of one figure, and they differ.
+        a, b = Quantity(a.value, a.unit), Quantity(b.value, b.unit)
     low_a, high_a = a.range()
     low_b, high_b = b.range()
     return low_a <= high_b and low_b <= high_a
