@@ -37,6 +37,15 @@ SPELLING_CONFIDENCE = 0.9
 # Participants found with less confidence than this are not flagged when one report lacks them.
 MIN_DETAIL_CONFIDENCE = 0.6
 _SLOT_ORDER = {"place": 0, "date": 1, "counterpart": 2, "participant": 3, "number": 4}
+# Nouns that say what a figure counts too loosely to compare: "14 countries" signed one thing,
+# "two countries" are the talks' parties; "33,400 people" were evacuated, "72 people" died.
+# The singular forms ``numbers`` gives, in English, French, Spanish, German, Italian, Portuguese
+# and Russian (whose noun after a number is genitive plural).
+GENERIC_UNITS = frozenset(
+    "people person country state nation member leader delegation organisation organization "
+    "personne pay persona paíse paesi pessoa "
+    "государств стран человек людей".split()
+)
 # Units of a toll: a figure that changes as the count goes on.
 CASUALTY_UNITS = frozenset(("dead", "injured"))
 # Words that tell a toll as a count still going on, in English, French, Spanish, German,
@@ -253,7 +262,7 @@ def _numbers(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> li
     for unit in dict.fromkeys(_unit(f) for f in pa.numbers):
         xs = [f for f in pa.numbers if _unit(f) == unit]
         ys = [f for f in pb.numbers if _unit(f) == unit]
-        if not ys or any(_agree(x, y) for x in xs for y in ys):
+        if unit[0] in GENERIC_UNITS or not ys or any(_agree(x, y) for x in xs for y in ys):
             continue
         x, y = min(((x, y) for x in xs for y in ys), key=lambda pair: _gap(*pair))
         if unit[0] in CASUALTY_UNITS and _moving(x, y, a_text, b_text) and not _one_tally(x, y, pa, pb):
