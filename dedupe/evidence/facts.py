@@ -17,8 +17,10 @@ The caller compares only pairs it judged to report the same event.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from dedupe.evidence.date_mentions import dates_agree
 from dedupe.evidence.events import EventProfile, Fact, event_profile
@@ -46,6 +48,10 @@ GENERIC_UNITS = frozenset(
     "personne pay persona paíse paesi pessoa "
     "государств стран человек людей".split()
 )
+# Reports of one occasion may give calendar dates a day apart and both be right: a night
+# that spans two dates, two time zones (landed 19 January UTC, 20 January JST), a filing
+# dateline the day after. Weekdays are named from the writer's own day, so two differ.
+DATE_TOLERANCE_DAYS = 1
 # Units of a toll: a figure that changes as the count goes on.
 CASUALTY_UNITS = frozenset(("dead", "injured"))
 # Words that tell a toll as a count still going on, in English, French, Spanish, German,
@@ -163,13 +169,39 @@ def _places(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
 
 
 def _dates(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
+    """Flag the event dated to days that cannot both be right.
+
+    Calendar dates a day apart may both be right (``DATE_TOLERANCE_DAYS``); two weekdays
+    named for one meeting are not, nor a weekday the calendar puts on another day
+    ("Wednesday, September 19" in 2023 against a report that dates the speech Tuesday).
+    """
     if not (pa.dates and pb.dates):
         return []
     x, y = pa.dates[0], pb.dates[0]
-    if x.date is None or y.date is None or dates_agree(x.date, y.date) is not False:
+    if x.date is None or y.date is None:
         return []
-    note = f"A dates the event {x.date}, B {y.date}"
+    years = {f.date.year for f in (*pa.dates, *pb.dates) if f.date is not None and f.date.year is not None}
+    calendar_days = all(d.month is not None and d.day is not None for d in (x.date, y.date))
+    tolerance = DATE_TOLERANCE_DAYS if calendar_days else 0
+    if dates_agree(x.date, y.date, tolerance_days=tolerance) is False:
+        note = f"A dates the event {x.date}, B {y.date}"
+    elif _misnamed_weekday(x, years) and y.date.weekday != x.date.weekday:
+        note = f"A's {x.value}: that day fell on another weekday"
+    elif _misnamed_weekday(y, years) and x.date.weekday != y.date.weekday:
+        note = f"B's {y.value}: that day fell on another weekday"
+    else:
+        return []
     return [_flag("date", "date_mismatch", x, y, min(x.confidence, y.confidence), note)]
+
+
+def _misnamed_weekday(fact: Fact, years: set[int]) -> bool:
+    """True if the fact names a weekday on which its day fell in none of the years the reports give."""
+    d = fact.date
+    if d is None or d.weekday is None or d.month is None or d.day is None:
+        return False
+    candidates = {d.year} if d.year is not None else years
+    valid = [y for y in candidates if d.day <= calendar.monthrange(y, d.month)[1]]
+    return bool(valid) and all(date(y, d.month, d.day).weekday() != d.weekday for y in valid)
 
 
 def _participants(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
