@@ -65,6 +65,10 @@ STAMP_BEFORE = re.compile(
 # A report's own event falls within a week of its publication, before it or (a preview) after;
 # a date it narrates farther off dates background ("launched on September 7" in a landing story).
 NEWS_WINDOW_DAYS = 7
+# "from" before a place (or the list it opens) says where people come from, not where the
+# event is: "heads of state from India, Iran, China". Looked for this far back.
+ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*,?\s*(?:and\s+)?){0,6}$")
+ORIGIN_LOOKBACK_CHARS = 80
 # A byline or credit line: whoever is named there wrote, edited or photographed the story.
 BYLINE = re.compile(
     r"^\W*(?:by|par|por|von|di|de)\s+[A-Z]"
@@ -95,13 +99,20 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
     published = _published(article, dates, text)
     if published is not None:  # narrated dates far from publication tell the background
         dates = tuple(sorted(dates, key=lambda f: _date_rank(text, f, published)))
+    places = tuple(f for f in ranked(profile.places) if not _origin(text, f))
     return replace(
         profile,
-        places=ranked(profile.places),
+        places=places,
         dates=dates,
         participants=ranked(profile.participants),
         numbers=ranked(profile.numbers),
     )
+
+
+def _origin(text: str, fact: Fact) -> bool:
+    """True for a place written as where someone comes from ("leaders from Azerbaijan, Qatar …")."""
+    before = text[max(fact.sentence.start, fact.span.start - ORIGIN_LOOKBACK_CHARS) : fact.span.start]
+    return bool(ORIGIN_BEFORE.search(before))
 
 
 def _published(article: Article, dates: tuple[Fact, ...], text: str) -> PartialDate | None:
