@@ -69,6 +69,9 @@ NEWS_WINDOW_DAYS = 7
 # event is: "heads of state from India, Iran, China". Looked for this far back.
 ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*,?\s*(?:and\s+)?){0,6}$")
 ORIGIN_LOOKBACK_CHARS = 80
+# Where a page runs caption and story together, the story resumes after the credit with a
+# dateline or a new sentence: "REUTERS/File photo TOKYO, Sept 7 (Reuters) - Japan launched".
+STORY_RESUMES = re.compile(r"[.!?)]\s+[A-Z]|\b[A-Z]{3,}[ ,]")
 # A byline or credit line: whoever is named there wrote, edited or photographed the story.
 BYLINE = re.compile(
     r"^\W*(?:by|par|por|von|di|de)\s+[A-Z]"
@@ -154,7 +157,9 @@ def in_caption(text: str, fact: Fact) -> bool:
         return True
     credits = [*PHOTO_CREDIT.finditer(text, sentence.start, sentence.end),
                *AGENCY_CREDIT.finditer(text, sentence.start, sentence.end)]  # fmt: skip
-    return any(fact.span.start < m.end() for m in credits)
+    return any(
+        fact.span.start < m.end() or not STORY_RESUMES.search(text, m.end(), fact.span.start) for m in credits
+    )
 
 
 def in_dateline(text: str, fact: Fact) -> bool:
