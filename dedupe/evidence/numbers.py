@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from dedupe.models import Span, Token
 
-# Two exact figures within half a percent are one figure rounded differently.
+# Two exact figures within half a percent are one figure rounded differently, where one of
+# them can be a rounding (a multiple of ``ROUND_TO`` or a fraction: 1,200 and 1,204).
 EXACT_TOLERANCE = 0.005
+ROUND_TO = 10
 # "About 200" covers 180–220.
 APPROXIMATE_TOLERANCE = 0.1
 # Casualty words this many tokens from the number decide its unit.
@@ -143,9 +145,16 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool | None:
         # "About" hedges a figure against the exact count, not against another hedge: "about
         # 45" and "about 47 minutes" are two readings of one figure, and they differ.
         a, b = Quantity(a.value, a.unit), Quantity(b.value, b.unit)
+    if a.bound == b.bound == "exact" and not (_rounded(a.value) or _rounded(b.value)):
+        return a.value == b.value  # 1,037 and 1,035 are two counts: neither is rounded
     low_a, high_a = a.range()
     low_b, high_b = b.range()
     return low_a <= high_b and low_b <= high_a
+
+
+def _rounded(value: float) -> bool:
+    """True for a figure that may be a rounding: a fraction, or a whole number in tens or more."""
+    return value != int(value) or (value != 0 and int(value) % ROUND_TO == 0)
 
 
 def find_quantities(
