@@ -17,6 +17,9 @@ from datetime import date, timedelta
 from dedupe.models import Span
 from dedupe.text.dates import MONTHS, find_dates
 
+# A day or month named without a year up to this many days after the report's date is
+# this year's (a preview: "talks on March 31" published March 28); later, last year's.
+AHEAD_DAYS = 60
 # Year-less dates are compared inside a leap year, so February 29 exists.
 _LEAP_YEAR = 2004
 _PREPOSITIONS = frozenset(("on", "in", "of", "from", "since", "by", "until"))
@@ -197,8 +200,13 @@ def _ref(kind: str, match: re.Match[str], span: Span, published: date | None) ->
         value = _resolve_weekday(weekday, rel, published)
         return DateRef(value, span, kind, rel or "on")
     if kind in ("month_day", "month") and published is not None and month is not None and rel != "next":
-        # A month named without a year is the latest such month up to the report's date.
+        # A month named without a year is the latest such month up to the report's date, unless
+        # it comes within AHEAD_DAYS after it: a preview's "will meet on March 31".
         year = published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
+        this_year = day is None or day <= calendar.monthrange(published.year, month)[1]
+        ahead = (date(published.year, month, day or 1) - published).days if this_year else -1
+        if year < published.year and 0 < ahead <= AHEAD_DAYS:
+            year = published.year
     value = PartialDate(year, month, day, weekday)
     if value.full is not None and weekday is not None and value.full.weekday() != weekday:
         value = PartialDate(None, month, day, weekday)  # the text contradicts the guessed year
