@@ -142,8 +142,11 @@ def find_date_refs(
                 else Span(mention.span.start - len(weekday.group()), mention.span.end)
             )
             value = mention.value
+            # A weekday written beside the date is kept as written, even where the calendar puts
+            # the day on another ("Wednesday, September 19, 2023"): that is for the reader to see.
+            written = WEEKDAYS.index(weekday.group("weekday").lower()) if weekday else value.weekday()
             found[span.start] = DateRef(
-                PartialDate(value.year, value.month, value.day, value.weekday()), span, "full"
+                PartialDate(value.year, value.month, value.day, written), span, "full"
             )
             taken.append(span)
     for kind, anchor, pattern in _PATTERNS:

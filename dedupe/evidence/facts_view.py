@@ -72,6 +72,11 @@ ORIGIN_LOOKBACK_CHARS = 80
 # Where a page runs caption and story together, the story resumes after the credit with a
 # dateline or a new sentence: "REUTERS/File photo TOKYO, Sept 7 (Reuters) - Japan launched".
 STORY_RESUMES = re.compile(r"[.!?)]\s+[A-Z]|\b[A-Z]{3,}[ ,]")
+# A reporting verb just before or after a date makes it the day of a statement.
+_REPORTING = r"(?:said|says|announced|announces|told|reported|stated|confirmed|declared|added|wrote)"
+STATEMENT_BEFORE = re.compile(rf"\b{_REPORTING}(?:\s+\w+)?\s+(?:on\s+)?$", re.IGNORECASE)
+STATEMENT_AFTER = re.compile(rf"\s*,?\s*{_REPORTING}\b", re.IGNORECASE)
+STATEMENT_CHARS = 40
 # A byline or credit line: whoever is named there wrote, edited or photographed the story.
 BYLINE = re.compile(
     r"^\W*(?:by|par|por|von|di|de)\s+[A-Z]"
@@ -99,6 +104,8 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         return tuple(sorted(kept, key=lambda f: is_furniture(text, f)))  # stable: best first within each
 
     dates = ranked(profile.dates)
+    # "will hold talks on April 1, the ministry said on Friday": Friday dates the statement.
+    dates = tuple(sorted(dates, key=lambda f: announced(text, f, dates)))
     published = _published(article, dates, text)
     if published is not None:  # narrated dates far from publication tell the background
         dates = tuple(sorted(dates, key=lambda f: _date_rank(text, f, published)))
@@ -124,6 +131,25 @@ def _published(article: Article, dates: tuple[Fact, ...], text: str) -> PartialD
         day = article.published
         return PartialDate(day.year, day.month, day.day, day.weekday())
     return next((f.date for f in dates if f.date is not None and f.date.full and is_stamp(text, f)), None)
+
+
+def announced(text: str, fact: Fact, dates: tuple[Fact, ...]) -> bool:
+    """True if the date is the day someone announced a later event the same sentence dates.
+
+    "Wang will visit Moscow from March 31, the ministry said on Friday": the event is the
+    visit. A speech "said on Tuesday, September 19" with no later date is its own event.
+    """
+    before = text[max(fact.sentence.start, fact.span.start - STATEMENT_CHARS) : fact.span.start]
+    after = text[fact.span.end : min(fact.sentence.end, fact.span.end + STATEMENT_CHARS)]
+    if not (STATEMENT_BEFORE.search(before) or STATEMENT_AFTER.match(after)) or fact.date is None:
+        return False
+    later = (f for f in dates if f.sentence == fact.sentence and f is not fact and not is_furniture(text, f))
+    return any(f.date is not None and _after(f.date, fact.date) for f in later)
+
+
+def _after(a: PartialDate, b: PartialDate) -> bool:
+    first, second = a.full, b.full
+    return first is not None and second is not None and first > second
 
 
 def _date_rank(text: str, fact: Fact, published: PartialDate) -> int:
