@@ -143,3 +143,10 @@ def test_publication_stamps(text: str, value: str, expected: bool) -> None:
 )
 def test_bylines(line: str, expected: bool) -> None:
     assert is_byline(line, Span(0, len(line))) is expected
+
+
+def test_a_day_of_a_month_the_date_finder_misses_is_no_figure_of_the_event() -> None:
+    text = "Переговоры\n\nПереговоры прошли 9 апреля, погибли 12 человек."
+    article = article_from_text(text, id="ru", language="ru")
+    assert "9 апреля" in [f.value for f in event_profile(article).numbers]  # an entity the model reads
+    assert "9 апреля" not in [f.value for f in facts_profile(article).numbers]

@@ -134,10 +134,8 @@ def test_digits_read_as_the_language_groups_them(text: str, language: str, expec
         ("il bilancio è salito a 128 morti", "it", ["128 dead"]),
         ("o sismo deixou cerca de 40 mortos e 200 feridos", "pt", ["~40 dead", "200 injured"]),
         ("dejó 2 mil 500 muertos", "es", ["2500 dead"]),
-        ("el 20 de marzo murieron 5 personas", "es", ["5 dead"]),
-        ("переговоры 9 апреля 2024 года", "ru", []),
     ],
-    ids=["es", "fr", "de", "it", "pt", "es-mil", "es-date-is-no-toll", "ru-date-is-no-figure"],
+    ids=["es", "fr", "de", "it", "pt", "es-mil"],
 )  # fmt: skip
 def test_tolls_in_other_languages(text: str, language: str, expected: list[str]) -> None:
     found = find_quantities(text, tokenize(text), language=language)

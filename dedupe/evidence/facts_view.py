@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from dedupe.evidence.date_mentions import WEEKDAYS, PartialDate, dates_agree
 from dedupe.evidence.events import EventProfile, Fact, event_profile
+from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.models import Article, Span
 from dedupe.text.dates import MONTHS
 
@@ -115,8 +116,13 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         places=places,
         dates=dates,
         participants=ranked(profile.participants),
-        numbers=ranked(profile.numbers),
+        numbers=tuple(f for f in ranked(profile.numbers) if not _day_of_month(f)),
     )
+
+
+def _day_of_month(fact: Fact) -> bool:
+    """True for a figure that is the day of a date ("9 апреля"): a date, not a count."""
+    return fact.quantity is not None and fact.quantity.unit in MONTH_WORDS
 
 
 def _origin(text: str, fact: Fact) -> bool:

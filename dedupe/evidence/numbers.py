@@ -84,9 +84,11 @@ _NOT_UNITS = frozenset(
     "the a an and or to in on at by for with from as than that this these those who which were was are is "
     "had have has will would".split()
 )
-# Month names after a day are a date, not a figure ("9 апреля", "20 de marzo", "11 juillet"):
-# French, Spanish, German, Italian, Portuguese and Russian (genitive), lower-cased.
-_MONTH_WORDS = frozenset(
+# Month names (and the Russian "year") that a figure's unit may be when the figure is a day of
+# a date the date finder does not read ("9 апреля", "20 de marzo", "11 juillet"): French,
+# Spanish, German, Italian, Portuguese and Russian (genitive), lower-cased. The figures stay
+# entities (reports of one event share them); ``facts_view`` keeps them out of the facts.
+MONTH_WORDS = frozenset(
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
     "januar jänner februar märz april juni juli august oktober dezember "
@@ -277,8 +279,6 @@ def _unit(text: str, tokens: Sequence[Token], start: int, end: int) -> tuple[str
         return "%", j + (2 if noun == "per" else 1)
     if noun in _CURRENCY_WORDS:
         return _CURRENCY_WORDS[noun], j + 1
-    if noun in _MONTH_WORDS or (noun == "de" and j + 1 < len(tokens) and tokens[j + 1].text in _MONTH_WORDS):
-        return None, end
     casualty = _casualty(text, tokens, start, end)
     if casualty is not None:
         counted = noun in _PEOPLE or noun in _DEAD or noun in _INJURED
