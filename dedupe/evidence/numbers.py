@@ -43,6 +43,11 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
            "millions": 1_000_000, "millones": 1_000_000, "millionen": 1_000_000, "milioni": 1_000_000,
            "milhões": 1_000_000}  # fmt: skip
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?$")
+# A ones word after a tens word adds to it: "twenty-five" (tens start at ten).
+_TENS_FROM = 10
+# Plurals shorter than these are left alone: "ties" is no "ty", "gas" no "ga".
+_MIN_IES_PLURAL = 4
+_MIN_S_PLURAL = 3
 _SPANISH_SCALES = frozenset(("mil",))
 _DIGITS_DECIMAL_COMMA = re.compile(r"\d+(?:\.\d{3})*(?:,\d+)?$")
 _GROUP = re.compile(r"\d{3}$")
@@ -239,7 +244,8 @@ def _number_at(tokens: Sequence[Token], i: int, *, decimal_comma: bool = False) 
         value = float(word.replace(",", ""))
     elif word in _WORDS and word != "dozen":
         value = float(_WORDS[word])
-        if i + 1 < len(tokens) and tokens[i + 1].text in _WORDS and _WORDS[tokens[i + 1].text] < 10 <= value:
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if following in _WORDS and _WORDS[following] < _TENS_FROM <= value:
             value += _WORDS[tokens[i + 1].text]  # "twenty-five"
             i += 1
     else:
@@ -325,8 +331,9 @@ def _bound(tokens: Sequence[Token], start: int) -> str:
 
 
 def _singular(noun: str) -> str:
-    if noun.endswith("ies") and len(noun) > 4:
+    """Strip an English plural ending, leaving short words ("gas", "ties") as they are."""
+    if noun.endswith("ies") and len(noun) > _MIN_IES_PLURAL:
         return noun[:-3] + "y"
-    if noun.endswith("s") and not noun.endswith(("ss", "us")) and len(noun) > 3:
+    if noun.endswith("s") and not noun.endswith(("ss", "us")) and len(noun) > _MIN_S_PLURAL:
         return noun[:-1]
     return noun
