@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from dedupe.models import Article, Span
 from dedupe.quotes.marks import (
+    MarkedQuote,
     find_quote_marks,
 )
 from dedupe.quotes.readouts import (
@@ -114,6 +115,8 @@ def extract_quotes(
         attribution = (
             None if kind == "headline" else resolver.attribute(span, sentence, embedded=kind != "full")
         )
+        if attribution is None and kind == "full":
+            attribution = _after_reported(text, paras, sents, found, span, resolver)
         pieces.append((span, Span(f.start + 1, f.end - f.closed), kind, sentence, attribution, f.paragraphs))
     for statement, lead, named in readouts:
         attribution = resolver.readout(lead, named=named)
@@ -161,6 +164,33 @@ def _quote(
         frame_span=found.frame_span if found is not None else None,
         paragraphs=count,
     )
+
+
+def _after_reported(
+    text: str, paras: list[Span], sents: list[Span], found: Sequence[MarkedQuote], span: Span,
+    resolver: SpeakerResolver,
+) -> Attribution | None:  # fmt: skip
+    """`X said Russia had …¶“…”`: a paragraph that is only a quotation, after reported speech.
+
+    News copy introduces a speaker's words in reported speech and quotes them in the next
+    paragraph. The paragraph before must be unquoted and end with a sentence whose subject
+    is a person who said something ("He said …", "Zelensky warned that …").
+    """
+    k = next((i for i, p in enumerate(paras) if p.start <= span.start < p.end), None)
+    if not k:
+        return None
+    para, before = paras[k], paras[k - 1]
+    if any(ch.isalnum() for ch in text[para.start : span.start] + text[span.end : para.end]):
+        return None
+    if any(before.start <= f.start < before.end for f in found):
+        return None
+    last = [s for s in sents if before.start <= s.start < before.end]
+    if not last:
+        return None
+    reported = resolver.reported(last[-1:], ())
+    if not reported or reported[0][2].speaker.kind != "person":
+        return None
+    return reported[0][2]
 
 
 def _headline_lines(article: Article, paras: list[Span]) -> set[int]:

@@ -25,7 +25,7 @@ _BULLETS = frozenset("•●▪-–—*")
 # A colon line introduces a statement when it says that someone spoke or issued words.
 _READOUT_CUE = re.compile(
     r"\b(?:said|says|stated|states|told|added|declared|announced|wrote|writes|tweeted|posted|"
-    r"statement|quotes?|remarks|readout|communiqu[eé]|declaration)\b",
+    r"statements?|quotes?|remarks|readout|communiqu[eé]|declaration)\b",
     re.IGNORECASE,
 )
 
@@ -34,6 +34,15 @@ _READOUT_CUE = re.compile(
 _INLINE = re.compile(
     r"^(?:(?P<name>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s*(?::|\s[—–-])"
     r"|.*?\b(?:said|says|stated|added|declared|wrote|tweeted|posted)(?=\s*:))(?P<lead>\s*:?)\s+(?P<rest>[A-Z\d].*)$",
+    re.DOTALL,
+)
+
+
+# An embedded post as news pages print it: the words, an optional link, then "— Name
+# (@handle) Month D, YYYY". The name is the author; the rest of the paragraph is the post.
+_EMBEDDED_POST = re.compile(
+    r"^(?P<rest>\S.*?)\s*(?:https?://\S+\s*)?[—–-]\s*(?P<name>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
+    r"\s*\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$",
     re.DOTALL,
 )
 
@@ -63,6 +72,14 @@ def readout_statements(
                 if quoted(statement):
                     break
                 found.append((statement, lead, False))
+            continue
+        post = _EMBEDDED_POST.match(line)
+        if post is not None:
+            statement = Span(para.start + post.start("rest"), para.start + post.end("rest"))
+            if not quoted(statement):
+                found.append(
+                    (statement, Span(para.start + post.start("name"), para.start + post.end("name")), True)
+                )
             continue
         inline = _INLINE.search(line)
         if inline is not None:

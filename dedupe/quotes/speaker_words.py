@@ -48,6 +48,8 @@ VERBS = (
     "replied responded explained concluded promised pledged urged acknowledged observed commented confirmed "
     "underlined underscored highlighted praised hailed called described vowed mentioned "
     "stating states indicated indicates continued continues tweeted posted reads read affirmed assured "
+    # Participles that introduce the subject's words inside its sentence ("…, calling it “…”").
+    "calling describing urging "
     # The same frames in the other languages of the news this reads (es, pt, it, fr, de, ru).
     "dijo dice afirmó aseguró señaló declaró indicó añadió agregó explicó subrayó destacó insistió remarcó "
     "apuntó sentenció enfatizó manifestó expresó advirtió reaccionó reiteró precisó sostuvo "
@@ -57,6 +59,11 @@ VERBS = (
     "заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула написал написала объявил "
     "объявила сообщил сообщила добавил добавила указал указала"
 ).split()
+
+
+# Participles whose subject is a clause's, not always the sentence's: "X spoke after Y
+# delivered a speech, urging …" is Y's. They count only where one person is named before.
+PARTICIPLES = frozenset("calling describing urging".split())
 
 
 SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
