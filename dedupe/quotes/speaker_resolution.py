@@ -15,10 +15,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dedupe.evidence.lexicon import FUNCTION_WORDS
+from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, FUNCTION_WORDS
 from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.people import NAME_WORD, Mention, fits, fold, person_mentions
 from dedupe.evidence.places import lookup_place
+from dedupe.evidence.terms import ZIPF_CEILING, rarity
 from dedupe.models import Article, Span
 from dedupe.quotes.speaker_words import (
     ANY_TITLE_HEADS,
@@ -74,6 +75,7 @@ class SubjectResolver:
 
     def __init__(self, article: Article, quotes: list[Span], *, hidden: Sequence[Span] = ()) -> None:
         self.text = article.text
+        self.language = article.language or "en"
         self.masked = masked_text(article, quotes)
         # A title or headline names people but is nobody's frame: "Russia Seeks …" is no speaker.
         self.hidden = sorted((h.start, h.end) for h in hidden)
@@ -168,10 +170,22 @@ class SubjectResolver:
             INSTITUTION_NAME.fullmatch(phrase) and body_name(phrase)
         ):
             return Speaker(phrase, drop_article(phrase), "institution")
-        if len(words) == 1 and bare_name(phrase):
+        if len(words) == 1 and bare_name(phrase) and self._rare_here(phrase, start):
             # "…", insistió Zelenski: a surname the article never gives in full.
             return Speaker(phrase, phrase, "person")
         return None
+
+    def _rare_here(self, word: str, start: int) -> bool:
+        """True unless ``word`` opens a sentence and is common in the article's own language.
+
+        ``bare_name`` knows English words; "Además" or "Ende" open Spanish and German
+        sentences capitalised and are no one's name. Inside a sentence the capital says
+        more, and a famous surname is common in its own language ("…», — сказал Путин")."""
+        before = self.text[:start].rstrip()
+        if self.language == "en" or (before and before[-1] not in '.!?:;—–-«“"\n'):
+            return True
+        low = word.casefold().removesuffix("’s").removesuffix("'s")
+        return rarity(low, self.language) > ZIPF_CEILING - COMMON_PLACE_ZIPF
 
     def _nearest_person(self, written: str, position: int) -> Speaker:
         """Resolve "he"/"she" to the one person the narrative is about before ``position``.

@@ -99,6 +99,10 @@ NOT_SUBJECT = frozenset(
 )
 
 
+# Articles of the languages of VERBS: a capitalised run opening with one is a noun phrase.
+DETERMINERS = frozenset("the el la los las un una der die das dem den ein eine le les il lo gli une".split())
+
+
 # Words of dates and datelines: a phrase holding one ("On Thursday", "Friday's") names no body.
 NOT_BODIES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -200,8 +204,9 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def people_only(mentions: Iterable[Mention]) -> list[Mention]:
     """Drop mentions that name a place ("New Delhi: …" opens a dateline), unless part of a person's
-    name, and headline fragments: a place and an ordinary word ("Portugal Leaves")."""
-    found = list(mentions)
+    name, headline fragments: a place and an ordinary word ("Portugal Leaves"), and capitalised
+    runs that open with an article ("Das Ende", "El Grupo"): a noun phrase, no one's name."""
+    found = [m for m in mentions if m.name.split()[0].casefold() not in DETERMINERS]
     places = {m.name for m in found if lookup_place(m.name) is not None or headline_fragment(m.name)}
     parts = {w for m in found if m.name not in places and " " in m.name for w in m.name.split()}
     return [m for m in found if m.name not in places or m.name in parts]
