@@ -23,8 +23,10 @@ from dedupe.evidence.terms import ZIPF_CEILING, rarity
 from dedupe.models import Article, Span
 from dedupe.quotes.speaker_words import (
     ANY_TITLE_HEADS,
+    DETERMINERS,
     DOCUMENT_REACH,
     EMPTY_MODIFIERS,
+    FOREIGN_TITLES,
     INSTITUTION_HEADS,
     INSTITUTION_NAME,
     ISSUERS,
@@ -166,6 +168,15 @@ class SubjectResolver:
             return Speaker(phrase, self.canonical[inside[0].name], "person")
         if role:
             return self._role(phrase, position, {m.name for m in inside})
+        if (
+            self.language != "en"
+            and words[0].casefold() in DETERMINERS
+            and any(w.casefold() in FOREIGN_TITLES for w in words[1:])
+        ):
+            # "dijo el presidente ucraniano": the title first, after an article. Unresolved,
+            # it leaves the frame to the next reading ("dijo el primer ministro, X,").
+            found = self._role(phrase, position, set())
+            return found if found.kind != UNKNOWN else None
         if words[-1].casefold() in INSTITUTION_HEADS or (
             INSTITUTION_NAME.fullmatch(phrase) and body_name(phrase)
         ):
@@ -264,10 +275,14 @@ class SubjectResolver:
             return Speaker.unknown(phrase)
         owned = {fold(w) for owner in owners for w in NAME_WORD.findall(owner)}
         cues = [fold(w) for w in NAME_WORD.findall(phrase)]
-        cues = [c for c in cues if c not in FUNCTION_WORDS and c not in EMPTY_MODIFIERS and c not in owned]
+        cues = [c for c in cues if c not in FUNCTION_WORDS | DETERMINERS | EMPTY_MODIFIERS and c not in owned]
         if not cues:
             return Speaker.unknown(phrase)
         head = cues[-1]
+        if head not in ROLE_HEADS and self.language != "en":
+            # The title comes first outside English: the other words are its modifiers.
+            head = next((c for c in cues if c in FOREIGN_TITLES), head)
+            cues = [c for c in cues if c != head] + [head]
         # "Putin's close ally": the words before the head tell the relation, not a title; the
         # person must be given the head or be linked to the owner by their apposition.
         modifiers = cues[:-1] if not owners else []

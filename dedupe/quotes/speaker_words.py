@@ -69,9 +69,19 @@ PARTICIPLES = frozenset("calling describing urging".split())
 SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
 
 
-ROLE_HEADS = SPEAKER_TITLES | frozenset(
-    "ally aide diplomat counterpart officer associate politician lawmaker representative negotiator".split()
+# Titles in the other languages of VERBS, which put the title first: "el presidente
+# ucraniano", "le Premier ministre japonais", "der japanische Regierungschef".
+FOREIGN_TITLES = frozenset(
+    "presidente président präsident ministro ministre minister canciller chancelier kanzler kanzlerin "
+    "portavoz portavoce porte-parole sprecher sprecherin secretario secrétaire segretario jefe chef "
+    "regierungschef primeiro-ministro".split()
 )
+
+
+_ROLE_NOUNS = "ally aide diplomat counterpart officer associate politician lawmaker representative negotiator"
+
+
+ROLE_HEADS = SPEAKER_TITLES | FOREIGN_TITLES | frozenset(_ROLE_NOUNS.split())
 
 
 INSTITUTION_HEADS = frozenset(

@@ -56,7 +56,9 @@ _VERB_FIRST_APPOSED = re.compile(
 )
 _VERB_FIRST = re.compile(
     rf"{_LEAD}{_AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+(?P<subj>{_SUBJECT})"
-    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:on|in|at|during|after|before|when|while|who|as|to|from)\b)"
+    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:on|in|at|during|after|before|when|while|who|as|to|from"
+    # … and where the other languages of VERBS go on after the subject ("dijo X en la sede").
+    r"|en|ante|durante|tras|dans|devant|lors|après|vor|bei|nach|im)\b)"
 )
 _ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+(?P<subj>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE)
 _APPOSED = re.compile(
