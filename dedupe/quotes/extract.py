@@ -34,6 +34,7 @@ from dedupe.quotes.marks import (
 )
 from dedupe.quotes.readouts import (
     readout_statements,
+    transcript_statements,
 )
 from dedupe.quotes.speaker_resolution import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import VERBS
@@ -101,9 +102,15 @@ def extract_quotes(
     sents = list(sentences) if sentences is not None else segment.sentences(text, article.body_spans)
     headlines = _headline_lines(article, paras)
     readouts = readout_statements(text, paras, found, headlines)
+    transcript = transcript_statements(text, paras, found)
+    spoken = (
+        [s for s in transcript[1] if not any(s.start < r.end and r.start < s.end for r, _, _ in readouts)]
+        if transcript
+        else []
+    )
     hidden = [Span(p.start, p.end) for p in paras if p.start in headlines]
     resolver = SpeakerResolver(
-        article, [Span(f.start, f.end) for f in found] + [r for r, _, _ in readouts], hidden=hidden
+        article, [Span(f.start, f.end) for f in found] + [r for r, _, _ in readouts] + spoken, hidden=hidden
     )
     pieces: list[tuple[Span, Span, str, Span, Attribution | None, int]] = []
     for f in found:
@@ -122,6 +129,11 @@ def extract_quotes(
         attribution = resolver.readout(lead, named=named)
         if attribution is not None or not named:
             pieces.append((statement, statement, "readout", statement, attribution, 1))
+    if transcript is not None and spoken:
+        speaker = resolver.person_in(transcript[0])
+        if speaker is not None:
+            remarks = Attribution(speaker, "X's remarks", transcript[0])
+            pieces.extend((statement, statement, "readout", statement, remarks, 1) for statement in spoken)
     if reported:
         taken = [p[0] for p in pieces]
         for clause, sentence, attribution in resolver.reported(sents, taken):

@@ -186,6 +186,14 @@ class SubjectResolver:
             return Speaker(phrase, phrase, "person")
         return None
 
+    def person_in(self, span: Span) -> Speaker | None:
+        """The person named in ``span`` (a heading: "Foreign Minister X's remarks"), if exactly one."""
+        names = {self.canonical[m.name] for m in self.mentions if span.start <= m.start < span.end}
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        return Speaker(span.slice(self.text).strip(), name, "person")
+
     def _rare_here(self, word: str, start: int) -> bool:
         """True unless ``word`` opens a sentence and is common in the article's own language.
 
