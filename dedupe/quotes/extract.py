@@ -285,5 +285,5 @@ def _kind(text: str, span: Span, sentence: Span, headlines: set[int]) -> str:
         return "headline"
     first = next((ch for ch in text[span.start + 1 : span.end] if ch.isalnum()), "")
     lead = text[sentence.start : span.start].rstrip()
-    stands_alone = not lead or lead[-1] in ":,"
+    stands_alone = not lead or lead[-1] in ":,.!?"  # '… still."Die …': a sentence ended before it
     return "full" if (first.isupper() or first.isdigit()) and stands_alone else "fragment"
