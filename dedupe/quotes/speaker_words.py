@@ -53,9 +53,11 @@ VERBS = (
     # The same frames in the other languages of the news this reads (es, pt, it, fr, de, ru).
     "dijo dice afirmó aseguró señaló declaró indicó añadió agregó explicó subrayó destacó insistió remarcó "
     "apuntó sentenció enfatizó manifestó expresó advirtió reaccionó reiteró precisó sostuvo "
+    "contestó respondió escribió comentó anunció calificó "
     "disse afirmou declarou acrescentou detto dichiarato affermato "
     "déclaré affirmé indiqué ajouté souligné estimé expliqué assuré indique déclare affirme estime "
-    "sagte sagt erklärte betonte fügte schrieb warnte "
+    "écrit décrit répondu annoncé précisé qualifié "
+    "sagte sagt erklärte betonte fügte schrieb warnte antwortete kündigte vermeldete meldete teilte "
     "заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула написал написала объявил "
     "объявила сообщил сообщила добавил добавила указал указала"
 ).split()
