@@ -164,7 +164,7 @@ ISSUERS = (
 
 
 # "Port director Jonas Lindqvist later said": the adverb is not part of the speaker's name.
-TRAILING_ADVERB = re.compile(r"(?:\s+(?:later|earlier|again|also|then|once|[a-z]{3,}ly))+$")
+TRAILING_ADVERB = re.compile(r"(?:\s+(?:later|earlier|again|also|further|then|now|still|once|[a-z]{3,}ly))+$")
 
 
 # A named document: "the Washington Summit Declaration", "the Joint Statement".
