@@ -13,7 +13,9 @@ several systems mixes them.
 Readouts and live blogs print statements without marks: after a line that ends with a
 colon and names a speaker ("The ministry issued the following statement:", "Key quotes
 from X:"), on bullet lines under it, or after a speaker's name and a colon or dash at a
-line's start ("Lavrov: We …", "Lavrov — We …"). Those are quotations of kind "readout",
+line's start ("Lavrov: We …", "Lavrov — We …"), embedded posts signed "— Name (@handle)
+date", and the paragraphs of a published transcript after its heading ("X's opening
+remarks …") and salutations. Those are quotations of kind "readout",
 whose ``span`` and ``inner`` are the same (there are no marks). Reported speech ("X said
 that …") is of kind "reported" and only extracted when asked for (``reported=True``), so
 counts of quotations stay counts of what the outlet quoted.

@@ -1,5 +1,8 @@
 """Statements printed without quotation marks: readouts, bullets under a colon line, "Name: …" lines.
 
+Also embedded posts ("… — Name (@handle) May 4, 2026") and published transcripts: a
+heading "X's opening remarks …", salutations, then the speech in plain paragraphs.
+
 ``extract`` gives them the kind "readout"; a bare name before the colon counts only if it
 names a person, which the speaker resolver decides.
 """
