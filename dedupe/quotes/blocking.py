@@ -22,45 +22,67 @@ from typing import TypeVar
 _E = TypeVar("_E", bound=Hashable)
 
 
-def near_copies(words: Mapping[int, Sequence[str]], coverage: float) -> set[tuple[int, int]]:
-    """Return the pairs ``(i, j)``, ``i < j``, whose word lists could be near-verbatim copies.
+class NearCopies:
+    """The quotations that could be near-verbatim copies of each quotation (by number).
 
     A near-verbatim copy has ``coverage`` of the shorter list's words, in order, in the
     longer; so the shorter's words, counted with their repeats, share at least
-    ``ceil(coverage * len)`` with the longer's. Each list is probed, as the shorter, by
-    its rarest ``len - t + 1`` words against every list at least as long.
+    ``t = ceil(coverage * len)`` with the longer's, and one of them is among its rarest
+    ``len - t + 1``. Only postings are kept (memory linear in the words): the candidates
+    of one quotation are gathered when asked for.
     """
-    tagged = {i: _with_repeats(w) for i, w in words.items()}
-    frequency = Counter(e for elements in tagged.values() for e in elements)
-    postings: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for i, elements in tagged.items():
-        for e in elements:
-            postings[e].append(i)
-    found: set[tuple[int, int]] = set()
-    for i, elements in tagged.items():
-        size = len(elements)
-        need = _at_least(coverage * size)
-        for e in _rarest(elements, frequency, size - need + 1):
-            for j in postings[e]:
-                if j != i and (len(tagged[j]), j) >= (size, i):
-                    found.add((min(i, j), max(i, j)))
-    return found
+
+    def __init__(self, words: Mapping[int, Sequence[str]], coverage: float) -> None:
+        self._tagged = {i: _with_repeats(w) for i, w in words.items()}
+        frequency = Counter(e for elements in self._tagged.values() for e in elements)
+        self._all: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self._prefix: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self._prefixes: dict[int, list[tuple[str, int]]] = {}
+        for i, elements in self._tagged.items():
+            for e in elements:
+                self._all[e].append(i)
+            size = len(elements)
+            self._prefixes[i] = _rarest(elements, frequency, size - _at_least(coverage * size) + 1)
+            for e in self._prefixes[i]:
+                self._prefix[e].append(i)
+
+    def around(self, i: int) -> set[int]:
+        """Quotations that could be a near copy of quotation ``i``, as its shorter or its longer."""
+        size = len(self._tagged[i])
+        found = {j for e in self._prefixes[i] for j in self._all.get(e, ()) if len(self._tagged[j]) >= size}
+        found.update(
+            j for e in self._tagged[i] for j in self._prefix.get(e, ()) if len(self._tagged[j]) <= size
+        )
+        found.discard(i)
+        return found
 
 
-def sharing(sets: Iterable[tuple[int, Iterable[Hashable]]], shared: int) -> set[tuple[int, int]]:
-    """Return the pairs ``(i, j)``, ``i < j``, of owners with two sets sharing ``shared`` elements.
+class Sharing:
+    """The owners with a set sharing ``shared`` elements with one of an owner's sets.
 
     ``sets`` gives each owner's sets (an owner may have several, as a quotation has
     sentences); sets smaller than ``shared`` can share no such count and are left out.
+    Two sets sharing ``shared`` elements share one among the ``len - shared + 1`` rarest
+    of each, so only those are indexed and probed.
     """
-    kept = [(i, frozenset(s)) for i, s in sets]
-    kept = [(i, s) for i, s in kept if len(s) >= shared]
-    frequency = Counter(e for _, s in kept for e in s)
-    postings: dict[Hashable, set[int]] = defaultdict(set)
-    for i, s in kept:
-        for e in _rarest(s, frequency, len(s) - shared + 1):
-            postings[e].add(i)
-    return {(min(i, j), max(i, j)) for owners in postings.values() for i in owners for j in owners if i != j}
+
+    def __init__(self, sets: Iterable[tuple[int, Iterable[Hashable]]], shared: int) -> None:
+        kept = [(i, frozenset(s)) for i, s in sets]
+        kept = [(i, s) for i, s in kept if len(s) >= shared]
+        frequency = Counter(e for _, s in kept for e in s)
+        self._postings: dict[Hashable, list[int]] = defaultdict(list)
+        self._prefixes: dict[int, list[Hashable]] = defaultdict(list)
+        for i, s in kept:
+            prefix = _rarest(s, frequency, len(s) - shared + 1)
+            self._prefixes[i].extend(prefix)
+            for e in prefix:
+                self._postings[e].append(i)
+
+    def around(self, i: int) -> set[int]:
+        """Owners other than ``i`` with a set that could share enough with one of ``i``'s."""
+        found = {j for e in self._prefixes.get(i, ()) for j in self._postings[e]}
+        found.discard(i)
+        return found
 
 
 def _with_repeats(words: Sequence[str]) -> list[tuple[str, int]]:

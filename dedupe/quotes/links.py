@@ -29,7 +29,7 @@ from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.places import lookup_place
 from dedupe.evidence.terms import SPACELESS, content_term, rarity
 from dedupe.models import Article, Span, Token
-from dedupe.quotes.blocking import near_copies, sharing
+from dedupe.quotes.blocking import NearCopies, Sharing
 from dedupe.quotes.diff import Side
 from dedupe.quotes.extract import Quote
 from dedupe.quotes.speaker_resolution import UNKNOWN
@@ -245,16 +245,15 @@ def links(items: Sequence[Item], may_share_event: MayShareEvent) -> list[tuple[i
             postings[word].append(i)
     found: list[tuple[int, int]] = []
     # Only pairs that could be near-verbatim or share a statement's lemmas (blocking.py).
-    near = near_copies({i: items[i].words for i in long}, VERBATIM_MIN_COVERAGE)
+    copies = NearCopies({i: items[i].words for i in long}, VERBATIM_MIN_COVERAGE)
     known = (i for i in long if items[i].speaker != UNKNOWN)
-    near |= sharing(((i, s) for i in known for s in items[i].statements), TRANSLATION_MIN_SHARED)
-    paired: dict[int, list[int]] = defaultdict(list)
-    for i, j in sorted(near):
-        paired[i].append(j)
+    translations = Sharing(((i, s) for i in known for s in items[i].statements), TRANSLATION_MIN_SHARED)
     for i in long:
         mine = items[i].content  # at least one content word shared, and enough of them
         candidates = [
-            j for j in paired[i] if len(mine & items[j].content) >= max(1, _enough_shared(items[i], items[j]))
+            j
+            for j in sorted(copies.around(i) | translations.around(i))
+            if j > i and len(mine & items[j].content) >= max(1, _enough_shared(items[i], items[j]))
         ]
         found.extend((i, j) for j in candidates if _same_statement(items[i], items[j], may_share_event))
     found.extend(_across_languages(items, may_share_event))
