@@ -87,7 +87,9 @@ def test_scan_markdown_is_markdown_not_wrapped_text() -> None:
     assert any(line.startswith("| A ") for line in lines)  # pairs as a table
     assert any(line.startswith("|---") or line.startswith("|--") for line in lines)
     assert any(line.startswith("> “strengthening of comprehensive") for line in lines)  # a quoted block
-    assert any(line.startswith("- **Members:**") for line in lines)
+    assert "- **Members (3):**" in lines
+    first = "  - Russia, China hold 2-day security consultations (`000_db8167014b393279`) — representative"
+    assert first in lines
     # no hard-wrapped continuation lines (nested list items are Markdown, not wrapping)
     assert not any(line.startswith("    ") and not line.lstrip().startswith("- ") for line in lines)
     assert "reordering: “strategic” moved" in result.stdout

@@ -26,7 +26,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +72,7 @@ class ScanReport:
     clusters: tuple[Cluster, ...]
     pairs: tuple[Link, ...]  # compared pairs: none inferred for the copies of a copy group
     copy_groups: tuple[CopyGroup, ...] = ()  # copies of one story, each standing as its representative
+    titles: dict[str, str] = field(default_factory=dict)  # article id -> title, for articles that have one
 
     def level(self, name: str) -> tuple[Cluster, ...]:
         """Return the clusters of one level ("duplicate", "reuse" or "event")."""
@@ -142,9 +143,10 @@ def assemble_report(
     links: Sequence[Link],
     clusters: Sequence[Cluster],
     weakest: Relation,
+    titles: Mapping[str, str | None] | None = None,
 ) -> ScanReport:
     """Build the report both engines return: numbered clusters, copy groups and the compared pairs,
-    strongest first."""
+    strongest first, and the title of each article that has one (in ``ids`` order)."""
     listed = sorted((k for k in links if k.relation.strength >= weakest.strength),
                     key=lambda k: (-k.relation.strength, k.a, k.b))  # fmt: skip
     return ScanReport(
@@ -157,6 +159,7 @@ def assemble_report(
         clusters=number(clusters),
         pairs=tuple(listed),
         copy_groups=describe_groups(copies, ids, published, links),
+        titles={i: t for i in ids if (t := (titles or {}).get(i))},
     )
 
 
@@ -182,8 +185,9 @@ class _Run:
         self.jobs = jobs
 
     def scan(self, articles: Iterable[Article], index: Index) -> ScanReport:
+        titles: dict[str, str] = {}
         with worker_pool(self.jobs) as pool:
-            sketches = self._read(articles, index, pool)
+            sketches = self._read(articles, index, pool, titles)
             ids = [s.id for s in sketches]
             copies = copy_groups(sketches)
             pairs, channels = proposed_pairs(sketches, copies.members)
@@ -191,10 +195,14 @@ class _Run:
             links, clusters, grouped = self._verify(ids, pairs, copies, index, pool)
         published = index.published()
         clusters.extend(single(ids[r], published.get(ids[r])) for r in range(len(ids)) if r not in grouped)
-        return assemble_report(ids, published, copies, len(pairs), channels, links, clusters, self.weakest)
+        return assemble_report(
+            ids, published, copies, len(pairs), channels, links, clusters, self.weakest, titles
+        )
 
-    def _read(self, articles: Iterable[Article], index: Index, pool: Executor | None) -> list[Sketch]:
-        """Add the articles to the index and sketch everything the index holds."""
+    def _read(
+        self, articles: Iterable[Article], index: Index, pool: Executor | None, titles: dict[str, str]
+    ) -> list[Sketch]:
+        """Add the articles to the index and sketch everything the index holds; fill ``titles``."""
         sketches: list[Sketch] = []
         seen: set[str] = set()
         for batch in ordered_map(pool, self.jobs, entries, unbuilt(articles, BATCH_SIZE), self.settings):
@@ -203,11 +211,14 @@ class _Run:
                 if entry.id not in seen:
                     seen.add(entry.id)
                     sketches.append(entry.sketch)
+                    if entry.title:
+                        titles[entry.id] = entry.title
             self.progress("read", len(sketches), None)
         if len(index) > len(seen):  # a persistent index holds articles not given this time
             stored = batches((record for found, record in index.records() if found not in seen), BATCH_SIZE)
-            for made in ordered_map(pool, self.jobs, _sketch_records, stored, self.settings):
+            for made, named in ordered_map(pool, self.jobs, _sketch_records, stored, self.settings):
                 sketches.extend(made)
+                titles.update(named)
                 self.progress("read", len(sketches), None)
         return sketches
 
@@ -302,8 +313,10 @@ def _tasks(found: Sequence[tuple[int, Component]]) -> Iterator[list[tuple[int, C
 Payload = tuple[list[bytes], list[Work], dict[int, list[int]]]
 
 
-def _sketch_records(records: list[bytes], settings: Settings) -> list[Sketch]:
-    return sketch_batch([decode(record) for record in records], settings)
+def _sketch_records(records: list[bytes], settings: Settings) -> tuple[list[Sketch], dict[str, str]]:
+    """Sketch stored records, and return the titles they hold."""
+    articles = [decode(record) for record in records]
+    return sketch_batch(articles, settings), {a.id: a.title for a in articles if a.title}
 
 
 def _run_task(task: Task, settings: Settings) -> Any:

@@ -187,6 +187,7 @@ def _scan(
         progress("read", len(ids), len(ids))
         renamed = {row: ids[row] for row, item in enumerate(summary) if item[1] != ids[row]}
         articles = numbered.map(partial(renamed_article, renamed))
+        titles = dict(articles.map(_title).filter(operator.itemgetter(1)).collect())
         sketches = articles.mapPartitions(partial(_sketch, settings)).persist(StorageLevel.MEMORY_AND_DISK)
         copies = copy_groups([sketch for _, sketch in sorted(sketches.collect(), key=operator.itemgetter(0))])
         pairs = _pairs(sketches, frozenset(c for rows in copies.members.values() for c in rows))
@@ -204,8 +205,20 @@ def _scan(
     clusters.extend(single(ids[r], published[r]) for r in range(len(ids)) if r not in grouped)
     counts = tuple(ChannelCount(c.name, sum(c.name in n for n in pairs.values())) for c in CHANNELS)
     return assemble_report(
-        ids, dict(zip(ids, published, strict=True)), copies, len(pairs), counts, links, clusters, weakest
+        ids,
+        dict(zip(ids, published, strict=True)),
+        copies,
+        len(pairs),
+        counts,
+        links,
+        clusters,
+        weakest,
+        titles,
     )
+
+
+def _title(item: tuple[int, Article]) -> tuple[str, str | None]:
+    return item[1].id, item[1].title
 
 
 def _sketch(settings: Settings, rows: Iterable[tuple[int, Article]]) -> Iterator[tuple[int, Sketch]]:
