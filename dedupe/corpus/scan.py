@@ -206,6 +206,7 @@ class _Run:
         self, articles: Iterable[Article], index: Index, pool: Executor | None, titles: dict[str, str]
     ) -> list[Sketch]:
         """Add the articles to the index and sketch everything the index holds; fill ``titles``."""
+        self.progress("read", 0, None)  # at once: the first batch takes seconds to come back
         sketches: list[Sketch] = []
         seen: set[str] = set()
         for batch in ordered_map(pool, self.jobs, entries, unbuilt(articles, BATCH_SIZE), self.settings):
