@@ -62,7 +62,7 @@ def table(report: PairReport, *, width: int = WIDTH) -> str:
     lines: list[str] = []
     for side, info in (("A", report.a), ("B", report.b)):
         meta = "  ".join(str(x) for x in (info.id, info.outlet, info.published, f"{info.words} words") if x)
-        lines.append(_fill(f"{side}  {meta}", indent="", then="   "))
+        lines.append(textwrap.fill(f"{side}  {meta}", width, subsequent_indent="   "))  # spacing kept
         lines.append(_fill(info.title or "(no title)", indent="   "))
     lines += [
         "",
