@@ -17,6 +17,7 @@ from dedupe.cli import app
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = str(FIXTURES / "seeds")
+FIRE = str(FIXTURES / "dossier" / "harbour_fire.jsonl")
 runner = CliRunner()
 
 
@@ -203,6 +204,14 @@ def test_root_help_offers_shell_completion() -> None:
 def test_table_output_follows_the_terminal_width(columns: int) -> None:
     result = runner.invoke(app, ["scan", SEEDS, "-q"], env={"COLUMNS": str(columns)})
     assert result.exit_code == 0, result.output
+    widest = max(len(line) for line in result.stdout.splitlines())
+    assert columns - 20 < widest <= columns
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_sources_table_follows_the_terminal_width(columns: int) -> None:
+    result = runner.invoke(app, ["sources", FIRE], env={"COLUMNS": str(columns)})
+    assert result.exit_code in (0, 1), result.output
     widest = max(len(line) for line in result.stdout.splitlines())
     assert columns - 20 < widest <= columns
 

@@ -70,7 +70,7 @@ def render_scan(
         return text
     from dedupe.report.dossier import render_dossiers
 
-    return "\n".join([text, *render_dossiers(dossiers, markdown=fmt == "md")])
+    return "\n".join([text, *render_dossiers(dossiers, markdown=fmt == "md", width=width)])
 
 
 def _jsonl(report: ScanReport, dossiers: Sequence[Dossier] = ()) -> str:
