@@ -24,7 +24,7 @@ def test_a_slow_stage_shows_its_rate_not_zero(
         bar("cluster", 0, 12)
         clock[0] += seconds
         bar("cluster", done, 12)
-        assert f"cluster {done}/12 components, {shown}," in bar.line()
+        assert f"cluster {done}/12 parts, {shown}," in bar.line()
     finally:
         bar.close()
 

@@ -14,7 +14,7 @@ import typer
 PROGRESS_INTERVAL_ENV = "DEDUPE_PROGRESS_INTERVAL"
 """Seconds between plain progress lines when stderr is not a terminal (default ``PROGRESS_INTERVAL``)."""
 PROGRESS_INTERVAL = 3.0
-UNITS = {"read": "articles", "compare": "pairs", "cluster": "components"}
+UNITS = {"read": "articles", "compare": "pairs", "cluster": "parts"}
 
 
 class ProgressBar:
