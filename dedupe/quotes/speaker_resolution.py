@@ -23,6 +23,9 @@ from dedupe.evidence.terms import ZIPF_CEILING, rarity
 from dedupe.models import Article, Span
 from dedupe.quotes.speaker_words import (
     ANY_TITLE_HEADS,
+    CAPITALISED_WORD,
+    DESCRIPTOR_OPENING,
+    DESCRIPTOR_WORDS,
     DETERMINERS,
     DOCUMENT_REACH,
     EMPTY_MODIFIERS,
@@ -30,6 +33,7 @@ from dedupe.quotes.speaker_words import (
     INSTITUTION_HEADS,
     INSTITUTION_NAME,
     ISSUERS,
+    LEADER_HEADS,
     LEADERS,
     MAX_SUBJECT_WORDS,
     NOBODY,
@@ -39,6 +43,7 @@ from dedupe.quotes.speaker_words import (
     PRONOUN_REACH,
     PRONOUN_SENTENCES,
     ROLE_HEADS,
+    SPEECH_VERB,
     STATEMENT_HEADS,
     SUBJECT_LOOKBACK,
     TITLED,
@@ -103,6 +108,7 @@ class SubjectResolver:
             for m in p.finditer(self.masked)
             if body_name(m.group("issuer"))
         ]
+        self._capitalised: frozenset[str] | None = None
         self.institutions: list[tuple[int, Speaker]] = []
         # Who spoke last: the one a dropped subject pronoun ("…", dijo) stands for.
         self.spoke: list[tuple[int, str]] = []
@@ -112,6 +118,44 @@ class SubjectResolver:
             for m in self.mentions
             if not m.owner and self._opens_clause(m.start) and not self._apposed(m)
         ]
+        self.subjects = sorted(self.subjects + self._descriptor_subjects())
+
+    def _descriptor_subjects(self) -> list[tuple[int, str]]:
+        """Sentences whose subject is a descriptor of one person named before ("The Prime
+        Minister, who chairs the talks, thanked …", "el líder ucraniano acusó …"): the narrative
+        is about that person as much as when it names them, so "he" after it is them."""
+        found = []
+        for match in DESCRIPTOR_OPENING.finditer(self.masked):
+            start = match.start("phrase")
+            if any(start <= m.start < match.end("phrase") for m in self.mentions):
+                continue  # "The President Joe Biden …": a name, already a subject if it opens
+            words = match.group("phrase").split()[: DESCRIPTOR_WORDS + 1]
+            if self.language == "en":
+                # English puts the head last: "The Prime Minister", "the Russian leader".
+                n = max((k + 1 for k, w in enumerate(words) if w.casefold() in ROLE_HEADS), default=0)
+            else:
+                # Other languages put the title first and may follow it with an adjective of
+                # place ("el líder ucraniano acusó"); any other word after it may be one of a
+                # place the article does not name ("el presidente francés"), unless a speech verb.
+                title = next((k for k, w in enumerate(words) if k and w.casefold() in FOREIGN_TITLES), 0)
+                after = words[title + 1] if title + 1 < len(words) else ""
+                n = title + 2 if after and self._of_place(after) else title + 1
+                if title and after and n == title + 1 and SPEECH_VERB.fullmatch(after) is None:
+                    continue
+            if n < 2:
+                continue
+            speaker = self._role(" ".join(words[:n]), start, set())
+            if speaker.kind == "person":
+                found.append((start, speaker.canonical))
+        return found
+
+    def _of_place(self, word: str) -> bool:
+        """True if ``word`` is the adjective of a name the article writes ("ucraniano", "Ucrania")."""
+        if self._capitalised is None:
+            # Any capitalised word: the gazetteer knows places by their English names only.
+            self._capitalised = frozenset(fold(m.group()) for m in CAPITALISED_WORD.finditer(self.masked))
+        low = fold(word)
+        return any(fits(low, name) for name in self._capitalised)
 
     def _opens_clause(self, start: int) -> bool:
         """True if the name at ``start`` opens its clause, titles aside ("Russian President X said")."""
@@ -308,7 +352,7 @@ class SubjectResolver:
             if all(any(fits(cue, word) for word in words) for cue in modifiers)
             and (
                 any(fits(head, word) for word in words)
-                or (head == "leader" and not words.isdisjoint(LEADERS))
+                or (head in LEADER_HEADS and not words.isdisjoint(LEADERS))
                 or (head in ANY_TITLE_HEADS and not words.isdisjoint(ROLE_HEADS))
             )
         ]

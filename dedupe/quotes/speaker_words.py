@@ -76,7 +76,7 @@ SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
 FOREIGN_TITLES = frozenset(
     "presidente président präsident ministro ministre minister canciller chancelier kanzler kanzlerin "
     "portavoz portavoce porte-parole sprecher sprecherin secretario secrétaire segretario jefe chef "
-    "regierungschef primeiro-ministro".split()
+    "regierungschef primeiro-ministro líder dirigeant dirigente".split()
 )
 
 
@@ -128,7 +128,14 @@ EMPTY_MODIFIERS = frozenset("top senior visiting new current then".split())
 
 
 # A descriptor head that stands for any of these titles: "the Russian leader" is its president.
-LEADERS = frozenset("president premier prime chancellor king queen leader sheikh emir".split())
+LEADERS = frozenset(
+    "president premier prime chancellor king queen leader sheikh emir "
+    "presidente président präsident canciller chancelier kanzler kanzlerin".split()
+)
+
+
+# "leader" in the languages of VERBS: "el líder ucraniano", "le dirigeant birman".
+LEADER_HEADS = frozenset("leader líder dirigeant dirigente".split())
 
 
 # Descriptor heads that stand for any title ("the security chief" is the Security Council's
@@ -141,6 +148,23 @@ ANY_TITLE_HEADS = frozenset("chief head official".split())
 DESCRIPTION_STOPS = NOT_SUBJECT | frozenset(
     "who which that whose where when while but said says told".split()
 )
+
+
+# A sentence that opens with a descriptor ("The Prime Minister, who …, congratulated",
+# "Asimismo, el líder ucraniano acusó"): its article, up to DESCRIPTOR_WORDS words after
+# it, where a sentence (or its opening adverb's clause) starts.
+DESCRIPTOR_OPENING = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:[^\W\d_]+,\s+)?(?P<phrase>(?:[Tt]he|[Ee]l|[Ll]a|[Ll]e|[Dd]er|[Dd]ie)\s+[^\W\d_]+"
+    r"(?:\s+[^\W\d_]+){0,2})"
+)
+
+
+# A capitalised word of any cased script, where a place's name may be.
+CAPITALISED_WORD = re.compile(r"\b[^\W\d_](?<![a-zß-ÿа-яё])[^\W\d_]{2,}")
+
+
+# The most words of a descriptor subject after its article ("the Ukrainian foreign minister").
+DESCRIPTOR_WORDS = 3
 
 
 # How far back a name may open the clause that makes it a sentence's subject.
