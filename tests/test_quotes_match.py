@@ -9,7 +9,7 @@ import pytest
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Article
 from dedupe.quotes.extract import extract_quotes
-from dedupe.quotes.links import name_matches
+from dedupe.quotes.links import compatible, name_matches
 from dedupe.quotes.match import QuoteGroup, audit_quotes, match_quotes, pair_quote_groups
 from dedupe.text.normalize import tokenize
 
@@ -329,3 +329,19 @@ def test_a_translation_by_another_speaker_stays_apart() -> None:
     other = VACCINE_ES.replace("Lena Fischer", "Otto Brandt").replace("dijo Fischer", "dijo Brandt")
     a, b = article("a", VACCINE_EN), article("b", other)
     assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("NATO (declaration)", "OTAN (déclaration)", True),
+        ("EU", "UE (statement)", True),
+        ("NATO", "NATO (communiqué)", True),
+        ("NATO", "ANTOS", False),
+        ("PSO", "VTU", False),
+        ("Lena Fischer", "Fischer (office)", True),
+    ],
+    ids=str,
+)
+def test_a_body_s_acronym_in_two_languages_is_one_speaker(a: str, b: str, expected: bool) -> None:
+    assert compatible(a, b) is expected

@@ -40,6 +40,7 @@ _LEMMA_WORDS = re.compile(r"[^\W\d_]{3,}")
 _START, _END = attrgetter("start"), attrgetter("end")
 # What a canonical speaker adds to a person or body it speaks for: "X (office)", "Y (statement)".
 _ROLE_SUFFIX = re.compile(r" \([^()]*\)$")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
 
 # A quotation of fewer words is a fragment: it matches by its exact words, never by similarity.
 LONG_QUOTE_WORDS = 5
@@ -206,8 +207,14 @@ def global_speaker(name: str, names: Mapping[str, str]) -> str:
 
 
 def compatible(a: str, b: str) -> bool:
-    """True if two canonical speakers can be one source ("X" and "X (office)" can)."""
+    """True if two canonical speakers can be one source ("X" and "X (office)" can).
+
+    A body's acronym in two languages is one body when it has the same letters: languages
+    that put the adjective after the noun reorder them ("NATO" / "OTAN", "EU" / "UE").
+    """
     bare_a, bare_b = _ROLE_SUFFIX.sub("", a), _ROLE_SUFFIX.sub("", b)
+    if _ACRONYM.fullmatch(bare_a) and _ACRONYM.fullmatch(bare_b):
+        return sorted(bare_a) == sorted(bare_b)
     return bare_a == bare_b or same_person(bare_a, bare_b)
 
 

@@ -27,11 +27,14 @@ from dedupe.quotes.speaker_words import (
     DESCRIPTOR_OPENING,
     DESCRIPTOR_WORDS,
     DETERMINERS,
+    DOCUMENT_NOUN,
     DOCUMENT_REACH,
     EMPTY_MODIFIERS,
     FOREIGN_TITLES,
     INSTITUTION_HEADS,
     INSTITUTION_NAME,
+    ISSUER_ACRONYM,
+    ISSUER_REACH,
     ISSUERS,
     LEADER_HEADS,
     LEADERS,
@@ -293,7 +296,8 @@ class SubjectResolver:
 
     def _institution(self, written: str, position: int) -> Speaker:
         head = written.split()[-1]
-        if written.casefold().startswith("the ") and head.casefold() in STATEMENT_HEADS - {"statement"}:
+        definite = written.split()[0].casefold() in DETERMINERS
+        if definite and head.casefold() in STATEMENT_HEADS - {"statement"}:
             # "the declaration said": the Declaration the article named last ("the Washington
             # Summit Declaration").
             titled = [
@@ -303,6 +307,9 @@ class SubjectResolver:
             ]
             if titled:
                 return Speaker(written, titled[-1].group().strip(), "institution")
+            issuer = self._document_issuer(position)
+            if issuer is not None:
+                return Speaker(written, f"{issuer} ({head.casefold()})", "institution")
         named = re.match(r"(?:[Aa]n?|[Tt]he)\s+(?P<issuer>[A-Z][\w’'\-]*(?:\s+[\w’'\-]+)*?)\s+\w+$", written)
         if named is not None:
             return Speaker(written, f"{named.group('issuer')} (statement)", "institution")
@@ -316,6 +323,32 @@ class SubjectResolver:
         if not known:
             return Speaker(written, UNKNOWN, "institution")
         return Speaker(written, max(known)[1], "institution")
+
+    def _document_issuer(self, position: int) -> str | None:
+        """The one body whose document the article names before ``position``, if one.
+
+        "According to the final declaration of the NATO summit …" then "the document reads":
+        news names a document with its issuer once, then calls it "the document". The
+        issuer is an acronym (NATO, G20, FOMC) in the noun's clause or just before it;
+        documents of two bodies make "the document" anyone's.
+        """
+        issuers = set()
+        for noun in DOCUMENT_NOUN.finditer(self.masked, max(0, position - DOCUMENT_REACH), position):
+            after = self.masked[noun.end() : noun.end() + ISSUER_REACH]
+            after = re.split(r"[.;:!?\n,]", after, maxsplit=1)[0]
+            lead = self.masked[max(0, noun.start() - ISSUER_REACH) : noun.start()]
+            before = re.split(r"[.;:!?\n,]", lead)[-1].split()[-2:]
+            found = ISSUER_ACRONYM.search(after) or next(
+                (
+                    m
+                    for w in reversed(before)
+                    if (m := ISSUER_ACRONYM.fullmatch(w.removesuffix("’s").removesuffix("'s")))
+                ),
+                None,
+            )
+            if found is not None:
+                issuers.add(found.group())
+        return issuers.pop() if len(issuers) == 1 else None
 
     def _role(self, phrase: str, position: int, owners: set[str]) -> Speaker:
         """Resolve "the Russian security chief" to the one person named before whom the article

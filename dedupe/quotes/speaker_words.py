@@ -92,7 +92,26 @@ INSTITUTION_HEADS = frozenset(
 )
 
 
-STATEMENT_HEADS = frozenset("statement release communique communiqué readout declaration document".split())
+STATEMENT_HEADS = frozenset(
+    "statement release communique communiqué readout declaration document "
+    # … in the other languages of VERBS ("indique le communiqué", "dice la declaración").
+    "déclaration declaración comunicado documento erklärung dokument mitteilung".split()
+)
+
+
+# A document a body issued, named by what it is and whose: "the final declaration of the
+# NATO summit", "la Declaración de la Cumbre de Líderes del G20", "NATO's declaration".
+# The issuer is the acronym after the noun (within its clause) or just before it.
+DOCUMENT_NOUN = re.compile(
+    r"\b(?:declarations?|communiqu[eé]s?|documents?|d[ée]clarations?|declaraci[oó]n|comunicados?"
+    r"|documentos?|erkl[äa]rung)\b",
+    re.IGNORECASE,
+)
+ISSUER_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
+
+
+# How far after a document's noun its issuer may be named ("declaration of the NATO summit").
+ISSUER_REACH = 60
 
 
 # "he" and "she" in the languages of VERBS ("sie" is also "they": left out).
