@@ -345,3 +345,25 @@ def test_a_translation_by_another_speaker_stays_apart() -> None:
 )
 def test_a_body_s_acronym_in_two_languages_is_one_speaker(a: str, b: str, expected: bool) -> None:
     assert compatible(a, b) is expected
+
+
+# A short statement retranslated: too few lemmas to share five, most of them shared.
+CLINIC = "Mayor Lena Fischer opened the session.\n\n“{}”, Fischer said."
+SHORT_ORIGINAL = "The clinic opens for families in March."
+SHORT_RETRANSLATION = "Families may use the clinic when it opens in March."
+LONGER_OTHER = "The clinic opens in March for families from the harbour towns with nurses, beds and buses."
+LONGER_RETRANSLATION = (
+    "Families may use the clinic when it opens in March, after a vote on taxes and school meals."
+)
+
+
+def test_a_short_statement_retranslated_joins_its_original() -> None:
+    a = article("a", CLINIC.format(SHORT_ORIGINAL))
+    b = article("b", CLINIC.format(SHORT_RETRANSLATION))
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+def test_a_longer_statement_sharing_as_many_lemmas_stays_apart() -> None:
+    a = article("a", CLINIC.format(LONGER_OTHER))
+    b = article("b", CLINIC.format(LONGER_RETRANSLATION))
+    assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
