@@ -89,7 +89,7 @@ class SubjectResolver:
         self.masked = masked_text(article, quotes)
         # A title or headline names people but is nobody's frame: "Russia Seeks …" is no speaker.
         self.hidden = sorted((h.start, h.end) for h in hidden)
-        self.mentions = people_only(trimmed_mention(m) for m in person_mentions(self.masked))
+        self.mentions = people_only(trimmed_mention(m, self.language) for m in person_mentions(self.masked))
         self.canonical = canonical_names(m.name for m in self.mentions)
         # The words the article itself gives each mention as role: its titles, the words
         # just before it and its apposition, never words that belong to a neighbouring name.

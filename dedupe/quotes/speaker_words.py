@@ -18,6 +18,7 @@ from dedupe.evidence.lexicon import (
 )
 from dedupe.evidence.people import NAME_WORD, Mention, fold
 from dedupe.evidence.places import lookup_place
+from dedupe.evidence.terms import SPACELESS, rarity
 from dedupe.models import Article, Span
 
 # Longest subject phrase a frame may have ("Russian Security Council secretary Nikolai Patrushev").
@@ -231,10 +232,15 @@ def masked_text(article: Article, quotes: list[Span]) -> str:
     return "".join(chars)
 
 
-def trimmed_mention(mention: Mention) -> Mention:
-    """Drop a sentence-opening function word taken into a name ("Though Zelensky")."""
+def trimmed_mention(mention: Mention, language: str = "en") -> Mention:
+    """Drop a sentence-opening function word taken into a name ("Though Zelensky", "Pour
+    Mara Velde"): an English one, or a word as common as any in the article's language.
+    An article stays: "Das Ende" is a noun phrase, which ``people_only`` drops whole."""
     first, _, rest = mention.name.partition(" ")
-    if not rest or first.casefold() not in FUNCTION_WORDS:
+    low = first.casefold()
+    # English has its list (which keeps "Will Smith" whole); other languages ask wordfreq.
+    common = language not in SPACELESS | {"en"} and rarity(low, language) == 0
+    if not rest or low in DETERMINERS or (low not in FUNCTION_WORDS and not common):
         return mention
     return replace(mention, name=rest, start=mention.start + len(first) + 1)
 

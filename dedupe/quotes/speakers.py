@@ -61,6 +61,8 @@ _VERB_FIRST = re.compile(
     r"|en|ante|durante|tras|dans|devant|lors|après|vor|bei|nach|im)\b)"
 )
 _ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+(?P<subj>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE)
+# "For Zelensky, “…”", "Pour le président, « … »": whose view the quotation that follows is.
+_FOR_WHOM = re.compile(r"\s*(?:For|Pour|Para|Per)\s+(?P<subj>[^,.;:!?“”\"«»]{1,60}),\s*$")
 _APPOSED = re.compile(
     rf"{_LEAD}(?P<subj>{_SUBJECT}),\s+[^,.;:!?“”\"«»]{{1,80}}?,\s+(?P<verb>{SPEECH_VERB.pattern})"
 )
@@ -214,11 +216,18 @@ class SpeakerResolver(SubjectResolver):
         return Attribution(speaker, "X:", self._frame_span(match))
 
     def _head(self, span: Span, sentence: Span) -> Attribution | None:
+        # "According to X, … “…”": the sentence is X's account, quotations and all, unless
+        # another speech verb gives the words to someone else.
         according = _ACCORDING.match(self.masked, sentence.start, span.start)
-        if according is not None and self.masked[according.end() : span.start].strip() in ("", ","):
+        if according is not None and SPEECH_VERB.search(self.masked, according.end(), span.start) is None:
             speaker = self.resolve(according.start("subj"), according.end("subj"), span.start)
             if speaker is not None:
                 return Attribution(speaker, "according to X", self._frame_span(according))
+        whose = _FOR_WHOM.fullmatch(self.masked, sentence.start, span.start)
+        if whose is not None:
+            speaker = self.resolve(whose.start("subj"), whose.end("subj"), span.start)
+            if speaker is not None and speaker.kind != UNKNOWN:
+                return Attribution(speaker, "for X", self._frame_span(whose))
         verbs = list(SPEECH_VERB.finditer(self.masked, sentence.start, span.start))
         for verb in reversed(verbs):
             if _NEW_CLAUSE.search(self.masked, verb.end(), span.start) is not None:
