@@ -340,6 +340,8 @@ def test_a_translation_by_another_speaker_stays_apart() -> None:
         ("NATO", "ANTOS", False),
         ("PSO", "VTU", False),
         ("Lena Fischer", "Fischer (office)", True),
+        ("Bürgermeisterin Lena Fischer", "Lena Fischer", True),
+        ("Otto Lena Fischer", "Anna Fischer", False),
     ],
     ids=str,
 )
@@ -367,3 +369,29 @@ def test_a_longer_statement_sharing_as_many_lemmas_stays_apart() -> None:
     a = article("a", CLINIC.format(LONGER_OTHER))
     b = article("b", CLINIC.format(LONGER_RETRANSLATION))
     assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
+
+
+# A body's declaration in two languages: its acronym reordered ("PSO" / "OSP"), and a name
+# with a title the outlet capitalised ("la Alcaldesa Lena Fischer"): each must still find its translation.
+ACRONYM_EN = (
+    "Ministers of the PSO met in Lisbon.\n\n"
+    "“The vaccination programme is a historic success for the hospitals,” the PSO declaration says."
+)
+ACRONYM_ES = (
+    "Los ministros se reunieron en Lisboa, según la Declaración de la Cumbre de Ministros de la OSP.\n\n"
+    "“El programa de vacunación es un éxito histórico para los hospitales”, dice la declaración."
+)
+TITLED_ES = (
+    "La Alcaldesa Lena Fischer visitó la clínica.\n\n"
+    "“El programa de vacunación es un éxito histórico para los hospitales”, dijo la Alcaldesa Lena Fischer."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [(ACRONYM_EN, ACRONYM_ES), (VACCINE_EN, TITLED_ES)], ids=["acronym", "title"]
+)
+def test_a_translation_finds_its_original_under_another_form_of_the_speaker(first: str, second: str) -> None:
+    a, b = article("a", first), article("b", second)
+    speakers = [q.canonical_speaker for x in (a, b) for q in extract_quotes(x)]
+    assert "unknown" not in speakers and len(set(speakers)) == 2
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]

@@ -217,12 +217,26 @@ def compatible(a: str, b: str) -> bool:
     """True if two canonical speakers can be one source ("X" and "X (office)" can).
 
     A body's acronym in two languages is one body when it has the same letters: languages
-    that put the adjective after the noun reorder them ("NATO" / "OTAN", "EU" / "UE").
+    that put the adjective after the noun reorder them ("NATO" / "OTAN", "EU" / "UE"). A
+    full name is the same person with a title before it that the outlet capitalised
+    ("Regierungschef Fumio Kishida", "Premier Mara Velde").
     """
     bare_a, bare_b = _ROLE_SUFFIX.sub("", a), _ROLE_SUFFIX.sub("", b)
     if _ACRONYM.fullmatch(bare_a) and _ACRONYM.fullmatch(bare_b):
         return sorted(bare_a) == sorted(bare_b)
-    return bare_a == bare_b or same_person(bare_a, bare_b)
+    if bare_a == bare_b or same_person(bare_a, bare_b):
+        return True
+    short, long = sorted((bare_a.split(), bare_b.split()), key=len)
+    return len(short) >= 2 and long[-len(short) :] == short
+
+
+def speaker_key(speaker: str) -> str:
+    """What every speaker ``compatible`` with ``speaker`` shares: an acronym's letters in any
+    order, else the last word of the name (a person's surname after any title)."""
+    bare = _ROLE_SUFFIX.sub("", speaker)
+    if _ACRONYM.fullmatch(bare):
+        return "".join(sorted(bare))
+    return bare.rsplit(" ", 1)[-1].casefold()
 
 
 def name_matches(query: str, name: str) -> bool:
@@ -290,7 +304,7 @@ def _across_languages(items: Sequence[Item], may_share_event: MayShareEvent) -> 
     for i, item in enumerate(items):
         if item.speaker != UNKNOWN and len(item.words) >= LONG_QUOTE_WORDS:
             for word in frozenset().union(*item.cognates):
-                keys[(item.speaker, word[:COGNATE_KEY_LETTERS])].append(i)
+                keys[(speaker_key(item.speaker), word[:COGNATE_KEY_LETTERS])].append(i)
     pairs = {
         (i, j)
         for bucket in keys.values()
