@@ -64,6 +64,8 @@ from dedupe.quotes.speaker_words import (
 )
 
 UNKNOWN = "unknown"
+# What may close a sentence after its stop: the stop, a closing quotation mark, a bracket.
+_TAIL = frozenset('.!?”’"»)]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +278,9 @@ class SubjectResolver:
         found: set[str] = set()
         for _ in range(PRONOUN_SENTENCES):
             back = end - 1
-            while back > max(reach, 0) and (self.masked[back].isspace() or self.masked[back] in ".!?"):
+            # A sentence's end includes a closing mark or bracket after its stop ("… fees.”"):
+            # left in, it would count as a sentence of its own.
+            while back > max(reach, 0) and (self.masked[back].isspace() or self.masked[back] in _TAIL):
                 back -= 1
             start = max(self._clause_start(back) if back > 0 else 0, reach)
             lo, hi = bisect_left(self.subjects, (start, "")), bisect_left(self.subjects, (end, ""))
