@@ -65,6 +65,8 @@ from dedupe.quotes.speaker_words import (
 
 UNKNOWN = "unknown"
 # What may close a sentence after its stop: the stop, a closing quotation mark, a bracket.
+# A subject ending in a capital initial and a surname: "chief S Somanath", "K Velde".
+_INITIAL_AND_NAME = re.compile(r"(?:^|\s)[A-Z]\s(?P<surname>[A-Z][^\W\d_]+)$")
 _TAIL = frozenset('.!?”’"»)]')
 
 
@@ -212,6 +214,16 @@ class SubjectResolver:
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         if inside and not_subject(self.text[start : inside[0].start]):
             return None
+        initialled = _INITIAL_AND_NAME.search(phrase)
+        if (
+            not inside
+            and initialled is not None
+            and bare_name(initialled.group("surname"))
+            and not not_subject(phrase[: initialled.start()])
+        ):
+            # "ISRO chief S Somanath said": an initial without its stop before a surname, as
+            # South Asian and some wire copy write names; the finder of names wants the stop.
+            return Speaker(phrase, initialled.group().strip(), "person")
         role = words[-1].casefold().removesuffix("’s").removesuffix("'s") in ROLE_HEADS
         if inside and not (inside[0].owner and role):
             return Speaker(phrase, self.canonical[inside[0].name], "person")
