@@ -21,11 +21,14 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dedupe.evidence.people import Mention
 from dedupe.models import Span
 from dedupe.quotes.speaker_resolution import UNKNOWN, Speaker, SubjectResolver
 from dedupe.quotes.speaker_words import (
     PARTICIPLES,
+    ROLE_HEADS,
     SPEECH_VERB,
+    not_subject,
     strip_span,
 )
 
@@ -232,6 +235,11 @@ class SpeakerResolver(SubjectResolver):
         for verb in reversed(verbs):
             if _NEW_CLAUSE.search(self.masked, verb.end(), span.start) is not None:
                 return None
+            if verb.group() in PARTICIPLES:
+                # "…, with the Charter calling it “…”": the participle is the absolute clause's own.
+                absolute = _NEW_CLAUSE.search(self.masked, sentence.start, verb.end())
+                if absolute is not None and absolute.end() == verb.end():
+                    return None
             subject = self._subject_before(verb.start(), sentence.start, span.start)
             if (
                 subject is not None
@@ -262,12 +270,26 @@ class SpeakerResolver(SubjectResolver):
         for match in list(re.finditer(r"[^,;:]+", prefix))[:SUBJECT_PIECES]:
             piece_start, piece_end = strip_span(self.masked, sentence + match.start(), sentence + match.end())
             person = next((m for m in self.mentions if m.start == piece_start and not m.owner), None)
+            person = person or self._titled_opening(piece_start, piece_end)
             if person is not None:
                 return Speaker(person.name, self.canonical[person.name], "person"), piece_start
             speaker = self.resolve(piece_start, piece_end, position) if piece_start < piece_end else None
             if speaker is not None:
                 return speaker, piece_start
         return None
+
+    def _titled_opening(self, start: int, end: int) -> Mention | None:
+        """The person a stretch opens with after titles only ("PM Modi took to X and said"):
+        the first name in it, if every word before it is capitalised or a role."""
+        person = next((m for m in self.mentions if start <= m.start < end and not m.owner), None)
+        if person is None:
+            return None
+        before = self.masked[start : person.start].split()
+        if not_subject(" ".join(before)) or not all(
+            w[:1].isupper() or w.casefold() in ROLE_HEADS for w in before
+        ):
+            return None
+        return person
 
     def _frame_span(self, match: re.Match[str]) -> Span:
         return Span(*strip_span(self.masked, match.start(), match.end()))
