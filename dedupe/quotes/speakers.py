@@ -63,6 +63,23 @@ _VERB_FIRST = re.compile(
     # … and where the other languages of VERBS go on after the subject ("dijo X en la sede").
     r"|en|ante|durante|tras|dans|devant|lors|après|vor|bei|nach|im)\b)"
 )
+# German puts the subject after the verb's first part: „…“, hatte er damals erklärt;
+# „…“, teilte dazu die Firma mit; „…“, kündigt er an. The subject is a pronoun, a
+# capitalised name or an article's noun phrase; lower-case adverbs may stand around it.
+_DE_SUBJECT = (
+    r"(?:er|sie|[A-ZÄÖÜ][\w\-’']*(?:\s+[A-ZÄÖÜ][\w\-’']*){0,3}"
+    r"|(?:der|die|das)\s+[\w\-]+(?:\s+[A-ZÄÖÜ][\w\-’']*){0,3})"
+)
+_DE_ADVERBS = r"(?:\s+[a-zäöüß]+){0,2}?"
+_DE_PERFECT = re.compile(
+    rf"{_LEAD}(?P<aux>hat|hatte|haben|hatten)\s+(?P<subj>{_DE_SUBJECT}){_DE_ADVERBS}\s+"
+    r"(?P<verb>gesagt|erklärt|betont|geschrieben|gewarnt|angekündigt|mitgeteilt|versichert|bekräftigt)"
+    r"(?=\s*[,.;:!?]|\s*$)"
+)
+_DE_SEPARABLE = re.compile(
+    rf"{_LEAD}(?P<verb>teilte|teilt|kündigte|kündigt|fügte|fügt){_DE_ADVERBS}\s+(?P<subj>{_DE_SUBJECT})"
+    rf"{_DE_ADVERBS}\s+(?P<particle>mit|an|hinzu)(?=\s*[,.;:!?]|\s*$)"
+)
 _ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+(?P<subj>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE)
 # "For Zelensky, “…”", "Pour le président, « … »": whose view the quotation that follows is.
 _FOR_WHOM = re.compile(r"\s*(?:For|Pour|Para|Per)\s+(?P<subj>[^,.;:!?“”\"«»]{1,60}),\s*$")
@@ -172,6 +189,7 @@ class SpeakerResolver(SubjectResolver):
         for pattern, frame in ((_QUOTED_AS, "{quoter} quoted X as saying"), (_VERB_FIRST, "{verb} X"),
                                (_SUBJECT_FIRST, "X {verb}"), (_APPOSED, "X, …, {verb}"),
                                (_VERB_FIRST_NAMED, "{verb} X"), (_VERB_FIRST_APPOSED, "{verb} …, X"),
+                               (_DE_PERFECT, "{aux} X {verb}"), (_DE_SEPARABLE, "{verb} X {particle}"),
                                (_DROPPED, "{verb}"), (_ACCORDING, "according to X")):  # fmt: skip
             match = pattern.match(self.masked, span.end, end)
             if match is None:
