@@ -51,6 +51,8 @@ VERBS = (
     "stating states indicated indicates continued continues tweeted posted reads read affirmed assured "
     # Participles that introduce the subject's words inside its sentence ("…, calling it “…”").
     "calling describing urging "
+    # … and in the other languages of VERBS ("…, exhortant « … »", "…, instando a « … »").
+    "exhortant appelant qualifiant instando calificando "
     # The same frames in the other languages of the news this reads (es, pt, it, fr, de, ru).
     "dijo dice afirmó aseguró señaló declaró indicó añadió agregó explicó subrayó destacó insistió remarcó "
     "apuntó sentenció enfatizó manifestó expresó advirtió reaccionó reiteró precisó sostuvo "
@@ -66,7 +68,9 @@ VERBS = (
 
 # Participles whose subject is a clause's, not always the sentence's: "X spoke after Y
 # delivered a speech, urging …" is Y's. They count only where one person is named before.
-PARTICIPLES = frozenset("calling describing urging".split())
+PARTICIPLES = frozenset(
+    "calling describing urging exhortant appelant qualifiant instando calificando".split()
+)
 
 
 SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
