@@ -57,6 +57,9 @@ VERBS = (
     "dijo dice afirmó aseguró señaló declaró indicó añadió agregó explicó subrayó destacó insistió remarcó "
     "apuntó sentenció enfatizó manifestó expresó advirtió reaccionó reiteró precisó sostuvo "
     "contestó respondió escribió comentó anunció calificó "
+    # The present, in which outlets quote documents ("añade la declaración", "ajoute le texte").
+    "añade agrega señala afirma indica explica asegura subraya destaca advierte sostiene "
+    "ajoute souligne précise explique "
     "disse afirmou declarou acrescentou detto dichiarato affermato "
     "déclaré affirmé indiqué ajouté souligné estimé expliqué assuré indique déclare affirme estime "
     "écrit décrit répondu annoncé précisé qualifié "
