@@ -109,10 +109,11 @@ STATEMENT_HEADS = frozenset(
 
 # A document a body issued, named by what it is and whose: "the final declaration of the
 # NATO summit", "la Declaración de la Cumbre de Líderes del G20", "NATO's declaration".
-# The issuer is the acronym after the noun (within its clause) or just before it.
+# The issuer is the acronym after the noun (within its clause) or just before it. German
+# makes the noun a compound ("die Schlusserklärung des PSO-Gipfels").
 DOCUMENT_NOUN = re.compile(
     r"\b(?:declarations?|communiqu[eé]s?|documents?|d[ée]clarations?|declaraci[oó]n|comunicados?"
-    r"|documentos?|erkl[äa]rung)\b",
+    r"|documentos?|\w*erkl[äa]rung)\b",
     re.IGNORECASE,
 )
 ISSUER_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")

@@ -80,6 +80,13 @@ _DE_SEPARABLE = re.compile(
     rf"{_LEAD}(?P<verb>teilte|teilt|kündigte|kündigt|fügte|fügt){_DE_ADVERBS}\s+(?P<subj>{_DE_SUBJECT})"
     rf"{_DE_ADVERBS}\s+(?P<particle>mit|an|hinzu)(?=\s*[,.;:!?]|\s*$)"
 )
+# "« … », peut-on lire dans le document", "„…“, heißt es in der Erklärung", "“…”, se lee en
+# el comunicado": the words are the document's; it is resolved as "the document" is.
+_IN_DOCUMENT = re.compile(
+    rf"{_LEAD}(?P<verb>peut-on\s+lire|lit-on|(?:se\s+)?lee|heißt\s+es|steht)\s+(?:dans|en|in)\s+"
+    r"(?P<subj>(?:le|la|el|der|die|dem|das)\s+[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,3}?)"
+    r"(?=\s*[,.;:!?]|\s*$)"
+)
 _ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+(?P<subj>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE)
 # "For Zelensky, “…”", "Pour le président, « … »": whose view the quotation that follows is.
 _FOR_WHOM = re.compile(r"\s*(?:For|Pour|Para|Per)\s+(?P<subj>[^,.;:!?“”\"«»]{1,60}),\s*$")
@@ -190,6 +197,7 @@ class SpeakerResolver(SubjectResolver):
                                (_SUBJECT_FIRST, "X {verb}"), (_APPOSED, "X, …, {verb}"),
                                (_VERB_FIRST_NAMED, "{verb} X"), (_VERB_FIRST_APPOSED, "{verb} …, X"),
                                (_DE_PERFECT, "{aux} X {verb}"), (_DE_SEPARABLE, "{verb} X {particle}"),
+                               (_IN_DOCUMENT, "{verb} in X"),
                                (_DROPPED, "{verb}"), (_ACCORDING, "according to X")):  # fmt: skip
             match = pattern.match(self.masked, span.end, end)
             if match is None:
