@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, FUNCTION_WORDS
 from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.people import NAME_WORD, Mention, fits, fold, person_mentions
 from dedupe.evidence.places import lookup_place
-from dedupe.evidence.terms import ZIPF_CEILING, rarity
+from dedupe.evidence.terms import SPACELESS, ZIPF_CEILING, rarity
 from dedupe.models import Article, Span
 from dedupe.quotes.speaker_words import (
     ANY_TITLE_HEADS,
@@ -93,7 +93,9 @@ class SubjectResolver:
         self.masked = masked_text(article, quotes)
         # A title or headline names people but is nobody's frame: "Russia Seeks …" is no speaker.
         self.hidden = sorted((h.start, h.end) for h in hidden)
-        self.mentions = people_only(trimmed_mention(m, self.language) for m in person_mentions(self.masked))
+        self.mentions = self._without_openers(
+            people_only(trimmed_mention(m, self.language) for m in person_mentions(self.masked))
+        )
         self.canonical = canonical_names(m.name for m in self.mentions)
         # The words the article itself gives each mention as role: its titles, the words
         # just before it and its apposition, never words that belong to a neighbouring name.
@@ -155,6 +157,36 @@ class SubjectResolver:
             if speaker.kind == "person":
                 found.append((start, speaker.canonical))
         return found
+
+    def _without_openers(self, mentions: list[Mention]) -> list[Mention]:
+        """Drop a sentence's opening word taken into the name after it ("Ранее Песков",
+        "Earlier Peskov"): a common word of the language, when the article writes that
+        surname alone elsewhere ("Песков") and with no other first word: the person stays
+        the one so named. A second full name ("Мария Смит") keeps "Анна Смит" whole.
+
+        English has its list of such words (``trimmed_mention``); a cased language writes
+        its opening adverbs capitalised too, and wordfreq cannot tell them from given names.
+        """
+        if self.language == "en" or self.language in SPACELESS:
+            return mentions
+        firsts = [m.name.split()[0] for m in mentions if " " in m.name]
+        kept = []
+        for m in mentions:
+            words = m.name.split()
+            opens = self.masked[: m.start].rstrip()[-1:] in ("", ".", "!", "?", "\n")
+            others = {
+                o.name for o in mentions if o.name.split()[-1] == words[-1] and o.name.split()[0] != words[0]
+            }
+            if (
+                len(words) == 2
+                and opens
+                and sum(1 for f in firsts if f == words[0]) == 1
+                and others == {words[-1]}
+                and rarity(words[0].casefold(), self.language) <= ZIPF_CEILING - COMMON_PLACE_ZIPF
+            ):
+                m = replace(m, name=words[1], start=m.start + len(words[0]) + 1)
+            kept.append(m)
+        return kept
 
     def _of_place(self, word: str) -> bool:
         """True if ``word`` is the adjective of a name the article writes ("ucraniano", "Ucrania")."""
