@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -169,19 +170,19 @@ class SubjectResolver:
         """
         if self.language == "en" or self.language in SPACELESS:
             return mentions
-        firsts = [m.name.split()[0] for m in mentions if " " in m.name]
+        firsts = Counter(m.name.split()[0] for m in mentions if " " in m.name)
+        by_surname: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            by_surname[m.name.split()[-1]].add(m.name)
         kept = []
         for m in mentions:
             words = m.name.split()
-            opens = self.masked[: m.start].rstrip()[-1:] in ("", ".", "!", "?", "\n")
-            others = {
-                o.name for o in mentions if o.name.split()[-1] == words[-1] and o.name.split()[0] != words[0]
-            }
             if (
                 len(words) == 2
-                and opens
-                and sum(1 for f in firsts if f == words[0]) == 1
-                and others == {words[-1]}
+                and self.masked[max(0, m.start - SUBJECT_LOOKBACK) : m.start].rstrip()[-1:]
+                in ("", ".", "!", "?", "\n")
+                and firsts[words[0]] == 1
+                and by_surname[words[1]] == {m.name, words[1]}
                 and rarity(words[0].casefold(), self.language) <= ZIPF_CEILING - COMMON_PLACE_ZIPF
             ):
                 m = replace(m, name=words[1], start=m.start + len(words[0]) + 1)
