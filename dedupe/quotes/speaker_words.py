@@ -216,7 +216,13 @@ ISSUERS = (
 
 
 # "Port director Jonas Lindqvist later said": the adverb is not part of the speaker's name.
-TRAILING_ADVERB = re.compile(r"(?:\s+(?:later|earlier|again|also|further|then|now|still|once|[a-z]{3,}ly))+$")
+# Words between a subject and its verb that are not the subject: English adverbs, and the
+# object pronouns and auxiliaries Spanish and French put before the verb ("Velde lo
+# calificó de …", "Velde l’a qualifié de …", "Velde lui a déclaré").
+TRAILING_ADVERB = re.compile(
+    r"(?:\s+(?:later|earlier|again|also|further|then|now|still|once|[a-z]{3,}ly"
+    r"|lo|la|los|las|le|les|se|nos|l[’']a|l[’']ont|lui|leur|a|ont|ha|han))+$"
+)
 
 
 # A named document: "the Washington Summit Declaration", "the Joint Statement".
