@@ -253,3 +253,23 @@ def test_cli_spark_engine_honours_skip_bad_and_max_chars_as_locally(
     assert any("over the limit of 4,000 (--max-chars)" in line for line in skipped)
     assert json.loads(spread.stdout)["clusters"] == json.loads(local.stdout)["clusters"]
     assert json.loads(spread.stdout)["articles"] == 3
+
+
+def test_progress_reports_each_stage_with_counts(spark: SparkSession) -> None:
+    calls: list[tuple[str, int, int | None]] = []
+    spread = scan_spark([SEEDS], spark=spark, progress=lambda *call: calls.append(call))
+    stages = [stage for stage, _, _ in calls]
+    assert stages == sorted(stages, key=["read", "compare"].index)  # read first, then compare
+    assert ("read", 5, 5) in calls
+    assert calls[-1] == ("compare", spread.compared, spread.compared) and spread.compared > 0
+    assert ("compare", 0, spread.compared) in calls
+
+
+def test_cli_spark_engine_shows_progress_lines_and_a_summary(spark: SparkSession) -> None:
+    env = {"DEDUPE_PROGRESS_INTERVAL": "0.01"}
+    result = runner.invoke(app, ["scan", str(SEEDS), "--engine", "spark", "-f", "json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "progress: read" in result.stderr and "progress: compare" in result.stderr
+    assert "Scanned 5 articles:" in result.stderr
+    quiet = runner.invoke(app, ["scan", str(SEEDS), "--engine", "spark", "-f", "json", "-q"], env=env)
+    assert quiet.stderr == ""

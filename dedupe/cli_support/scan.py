@@ -163,6 +163,7 @@ def run_scan(
             max_chars=max_chars,
             skip_bad=skip_bad,
             problems=[] if keep else problems,
+            progress=bar,
         )
     elif db is None:
         report = scan_corpus(articles, min_relation=min_relation, jobs=jobs, progress=bar)

@@ -23,6 +23,11 @@ Spark moves the data; every decision is made by the functions the local scan cal
 4. *report* — the driver numbers the clusters (``cluster.number``) and builds the
    ``ScanReport`` exactly as ``scan.scan`` does.
 
+Progress goes to ``progress(stage, done, total)``, the local scan's callback (so the CLI shows
+it the same way): "read" with the articles read, "compare" with the comparisons before and
+after verification. Spark verifies every component in one job, so "compare" moves when that
+job ends; the CLI's plain lines keep the elapsed time moving meanwhile.
+
 Keys Spark hashes are ints or int tuples, never strings or bytes, whose ``hash()`` varies
 from process to process. Spark runs with no network: a local master bound to 127.0.0.1,
 no UI, WARN logging on stderr; a session this module starts it also stops.
@@ -58,7 +63,7 @@ from dedupe.corpus.cluster import Cluster, single
 from dedupe.corpus.copies import copy_groups
 from dedupe.corpus.linkage import Link
 from dedupe.corpus.records import BATCH_SIZE
-from dedupe.corpus.scan import ScanReport, assemble_report
+from dedupe.corpus.scan import Progress, ScanReport, assemble_report
 from dedupe.corpus.spark_input import DUMP_SUFFIXES, Reading, numbered_articles, sources
 from dedupe.corpus.verify import verify_component
 from dedupe.corpus.workers import batches
@@ -98,6 +103,7 @@ def scan_spark(
     max_chars: int = DEFAULT_SETTINGS.max_article_chars,
     skip_bad: bool = False,
     problems: list[InputError] | None = None,
+    progress: Progress | None = None,
 ) -> ScanReport:
     """Scan the articles of ``paths`` on Spark and return the report ``dedupe.corpus.scan.scan`` gives.
 
@@ -112,6 +118,7 @@ def scan_spark(
         skip_bad: Skip bad inputs and records instead of raising, appending them to
             ``problems`` in input order, as ``iter_articles`` does.
         problems: Where ``skip_bad`` reports what it skipped.
+        progress: Called as ``progress(stage, done, total)`` at each stage, as by ``scan``.
 
     Examples:
         >>> report = scan_spark(["dump.jsonl"], master="local[4]")  # doctest: +SKIP
@@ -121,13 +128,26 @@ def scan_spark(
         raise SettingsError(f"partitions must be at least 1, got {partitions}")
     skipped: list[InputError] | None = (problems if problems is not None else []) if skip_bad else None
     files = _files(paths, skipped)
+    report = progress or _silent
+    report("read", 0, None)
     with nullcontext(spark) if spark is not None else spark_session(master) as session:
         context = session.sparkContext
         slices = partitions or context.defaultParallelism
         reading = Reading(max_chars=max_chars, skip_bad=skip_bad)
         return _scan(
-            context, files, settings or DEFAULT_SETTINGS, Relation(min_relation), slices, reading, skipped
+            context,
+            files,
+            settings or DEFAULT_SETTINGS,
+            Relation(min_relation),
+            slices,
+            reading,
+            skipped,
+            report,
         )
+
+
+def _silent(stage: str, done: int, total: int | None) -> None:
+    """Ignore progress."""
 
 
 def _files(paths: Sequence[str | Path], skipped: list[InputError] | None) -> list[str]:
@@ -189,6 +209,7 @@ def _scan(
     slices: int,
     reading: Reading,
     problems: list[InputError] | None,
+    progress: Progress,
 ) -> ScanReport:
     from pyspark import StorageLevel
 
@@ -198,12 +219,17 @@ def _scan(
     try:
         dumps = [f for f in files if Path(f).suffix.lower() in DUMP_SUFFIXES]
         ids, published, articles = numbered_articles(read, dumps, problems)
+        progress("read", len(ids), len(ids))
+        titles = dict(articles.map(_title).filter(operator.itemgetter(1)).collect())
         sketches = articles.mapPartitions(partial(_sketch, settings)).persist(StorageLevel.MEMORY_AND_DISK)
         copies = copy_groups([sketch for _, sketch in sorted(sketches.collect(), key=operator.itemgetter(0))])
         pairs = _pairs(sketches, frozenset(c for rows in copies.members.values() for c in rows))
         sketches.unpersist()
         found = components(len(ids), pairs, copies.members, copies.same_text)
+        total = sum(len(work) for _, work in found)
+        progress("compare", 0, total)
         verified = _verify(context, articles, found, copies.members, settings, slices)
+        progress("compare", total, total)
     finally:
         read.unpersist()
     links: list[Link] = [link for found_links, _ in verified for link in found_links]
@@ -212,8 +238,20 @@ def _scan(
     clusters.extend(single(ids[r], published[r]) for r in range(len(ids)) if r not in grouped)
     counts = tuple(ChannelCount(c.name, sum(c.name in n for n in pairs.values())) for c in CHANNELS)
     return assemble_report(
-        ids, dict(zip(ids, published, strict=True)), copies, len(pairs), counts, links, clusters, weakest
+        ids,
+        dict(zip(ids, published, strict=True)),
+        copies,
+        len(pairs),
+        counts,
+        links,
+        clusters,
+        weakest,
+        titles,
     )
+
+
+def _title(item: tuple[int, Article]) -> tuple[str, str | None]:
+    return item[1].id, item[1].title
 
 
 def _sketch(settings: Settings, rows: Iterable[tuple[int, Article]]) -> Iterator[tuple[int, Sketch]]:
