@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from dedupe.evidence.date_mentions import WEEKDAYS, PartialDate, dates_agree
 from dedupe.evidence.events import EventProfile, Fact, event_profile
+from dedupe.evidence.facts_lede import LOCATIVES, lede_facts
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.models import Article, Span
 from dedupe.text.dates import MONTHS
@@ -105,19 +106,69 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         return tuple(sorted(kept, key=lambda f: is_furniture(text, f)))  # stable: best first within each
 
     dates = ranked(profile.dates)
+    places = tuple(f for f in ranked(profile.places) if not _origin(text, f))
+    if _unnarrated(text, places) or _unnarrated(text, dates):  # the lede says what the profile missed
+        lede = lede_facts(article)
+        if _unnarrated(text, places):
+            places = (
+                *(f for f in lede.places if not is_furniture(text, f) and not _origin(text, f)),
+                *places,
+            )
+        if _unnarrated(text, dates):  # a lede date far from publication dates the background
+            near = _published(article, dates, text)
+            dates = (*(f for f in lede.dates if not is_furniture(text, f) and _near(f, near)), *dates)
     # "will hold talks on April 1, the ministry said on Friday": Friday dates the statement.
     dates = tuple(sorted(dates, key=lambda f: announced(text, f, dates)))
     published = _published(article, dates, text)
     if published is not None:  # narrated dates far from publication tell the background
         dates = tuple(sorted(dates, key=lambda f: _date_rank(text, f, published)))
-    places = tuple(f for f in ranked(profile.places) if not _origin(text, f))
     return replace(
         profile,
         places=places,
         dates=dates,
-        participants=ranked(profile.participants),
+        participants=tuple(f for f in ranked(profile.participants) if named_as_person(text, f.canonical)),
         numbers=tuple(f for f in ranked(profile.numbers) if not _day_of_month(f)),
     )
+
+
+def _near(fact: Fact, published: PartialDate | None) -> bool:
+    """True if the date falls within ``NEWS_WINDOW_DAYS`` of publication, or publication is unknown."""
+    if published is None or fact.date is None:
+        return True
+    return dates_agree(fact.date, published, tolerance_days=NEWS_WINDOW_DAYS) is not False
+
+
+def named_as_person(text: str, name: str) -> bool:
+    """False if the text writes ``name`` as news writes a thing or a place, not a person.
+
+    A lede's grammatical subject looks like a participant whatever it is; news writes a
+    person's name bare ("Elon Musk's company", "said Wang Yi") but a thing's or a place's
+    after an article or a locative ("the Smart Lander", "la Unión Africana", "Das
+    Starship-Raumschiff", "in Andhra Pradesh", "en Nueva Delhi"), or with its acronym
+    after it ("Smart Lander for Investigating Moon (SLIM)").
+    """
+    words = name.split()
+    if not words or words[0].lower() in _ARTICLES:
+        return False
+    mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    if not mentions:
+        return True
+    if any(_ACRONYM_AFTER.match(text, m.end()) for m in mentions):
+        return False
+    return not all(
+        _last_word(text[max(0, m.start() - _BEFORE_CHARS) : m.start()]).lower() in _ARTICLES | LOCATIVES
+        for m in mentions
+    )
+
+
+def _last_word(text: str) -> str:
+    m = re.search(r"([^\W\d_][\w'’]*)['’]?\s*$", text)
+    return m.group(1) if m else ""
+
+
+def _unnarrated(text: str, facts: tuple[Fact, ...]) -> bool:
+    """True if only page furniture states the slot, or nothing does."""
+    return all(is_furniture(text, f) for f in facts)
 
 
 def _day_of_month(fact: Fact) -> bool:
@@ -217,6 +268,16 @@ def is_byline(text: str, sentence: Span) -> bool:
     return len(words) < 2 or words[1].lower().strip(",.") not in _NOT_NAMES
 
 
+# Words written before a thing's or a place's name and not a person's: articles (English,
+# French, Spanish, German, Italian, Portuguese; "l'" and "d'" elided) and, with
+# ``facts_lede.LOCATIVES``, "da" and "from".
+_ARTICLES = frozenset(
+    "the a an le la les l d un une des du el los las lo il gli der die das den dem des ein eine einer "
+    "o os as um uma del della dello degli delle da from".split()
+)
+# An acronym in brackets after a name says it names an organisation or a craft: "(SLIM)", "(ISRO)".
+_ACRONYM_AFTER = re.compile(r"[^\S\n]*(?:for [A-Z][\w ]{1,40})?\((?:[A-Z]{2,}|[A-Z][a-z]*[A-Z]\w*)\)")
+_BEFORE_CHARS = 20
 # A byline is short; a sentence "by" opens may be prose ("By Monday, rescuers had …").
 BYLINE_MAX_WORDS = 12
 _NOT_NAMES = frozenset((*WEEKDAYS, *MONTHS, "the", "then", "now", "noon", "midday", "night"))

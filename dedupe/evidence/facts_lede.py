@@ -1,0 +1,106 @@
+"""The place and date a report's lede gives its event, in any language the tool reads.
+
+The event profile (``dedupe.evidence.events``) keeps a place only beside an English event
+word ("talks in Nanping") and reads dates in English; the event model was fitted on it as
+it is. A lede, though, states the event's own place and day in every language: "Russian
+Foreign Minister Sergey Lavrov arrived in Beijing on Monday", "Le ministre … a rencontré
+le 13 juillet à Tianjin …", "Am Donnerstagmorgen hob die Rakete in Texas ab". Where the
+profile finds no narrated place or date, ``facts_view`` takes the lede's (``lede_facts``),
+ranked after anything narrated and before page furniture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from dedupe.evidence.date_mentions import DateRef, find_date_refs, find_foreign_date_refs
+from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
+from dedupe.evidence.mentions import content_regions
+from dedupe.evidence.places import lookup_place
+from dedupe.models import Article, Span, Token
+from dedupe.text.normalize import tokenize
+from dedupe.text.segment import sentence_tokens
+
+# Words that put the name after them as where something happens, in English, French,
+# Spanish, German, Italian, Portuguese and Russian: "in Beijing", "à Tianjin", "en Kazán",
+# "nach Texas", "a Kazan", "em Astana", "в Казани".
+LOCATIVES = frozenset("in at near à au aux dans en a nach bei em no na в во на".split())
+# The longest place name looked up, in words ("Salt Lake City").
+PLACE_MAX_WORDS = 3
+# A lede's fact is less sure than one the profile ties to an event word.
+LEDE_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class LedeFacts:
+    """The places and dates the lede states, in text order."""
+
+    places: tuple[Fact, ...]
+    dates: tuple[Fact, ...]
+
+
+def lede_facts(article: Article) -> LedeFacts:
+    """Return the located places and the dates in the title and the lede's first sentences.
+
+    Args:
+        article: the report; its ``published`` date resolves "on Monday", "jeudi", "ayer".
+    """
+    text = article.text
+    places: list[Fact] = []
+    dates: list[Fact] = []
+    for sentence, tokens in lede_sentences(article):
+        for ref in _date_refs(text, sentence, article.published, article.language):
+            dates.append(Fact("date", ref.span.slice(text), str(ref.value), ref.span, sentence,
+                              LEDE_CONFIDENCE, date=ref.value))  # fmt: skip
+        places.extend(_located_places(text, sentence, tokens))
+    return LedeFacts(tuple(places), tuple(dates))
+
+
+def lede_sentences(article: Article) -> Iterator[tuple[Span, list[Token]]]:
+    """Yield the title's sentence and the first ``LEDE_SENTENCES`` long enough to narrate."""
+    text = article.text
+    regions = content_regions(article)
+    title_at = text.find(article.title) if article.title else -1
+    left = LEDE_SENTENCES
+    for span, tokens in sentence_tokens(text, regions, tokenize(text, regions)):
+        if left <= 0:
+            return
+        is_title = title_at >= 0 and span.start < title_at + len(article.title or "") and title_at < span.end
+        if not is_title and len(tokens) < LEDE_MIN_WORDS:
+            continue
+        left -= not is_title
+        yield span, tokens
+
+
+def _date_refs(text: str, sentence: Span, published: date | None, language: str) -> list[DateRef]:
+    """The lede's dates that name a month: a weekday no publication date resolves ("sábado")
+    may be any week's, and a lede often names the day of an earlier event beside its own."""
+    english = find_date_refs(text, sentence.start, sentence.end, published=published)
+    taken = [r.span for r in english]
+    foreign = [
+        r
+        for r in find_foreign_date_refs(
+            text, sentence.start, sentence.end, published=published, language=language
+        )
+        if not any(s.start < r.span.end and r.span.start < s.end for s in taken)
+    ]
+    return sorted((r for r in (*english, *foreign) if r.value.days == 1 and r.value.month),
+                  key=lambda r: r.span.start)  # fmt: skip
+
+
+def _located_places(text: str, sentence: Span, tokens: list[Token]) -> Iterator[Fact]:
+    """Yield each place the gazetteer knows written just after a locative word ("in Beijing")."""
+    for k in range(1, len(tokens)):
+        if tokens[k - 1].text not in LOCATIVES or not text[tokens[k].start].isupper():
+            continue
+        for n in range(min(PLACE_MAX_WORDS, len(tokens) - k), 0, -1):
+            span = Span(tokens[k].start, tokens[k + n - 1].end)
+            place = lookup_place(span.slice(text), located=True)
+            if place is not None:  # "in Noto Peninsula" names the peninsula, not the town of Noto
+                if place.known:
+                    yield Fact(
+                        "place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place
+                    )
+                break

@@ -1,0 +1,95 @@
+"""The lede's own place and date, in the languages the tool reads, where the profile finds none."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dedupe.evidence.date_mentions import find_foreign_date_refs
+from dedupe.evidence.facts_lede import lede_facts
+from dedupe.evidence.facts_view import facts_profile, named_as_person
+from dedupe.ingest.build import article_from_text
+
+# Invented ledes: the profile keeps no place or date of these (no English event word beside
+# the place, the date not in English), the lede states both.
+LEDES = [
+    ("en", "The foreign minister arrived in Lisbon on Monday for two days of consultations.\n\n"
+     "He is expected to discuss trade and fisheries with officials there.", "Lisbon", "2024-05-06"),
+    ("fr", "Le ministre des Affaires étrangères est arrivé à Lisbonne le 6 mai 2024 pour deux jours.\n\n"
+     "Il doit y discuter de commerce et de pêche avec ses hôtes portugais.", None, "2024-05-06"),
+    ("es", "El ministro llegó ayer a Lisboa, donde se reunirá con sus homólogos durante dos días.\n\n"
+     "Hablarán de comercio y de pesca con las autoridades portuguesas.", None, "2024-05-06"),
+    ("de", "Am Montagabend landete der Minister in Porto, wo er zwei Tage bleiben wird.\n\n"
+     "Er will dort über Handel und Fischerei mit seinen Gastgebern sprechen.", "Porto", "2024-05-06"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "place", "day"), LEDES, ids=[x[0] for x in LEDES])
+def test_the_lede_gives_the_place_and_date_the_profile_missed(
+    language: str, text: str, place: str | None, day: str
+) -> None:
+    article = article_from_text(text, id=language, published=date(2024, 5, 7))
+    profile = facts_profile(article)
+    assert profile.dates and profile.dates[0].date is not None
+    assert profile.dates[0].date.full == date.fromisoformat(day)
+    # "Lisbonne", "Lisboa": the gazetteer knows a place by its own name only.
+    assert [f.canonical for f in profile.places][:1] == ([place] if place else [])
+
+
+def test_a_lede_date_far_from_publication_is_background() -> None:
+    text = ("Le séisme du 6 février avait fait des milliers de morts; la ville de Hatay se reconstruit.\n\n"
+            "Les habitants attendent toujours des logements définitifs.")  # fmt: skip
+    article = article_from_text(text, id="bg", published=date(2024, 5, 7))
+    assert lede_facts(article).dates  # the lede names it ...
+    assert facts_profile(article).dates == ()  # ... but three months before publication it is no event's day
+
+
+def test_a_weekday_no_publication_date_resolves_is_not_taken_from_a_lede() -> None:
+    text = "El sábado se registró un fuerte sismo y el miércoles otro en la misma provincia del oeste."
+    assert facts_profile(article_from_text(text, id="w")).dates == ()
+
+
+def test_a_place_before_a_region_word_is_the_region() -> None:
+    text = "Rescue teams arrived in Noto Peninsula villages on Tuesday after the quake cut the roads."
+    assert [f.canonical for f in lede_facts(article_from_text(text, id="n")).places] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("le 13 juillet 2025 à Pékin", ["2025-07-13"]),
+        ("el 19 de septiembre de 2023", ["2023-09-19"]),
+        ("am 20. April", ["2024-04-20"]),
+        ("9 апреля в Пекине", ["2024-04-09"]),
+        ("Am Donnerstagmorgen hob die Rakete ab", ["2024-05-02"]),
+        ("giovedì scorso", ["2024-05-02"]),
+        ("ayer por la tarde", ["2024-05-06"]),
+        ("Plácido Domingo cantó", []),  # a weekday names a person where it is capitalised
+        ("hier ist es", []),  # German "here"; French "hier" only in French text
+        ("32 mars", []),
+    ],
+)
+def test_foreign_dates(text: str, expected: list[str]) -> None:
+    found = find_foreign_date_refs(text, published=date(2024, 5, 7), language="de")
+    assert [str(r.value) for r in found] == expected
+
+
+def test_french_hier_is_yesterday_only_in_french() -> None:
+    (ref,) = find_foreign_date_refs("hier soir", published=date(2024, 5, 7), language="fr")
+    assert ref.value.full == date(2024, 5, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        ("Elon Musk's company launched a rocket.", "Elon Musk", True),
+        ("The talks were held, said Wang Yi.", "Wang Yi", True),
+        ("The Smart Lander for Investigating Moon (SLIM) touched down.", "Smart Lander", False),
+        ("Le lanceur a décollé, selon la Unión Africana et la Unión Africana.", "Unión Africana", False),
+        ("The rocket rose from Sriharikota in Andhra Pradesh on Friday.", "Andhra Pradesh", False),
+        ("Das Starship-Raumschiff explodierte.", "Das Starship-Raumschiff", False),
+    ],
+)
+def test_named_as_person(text: str, name: str, person: bool) -> None:
+    assert named_as_person(text, name) is person
