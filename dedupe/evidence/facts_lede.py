@@ -18,15 +18,29 @@ from datetime import date
 from dedupe.evidence.date_mentions import DateRef, find_date_refs, find_foreign_date_refs
 from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
 from dedupe.evidence.mentions import content_regions
-from dedupe.evidence.places import lookup_place
+from dedupe.evidence.places import Place, lookup_exonym, lookup_place
 from dedupe.models import Article, Span, Token
 from dedupe.text.normalize import tokenize
 from dedupe.text.segment import sentence_tokens
 
 # Words that put the name after them as where something happens, in English, French,
 # Spanish, German, Italian, Portuguese and Russian: "in Beijing", "à Tianjin", "en Kazán",
-# "nach Texas", "a Kazan", "em Astana", "в Казани".
-LOCATIVES = frozenset("in at near à au aux dans en a nach bei em no na в во на".split())
+# "nach Texas", "em Astana", "в Казани". Italian "a" too ("a Pechino"), where Spanish "a"
+# marks an object ("condenar a Rusia") and is left out.
+LOCATIVES = frozenset("in at near à au aux dans en nach bei em no na в во на".split())
+ITALIAN_LOCATIVES = LOCATIVES | {"a"}
+# Words after a name that make it an administrative area, mostly named for its capital city:
+# "Herat province", "Ishikawa Prefecture". A "peninsula" or "sea" is not ("Noto Peninsula").
+ADMIN_WORDS = frozenset("province prefecture oblast governorate region district county".split())
+# Nouns of a state of affairs that a place after them locates, not the event: "the war in
+# Ukraine", "la guerra in Ucraina", "военной операции на Украине", "la crise en Birmanie".
+ONGOING = frozenset(
+    "war wars conflict crisis invasion occupation operation offensive fighting guerra guerre krieg "
+    "conflitto conflicto conflit crisi crise krise invasione invasión operazione operación opération "
+    "войны война войне конфликта конфликт операции кризиса".split()
+)
+# How many words before the locative such a noun reaches: "la guerra de Rusia en Ucrania".
+ONGOING_WINDOW = 4
 # The longest place name looked up, in words ("Salt Lake City").
 PLACE_MAX_WORDS = 3
 # A lede's fact is less sure than one the profile ties to an event word.
@@ -54,7 +68,8 @@ def lede_facts(article: Article) -> LedeFacts:
         for ref in _date_refs(text, sentence, article.published, article.language):
             dates.append(Fact("date", ref.span.slice(text), str(ref.value), ref.span, sentence,
                               LEDE_CONFIDENCE, date=ref.value))  # fmt: skip
-        places.extend(_located_places(text, sentence, tokens))
+        locatives = ITALIAN_LOCATIVES if article.language == "it" else LOCATIVES
+        places.extend(_located_places(text, sentence, tokens, locatives))
     return LedeFacts(tuple(places), tuple(dates))
 
 
@@ -90,17 +105,32 @@ def _date_refs(text: str, sentence: Span, published: date | None, language: str)
                   key=lambda r: r.span.start)  # fmt: skip
 
 
-def _located_places(text: str, sentence: Span, tokens: list[Token]) -> Iterator[Fact]:
+def _located_places(
+    text: str, sentence: Span, tokens: list[Token], locatives: frozenset[str]
+) -> Iterator[Fact]:
     """Yield each place the gazetteer knows written just after a locative word ("in Beijing")."""
     for k in range(1, len(tokens)):
-        if tokens[k - 1].text not in LOCATIVES or not text[tokens[k].start].isupper():
+        if tokens[k - 1].text not in locatives or not text[tokens[k].start].isupper():
+            continue
+        if any(t.text in ONGOING for t in tokens[max(0, k - ONGOING_WINDOW) : k - 1]):
             continue
         for n in range(min(PLACE_MAX_WORDS, len(tokens) - k), 0, -1):
             span = Span(tokens[k].start, tokens[k + n - 1].end)
-            place = lookup_place(span.slice(text), located=True)
+            place = _place(span.slice(text))
             if place is not None:  # "in Noto Peninsula" names the peninsula, not the town of Noto
                 if place.known:
                     yield Fact(
                         "place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place
                     )
                 break
+
+
+def _place(name: str) -> Place | None:
+    """The place a name written after a locative names: its own name, a province named for its
+    capital ("Herat province" is in Afghanistan as Herat is), or a foreign name ("Pékin")."""
+    place = lookup_place(name, located=True)
+    words = name.split()
+    if place is not None and not place.known and len(words) >= 2 and words[-1].lower() in ADMIN_WORDS:
+        capital = lookup_place(" ".join(words[:-1]), located=True)
+        return capital if capital is not None and capital.known else place
+    return place if place is not None else lookup_exonym(name)
