@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from dedupe.evidence.date_mentions import dates_agree
+from dedupe.evidence.date_mentions import FOREIGN_WEEKDAYS, WEEKDAYS, PartialDate, dates_agree
 from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.facts_view import facts_profile, is_furniture
 from dedupe.evidence.names import name_key, same_person
@@ -182,6 +182,8 @@ def _dates(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
         return []
     years = {f.date.year for f in (*pa.dates, *pb.dates) if f.date is not None and f.date.year is not None}
     calendar_days = all(d.month is not None and d.day is not None for d in (x.date, y.date))
+    if any(_bare_weekday(f.date) and not _names_weekday(g) for f, g in ((x, y), (y, x))):
+        return []  # "Friday" of no known week may be the announcement's day, not the event's April 1
     tolerance = DATE_TOLERANCE_DAYS if calendar_days else 0
     if dates_agree(x.date, y.date, tolerance_days=tolerance) is False:
         note = f"A dates the event {x.date}, B {y.date}"
@@ -192,6 +194,17 @@ def _dates(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
     else:
         return []
     return [_flag("date", "date_mismatch", x, y, min(x.confidence, y.confidence), note)]
+
+
+def _bare_weekday(day: PartialDate) -> bool:
+    """True for a weekday no publication date placed in a week: "Friday", "sábado"."""
+    return day.weekday is not None and day.month is None and day.year is None
+
+
+def _names_weekday(fact: Fact) -> bool:
+    """True if the date is written with its weekday ("Wednesday, September 19", "jeudi")."""
+    words = re.findall(r"[^\W\d_]+(?:-feira)?", fact.value.lower())
+    return any(w in WEEKDAYS or w in FOREIGN_WEEKDAYS for w in words)
 
 
 def _misnamed_weekday(fact: Fact, years: set[int]) -> bool:

@@ -70,6 +70,8 @@ def lede_facts(article: Article) -> LedeFacts:
                               LEDE_CONFIDENCE, date=ref.value))  # fmt: skip
         locatives = ITALIAN_LOCATIVES if article.language == "it" else LOCATIVES
         places.extend(_located_places(text, sentence, tokens, locatives))
+    # A day of a month before a weekday of no known week: "el sábado … el 11 de octubre".
+    dates.sort(key=lambda f: f.date is not None and f.date.month is None)
     return LedeFacts(tuple(places), tuple(dates))
 
 
@@ -90,8 +92,8 @@ def lede_sentences(article: Article) -> Iterator[tuple[Span, list[Token]]]:
 
 
 def _date_refs(text: str, sentence: Span, published: date | None, language: str) -> list[DateRef]:
-    """The lede's dates that name a month: a weekday no publication date resolves ("sábado")
-    may be any week's, and a lede often names the day of an earlier event beside its own."""
+    """The lede's dates of one day: a day of a month, or a weekday (any week's where no
+    publication date resolves it: ``facts.compare_facts`` then sets it against no calendar date)."""
     english = find_date_refs(text, sentence.start, sentence.end, published=published)
     taken = [r.span for r in english]
     foreign = [
@@ -101,8 +103,12 @@ def _date_refs(text: str, sentence: Span, published: date | None, language: str)
         )
         if not any(s.start < r.span.end and r.span.start < s.end for s in taken)
     ]
-    return sorted((r for r in (*english, *foreign) if r.value.days == 1 and r.value.month),
-                  key=lambda r: r.span.start)  # fmt: skip
+    one_day = (
+        r
+        for r in (*english, *foreign)
+        if r.value.days == 1 and (r.value.month or r.value.weekday is not None)
+    )
+    return sorted(one_day, key=lambda r: r.span.start)
 
 
 def _located_places(
