@@ -45,9 +45,10 @@ def test_a_lede_date_far_from_publication_is_background() -> None:
     assert facts_profile(article).dates == ()  # ... but three months before publication it is no event's day
 
 
-def test_a_weekday_no_publication_date_resolves_is_not_taken_from_a_lede() -> None:
-    text = "El sábado se registró un fuerte sismo y el miércoles otro en la misma provincia del oeste."
-    assert facts_profile(article_from_text(text, id="w")).dates == ()
+def test_a_weekday_of_no_known_week_ranks_after_a_day_of_a_month() -> None:
+    text = "Tras el sismo del sábado, otro sacudió el 11 de octubre la misma provincia del oeste del país."
+    dates = facts_profile(article_from_text(text, id="w")).dates
+    assert [str(f.date) for f in dates] == ["October 11", "Saturday"]
 
 
 def test_a_place_before_a_region_word_is_the_region() -> None:

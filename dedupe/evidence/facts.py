@@ -196,9 +196,9 @@ def _dates(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
     return [_flag("date", "date_mismatch", x, y, min(x.confidence, y.confidence), note)]
 
 
-def _bare_weekday(day: PartialDate) -> bool:
+def _bare_weekday(day: PartialDate | None) -> bool:
     """True for a weekday no publication date placed in a week: "Friday", "sábado"."""
-    return day.weekday is not None and day.month is None and day.year is None
+    return day is not None and day.weekday is not None and day.month is None and day.year is None
 
 
 def _names_weekday(fact: Fact) -> bool:
