@@ -8,7 +8,7 @@ import pytest
 
 from dedupe.evidence.date_mentions import find_foreign_date_refs
 from dedupe.evidence.facts_lede import lede_facts
-from dedupe.evidence.facts_view import facts_profile, named_as_person
+from dedupe.evidence.facts_view import facts_profile, is_furniture, named_as_person
 from dedupe.ingest.build import article_from_text
 
 # Invented ledes: the profile keeps no place or date of these (no English event word beside
@@ -109,7 +109,31 @@ def test_named_as_person(text: str, name: str, person: bool) -> None:
         ("La declaración evita condenar a Rusia y llama a la paz en toda la región.", []),
         ("Discussero della guerra in Ucraina durante il vertice dei ministri degli esteri.", []),
         ("La cumbre habló de la guerra de Rusia en Ucrania durante horas con los líderes.", []),
+        # No locative: a compass adjective, a kind of place and "of", a province named for its capital.
+        ("A strong earthquake shook western Afghanistan early on Sunday, officials said.", ["Afghanistan"]),
+        ("The tremor rattled the Turkish city of Antakya shortly after dawn on Monday.", ["Antakya"]),
+        ("Rescuers reached three more villages across Herat province by nightfall.", ["Herāt"]),
+        ("Rescuers reached three more villages around Elazig city by nightfall.", ["Elazığ"]),
+        ("The minister of Ghana thanked the hosts for a warm welcome and a full programme.", []),
     ],
 )
 def test_lede_places(text: str, expected: list[str]) -> None:
     assert [f.canonical for f in lede_facts(article_from_text(text, id="p")).places] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("date 2024-07-04 ASTANA – The summit opened with a ceremony for two new members.", ["Astana"]),
+        ("New Delhi: The prime minister opened the summit with a speech on trade and debt.", ["New Delhi"]),
+        ("Séisme violent en Birmanie : au moins cent morts selon les autorités locales.", ["Myanmar"]),
+    ],
+)
+def test_a_dateline_stands_in_for_a_place_after_the_lede_and_never_contradicts(
+    text: str, expected: list[str]
+) -> None:
+    article = article_from_text(text, id="d")
+    profile = facts_profile(article)
+    assert [f.canonical for f in profile.places] == expected
+    # The dateline says where the story was filed; the title before a colon is narrated.
+    assert [is_furniture(text, f) for f in profile.places] == [expected != ["Myanmar"]]

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from dedupe.evidence.date_mentions import WEEKDAYS, PartialDate, dates_agree
 from dedupe.evidence.events import EventProfile, Fact, event_profile
-from dedupe.evidence.facts_lede import LOCATIVES, lede_facts
+from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, LOCATIVES, lede_facts, lede_sentences, place_named
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.models import Article, Span
 from dedupe.text.dates import MONTHS
@@ -49,14 +49,22 @@ CREDIT_AFTER = re.compile(
 CREDIT_AFTER_CHARS = 60
 # A dateline: a place in capitals (or any name before an agency's mark or a dash), maybe a
 # date, maybe the agency, then a dash, colon or full stop: "MOSCOW (AP) —", "KANAZAWA--",
-# "WASHINGTON, July 11. /TASS/.", "BEIJING, June 19 (Xinhua) --", "Pékin (AFP) -".
+# "WASHINGTON, July 11. /TASS/.", "BEIJING, June 19 (Xinhua) --", "Pékin (AFP) -", and a
+# capitalised name of up to three words before a colon: "New Delhi:" (not a title "Séisme en Birmanie :").
 DATELINE = re.compile(
-    r"\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}|[A-ZÀ-Ý][\w .'’-]{1,30}?(?=\s*(?:\(|[-–—]\s)))"
+    r"\s*(?:[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{2,40}|[A-ZÀ-Ý][\w .'’-]{1,30}?(?=\s*(?:\(|[-–—]\s))"
+    r"|[A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*){0,2}(?=\s?:\s))"
     r"(?:,\s*[A-Z][\w .]{1,30}?)?"
     r"(?:,\s*(?:[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Za-zéû]+)\.?)?"
     r"\s*(?:\([A-Z][\w .-]{1,25}\)|/\s*[A-Z]{3,}\s*/)?"
     r"\s*(?:--|[-–—:.])\s?"
 )
+# A page's stamp before the dateline on its line: "date 2024-07-04 ASTANA –".
+STAMP_PREFIX = re.compile(
+    r"\s*(?:date|dated|published|updated)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\s+", re.IGNORECASE
+)
+# The place a dateline names: its first words before a comma, a bracket, a dash or a colon.
+DATELINE_PLACE = re.compile(r"[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,2}")
 # What may stand before a publication stamp on its line: a stamp word, a clock time.
 STAMP_BEFORE = re.compile(
     r"[\W\d]*(?:(?:date|dated|published|updated|posted|last updated|publicado|publié le|publié"
@@ -109,10 +117,11 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
     places = tuple(f for f in ranked(profile.places) if not _origin(text, f))
     if _unnarrated(text, places) or _unnarrated(text, dates):  # the lede says what the profile missed
         lede = lede_facts(article)
-        if _unnarrated(text, places):
+        if _unnarrated(text, places):  # then the dateline's, which may be only where the story was filed
             places = (
                 *(f for f in lede.places if not is_furniture(text, f) and not _origin(text, f)),
                 *places,
+                *_dateline_places(article, places),
             )
         if _unnarrated(text, dates):  # a lede date far from publication dates the background
             near = _published(article, dates, text)
@@ -129,6 +138,29 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         participants=tuple(f for f in ranked(profile.participants) if named_as_person(text, f.canonical)),
         numbers=tuple(f for f in ranked(profile.numbers) if not _day_of_month(f)),
     )
+
+
+def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
+    """The places the lede's datelines name ("ASTANA –", "New Delhi:", "TOKYO (Reuters) -")."""
+    text = article.text
+    found = []
+    for sentence, _ in lede_sentences(article):
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        opening = dateline(text, line_start)
+        if opening is None or opening.end() <= sentence.start:
+            continue
+        name = DATELINE_PLACE.search(text, max(line_start, sentence.start), opening.end())
+        place = place_named(name.group().title()) if name else None
+        if (
+            name is None
+            or place is None
+            or not place.known
+            or any(f.span.start == name.start() for f in known)
+        ):
+            continue
+        span = Span(name.start(), name.end())
+        found.append(Fact("place", name.group(), place.name, span, sentence, LEDE_CONFIDENCE, place=place))
+    return found
 
 
 def _near(fact: Fact, published: PartialDate | None) -> bool:
@@ -247,9 +279,14 @@ def in_caption(text: str, fact: Fact) -> bool:
 
 def in_dateline(text: str, fact: Fact) -> bool:
     """True if the fact stands in the dateline that opens its line ("BEIJING, June 19 (Xinhua) --")."""
-    line_start = text.rfind("\n", 0, fact.span.start) + 1
-    opening = DATELINE.match(text, line_start)
+    opening = dateline(text, text.rfind("\n", 0, fact.span.start) + 1)
     return opening is not None and fact.span.start < opening.end()
+
+
+def dateline(text: str, line_start: int) -> re.Match[str] | None:
+    """The dateline opening the line at ``line_start``, after the page's stamp if any."""
+    stamp = STAMP_PREFIX.match(text, line_start)
+    return DATELINE.match(text, stamp.end() if stamp else line_start)
 
 
 def is_stamp(text: str, fact: Fact) -> bool:
