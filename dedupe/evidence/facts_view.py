@@ -83,10 +83,29 @@ ORIGIN_LOOKBACK_CHARS = 80
 # dateline or a new sentence: "REUTERS/File photo TOKYO, Sept 7 (Reuters) - Japan launched".
 STORY_RESUMES = re.compile(r"[.!?)]\s+[A-Z]|\b[A-Z]{3,}[ ,]")
 # A reporting verb just before or after a date makes it the day of a statement.
-_REPORTING = r"(?:said|says|announced|announces|told|reported|stated|confirmed|declared|added|wrote)"
+_REPORTING = (
+    r"(?:said|says|announced|announces|told|reported|stated|confirmed|declared|added|wrote"
+    r"|berichtete|sagte|erklärte|teilte|meldete|a annoncé|a déclaré|a indiqué|a précisé"
+    r"|dijo|informó|anunció|declaró|ha detto|ha annunciato|ha riferito|disse|informou|anunciou)"
+)
 STATEMENT_BEFORE = re.compile(rf"\b{_REPORTING}(?:\s+\w+)?\s+(?:on\s+)?$", re.IGNORECASE)
 STATEMENT_AFTER = re.compile(rf"\s*,?\s*{_REPORTING}\b", re.IGNORECASE)
 STATEMENT_CHARS = 40
+# Words that put a date on another occasion than the report's own, in the date's clause: an
+# earlier one ("On October 7, another quake …", "had struck", "the hardest hit by the February 6
+# quake"), a later one ("the planned trip in May"), the plan it replaced ("delayed from its
+# original date of August 28", "inizialmente previsto per il 26 agosto"), or a count's moment
+# ("the toll stood at 65 as of Jan. 3", "the death toll reaching 128 on Sunday"). "Last" is
+# not one: "last Saturday" is the latest.
+BACKGROUND_CUES = re.compile(
+    r"\b(?:another|previous|prior|earlier|had|since|original|originally|initially|delayed|postponed"
+    r"|planned|upcoming|hardest[- ]hit|as of|inizialmente|previsto|prevista|dopo il|dopo la|ursprünglich"
+    r"|initialement|inicialmente|précédent|précédente|anterior|vorherigen"
+    r"|toll (?:had )?(?:reach|rose|rise|rising|stood|climb)\w*)\b",
+    re.IGNORECASE,
+)
+# Where a date's clause begins and ends: a comma, a semicolon, a bracket, a relative word.
+CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:where|which|who|when|while|but|and)\b", re.IGNORECASE)
 # A byline or credit line: whoever is named there wrote, edited or photographed the story.
 BYLINE = re.compile(
     r"^\W*(?:by|par|por|von|di|de)\s+[A-Z]"
@@ -126,8 +145,12 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         if _unnarrated(text, dates):  # a lede date far from publication dates the background
             near = _published(article, dates, text)
             dates = (*(f for f in lede.dates if not is_furniture(text, f) and _near(f, near)), *dates)
-    # "will hold talks on April 1, the ministry said on Friday": Friday dates the statement.
-    dates = tuple(sorted(dates, key=lambda f: announced(text, f, dates)))
+    # "will hold talks on April 1, the ministry said on Friday": Friday dates the statement;
+    # "another quake on October 7" another occasion. Both rank after the event's own.
+    # A day is the event's sooner than a week or a month ("last week", "in May").
+    dates = tuple(
+        sorted(dates, key=lambda f: (announced(text, f, dates) or background(text, f), _longer_than_a_day(f)))
+    )
     published = _published(article, dates, text)
     if published is not None:  # narrated dates far from publication tell the background
         dates = tuple(sorted(dates, key=lambda f: _date_rank(text, f, published)))
@@ -232,21 +255,44 @@ def announced(text: str, fact: Fact, dates: tuple[Fact, ...]) -> bool:
     after = text[fact.span.end : min(fact.sentence.end, fact.span.end + STATEMENT_CHARS)]
     if not (STATEMENT_BEFORE.search(before) or STATEMENT_AFTER.match(after)) or fact.date is None:
         return False
-    later = (f for f in dates if f.sentence == fact.sentence and f is not fact and not is_furniture(text, f))
-    return any(f.date is not None and _after(f.date, fact.date) for f in later)
+    others = (f for f in dates if f.sentence == fact.sentence and f is not fact and not is_furniture(text, f))
+    return any(f.date is not None and f.date != fact.date and not background(text, f) for f in others)
 
 
-def _after(a: PartialDate, b: PartialDate) -> bool:
-    first, second = a.full, b.full
-    return first is not None and second is not None and first > second
+def _longer_than_a_day(fact: Fact) -> bool:
+    return fact.date is not None and (
+        fact.date.days > 1 or (fact.date.day is None and fact.date.weekday is None)
+    )
+
+
+def background(text: str, fact: Fact) -> bool:
+    """True if the date's clause puts it on another occasion (``BACKGROUND_CUES``): "the
+    original date of August 28", "the hardest hit by a February 6 quake", "stood at 65 as of
+    Jan. 3"; or, where the date opens its clause, what follows: "On October 7, another quake …"."""
+    start, end = fact.sentence.start, fact.sentence.end
+    if STATEMENT_BEFORE.search(text, max(start, fact.span.start - STATEMENT_CHARS), fact.span.start):
+        return False  # "said earlier on Saturday": a statement's day, which ``announced`` ranks
+    breaks = list(CLAUSE_BREAK.finditer(text, start, fact.span.start))
+    before = text[breaks[-1].end() if breaks else start : fact.span.start]
+    if BACKGROUND_CUES.search(before):
+        return True
+    if any(w.lower() not in _DATE_PREPOSITIONS for w in before.split()):
+        return False  # the date does not open its clause: "The Jan. 1 quake …" dates the quake
+    first = CLAUSE_BREAK.search(text, fact.span.end, end)
+    stop = first.start() if first else end
+    if first is not None and first.group() == ",":
+        second = CLAUSE_BREAK.search(text, first.end(), end)
+        stop = second.start() if second else end
+    return bool(BACKGROUND_CUES.search(text, fact.span.end, stop))
 
 
 def _date_rank(text: str, fact: Fact, published: PartialDate) -> int:
-    """0 for a narrated date near publication, 1 for furniture, 2 for a narrated date far from it."""
-    if is_furniture(text, fact):
+    """0 for a narrated date near publication, 1 for furniture, 2 for a narrated date far from it
+    or one of another occasion (``background``)."""
+    if is_furniture(text, fact) or _longer_than_a_day(fact):  # "last week" no surer than a page stamp
         return 1
     near = fact.date is not None and dates_agree(fact.date, published, tolerance_days=NEWS_WINDOW_DAYS)
-    return 0 if near else 2
+    return 0 if near and not background(text, fact) else 2
 
 
 def is_furniture(text: str, fact: Fact) -> bool:
@@ -315,6 +361,8 @@ _ARTICLES = frozenset(
 # An acronym in brackets after a name says it names an organisation or a craft: "(SLIM)", "(ISRO)".
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*(?:for [A-Z][\w ]{1,40})?\((?:[A-Z]{2,}|[A-Z][a-z]*[A-Z]\w*)\)")
 _BEFORE_CHARS = 20
+# Prepositions that may open a clause before its date: "On October 7, …", "Le 7 octobre, …".
+_DATE_PREPOSITIONS = frozenset("on in at by am im le el il em no".split())
 # A byline is short; a sentence "by" opens may be prose ("By Monday, rescuers had …").
 BYLINE_MAX_WORDS = 12
 _NOT_NAMES = frozenset((*WEEKDAYS, *MONTHS, "the", "then", "now", "noon", "midday", "night"))
