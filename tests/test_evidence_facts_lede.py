@@ -90,6 +90,10 @@ def test_french_hier_is_yesterday_only_in_french() -> None:
         ("Le lanceur a décollé, selon la Unión Africana et la Unión Africana.", "Unión Africana", False),
         ("The rocket rose from Sriharikota in Andhra Pradesh on Friday.", "Andhra Pradesh", False),
         ("Das Starship-Raumschiff explodierte.", "Das Starship-Raumschiff", False),
+        ("SpaceX launched its rocket on Saturday.", "SpaceX", False),  # a capital inside a word
+        ("Governor Ron DeSantis said the storm had passed.", "Ron DeSantis", True),  # a surname's prefix
+        ("The summit, titled “Strengthening Regional Trade”, opened.", "Strengthening Regional Trade", False),
+        ("Leaders gathered, Nueva Delhi said.", "Nueva Delhi", False),  # a place the gazetteer knows
     ],
 )
 def test_named_as_person(text: str, name: str, person: bool) -> None:
@@ -137,3 +141,19 @@ def test_a_dateline_stands_in_for_a_place_after_the_lede_and_never_contradicts(
     assert [f.canonical for f in profile.places] == expected
     # The dateline says where the story was filed; the title before a colon is narrated.
     assert [is_furniture(text, f) for f in profile.places] == [expected != ["Myanmar"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le ministre Pierre Durand a tenu lundi une réunion avec son homologue Jan Novak à Prague.\n\n"
+         "Les deux hommes ont parlé de commerce."),
+        ("it", "È iniziato a Praga il colloquio fra i ministri Pierre Durand e Jan Novak, ha reso noto la "
+         "portavoce Anna Rossi.\n\nIl colloquio è durato due ore."),
+    ],
+)  # fmt: skip
+def test_the_lede_names_who_the_lead_met_in_any_language_not_who_announced_it(
+    language: str, text: str
+) -> None:
+    article = article_from_text(text, id=language, language=language, published=date(2024, 5, 7))
+    assert [f.canonical for f in facts_profile(article).participants] == ["Pierre Durand", "Jan Novak"]

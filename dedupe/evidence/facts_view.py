@@ -25,7 +25,9 @@ from dataclasses import replace
 from dedupe.evidence.date_mentions import WEEKDAYS, PartialDate, dates_agree
 from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, LOCATIVES, lede_facts, lede_sentences, place_named
+from dedupe.evidence.names import same_person
 from dedupe.evidence.numbers import MONTH_WORDS
+from dedupe.evidence.places import lookup_exonym, lookup_place
 from dedupe.models import Article, Span
 from dedupe.text.dates import MONTHS
 
@@ -158,7 +160,7 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         profile,
         places=places,
         dates=dates,
-        participants=tuple(f for f in ranked(profile.participants) if named_as_person(text, f.canonical)),
+        participants=_participants(article, profile, ranked(profile.participants)),
         numbers=tuple(f for f in ranked(profile.numbers) if not _day_of_month(f)),
     )
 
@@ -186,6 +188,37 @@ def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
     return found
 
 
+def _participants(article: Article, profile: EventProfile, found: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """The profile's participants written as people, and whoever a lede sentence says met them.
+
+    The event profile reads meetings in English ("met with", "talks with"); a lede names the
+    other side of its lead's meeting in any language ("tient une réunion avec … Wang Yi",
+    "il colloquio fra … Sergei Lavrov e Wang Yi", "talks with Foreign Minister of China Wang Yi").
+    """
+    text = article.text
+    kept = [f for f in found if named_as_person(text, f.canonical)]
+    if not kept:
+        return ()
+    lead = kept[0]
+    for sentence, tokens in lede_sentences(article):
+        if not any(t.text in MEETING_WORDS for t in tokens):
+            continue
+        inside = [p for p in profile.people if sentence.start <= p.span.start < sentence.end]
+        if not any(same_person(p.canonical, lead.canonical) for p in inside):
+            continue
+        for person in inside:
+            if any(same_person(person.canonical, f.canonical) for f in kept) or _spokesperson(text, person):
+                continue
+            if named_as_person(text, person.canonical):
+                kept.append(replace(person, slot="participant", role="met", confidence=LEDE_CONFIDENCE))
+    return tuple(kept)
+
+
+def _spokesperson(text: str, person: Fact) -> bool:
+    """True if the lede names the person as who announced the meeting ("the ministry's spokeswoman X")."""
+    return bool(SPOKESPERSON.search(text, max(0, person.span.start - _BEFORE_CHARS * 2), person.span.start))
+
+
 def _near(fact: Fact, published: PartialDate | None) -> bool:
     """True if the date falls within ``NEWS_WINDOW_DAYS`` of publication, or publication is unknown."""
     if published is None or fact.date is None:
@@ -199,21 +232,31 @@ def named_as_person(text: str, name: str) -> bool:
     A lede's grammatical subject looks like a participant whatever it is; news writes a
     person's name bare ("Elon Musk's company", "said Wang Yi") but a thing's or a place's
     after an article or a locative ("the Smart Lander", "la Unión Africana", "Das
-    Starship-Raumschiff", "in Andhra Pradesh", "en Nueva Delhi"), or with its acronym
-    after it ("Smart Lander for Investigating Moon (SLIM)").
+    Starship-Raumschiff", "in Andhra Pradesh", "en Nueva Delhi"), with its acronym after it
+    ("Smart Lander for Investigating Moon (SLIM)"), in quotation marks (a title), with a
+    capital inside a word ("SpaceX Starship"), or as a place the gazetteer knows.
     """
     words = name.split()
     if not words or words[0].lower() in _ARTICLES:
         return False
+    if any(_BRAND.search(w) for w in words) or _is_place(name):  # "SpaceX", "Nueva Delhi", "Беларусь"
+        return False
     mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
     if not mentions:
         return True
+    if all(text[max(0, m.start() - 1) : m.start()] in _OPENING_QUOTES for m in mentions):
+        return False  # a title: "“Strengthening Multilateral Dialogue …”"
     if any(_ACRONYM_AFTER.match(text, m.end()) for m in mentions):
         return False
     return not all(
         _last_word(text[max(0, m.start() - _BEFORE_CHARS) : m.start()]).lower() in _ARTICLES | LOCATIVES
         for m in mentions
     )
+
+
+def _is_place(name: str) -> bool:
+    place = lookup_place(name, located=True) or lookup_exonym(name)
+    return place is not None and place.known
 
 
 def _last_word(text: str) -> str:
@@ -361,6 +404,24 @@ _ARTICLES = frozenset(
 # An acronym in brackets after a name says it names an organisation or a craft: "(SLIM)", "(ISRO)".
 _ACRONYM_AFTER = re.compile(r"[^\S\n]*(?:for [A-Z][\w ]{1,40})?\((?:[A-Z]{2,}|[A-Z][a-z]*[A-Z]\w*)\)")
 _BEFORE_CHARS = 20
+# A capital inside a word names a brand or a craft ("SpaceX", "iPhone"), not a person; a
+# surname's own prefix is no such capital ("McCain", "MacArthur", "DeSantis", "LaGuardia").
+_BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|O')\w*[a-z][A-Z]")
+_OPENING_QUOTES = frozenset("\"“«„'‘")
+# Who announces a meeting rather than taking part: "spokeswoman", "la portavoce", "Sprecherin".
+SPOKESPERSON = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|porte-parole|portavoce|portavoz|porta-voz|sprecher(?:in)?|"
+    r"представитель|официальный представитель)\b",
+    re.IGNORECASE,
+)
+# Words of a meeting, in the languages the lede is read in: "talks with", "réunion avec",
+# "colloquio fra", "reunión con", "Treffen mit", "переговоры с".
+MEETING_WORDS = frozenset(
+    "met meet meets meeting talks talked hosted received welcomed between counterpart avec rencontré "
+    "rencontre réunion entretien entretiens homologue con reunió reunión entrevista homólogo colloquio "
+    "incontro incontrato fra tra omologo mit traf treffen gespräch amtskollegen com encontro reuniu "
+    "homólogo с встреча встретился переговоры переговоров".split()
+)
 # Prepositions that may open a clause before its date: "On October 7, …", "Le 7 octobre, …".
 _DATE_PREPOSITIONS = frozenset("on in at by am im le el il em no".split())
 # A byline is short; a sentence "by" opens may be prose ("By Monday, rescuers had …").
