@@ -105,7 +105,7 @@ def test_named_as_person(text: str, name: str, person: bool) -> None:
     [
         (
             "The quake struck in Kagoshima prefecture on Saturday, officials in the region said.",
-            ["Kagoshima"],
+            ["Kagoshima prefecture"],  # a state-level place in Japan, as its capital is
         ),
         ("Le ministre est arrivé à Pékin lundi pour des entretiens avec son homologue.", ["Beijing"]),
         ("Министр иностранных дел прибыл в Пекине на переговоры с коллегой.", ["Beijing"]),
@@ -116,7 +116,7 @@ def test_named_as_person(text: str, name: str, person: bool) -> None:
         # No locative: a compass adjective, a kind of place and "of", a province named for its capital.
         ("A strong earthquake shook western Afghanistan early on Sunday, officials said.", ["Afghanistan"]),
         ("The tremor rattled the Turkish city of Antakya shortly after dawn on Monday.", ["Antakya"]),
-        ("Rescuers reached three more villages across Herat province by nightfall.", ["Herāt"]),
+        ("Rescuers reached three more villages across Herat province by nightfall.", ["Herat province"]),
         ("Rescuers reached three more villages around Elazig city by nightfall.", ["Elazığ"]),
         ("The minister of Ghana thanked the hosts for a warm welcome and a full programme.", []),
     ],
@@ -157,3 +157,11 @@ def test_the_lede_names_who_the_lead_met_in_any_language_not_who_announced_it(
 ) -> None:
     article = article_from_text(text, id=language, language=language, published=date(2024, 5, 7))
     assert [f.canonical for f in facts_profile(article).participants] == ["Pierre Durand", "Jan Novak"]
+
+
+def test_a_province_named_for_its_capital_is_in_the_capitals_country_above_its_cities() -> None:
+    (fact,) = lede_facts(
+        article_from_text("Rescuers searched villages across Herat province all day.", id="h")
+    ).places
+    assert fact.place is not None
+    assert (fact.place.kind, fact.place.country) == ("state", "AF")

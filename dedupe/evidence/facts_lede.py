@@ -165,5 +165,11 @@ def place_named(name: str) -> Place | None:
     words = name.split()
     if len(words) >= 2 and words[-1].lower() in ADMIN_WORDS | {"city"} and (place is None or not place.known):
         capital = place_named(" ".join(words[:-1]))
-        return capital if capital is not None and capital.known else place
+        if capital is None or not capital.known:
+            return place
+        if words[-1].lower() == "city":
+            return capital
+        # The province is larger than its capital: a state-level place, so another city of the
+        # country may lie within it ("Ishikawa Prefecture" and Wajima) while another province may not.
+        return Place(name, "state", capital.country, capital.continent, capital.geonameid)
     return place if place is not None else lookup_exonym(name)

@@ -81,6 +81,9 @@ NEWS_WINDOW_DAYS = 7
 # event is: "heads of state from India, Iran, China". Looked for this far back.
 ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*,?\s*(?:and\s+)?){0,6}$")
 ORIGIN_LOOKBACK_CHARS = 80
+# A place written as a short acronym in capitals ("UN", "EU") names a body, not the city of
+# that name the gazetteer holds (Un, India); countries so written ("US", "UK") stay.
+ACRONYM_MAX_CHARS = 3
 # Where a page runs caption and story together, the story resumes after the credit with a
 # dateline or a new sentence: "REUTERS/File photo TOKYO, Sept 7 (Reuters) - Japan launched".
 STORY_RESUMES = re.compile(r"[.!?)]\s+[A-Z]|\b[A-Z]{3,}[ ,]")
@@ -100,7 +103,8 @@ STATEMENT_CHARS = 40
 # ("the toll stood at 65 as of Jan. 3", "the death toll reaching 128 on Sunday"). "Last" is
 # not one: "last Saturday" is the latest.
 BACKGROUND_CUES = re.compile(
-    r"\b(?:another|previous|prior|earlier|had|since|original|originally|initially|delayed|postponed"
+    r"\b(?:another|previous|prior|(?<!said )earlier(?!\s+(?:on|today|this|in))|had|since|ahead of"
+    r"|original|originally|initially|delayed|postponed"
     r"|planned|upcoming|hardest[- ]hit|as of|inizialmente|previsto|prevista|dopo il|dopo la|ursprünglich"
     r"|initialement|inicialmente|précédent|précédente|anterior|vorherigen"
     r"|toll (?:had )?(?:reach|rose|rise|rising|stood|climb)\w*)\b",
@@ -135,18 +139,22 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         return tuple(sorted(kept, key=lambda f: is_furniture(text, f)))  # stable: best first within each
 
     dates = ranked(profile.dates)
-    places = tuple(f for f in ranked(profile.places) if not _origin(text, f))
+    places = tuple(f for f in ranked(profile.places) if _event_place(text, f))
     if _unnarrated(text, places) or _unnarrated(text, dates):  # the lede says what the profile missed
         lede = lede_facts(article)
         if _unnarrated(text, places):  # then the dateline's, which may be only where the story was filed
             places = (
-                *(f for f in lede.places if not is_furniture(text, f) and not _origin(text, f)),
+                *(f for f in lede.places if not is_furniture(text, f) and _event_place(text, f)),
                 *places,
                 *_dateline_places(article, places),
             )
         if _unnarrated(text, dates):  # a lede date far from publication dates the background
             near = _published(article, dates, text)
             dates = (*(f for f in lede.dates if not is_furniture(text, f) and _near(f, near)), *dates)
+    # "since the summit in Vilnius", "ahead of the meeting in Tianjin": another occasion's place
+    # is left out where the report places its own event.
+    if any(not background(text, f) and not is_furniture(text, f) for f in places):
+        places = tuple(f for f in places if not background(text, f))
     # "will hold talks on April 1, the ministry said on Friday": Friday dates the statement;
     # "another quake on October 7" another occasion. Both rank after the event's own.
     # A day is the event's sooner than a week or a month ("last week", "in May").
@@ -272,6 +280,22 @@ def _unnarrated(text: str, facts: tuple[Fact, ...]) -> bool:
 def _day_of_month(fact: Fact) -> bool:
     """True for a figure that is the day of a date ("9 апреля"): a date, not a count."""
     return fact.quantity is not None and fact.quantity.unit in MONTH_WORDS
+
+
+def _event_place(text: str, fact: Fact) -> bool:
+    """False for a place the report does not narrate as its event's: where people come from,
+    a place in a quotation ("«Those children in Russia …»"), a city an acronym looks like ("UN")."""
+    if _origin(text, fact) or quoted(text, fact.span.start, fact.sentence.start):
+        return False
+    acronym = len(fact.value) <= ACRONYM_MAX_CHARS and fact.value.isupper()
+    return not (acronym and fact.place is not None and fact.place.kind == "city")
+
+
+def quoted(text: str, at: int, start: int) -> bool:
+    """True if ``at`` stands inside a quotation opened after ``start`` (its sentence's start)."""
+    before = text[start:at]
+    curly = sum(before.count(c) for c in "“«„") - sum(before.count(c) for c in "”»")
+    return curly > 0 or before.count('"') % 2 == 1
 
 
 def _origin(text: str, fact: Fact) -> bool:
