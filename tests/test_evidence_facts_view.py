@@ -184,3 +184,17 @@ def test_last_saturday_is_the_latest_not_another_occasion() -> None:
     text = "Le module s'est posé sur la Lune samedi dernier, a annoncé ce jeudi l'agence spatiale."
     profile = facts_profile(article_from_text(text, id="s", published=date(2024, 1, 25), language="fr"))
     assert [str(f.date) for f in profile.dates][:1] == ["2024-01-20"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "A quake of magnitude 7.6 hit the coast on Monday."),  # a verb, not what 7.6 counts
+        ("de", "Das Beben hatte eine Stärke von 6,2 die Behörden sprachen von Schäden."),  # an article
+        ("fr", "Depuis 2008, les alliés promettent une adhésion."),  # a year, then an article
+    ],
+)
+def test_a_figure_whose_unit_is_an_article_or_a_verb_counts_nothing(language: str, text: str) -> None:
+    profile = facts_profile(article_from_text(text, id=language, language=language))
+    assert [f.value for f in event_profile(article_from_text(text, id=language, language=language)).numbers]
+    assert profile.numbers == ()

@@ -68,6 +68,16 @@ TOLL_UPDATE_WORDS = frozenset(
 # Two exact tolls this close (relative to the larger) are one tally told two ways: official
 # updates of a disaster's toll move by more than a few percent, a slip of a digit does not.
 SAME_TALLY_GAP = 0.05
+# Units of length, and what tells a quake's depth from a distance to a place.
+LENGTH_UNITS = frozenset("km kilometer kilometre mile meter metre".split())
+MEASURE_CHARS = 50
+DEPTH_WORDS = re.compile(
+    r"\b(?:deep|depth|below|beneath|underground|focal|profundidad|profondeur|tiefe)\b", re.I
+)
+FROM_PLACE = re.compile(
+    r"\b(?:(?:north|south|east|west)\w*\s+(?:of|from)|from|outside|away from)\s+(?:the\s+)?"
+    r"(?:(?:city|town|capital|province)\s+(?:of\s+)?)?([A-Z][\w-]+)"
+)
 _CONFLICTS = frozenset(("conflict", "number_mismatch", "date_mismatch"))
 _OTHER_SIDE_ROLES = frozenset(("counterpart", "delegation head", "met"))
 
@@ -307,14 +317,29 @@ def _numbers(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> li
     for unit in dict.fromkeys(_unit(f) for f in pa.numbers):
         xs = [f for f in pa.numbers if _unit(f) == unit]
         ys = [f for f in pb.numbers if _unit(f) == unit]
-        if unit[0] in GENERIC_UNITS or not ys or any(_agree(x, y) for x in xs for y in ys):
+        # A length is one thing only if both say what it measures: a quake's depth, or how
+        # far from which place (28 km north of Herat is not the 10 km depth).
+        pairs = [(x, y) for x in xs for y in ys if _measure(x, a_text) == _measure(y, b_text)]
+        if unit[0] in GENERIC_UNITS or not pairs or any(_agree(x, y) for x, y in pairs):
             continue
-        x, y = min(((x, y) for x in xs for y in ys), key=lambda pair: _gap(*pair))
+        x, y = min(pairs, key=lambda pair: _gap(*pair))
         if unit[0] in CASUALTY_UNITS and _moving(x, y, a_text, b_text) and not _one_tally(x, y, pa, pb):
             continue
         note = f"A gives {x.canonical}, B {y.canonical}"
         flags.append(_flag("number", "number_mismatch", x, y, min(x.confidence, y.confidence), note))
     return flags
+
+
+def _measure(fact: Fact, text: str) -> str:
+    """What a length measures: "depth", "from <place>" ("33 km northwest of Herat"), or ""."""
+    if fact.quantity is None or fact.quantity.unit not in LENGTH_UNITS:
+        return ""
+    around = text[max(fact.sentence.start, fact.span.start - MEASURE_CHARS) : fact.span.end + MEASURE_CHARS]
+    if DEPTH_WORDS.search(around):
+        return "depth"
+    after = text[fact.span.end : min(fact.sentence.end, fact.span.end + MEASURE_CHARS)]
+    origin = FROM_PLACE.search(after)
+    return f"from {origin.group(1)}" if origin else "length"
 
 
 def _moving(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:

@@ -110,6 +110,23 @@ BACKGROUND_CUES = re.compile(
     r"|toll (?:had )?(?:reach|rose|rise|rising|stood|climb)\w*)\b",
     re.IGNORECASE,
 )
+# A figure's clause that gives it another moment: the cues above and "last week", "days ago",
+# "days after": "the same region where more than 1,000 people were killed last week".
+FIGURE_CUES = re.compile(
+    BACKGROUND_CUES.pattern
+    + r"|\b(?:last (?:week|month|year)|(?:days|weeks|months|years) (?:ago|after|before))\b",
+    re.IGNORECASE,
+)
+# The same said after a figure, in its clause and this near: "1,000 people were killed last week".
+FIGURE_AFTER = re.compile(
+    r"\b(?:last (?:week|month|year)|(?:days|weeks|months|years) ago|previous|earlier)\b"
+)
+FIGURE_AFTER_CHARS = 40
+# Words a figure's "unit" may be that count nothing: articles and relative words of the
+# languages read ("die", "les", "che"), and verbs of a quake's magnitude ("7.6 hit").
+NOT_COUNTED = frozenset(
+    "die der das den dem les la le des el los las il lo che et und hit struck shook rocked jolted".split()
+)
 # Where a date's clause begins and ends: a comma, a semicolon, a bracket, a relative word.
 CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:where|which|who|when|while|but|and)\b", re.IGNORECASE)
 # A byline or credit line: whoever is named there wrote, edited or photographed the story.
@@ -169,7 +186,7 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         places=places,
         dates=dates,
         participants=_participants(article, profile, ranked(profile.participants)),
-        numbers=tuple(f for f in ranked(profile.numbers) if not _day_of_month(f)),
+        numbers=tuple(f for f in ranked(profile.numbers) if _event_figure(text, f)),
     )
 
 
@@ -298,6 +315,30 @@ def quoted(text: str, at: int, start: int) -> bool:
     return curly > 0 or before.count('"') % 2 == 1
 
 
+def _event_figure(text: str, fact: Fact) -> bool:
+    """False for a figure that counts nothing of the event: a day of a month ("9 апреля"), a
+    number whose "unit" is an article or a verb ("7,6 die Stärke", "2008, les", "7.6 hit"), or a
+    figure its clause gives another occasion ("more than 1,000 were killed last week")."""
+    if _day_of_month(fact) or fact.quantity is None:
+        return False
+    words = fact.value.lower().split()
+    if words and words[-1] in NOT_COUNTED and fact.quantity.unit not in ("dead", "injured", "%"):
+        return False
+    if words and words[-1] in NOT_COUNTED and len(words) > 1 and not _counted_before(text, fact):
+        return False  # "7,6 die": a German article the toll words read as "die"
+    if background(text, fact, FIGURE_CUES):
+        return False
+    clause_end = CLAUSE_BREAK.search(text, fact.span.end, fact.sentence.end)
+    stop = min(clause_end.start() if clause_end else fact.sentence.end, fact.span.end + FIGURE_AFTER_CHARS)
+    return not FIGURE_AFTER.search(text, fact.span.end, stop)  # "… were killed last week"
+
+
+def _counted_before(text: str, fact: Fact) -> bool:
+    """True if a casualty word stands just before the figure ("Tote: 7", "muertos, 12")."""
+    return bool(re.search(r"(?:killed|dead|deaths|toll|tote|morts|muertos|morti)\W{0,3}$",
+                          text[max(0, fact.span.start - 20) : fact.span.start], re.IGNORECASE))  # fmt: skip
+
+
 def _origin(text: str, fact: Fact) -> bool:
     """True for a place written as where someone comes from ("leaders from Azerbaijan, Qatar …")."""
     before = text[max(fact.sentence.start, fact.span.start - ORIGIN_LOOKBACK_CHARS) : fact.span.start]
@@ -332,7 +373,9 @@ def _longer_than_a_day(fact: Fact) -> bool:
     )
 
 
-def background(text: str, fact: Fact) -> bool:
+def background(
+    text: str, fact: Fact, cues: re.Pattern[str] = BACKGROUND_CUES, *, whole_clause: bool = False
+) -> bool:
     """True if the date's clause puts it on another occasion (``BACKGROUND_CUES``): "the
     original date of August 28", "the hardest hit by a February 6 quake", "stood at 65 as of
     Jan. 3"; or, where the date opens its clause, what follows: "On October 7, another quake …"."""
@@ -341,7 +384,7 @@ def background(text: str, fact: Fact) -> bool:
         return False  # "said earlier on Saturday": a statement's day, which ``announced`` ranks
     breaks = list(CLAUSE_BREAK.finditer(text, start, fact.span.start))
     before = text[breaks[-1].end() if breaks else start : fact.span.start]
-    if BACKGROUND_CUES.search(before):
+    if cues.search(before):
         return True
     if any(w.lower() not in _DATE_PREPOSITIONS for w in before.split()):
         return False  # the date does not open its clause: "The Jan. 1 quake …" dates the quake
@@ -350,7 +393,7 @@ def background(text: str, fact: Fact) -> bool:
     if first is not None and first.group() == ",":
         second = CLAUSE_BREAK.search(text, first.end(), end)
         stop = second.start() if second else end
-    return bool(BACKGROUND_CUES.search(text, fact.span.end, stop))
+    return bool(cues.search(text, fact.span.end, stop))
 
 
 def _date_rank(text: str, fact: Fact, published: PartialDate) -> int:
