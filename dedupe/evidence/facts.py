@@ -18,6 +18,7 @@ The caller compares only pairs it judged to report the same event.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -26,8 +27,9 @@ from dedupe.evidence.date_mentions import FOREIGN_WEEKDAYS, WEEKDAYS, PartialDat
 from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.facts_view import facts_profile, is_furniture
 from dedupe.evidence.names import name_key, same_person
-from dedupe.evidence.numbers import quantities_agree
+from dedupe.evidence.numbers import ROUND_TO, quantities_agree
 from dedupe.evidence.overlap import compare_places, finest_places
+from dedupe.evidence.places import lookup_exonym, lookup_place
 from dedupe.models import Article, Span
 from dedupe.text.normalize import normalize
 
@@ -68,6 +70,21 @@ TOLL_UPDATE_WORDS = frozenset(
 # Two exact tolls this close (relative to the larger) are one tally told two ways: official
 # updates of a disaster's toll move by more than a few percent, a slip of a digit does not.
 SAME_TALLY_GAP = 0.05
+# Where a figure's clause begins and ends: a comma, a semicolon, a bracket, "and", "while".
+CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|while|but|whereas|et|y|und|e)\b", re.IGNORECASE)
+# A place a toll's clause gives it: after a locative, maybe with a region word after it.
+SCOPE_PLACE = re.compile(
+    r"\b(?:in|at|across|à|en|im|in der|nella|na|no)\s+(?:the\s+)?"
+    r"((?:province|region|prefecture|state|provincia|región|région)\s+(?:of|de|di)\s+)?"
+    r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?)"
+    r"(\s+(?:province|prefecture|region|district|oblast|governorate|county|state))?"
+)
+# A word after a place that makes a toll given there a part: "in Hatay alone".
+PART_AFTER = re.compile(r"\s*(?:alone|only|solo|seulement|allein)\b", re.IGNORECASE)
+# Words after a count that say nothing of what happened to it.
+PREDICATE_SKIP = frozenset(
+    "were was are is have has had been be being of the a an that which who in on at by to all some".split()
+)
 # Units of length, and what tells a quake's depth from a distance to a place.
 LENGTH_UNITS = frozenset("km kilometer kilometre mile meter metre".split())
 MEASURE_CHARS = 50
@@ -319,8 +336,8 @@ def _numbers(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> li
         ys = [f for f in pb.numbers if _unit(f) == unit]
         # A length is one thing only if both say what it measures: a quake's depth, or how
         # far from which place (28 km north of Herat is not the 10 km depth).
-        pairs = [(x, y) for x in xs for y in ys if _measure(x, a_text) == _measure(y, b_text)]
-        if unit[0] in GENERIC_UNITS or not pairs or any(_agree(x, y) for x, y in pairs):
+        pairs = [(x, y) for x in xs for y in ys if _same_thing(x, y, a_text, b_text)]
+        if unit[0] in GENERIC_UNITS or not pairs or any(_agree(x, y) for x in xs for y in ys):
             continue
         x, y = min(pairs, key=lambda pair: _gap(*pair))
         if unit[0] in CASUALTY_UNITS and _moving(x, y, a_text, b_text) and not _one_tally(x, y, pa, pb):
@@ -328,6 +345,49 @@ def _numbers(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> li
         note = f"A gives {x.canonical}, B {y.canonical}"
         flags.append(_flag("number", "number_mismatch", x, y, min(x.confidence, y.confidence), note))
     return flags
+
+
+def _same_thing(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:
+    """True if two figures of one unit can count the same thing.
+
+    A length measures the same (``_measure``); a toll counts the same area: one given for a
+    province ("18 killed in Elazig province") is a part of one the other report gives for the
+    country or for another province (``_scope``); other counts need the same word after the
+    unit, so "six villages destroyed" is not "twelve villages affected" (``_predicate``).
+    """
+    if _measure(x, a_text) != _measure(y, b_text):
+        return False
+    if x.quantity is not None and x.quantity.unit in CASUALTY_UNITS:
+        sx, sy = _scope(x, a_text), _scope(y, b_text)
+        return sx == sy or (sx is None and sy is None)
+    return _predicate(x, a_text) == _predicate(y, b_text)
+
+
+def _clause(fact: Fact, text: str) -> tuple[int, int]:
+    """The figure's clause: from the last break before it to the first after it."""
+    start, end = fact.sentence.start, fact.sentence.end
+    breaks = list(CLAUSE_BREAK.finditer(text, start, fact.span.start))
+    after = CLAUSE_BREAK.search(text, fact.span.end, end)
+    return (breaks[-1].end() if breaks else start), (after.start() if after else end)
+
+
+def _scope(fact: Fact, text: str) -> str | None:
+    """The region a toll's clause counts it in ("in Elazig province", "in the province of Hatay",
+    "in Texas", "in Hatay alone"), or None: a city is where the event happened, not a part of it."""
+    start, end = _clause(fact, text)
+    for m in SCOPE_PLACE.finditer(text, start, end):
+        place = lookup_place(m.group(2), located=True) or lookup_exonym(m.group(2))
+        state = place is not None and place.kind == "state"
+        if m.group(1) or m.group(3) or state or PART_AFTER.match(text, m.end()):
+            return m.group(2).casefold()
+    return None
+
+
+def _predicate(fact: Fact, text: str) -> str:
+    """The first word after a count that says what happened to it ("destroyed", "old"), or ""."""
+    _, end = _clause(fact, text)
+    words = re.findall(r"[^\W\d_]+", text[fact.span.end : end].lower())
+    return next((w for w in words if w not in PREDICATE_SKIP), "")
 
 
 def _measure(fact: Fact, text: str) -> str:
@@ -385,6 +445,27 @@ def _unit(fact: Fact) -> tuple[str, bool]:
 
 
 def _agree(x: Fact, y: Fact) -> bool:
-    return (
-        x.quantity is not None and y.quantity is not None and quantities_agree(x.quantity, y.quantity) is True
-    )
+    """True if both figures can be right.
+
+    A bound on a count written to the unit ("at least 5,385") is as exact as the count: 5,383
+    is not at least 5,385, though ``quantities_agree`` allows any figure a rounding's margin.
+    """
+    a, b = x.quantity, y.quantity
+    if a is None or b is None or quantities_agree(a, b) is not True:
+        return False
+    if "about" in (a.bound, b.bound) or not all(_to_the_unit(q.value) for q in (a, b)):
+        return True
+    (low_a, high_a), (low_b, high_b) = _strict_range(a.value, a.bound), _strict_range(b.value, b.bound)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _to_the_unit(value: float) -> bool:
+    return value == int(value) and int(value) % ROUND_TO != 0
+
+
+def _strict_range(value: float, bound: str) -> tuple[float, float]:
+    if bound == "at_least":
+        return value, math.inf
+    if bound == "at_most":
+        return -math.inf, value
+    return value, value
