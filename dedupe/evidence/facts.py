@@ -25,7 +25,7 @@ from datetime import date
 
 from dedupe.evidence.date_mentions import FOREIGN_WEEKDAYS, WEEKDAYS, PartialDate, dates_agree
 from dedupe.evidence.events import EventProfile, Fact, event_profile
-from dedupe.evidence.facts_view import facts_profile, is_furniture
+from dedupe.evidence.facts_view import facts_profile, is_furniture, planned
 from dedupe.evidence.names import name_key, same_person
 from dedupe.evidence.numbers import ROUND_TO, quantities_agree
 from dedupe.evidence.overlap import compare_places, finest_places
@@ -151,7 +151,12 @@ def compare_facts(
     """
     given = profiles if profiles is not None else (event_profile(a), event_profile(b))
     pa, pb = facts_profile(a, profile=given[0]), facts_profile(b, profile=given[1])
-    flags = [*_places(pa, pb), *_dates(pa, pb), *_participants(pa, pb), *_numbers(pa, pb, a.text, b.text)]
+    flags = [
+        *_places(pa, pb),
+        *_dates(pa, pb, a.text, b.text),
+        *_participants(pa, pb),
+        *_numbers(pa, pb, a.text, b.text),
+    ]
     # A caption or byline may stand in for a missing fact, but cannot by itself contradict one.
     flags = [f for f in flags if f.kind not in _CONFLICTS or not _furniture(f, a.text, b.text)]
     ordered = sorted(flags, key=lambda f: (_SLOT_ORDER.get(f.slot, 9), f.a_span.start, f.b_span.start))
@@ -195,7 +200,27 @@ def _places(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
     return flags
 
 
-def _dates(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
+def _dates(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> list[FactFlag]:
+    """Flag the event dated to days that cannot both be right, and first-set days likewise.
+
+    A date the event was first set for ("its original date of August 28") is compared only
+    with the other report's first-set date (``facts_view.planned``).
+    """
+    a_plans = [f for f in pa.dates if planned(a_text, f)]
+    b_plans = [f for f in pb.dates if planned(b_text, f)]
+    flags = _event_dates(
+        replace(pa, dates=tuple(f for f in pa.dates if f not in a_plans)),
+        replace(pb, dates=tuple(f for f in pb.dates if f not in b_plans)),
+    )
+    if a_plans and b_plans:
+        x, y = a_plans[0], b_plans[0]
+        if x.date is not None and y.date is not None and dates_agree(x.date, y.date) is False:
+            note = f"A says the event was first set for {x.date}, B for {y.date}"
+            flags.append(_flag("date", "date_mismatch", x, y, min(x.confidence, y.confidence), note))
+    return flags
+
+
+def _event_dates(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
     """Flag the event dated to days that cannot both be right.
 
     Calendar dates a day apart may both be right (``DATE_TOLERANCE_DAYS``); two weekdays

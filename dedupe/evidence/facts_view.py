@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from dedupe.evidence.date_mentions import WEEKDAYS, PartialDate, dates_agree
 from dedupe.evidence.events import EventProfile, Fact, event_profile
@@ -87,6 +88,20 @@ ACRONYM_MAX_CHARS = 3
 # Where a page runs caption and story together, the story resumes after the credit with a
 # dateline or a new sentence: "REUTERS/File photo TOKYO, Sept 7 (Reuters) - Japan launched".
 STORY_RESUMES = re.compile(r"[.!?)]\s+[A-Z]|\b[A-Z]{3,}[ ,]")
+# Words before the date first set for an event that was put off.
+PLAN_BEFORE = re.compile(
+    r"\b(?:original(?:ly)?|initial(?:ly)?|first (?:set|scheduled|planned)|inizialmente|initialement"
+    r"|inicialmente|ursprünglich)\b[^.]{0,40}$",
+    re.IGNORECASE,
+)
+# A date's range: "July 9 through 11", "July 3-4", "du 9 au 11" read as its first day.
+RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|through|until|till|and|au|al|bis)\s*(\d{1,2})\b(?![.,:]\d)")
+MAX_DAY = 31
+# Words that put a weekday after publication: "scheduled for Thursday", "will meet on Monday".
+FUTURE_BEFORE = re.compile(
+    r"\b(?:scheduled|set|due|planned|expected|will|to be held|slated)\b[^.]{0,20}$", re.IGNORECASE
+)
+DAYS_IN_WEEK = 7
 # A reporting verb just before or after a date makes it the day of a statement.
 _REPORTING = (
     r"(?:said|says|announced|announces|told|reported|stated|confirmed|declared|added|wrote"
@@ -168,6 +183,11 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         if _unnarrated(text, dates):  # a lede date far from publication dates the background
             near = _published(article, dates, text)
             dates = (*(f for f in lede.dates if not is_furniture(text, f) and _near(f, near)), *dates)
+    # "another quake on October 7", "its original date of August 28": another occasion's day is
+    # none of the event's. "July 9 through 11" covers three days; "scheduled for Thursday" is
+    # the coming Thursday.
+    stamp = _published(article, dates, text)
+    dates = tuple(_as_stated(text, f, stamp) for f in dates if not background(text, f) or planned(text, f))
     # "since the summit in Vilnius", "ahead of the meeting in Tianjin": another occasion's place
     # is left out where the report places its own event.
     if any(not background(text, f) and not is_furniture(text, f) for f in places):
@@ -176,7 +196,14 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
     # "another quake on October 7" another occasion. Both rank after the event's own.
     # A day is the event's sooner than a week or a month ("last week", "in May").
     dates = tuple(
-        sorted(dates, key=lambda f: (announced(text, f, dates) or background(text, f), _longer_than_a_day(f)))
+        sorted(
+            dates,
+            key=lambda f: (
+                planned(text, f),
+                announced(text, f, dates) or background(text, f),
+                _longer_than_a_day(f),
+            ),
+        )
     )
     published = _published(article, dates, text)
     if published is not None:  # narrated dates far from publication tell the background
@@ -242,6 +269,35 @@ def _participants(article: Article, profile: EventProfile, found: tuple[Fact, ..
 def _spokesperson(text: str, person: Fact) -> bool:
     """True if the lede names the person as who announced the meeting ("the ministry's spokeswoman X")."""
     return bool(SPOKESPERSON.search(text, max(0, person.span.start - _BEFORE_CHARS * 2), person.span.start))
+
+
+def planned(text: str, fact: Fact) -> bool:
+    """True if the date is the one first set for the event ("its original date of August 28",
+    "inizialmente previsto per il 26 agosto"): ``compare_facts`` sets it against the other
+    report's first-set date only."""
+    if fact.slot != "date":
+        return False
+    before = text[max(fact.sentence.start, fact.span.start - STATEMENT_CHARS * 2) : fact.span.start]
+    return bool(PLAN_BEFORE.search(before))
+
+
+def _as_stated(text: str, fact: Fact, published: PartialDate | None) -> Fact:
+    """The date with the days a range after it adds ("July 9 through 11", "July 3-4"), or a
+    weekday a future word puts after publication ("scheduled for Thursday")."""
+    day = fact.date
+    if day is None:
+        return fact
+    after = RANGE_AFTER.match(text, fact.span.end)
+    if after and day.day is not None and day.days == 1 and day.day < int(after.group(1)) <= MAX_DAY:
+        return replace(fact, date=replace(day, days=int(after.group(1)) - day.day + 1))
+    before = text[max(fact.sentence.start, fact.span.start - STATEMENT_CHARS) : fact.span.start]
+    if published is None or day.weekday is None or day.days != 1 or not FUTURE_BEFORE.search(before):
+        return fact
+    start = published.full
+    if start is None or day.full is None or day.full > start:
+        return fact
+    ahead = start + timedelta(days=(day.weekday - start.weekday()) % DAYS_IN_WEEK or DAYS_IN_WEEK)
+    return replace(fact, date=PartialDate(ahead.year, ahead.month, ahead.day, ahead.weekday()))
 
 
 def _near(fact: Fact, published: PartialDate | None) -> bool:
