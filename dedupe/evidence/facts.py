@@ -185,9 +185,21 @@ def _with_text(flag: FactFlag, a_text: str, b_text: str) -> FactFlag:
     )
 
 
+def _nested(x: Fact, y: Fact) -> bool:
+    """True for two cities of one country where one's name ends with the other's: the city and
+    its metropolis ("New Delhi" and "Delhi"), which the gazetteer holds as two cities."""
+    if x.place is None or y.place is None or x.place.country != y.place.country:
+        return False
+    a, b = x.place.name.casefold().split(), y.place.name.casefold().split()
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return short != long and long[-len(short) :] == short
+
+
 def _places(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
     a_places, b_places = finest_places(pa), finest_places(pb)
-    if compare_places(a_places, b_places) is False:
+    if compare_places(a_places, b_places) is False and not any(
+        _nested(x, y) for x in a_places for y in b_places
+    ):
         x, y = a_places[0], b_places[0]
         note = f"A places the event in {x.canonical}, B in {y.canonical}; neither lies within the other"
         return [_flag("place", "conflict", x, y, min(x.confidence, y.confidence), note)]

@@ -53,6 +53,10 @@ PLACE_KINDS = frozenset(
     "provincia province région región regione préfecture prefectura".split()
 )
 OF_WORDS = frozenset("of de di d del du".split())
+# Of those, the kinds of area larger than the city they are named for.
+AREA_KINDS = frozenset(
+    "province provincia région región regione prefecture préfecture prefectura region district county".split()
+)
 # Words after a name that make it a place without a locative: "Herat province", "Herat city".
 PLACE_AFTER = frozenset("province prefecture oblast governorate district county city".split())
 # The longest place name looked up, in words ("Salt Lake City").
@@ -138,6 +142,14 @@ def _located_places(
             span = Span(tokens[k].start, tokens[k + n - 1].end)
             place = place_named(span.slice(text))
             if place is not None:  # "in Noto Peninsula" names the peninsula, not the town of Noto
+                if (
+                    place.kind == "city"
+                    and k >= 2
+                    and tokens[k - 1].text in OF_WORDS
+                    and tokens[k - 2].text in AREA_KINDS
+                ):
+                    # "la région de Sagaing": the region, larger than its capital (``place_named``)
+                    place = Place(span.slice(text), "state", place.country, place.continent, place.geonameid)
                 if place.known:
                     yield Fact(
                         "place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place

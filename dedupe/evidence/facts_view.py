@@ -88,6 +88,12 @@ ACRONYM_MAX_CHARS = 3
 # Where a page runs caption and story together, the story resumes after the credit with a
 # dateline or a new sentence: "REUTERS/File photo TOKYO, Sept 7 (Reuters) - Japan launched".
 STORY_RESUMES = re.compile(r"[.!?)]\s+[A-Z]|\b[A-Z]{3,}[ ,]")
+# Where a statement was made rather than the event: a news conference, a briefing.
+STATEMENT_VENUE = re.compile(
+    r"\b(?:news conference|press conference|briefing|told reporters|conférence de presse|rueda de prensa"
+    r"|conferencia de prensa|pressekonferenz|conferenza stampa)\b[^.]{0,30}$",
+    re.IGNORECASE,
+)
 # Words before the date first set for an event that was put off.
 PLAN_BEFORE = re.compile(
     r"\b(?:original(?:ly)?|initial(?:ly)?|first (?:set|scheduled|planned)|inizialmente|initialement"
@@ -188,10 +194,9 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
     # the coming Thursday.
     stamp = _published(article, dates, text)
     dates = tuple(_as_stated(text, f, stamp) for f in dates if not background(text, f) or planned(text, f))
-    # "since the summit in Vilnius", "ahead of the meeting in Tianjin": another occasion's place
-    # is left out where the report places its own event.
-    if any(not background(text, f) and not is_furniture(text, f) for f in places):
-        places = tuple(f for f in places if not background(text, f))
+    # "since the summit in Vilnius", "ahead of the meeting in Tianjin", "told a news conference
+    # in Tokyo": another occasion's or a statement's place is none of the event's.
+    places = tuple(f for f in places if not _elsewhere(text, f))
     # "will hold talks on April 1, the ministry said on Friday": Friday dates the statement;
     # "another quake on October 7" another occasion. Both rank after the event's own.
     # A day is the event's sooner than a week or a month ("last week", "in May").
@@ -279,6 +284,12 @@ def planned(text: str, fact: Fact) -> bool:
         return False
     before = text[max(fact.sentence.start, fact.span.start - STATEMENT_CHARS * 2) : fact.span.start]
     return bool(PLAN_BEFORE.search(before))
+
+
+def _elsewhere(text: str, fact: Fact) -> bool:
+    """True if the place is another occasion's (``background``) or a statement's: "told a news
+    conference in Tokyo", "your recent remarks during a media briefing in Beijing"."""
+    return background(text, fact) or bool(STATEMENT_VENUE.search(text, fact.sentence.start, fact.span.start))
 
 
 def _as_stated(text: str, fact: Fact, published: PartialDate | None) -> Fact:
