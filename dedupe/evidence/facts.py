@@ -237,13 +237,16 @@ def _event_dates(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
 
     Calendar dates a day apart may both be right (``DATE_TOLERANCE_DAYS``); two weekdays
     named for one meeting are not, nor a weekday the calendar puts on another day
-    ("Wednesday, September 19" in 2023 against a report that dates the speech Tuesday).
+    ("Wednesday, September 19" in 2023 against a report that dates the speech Tuesday). A
+    month or a year alone is set against nothing.
     """
     if not (pa.dates and pb.dates):
         return []
     x, y = pa.dates[0], pb.dates[0]
     if x.date is None or y.date is None:
         return []
+    if any(d.day is None and d.weekday is None for d in (x.date, y.date)):
+        return []  # "launched in September": a month dates no day, and is often another occasion's
     years = {f.date.year for f in (*pa.dates, *pb.dates) if f.date is not None and f.date.year is not None}
     calendar_days = all(d.month is not None and d.day is not None for d in (x.date, y.date))
     if any(_bare_weekday(f.date) and not _names_weekday(g) for f, g in ((x, y), (y, x))):
