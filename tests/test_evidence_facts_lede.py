@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from dedupe.evidence.date_mentions import find_foreign_date_refs
+from dedupe.evidence.events import event_profile
 from dedupe.evidence.facts_lede import lede_facts
 from dedupe.evidence.facts_view import facts_profile, is_furniture, named_as_person
 from dedupe.ingest.build import article_from_text
+from dedupe.models import Span
 
 # Invented ledes: the profile keeps no place or date of these (no English event word beside
 # the place, the date not in English), the lede states both.
@@ -94,6 +97,10 @@ def test_french_hier_is_yesterday_only_in_french() -> None:
         ("Governor Ron DeSantis said the storm had passed.", "Ron DeSantis", True),  # a surname's prefix
         ("The summit, titled “Strengthening Regional Trade”, opened.", "Strengthening Regional Trade", False),
         ("Leaders gathered, Nueva Delhi said.", "Nueva Delhi", False),  # a place the gazetteer knows
+        ("The launch pad in Andhra Pradesh was cleared.", "Andhra Pradesh", False),  # a state's name
+        ("Leaders adopted the Astana Declaration.", "Astana Declaration", False),  # a document
+        ("The SLIM (Smart Lander for Investigating Moon) landed.", "Smart Lander", False),  # an acronym's
+        ("Kassym-Jomart Tokayev opened the summit.", "Kassym-Jomart Tokayev", True),
     ],
 )
 def test_named_as_person(text: str, name: str, person: bool) -> None:
@@ -165,3 +172,15 @@ def test_a_province_named_for_its_capital_is_in_the_capitals_country_above_its_c
     ).places
     assert fact.place is not None
     assert (fact.place.kind, fact.place.country) == ("state", "AF")
+
+
+def test_a_title_abbreviation_before_a_surname_is_the_same_participant() -> None:
+    text = (
+        "FM Lavrov arrived on Monday.\n\nSergey Lavrov met with his counterpart Wang Yi on Monday in Beijing."
+    )
+    article = article_from_text(text, id="fm")
+    profile = event_profile(article)
+    fm = replace(profile.participants[0], value="FM Lavrov", canonical="FM Lavrov", span=Span(0, 9))
+    given = replace(profile, participants=(*profile.participants, fm))
+    names = [f.canonical for f in facts_profile(article, profile=given).participants]
+    assert names == ["Sergey Lavrov", "Wang Yi"]  # and not "FM Lavrov" beside "Sergey Lavrov"

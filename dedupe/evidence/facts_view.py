@@ -254,6 +254,8 @@ def _participants(article: Article, profile: EventProfile, found: tuple[Fact, ..
     """
     text = article.text
     kept = [f for f in found if named_as_person(text, f.canonical)]
+    # "FM Lavrov" beside "Sergey Lavrov": a title's abbreviation before the surname, one person.
+    kept = [f for f in kept if not _titled_again(f, kept)]
     if not kept:
         return ()
     lead = kept[0]
@@ -269,6 +271,14 @@ def _participants(article: Article, profile: EventProfile, found: tuple[Fact, ..
             if named_as_person(text, person.canonical):
                 kept.append(replace(person, slot="participant", role="met", confidence=LEDE_CONFIDENCE))
     return tuple(kept)
+
+
+def _titled_again(fact: Fact, others: list[Fact]) -> bool:
+    """True for "FM Lavrov" where another participant is "Sergey Lavrov"."""
+    words = fact.canonical.split()
+    if len(words) != 2 or not words[0].isupper():
+        return False
+    return any(f is not fact and f.canonical.split()[-1] == words[-1] for f in others)
 
 
 def _spokesperson(text: str, person: Fact) -> bool:
@@ -333,9 +343,13 @@ def named_as_person(text: str, name: str) -> bool:
         return False
     if any(_BRAND.search(w) for w in words) or _is_place(name):  # "SpaceX", "Nueva Delhi", "Беларусь"
         return False
+    if any(w.lower() in THING_WORDS for w in words):  # "Andhra Pradesh", "Astana Declaration"
+        return False
     mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
     if not mentions:
         return True
+    if all(_ACRONYM_BEFORE.search(text, max(0, m.start() - _BEFORE_CHARS), m.start()) for m in mentions):
+        return False  # "SLIM (Smart Lander for Investigating Moon)": what an acronym stands for
     if all(text[max(0, m.start() - 1) : m.start()] in _OPENING_QUOTES for m in mentions):
         return False  # a title: "“Strengthening Multilateral Dialogue …”"
     if any(_ACRONYM_AFTER.match(text, m.end()) for m in mentions):
@@ -541,6 +555,15 @@ _BEFORE_CHARS = 20
 # A capital inside a word names a brand or a craft ("SpaceX", "iPhone"), not a person; a
 # surname's own prefix is no such capital ("McCain", "MacArthur", "DeSantis", "LaGuardia").
 _BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|O')\w*[a-z][A-Z]")
+# An acronym with a bracket opening after it: the name in the bracket is what it stands for.
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s*\($")
+# Nouns in names of places, bodies, documents and craft, never in a person's: "Andhra
+# Pradesh", "Kyrgyz Republic", "Astana Declaration", "Smart Lander", "United States".
+THING_WORDS = frozenset(
+    "pradesh province region republic states state kingdom union declaration dialogue summit council "
+    "agency centre center organization organisation ministry alliance lander peninsula sea mare crater "
+    "plaza maidan mandapam university institute committee group party".split()
+)
 _OPENING_QUOTES = frozenset("\"“«„'‘")
 # Who announces a meeting rather than taking part: "spokeswoman", "la portavoce", "Sprecherin".
 SPOKESPERSON = re.compile(
