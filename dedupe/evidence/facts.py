@@ -81,6 +81,8 @@ SCOPE_PLACE = re.compile(
 )
 # A word after a place that makes a toll given there a part: "in Hatay alone".
 PART_AFTER = re.compile(r"\s*(?:alone|only|solo|seulement|allein)\b", re.IGNORECASE)
+# Units of time: a duration is of one thing only with the same word after it.
+DURATION_UNITS = frozenset("year month week day hour minute second".split())
 # Words after a count that say nothing of what happened to it.
 PREDICATE_SKIP = frozenset(
     "were was are is have has had been be being of the a an that which who in on at by to all some".split()
@@ -392,15 +394,19 @@ def _same_thing(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:
 
     A length measures the same (``_measure``); a toll counts the same area: one given for a
     province ("18 killed in Elazig province") is a part of one the other report gives for the
-    country or for another province (``_scope``); other counts need the same word after the
-    unit, so "six villages destroyed" is not "twelve villages affected" (``_predicate``).
+    country or for another province (``_scope``); a duration needs the same word after it
+    ("23 years in the valley" is not "22 years in office"), and other counts must not say two
+    different things happened to them ("six villages destroyed", "twelve villages flooded").
     """
     if _measure(x, a_text) != _measure(y, b_text):
         return False
     if x.quantity is not None and x.quantity.unit in CASUALTY_UNITS:
         sx, sy = _scope(x, a_text), _scope(y, b_text)
         return sx == sy or (sx is None and sy is None)
-    return _predicate(x, a_text) == _predicate(y, b_text)
+    px, py = _predicate(x, a_text), _predicate(y, b_text)
+    if x.quantity is not None and x.quantity.unit in DURATION_UNITS:
+        return px == py  # "23 years in the valley" is not "22 years in office"
+    return px == py or not (px.endswith("ed") and py.endswith("ed"))  # "destroyed" is not "flooded"
 
 
 def _clause(fact: Fact, text: str) -> tuple[int, int]:

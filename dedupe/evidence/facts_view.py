@@ -124,7 +124,7 @@ STATEMENT_CHARS = 40
 # ("the toll stood at 65 as of Jan. 3", "the death toll reaching 128 on Sunday"). "Last" is
 # not one: "last Saturday" is the latest.
 BACKGROUND_CUES = re.compile(
-    r"\b(?:another|previous|prior|(?<!said )earlier(?!\s+(?:on|today|this|in))|had|since|ahead of"
+    r"\b(?:another|previous|prior|(?<!said )earlier(?!\s+(?:on|today|this|in))|had(?!\s+to\b)|since|ahead of"
     r"|original|originally|initially|delayed|postponed"
     r"|planned|upcoming|hardest[- ]hit|as of|inizialmente|previsto|prevista|dopo il|dopo la|ursprünglich"
     r"|initialement|inicialmente|précédent|précédente|anterior|vorherigen"
