@@ -79,7 +79,9 @@ def main() -> None:
             wall, cpu = timed_scan(corpus, args.workdir / f"{name}.report.json", args.jobs)
             times[name].append(wall)
             busy[name].append(cpu / wall)
-            print(f"{name}: {wall:.1f} s wall, {cpu:.1f} s CPU ({cpu / wall:.2f} cores busy)", flush=True)
+            load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+            print(f"{name}: {wall:.1f} s wall, {cpu:.1f} s CPU ({cpu / wall:.2f} cores busy), "
+                  f"load average after it {load}", flush=True)  # fmt: skip
     report = json.loads((args.workdir / "syndicated.report.json").read_text(encoding="utf-8"))
     found = [[g["representative"], *(m["id"] for m in g["members"])] for g in report["copy_groups"]]
     planted = json.loads(syndicated.with_suffix(".truth.json").read_text(encoding="utf-8"))["groups"]

@@ -62,10 +62,32 @@ class CopyGroups:
     exact_copies: int  # rows whose content an earlier row already had
 
 
+def shared_samples(a: npt.NDArray[np.uint32], b: npt.NDArray[np.uint32]) -> int:
+    """Return how many sampled shingles two sorted sample sets share."""
+    return int(np.intersect1d(a, b, assume_unique=True).size)
+
+
 def is_copy(a: npt.NDArray[np.uint32], b: npt.NDArray[np.uint32]) -> bool:
     """Return whether two sorted sampled-shingle sets say one text is a copy of (part of) the other."""
-    shared = int(np.intersect1d(a, b, assume_unique=True).size)
+    shared = shared_samples(a, b)
     return shared >= COPY_MIN_SAMPLES and shared >= COPY_MIN_CONTAINMENT * min(a.size, b.size)
+
+
+def best_representative(samples: Sequence[npt.NDArray[np.uint32]]) -> int:
+    """Return which of a group's sample sets stands for it: the one holding most of the hashes that
+    more than half the group shares (the story's core), then the shortest (the least furniture),
+    then the first.
+
+    ``copy_groups`` applies it to a whole joined group; ``Index.add`` to a group's
+    representative and a bounded panel of its longest recent members, so both pick the full,
+    unwrapped copy of a story.
+    """
+    if len(samples) == 1:
+        return 0
+    values, counts = np.unique(np.concatenate(samples), return_counts=True)
+    core = values[2 * counts > len(samples)]
+    held = [int(np.isin(s, core, assume_unique=True).sum()) for s in samples]
+    return min(range(len(samples)), key=lambda n: (-held[n], samples[n].size, n))
 
 
 def copy_groups(sketches: Sequence[Sketch]) -> CopyGroups:
@@ -139,10 +161,7 @@ def _representative(sketches: Sequence[Sketch], rows: list[int]) -> tuple[int, l
     if len(rows) == 1:
         return rows[0], []
     samples = [sketches[r].samples for r in rows]
-    values, counts = np.unique(np.concatenate(samples), return_counts=True)
-    core = values[2 * counts > len(rows)]
-    held = [int(np.isin(s, core, assume_unique=True).sum()) for s in samples]
-    best = min(range(len(rows)), key=lambda n: (-held[n], samples[n].size, rows[n]))
+    best = best_representative(samples)
     chosen = rows[best]
     kept = [r for n, r in enumerate(rows) if n != best and is_copy(samples[best], samples[n])]
     return chosen, kept

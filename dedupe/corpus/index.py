@@ -39,7 +39,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from dedupe.corpus.channels import TEXT, sketch_batch
+from dedupe.corpus.channels import sketch_batch
 from dedupe.corpus.index_db import (
     BUSY_TIMEOUT_S,
     CACHE_KIB,
@@ -181,9 +181,7 @@ class Index(CopyGroupStore):
         """
         statuses = []
         bands: list[tuple[int, int]] = []  # written once per batch, in key order: far fewer page visits
-        pending: dict[
-            int, list[int]
-        ] = {}  # text band key -> rowids of this batch whose bands wait in ``bands``
+        pending: dict[int, list[int]] = {}  # text band key -> this batch's rowids whose bands wait
         with self._transaction():
             for entry in batch:
                 sketch = entry.sketch
@@ -205,14 +203,10 @@ class Index(CopyGroupStore):
                 )  # fmt: skip
                 rowid = cursor.lastrowid
                 assert rowid is not None  # an INSERT always sets it
-                joined = self._group_of(rowid, entry, pending) if copies else None
-                if joined is not None:
-                    self._db.execute("INSERT INTO copies VALUES (?, ?)", (rowid, joined))
+                if copies:
+                    self._place(rowid, entry, bands, pending)
                 else:
                     bands.extend((k, rowid) for k in sketch.keys.tolist() if k >= 0)
-                    for key in sketch.keys[: TEXT.bands].tolist():
-                        if key >= 0:
-                            pending.setdefault(key, []).append(rowid)
                 statuses.append("added" if found is None else "replaced")
             self._insert_bands(bands)
         return statuses
