@@ -249,3 +249,16 @@ def test_a_copy_bridging_two_groups_merges_them(tmp_path: Path) -> None:
         assert index.copy_groups() == {}  # two halves of a story share no text
         index.add([whole])
         assert index.copy_groups() == {"whole": ["head", "tail"]}  # one group, led by the whole story
+
+
+def test_a_scan_with_an_index_adds_its_new_articles_to_copy_groups(
+    wire_feed: tuple[list[Article], list[set[str]]], scanned_groups: list[set[str]], tmp_path: Path
+) -> None:
+    articles = wire_feed[0]
+    with Index(tmp_path / "news.db") as index:
+        index.add(articles[::2])
+        report = scan(articles[1::2], index=index)
+        assert _partition(index) == scanned_groups  # as if every article had come by `index add`
+    assert sorted(({g.representative, *(m.id for m in g.members)} for g in report.copy_groups), key=min) == (
+        scanned_groups
+    )

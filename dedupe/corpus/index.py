@@ -177,7 +177,7 @@ class Index(CopyGroupStore):
         The status is ``added``, ``unchanged`` (same id and content already stored) or
         ``replaced`` (same id, new content). With ``copies``, an article that is a copy of
         a stored one joins its copy group instead of writing band rows (``scan`` groups
-        copies itself and leaves this off).
+        copies itself and leaves this off for its temporary index).
         """
         statuses = []
         bands: list[tuple[int, int]] = []  # written once per batch, in key order: far fewer page visits

@@ -177,6 +177,8 @@ class CopyGroupStore(Lookup):
         of its group (a cut-short copy, most often) is where shorter copies still to come
         find the group: they may share no key with the full text at all. The doors of a
         group are few, since a copy that finds a door sharing enough keys does not become one.
+        A representative that gives way (``_lead``, ``_merge``) keeps its band rows as a door
+        too: copies still to come that resemble it more than the new one find the group there.
         """
         own = sketch.keys[: TEXT.bands]
         return all(
@@ -234,27 +236,18 @@ class CopyGroupStore(Lookup):
         return rows[best_representative(samples)]
 
     def _lead(self, old: int, new: int) -> None:
-        """Make member ``new`` the representative of ``old``'s group: the group and band rows move to it."""
+        """Make member ``new`` the representative of ``old``'s group; ``old`` stays a band holder (a door)."""
         self._db.execute("DELETE FROM copies WHERE member = ?", (new,))
         self._db.execute("UPDATE copies SET representative = ? WHERE representative = ?", (new, old))
         self._db.execute("INSERT INTO copies VALUES (?, ?)", (old, new))
-        chosen = self._representative(new).sketch
-        self._write_bands(new, chosen)
-        if not self._keeps_bands(self._representative(old).sketch, [new]):
-            self._delete_bands(old)
+        self._write_bands(new, self._representative(new).sketch)  # ``old`` keeps its band rows: a door
 
     def _merge(self, other: int, representative: int) -> None:
         """Move group ``other`` (its representative and members) into ``representative``'s group."""
         self._db.execute(
             "UPDATE copies SET representative = ? WHERE representative = ?", (representative, other)
         )
-        self._db.execute("INSERT INTO copies VALUES (?, ?)", (other, representative))
-        if not self._keeps_bands(self._representative(other).sketch, [representative]):
-            self._delete_bands(other)
-
-    def _delete_bands(self, rowid: int) -> None:
-        found = [(int(k), rowid) for k in self._representative(rowid).sketch.keys]
-        self._db.executemany("DELETE FROM bands WHERE key = ? AND article = ?", found)
+        self._db.execute("INSERT INTO copies VALUES (?, ?)", (other, representative))  # a door now
 
     def _flush(self, bands: list[tuple[int, int]], pending: dict[int, list[int]]) -> None:
         """Write the batch's pending band rows, so that groups can be changed in the table."""

@@ -125,7 +125,7 @@ def scan(
     run = _Run(chosen, Relation(min_relation), progress or _silent, jobs)
     if index is not None:
         _check_compatible(chosen, index)
-        return run.scan(articles, index)
+        return run.scan(articles, index, group=True)
     with (
         tempfile.TemporaryDirectory(prefix="dedupe-scan-") as folder,
         Index(Path(folder) / "scan.db", settings=chosen) as temporary,
@@ -181,9 +181,10 @@ class _Run:
         self.progress = progress
         self.jobs = jobs
 
-    def scan(self, articles: Iterable[Article], index: Index) -> ScanReport:
+    def scan(self, articles: Iterable[Article], index: Index, *, group: bool = False) -> ScanReport:
+        """Scan; with ``group`` new articles join the (persistent) index's copy groups as in ``add``."""
         with worker_pool(self.jobs) as pool:
-            sketches = self._read(articles, index, pool)
+            sketches = self._read(articles, index, pool, group)
             ids = [s.id for s in sketches]
             copies = copy_groups(sketches)
             pairs, channels = proposed_pairs(sketches, copies.members)
@@ -193,12 +194,14 @@ class _Run:
         clusters.extend(single(ids[r], published.get(ids[r])) for r in range(len(ids)) if r not in grouped)
         return assemble_report(ids, published, copies, len(pairs), channels, links, clusters, self.weakest)
 
-    def _read(self, articles: Iterable[Article], index: Index, pool: Executor | None) -> list[Sketch]:
-        """Add the articles to the index and sketch everything the index holds."""
+    def _read(
+        self, articles: Iterable[Article], index: Index, pool: Executor | None, group: bool
+    ) -> list[Sketch]:
+        """Add the articles to the index (``group``: into its copy groups) and sketch everything it holds."""
         sketches: list[Sketch] = []
         seen: set[str] = set()
         for batch in ordered_map(pool, self.jobs, entries, unbuilt(articles, BATCH_SIZE), self.settings):
-            index.add_entries(batch)
+            index.add_entries(batch, copies=group)
             for entry in batch:
                 if entry.id not in seen:
                     seen.add(entry.id)
