@@ -26,10 +26,10 @@ _ORIGINAL = (
     "SELECT COALESCE(c.representative, a.rowid) FROM articles a LEFT JOIN copies c ON c.member = a.rowid"
     " WHERE a.content_hash = ? AND a.rowid != ? ORDER BY a.rowid LIMIT 1"
 )  # the group an exact copy joins: its first stored original's (that article's, or its representative's)
-REPRESENTATIVE_CACHE = 2048
+REPRESENTATIVE_CACHE = 4096
 """Stored articles whose sketch and text features ``add`` keeps while checking copies against
-them: a feed carrying a few hundred stories at a time reads each representative and its panel
-(``COPY_PANEL``) once."""
+them: a feed carrying a few hundred stories at a time reads each representative, its doors and
+its panel (``COPY_PANEL``) once (sketching one again costs ~20 ms, analysing it as much)."""
 COPY_PANEL = 6
 """Latest members of a copy group (distinct texts) that ``add`` also checks a new article against
 when the representative's verdict rejects it, and among which it re-picks the representative:
@@ -37,10 +37,11 @@ bounded work per add whatever the group's size, and enough variants of a story (
 short, wrapped, edited) that one of them is its full text."""
 COPY_DOOR_KEYS = 8
 """A group member sharing fewer text band keys (of ``TEXT.bands``, 16) than this with each band
-holder of its group keeps band rows of its own (``_keeps_bands``): half the keys, the share
-expected at text Jaccard 0.8 (``0.8 ** TEXT.rows``), a copy cut to 80% of the story. A copy cut
-to 40% shares no key with the full text about one time in three (Jaccard 0.4: ``1 - (1 - 0.4 **
-3) ** 16``), but expects five with a copy cut to 60%."""
+holder of its group keeps band rows of its own (``_keeps_bands``): half the keys. Expected
+shares are ``16 * J ** TEXT.rows`` at text Jaccard J: 8 at 0.8 (a copy cut to 80% of the story
+against the full text), 1 at 0.4, when that 40% copy expects 5 with a 60% one. At 6 and at 4,
+some arrival orders of an invented story cut at 40/60/80% (tests/test_corpus_index_groups.py)
+left the 40% copy outside its group; at 8 none of 80 did."""
 
 
 class Representative:
@@ -154,6 +155,8 @@ class CopyGroupStore(Lookup):
                 self._flush(bands, pending)
                 self._merge(representative, joined)
                 holders += found
+        if joined is None:
+            self._remember(rowid, copy)  # a new band holder: later copies check against it
         if joined is None or self._keeps_bands(sketch, holders):
             bands.extend((k, rowid) for k in sketch.keys.tolist() if k >= 0)
             for key in sketch.keys[: TEXT.bands].tolist():
@@ -190,15 +193,15 @@ class CopyGroupStore(Lookup):
     def _matches(
         self, representative: int, holders: Sequence[int], copy: Representative, *, panel: bool
     ) -> bool:
-        """Return whether a new article is a copy of a group: of a band holder of it that it shares
-        keys with, its representative, or (``panel``, when it shares sampled shingles with one
+        """Return whether a new article is a copy of a group: of its representative, a band holder
+        of it that it shares keys with, or (``panel``, when it shares sampled shingles with one
         of those) one of the group's latest members.
 
         Each partner costs ``is_copy`` on the sampled shingles, and one that passes, the text
         verdict (``joins_group``); a verdict that rejects (against a cut-short copy, say)
         hands over to the next partner, so one story does not split into groups.
         """
-        rows = list(dict.fromkeys([*holders, representative]))
+        rows = list(dict.fromkeys([representative, *holders]))  # the representative: most often the full text
         partners = [self._representative(r) for r in rows]
         if panel and any(
             shared_samples(p.sketch.samples, copy.sketch.samples) >= COPY_MIN_SAMPLES for p in partners
