@@ -14,13 +14,16 @@ other content it is replaced.
 Exact copies under other ids are kept: they are duplicates a scan must report.
 
 Copy groups (``copies``: member rowid -> representative rowid): ``add`` checks a new article
-against the stored articles that share most of its text-channel band keys
-(``COPY_CANDIDATES``, each through ``copies.joins_group``: scan's sampled-shingle check,
-then at most one text-only verdict) or its content; a copy joins the group and writes no
-band rows, so a story carried a thousand times keeps the band rows of one article and its
-buckets stay under ``MAX_BUCKET``. Removing (or replacing) a representative promotes its
-first remaining member, which takes band rows; the other members are checked against it
-and those that fail stand alone again, with band rows of their own.
+against the groups whose band holders share most of its text-channel band keys
+(``COPY_CANDIDATES``; each through ``copies.joins_group``: scan's sampled-shingle check, then
+a text-only verdict, against the representative first) or its content. A copy joins the
+group; the representative is re-picked as the scan picks it; a copy of two groups merges
+them. Most copies write no band rows, so a story carried a thousand times keeps the band
+rows of a few articles (the representative and a few cut-short "doors",
+``index_groups.COPY_DOOR_KEYS``) and its buckets stay under ``MAX_BUCKET``. Removing (or
+replacing) a representative promotes its first remaining member, which takes band rows; the
+other members are checked against it and those that fail stand alone again, with band rows
+of their own.
 
 Several processes may use one index: writers wait for each other (a busy timeout, then
 retries), two creating one new file agree on one schema, ``read_only`` opening works on a

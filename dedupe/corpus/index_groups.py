@@ -1,7 +1,9 @@
-"""Copy groups of an open index: which group a new article joins, and who leads when its representative goes.
+"""Copy groups of an open index: which group a new article joins, who leads it, which groups merge.
 
 ``Index`` supplies the connection and the settings (as for ``Lookup``'s queries) and the
-cache of representatives; the rules are ``copies.is_copy`` and ``copies.joins_group``.
+cache of stored articles checked against; the rules are ``copies.is_copy``,
+``copies.joins_group`` and ``copies.best_representative``. A group's band holders are its
+representative and its doors (``_keeps_bands``); its other members write no band rows.
 """
 
 from __future__ import annotations
@@ -178,8 +180,9 @@ class CopyGroupStore(Lookup):
 
         A copy that shares fewer than ``COPY_DOOR_KEYS`` text band keys with every band holder
         of its group (a cut-short copy, most often) is where shorter copies still to come
-        find the group: they may share no key with the full text at all. The doors of a
-        group are few, since a copy that finds a door sharing enough keys does not become one.
+        find the group: they may share no key with the full text at all. A copy that finds a
+        door sharing enough keys does not become one (one copy in eight is a door on the
+        syndicated bench, nearly all cut short).
         A representative that gives way (``_lead``, ``_merge``) keeps its band rows as a door
         too: copies still to come that resemble it more than the new one find the group there.
         """
