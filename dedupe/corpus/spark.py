@@ -23,6 +23,11 @@ Spark moves the data; every decision is made by the functions the local scan cal
 4. *report* — the driver numbers the clusters (``cluster.number``) and builds the
    ``ScanReport`` exactly as ``scan.scan`` does.
 
+Progress goes to ``progress(stage, done, total)``, the local scan's callback (so the CLI shows
+it the same way): "read" with the articles read, "compare" with the comparisons before and
+after verification. Spark verifies every component in one job, so "compare" moves when that
+job ends; the CLI's plain lines keep the elapsed time moving meanwhile.
+
 Keys Spark hashes are ints or int tuples, never strings or bytes, whose ``hash()`` varies
 from process to process. Spark runs with no network: a local master bound to 127.0.0.1,
 no UI, WARN logging on stderr; a session this module starts it also stops.
@@ -58,7 +63,7 @@ from dedupe.corpus.cluster import Cluster, single
 from dedupe.corpus.copies import CopyGroups, assemble_groups, is_copy, pick_representative
 from dedupe.corpus.linkage import Link
 from dedupe.corpus.records import BATCH_SIZE
-from dedupe.corpus.scan import ScanReport, assemble_report
+from dedupe.corpus.scan import Progress, ScanReport, assemble_report
 from dedupe.corpus.spark_input import DUMP_SUFFIXES, check, renamed_article, sources, summarise
 from dedupe.corpus.verify import verify_component
 from dedupe.corpus.workers import batches
@@ -95,6 +100,7 @@ def scan_spark(
     master: str = "local[2]",
     partitions: int | None = None,
     spark: SparkSession | None = None,
+    progress: Progress | None = None,
 ) -> ScanReport:
     """Scan the articles of ``paths`` on Spark and return the report ``dedupe.corpus.scan.scan`` gives.
 
@@ -105,6 +111,7 @@ def scan_spark(
         master: Spark master URL of the session started when none is given or active.
         partitions: Partitions of the read and verify stages (default: Spark's parallelism).
         spark: A session to run on, left running; otherwise ``spark_session(master)``'s.
+        progress: Called as ``progress(stage, done, total)`` at each stage, as by ``scan``.
 
     Examples:
         >>> report = scan_spark(["dump.jsonl"], master="local[4]")  # doctest: +SKIP
@@ -113,10 +120,16 @@ def scan_spark(
     if partitions is not None and partitions < 1:
         raise SettingsError(f"partitions must be at least 1, got {partitions}")
     files = [file for raw in paths for file in input_files(str(raw))]
+    report = progress or _silent
+    report("read", 0, None)
     with nullcontext(spark) if spark is not None else spark_session(master) as session:
         context = session.sparkContext
         slices = partitions or context.defaultParallelism
-        return _scan(context, files, settings or DEFAULT_SETTINGS, Relation(min_relation), slices)
+        return _scan(context, files, settings or DEFAULT_SETTINGS, Relation(min_relation), slices, report)
+
+
+def _silent(stage: str, done: int, total: int | None) -> None:
+    """Ignore progress."""
 
 
 @contextmanager
@@ -155,7 +168,12 @@ def spark_session(master: str = "local[2]") -> Iterator[SparkSession]:
 
 
 def _scan(
-    context: SparkContext, files: list[str], settings: Settings, weakest: Relation, slices: int
+    context: SparkContext,
+    files: list[str],
+    settings: Settings,
+    weakest: Relation,
+    slices: int,
+    progress: Progress,
 ) -> ScanReport:
     from pyspark import StorageLevel
 
@@ -166,14 +184,19 @@ def _scan(
         numbered = read.zipWithIndex()
         summary = numbered.map(summarise).collect()
         ids, published = check(summary, [f for f in files if Path(f).suffix.lower() in DUMP_SUFFIXES])
+        progress("read", len(ids), len(ids))
         renamed = {row: ids[row] for row, item in enumerate(summary) if item[1] != ids[row]}
         articles = numbered.map(partial(renamed_article, renamed))
+        titles = dict(articles.map(_title).filter(operator.itemgetter(1)).collect())
         sketches = articles.mapPartitions(partial(_sketch, settings)).persist(StorageLevel.MEMORY_AND_DISK)
         copies = _copy_groups(context, sketches)
         pairs = _pairs(sketches, frozenset(c for rows in copies.members.values() for c in rows))
         sketches.unpersist()
         found = components(len(ids), pairs, copies.members, copies.same_text)
+        total = sum(len(work) for _, work in found)
+        progress("compare", 0, total)
         verified = _verify(context, articles, found, copies.members, settings, slices)
+        progress("compare", total, total)
     finally:
         read.unpersist()
     links: list[Link] = [link for found_links, _ in verified for link in found_links]
@@ -182,7 +205,15 @@ def _scan(
     clusters.extend(single(ids[r], published[r]) for r in range(len(ids)) if r not in grouped)
     counts = tuple(ChannelCount(c.name, sum(c.name in n for n in pairs.values())) for c in CHANNELS)
     return assemble_report(
-        ids, dict(zip(ids, published, strict=True)), copies, len(pairs), counts, links, clusters, weakest
+        ids,
+        dict(zip(ids, published, strict=True)),
+        copies,
+        len(pairs),
+        counts,
+        links,
+        clusters,
+        weakest,
+        titles,
     )
 
 
@@ -276,6 +307,10 @@ def _forest(pairs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
 def _pick(rows: Iterable[tuple[int, npt.NDArray[np.uint32]]]) -> tuple[int, list[int], list[int]]:
     ordered = sorted(rows, key=operator.itemgetter(0))
     return pick_representative([row for row, _ in ordered], [found for _, found in ordered])
+
+
+def _title(item: tuple[int, Article]) -> tuple[str, str | None]:
+    return item[1].id, item[1].title
 
 
 def _sketch(settings: Settings, rows: Iterable[tuple[int, Article]]) -> Iterator[tuple[int, Sketch]]:
