@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from dedupe.corpus.linkage import (
     LINK_SHARE,
+    SHOWN_FIGURES,
     TOP_REASONS,
     Link,
     copy_link,
@@ -23,10 +24,11 @@ from dedupe.models import Reason
 from dedupe.pair.compare import ArticleInfo, PairReport
 from dedupe.pair.similarity import Similarity
 from dedupe.pair.verdict import Relation
+from dedupe.report.serialize import to_data
 
 
 def link(a: str, b: str, relation: Relation = Relation.SAME_EVENT) -> Link:
-    return Link(a, b, relation, 0.8, 0.6, 0.1, 0.1, 0.1, 0.1, 0.1, 0, ())
+    return Link(a, b, relation, 0.8, 0.6, Similarity(0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0, 5, 128), ())
 
 
 def test_a_hub_joins_one_event_and_does_not_chain_two() -> None:
@@ -229,24 +231,13 @@ def test_a_link_leaves_out_reasons_against_its_relation() -> None:
     assert [r.code for r in made.reasons] == ["text_overlap"]
 
 
-def test_a_link_carries_the_pairs_text_figures() -> None:
+def test_a_link_holds_the_pairs_text_figures_and_its_json_shows_them_flat() -> None:
     made = link_from_report(report(Relation.REUSE, ()))
-    figures = similarity()
-    assert (
-        made.jaccard,
-        made.containment_a,
-        made.containment_b,
-        made.coverage_a,
-        made.coverage_b,
-        made.longest_passage_words,
-    ) == (
-        figures.jaccard,
-        figures.containment_a,
-        figures.containment_b,
-        figures.coverage_a,
-        figures.coverage_b,
-        figures.longest_passage_words,
-    )
+    assert made.figures == similarity()
+    data = to_data(made)
+    assert list(data)[:12] == ["a", "b", "relation", "confidence", "event_score", *SHOWN_FIGURES, "reasons"]
+    assert [data[name] for name in SHOWN_FIGURES] == [0.5, 0.6, 0.3, 0.7, 0.2, 33]
+    assert "figures" not in data and "jaccard_estimate" not in data
 
 
 @pytest.mark.parametrize(("first", "second", "swapped"), [("p", "q", False), ("q", "p", True)])
@@ -256,10 +247,11 @@ def test_a_copied_link_orders_its_ids_and_swaps_the_sides_figures(
     original = link_from_report(report(Relation.SAME_EVENT, (R["shared_entities"],)))
     made = copy_link(original, first, second, "x~y")
     assert (made.a, made.b) == ("p", "q")
-    sides = [(made.containment_a, made.containment_b), (made.coverage_a, made.coverage_b)]
-    expected = [(original.containment_a, original.containment_b), (original.coverage_a, original.coverage_b)]
+    figures, before = made.figures, original.figures
+    sides = [(figures.containment_a, figures.containment_b), (figures.coverage_a, figures.coverage_b)]
+    expected = [(before.containment_a, before.containment_b), (before.coverage_a, before.coverage_b)]
     assert sides == ([tuple(reversed(pair)) for pair in expected] if swapped else expected)
-    assert (made.jaccard, made.longest_passage_words) == (original.jaccard, original.longest_passage_words)
+    assert made.figures.swapped() == before if swapped else made.figures == before
     assert (made.relation, made.confidence, made.event_score) == (original.relation, 0.7, 0.4)
     assert made.reasons == (Reason("exact_copy", "same texts as x~y: their verdict"), *original.reasons)
     assert made.inferred_from == "x~y"
