@@ -21,6 +21,7 @@ from dedupe.evidence import frequency, lexicon
 from dedupe.evidence.date_mentions import PartialDate, find_date_refs
 from dedupe.evidence.names import canonical_names, name_key, same_person, short_forms
 from dedupe.evidence.numbers import Quantity, find_quantities
+from dedupe.evidence.people import NAME_MAX_WORDS
 from dedupe.evidence.places import Place, lookup_place
 from dedupe.models import Article, Span, Token
 from dedupe.text.normalize import tokenize
@@ -227,7 +228,7 @@ def _part(text: str, sentence: list[Token], part: list[Token]) -> list[_Candidat
 
 def _person_like(part: list[Token], clue: bool) -> bool:
     words = lexicon.bases(part)
-    if len(words) > 4 or any(
+    if len(words) > NAME_MAX_WORDS or any(
         not w.isalpha() or lexicon.is_org_word(w) or w in lexicon.DEMONYMS for w in words
     ):
         return False
