@@ -9,7 +9,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dedupe.evidence import lexicon
-from dedupe.models import Token
+from dedupe.evidence.mentions import extract_entities
+from dedupe.evidence.names import name_key
+from dedupe.evidence.people import person_mentions
+from dedupe.models import Article, Token
 from dedupe.text.normalize import tokenize
 
 PROPERTY = settings(max_examples=300, deadline=None)
@@ -139,3 +142,18 @@ def test_organisation_words_and_bases() -> None:
     tokens = tokenize("Yenqua Party's ministry")
     assert lexicon.bases(tokens) == ["yenqua", "party", "ministry"]
     assert lexicon.has_org_word(["yenqua", "party"]) and not lexicon.has_org_word(["yenqua", "china"])
+
+
+# Titles the three finders once cut differently: "Rev", "Princess", "Col" and "Maj" stayed in
+# a speaker's name, "Deputy", "Sheikh" and "Adviser" in a name's key. One list cuts them all.
+TITLED = ["Deputy", "Sheikh", "Rev", "Princess", "Lord", "Col", "Maj", "Adviser", "Mr"]
+
+
+@pytest.mark.parametrize("title", TITLED)
+def test_entities_speakers_and_name_keys_cut_a_name_at_the_same_titles(title: str) -> None:
+    text = f"The talks ended on Friday. {title} Ana Petrova said the port would reopen."
+    people = [e.canonical for e in extract_entities(Article(id="t", text=text)) if e.kind == "person"]
+    assert people == ["Ana Petrova"]
+    assert [m.name for m in person_mentions(text)] == ["Ana Petrova"]
+    assert name_key(f"{title} Ana Petrova") == ("ana", "petrova")
+    assert title.casefold() in lexicon.TITLES

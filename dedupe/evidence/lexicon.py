@@ -1,4 +1,4 @@
-"""Word lists and token tests that entity rules share: titles, demonyms, organisation words."""
+"""Word lists and token tests that entity and speaker rules share: titles, demonyms, organisation words."""
 
 from __future__ import annotations
 
@@ -14,10 +14,15 @@ from dedupe.models import Token
 # puts it as a location.
 COMMON_PLACE_ZIPF = 4.5
 
+# Words that title a person: cut from a capitalised run before the name ("Security Council
+# Secretary Nikolai Patrushev"), dropped from a name before its parts are compared ("Mr Xi"
+# is "Xi"), and the heads of a speaker's role ("the foreign minister"). One list for the
+# entity rules, the speakers and the name keys, so all three cut a name at the same words.
 TITLES = frozenset(
     "president secretary councilor councillor member minister premier chairman chairwoman mayor governor "
     "ambassador envoy spokesman spokeswoman spokesperson chancellor king queen prince princess pope senator "
-    "mr mrs ms dr prof sir gen col lt capt adm sgt commander general judge director chief".split()
+    "commander general judge director chief official leader head adviser advisor deputy sheikh lord admiral "
+    "colonel captain mr mrs ms miss dr prof sir gen col maj capt lt sgt adm sen rep gov rev".split()
 )
 DEMONYMS = frozenset(
     "russian chinese american british french german ukrainian indian japanese korean iranian israeli "
@@ -44,15 +49,6 @@ FUNCTION_WORDS = frozenset(
     "which who whom whose what when where why how while even further last other own same only just up "
     "out".split()
 )
-# Titles cut off a speaker's or a person mention's name (``people``, ``speakers``); not yet
-# the same list as ``TITLES`` of the entity rules or ``NAME_TITLES``: merging them changes
-# which words are cut from names, and so reports.
-SPEAKER_TITLES = frozenset(
-    "president secretary minister councilor councillor member chairman chairwoman premier official envoy "
-    "ambassador spokesman spokeswoman spokesperson mr mrs ms dr prof general gen leader mayor chief director "
-    "head adviser advisor governor senator king queen prince pope chancellor sheikh sir lord judge commander "
-    "admiral colonel captain deputy".split()
-)
 # Words that make a capitalised run an organisation, a place or a date, not a person.
 NOT_PERSON = frozenset(
     "council ministry party government office agency committee commission organization organisation union "
@@ -63,11 +59,6 @@ NOT_PERSON = frozenset(
     "year week sports exchange initiative center centre house palace monday tuesday wednesday thursday "
     "friday saturday sunday january february april june july august september october november "
     "december".split()
-)
-# Titles dropped from a name before its parts are compared ("Mr Xi" is "Xi").
-NAME_TITLES = frozenset(
-    "mr mrs ms miss dr prof sir lord president premier minister secretary general chancellor king queen "
-    "prince gen col maj capt lt sgt adm sen rep gov mayor ambassador envoy pope rev chairman".split()
 )
 CONNECTORS = frozenset("of the de da del al bin van von der du la".split())
 LOCATIVES = frozenset("in at near to from outside inside".split())

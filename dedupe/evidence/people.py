@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dedupe.evidence.lexicon import FUNCTION_WORDS, NOT_PERSON, SPEAKER_TITLES
+from dedupe.evidence.lexicon import FUNCTION_WORDS, NOT_PERSON, TITLES
 from dedupe.evidence.names import name_key
 
 NAME_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
@@ -153,7 +153,7 @@ def _name_in_run(words: tuple[str, ...]) -> tuple[str, int, int] | None:
     nationalities before the name ("the Russian"); None if what is left names no one.
     The same runs recur in article after article ("The", "Xi Jinping"), so answers are kept.
     """
-    cut = max((i + 1 for i, w in enumerate(words) if w.casefold().rstrip(".") in SPEAKER_TITLES), default=0)
+    cut = max((i + 1 for i, w in enumerate(words) if w.casefold().rstrip(".") in TITLES), default=0)
     first = cut
     while first < len(words) and (
         words[first].casefold() in FUNCTION_WORDS or words[first].endswith(("ian", "ese", "ish"))

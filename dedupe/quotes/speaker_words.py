@@ -13,7 +13,7 @@ from dedupe.evidence.lexicon import (
     DEMONYMS,
     FUNCTION_WORDS,
     NOT_PERSON,
-    SPEAKER_TITLES,
+    TITLES,
     has_org_word,
 )
 from dedupe.evidence.people import NAME_WORD, Mention, fold
@@ -62,7 +62,7 @@ VERBS = (
 SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
 
 
-ROLE_HEADS = SPEAKER_TITLES | frozenset(
+ROLE_HEADS = TITLES | frozenset(
     "ally aide diplomat counterpart officer associate politician lawmaker representative negotiator".split()
 )
 
@@ -252,7 +252,7 @@ def bare_name(word: str) -> bool:
         word[:1].isupper()
         and any(ch.islower() for ch in word)
         and all(ch.isalpha() or ch in "’'-" for ch in word)
-        and low not in FUNCTION_WORDS | NOT_PERSON | NOT_BODIES | DEMONYMS | SPEAKER_TITLES
+        and low not in FUNCTION_WORDS | NOT_PERSON | NOT_BODIES | DEMONYMS | TITLES
         and lookup_place(word) is None
         and zipf(low) < COMMON_PLACE_ZIPF
     )
