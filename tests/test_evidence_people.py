@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dedupe.evidence.lexicon import ORG_WORDS
 from dedupe.evidence.people import NAME_WORD, _capitalised_runs, person_mentions
 
 
@@ -67,3 +69,12 @@ def test_capital_right_after_a_dash_or_quote_starts_a_word_but_not_inside_one() 
     # A digit is no letter: "M" of "3M" starts a word, as NAME_WORD reads it.
     assert [[w for w, _, _ in run] for run in _capitalised_runs(text)] == [["Wang", "Yi"], ["Li"], ["M"]]
     assert _capitalised_runs(text) == _runs_word_by_word(text)
+
+
+BODIES = ["Kazan Tribunal", "Baltic Alliance", "Tarnwell Coalition", "Ruritania Reuters"]
+
+
+@pytest.mark.parametrize("body", BODIES)
+def test_a_run_with_an_organisation_word_names_no_person(body: str) -> None:
+    assert person_mentions(f"Officials of the {body} met on Friday.") == []
+    assert any(word.casefold() in ORG_WORDS for word in body.split())

@@ -49,14 +49,12 @@ FUNCTION_WORDS = frozenset(
     "which who whom whose what when where why how while even further last other own same only just up "
     "out".split()
 )
-# Words that make a capitalised run an organisation, a place or a date, not a person.
-NOT_PERSON = frozenset(
-    "council ministry party government office agency committee commission organization organisation union "
-    "nations states kingdom republic federation assembly parliament congress court bank institute university "
-    "company corporation group news press times post daily radio television service services department "
-    "bureau army navy forces police kremlin politburo cooperation structure region province city sea ocean "
-    "island islands peninsula river north south east west central autonomous charter summit conference forum "
-    "year week sports exchange initiative center centre house palace monday tuesday wednesday thursday "
+# Words that make a capitalised run an organisation, a place or a date, not a person: every
+# organisation word, and the words of places, dates and events.
+NOT_PERSON = ORG_WORDS | frozenset(
+    "nations states kingdom republic daily radio television cooperation structure region province city sea "
+    "ocean island islands peninsula river north south east west central autonomous charter summit conference "
+    "forum year week sports exchange initiative center centre house palace monday tuesday wednesday thursday "
     "friday saturday sunday january february april june july august september october november "
     "december".split()
 )
