@@ -12,9 +12,14 @@ outlet, publication date):
 - quotation sets grouped: labelled renderings of one statement that ``dedupe quotes``
   puts in one group;
 - labelled pair relations ``dedupe compare`` gets right;
-- labelled quotations found, attributed as the outlet attributes them, and misattributed.
+- labelled quotations found, attributed as the outlet attributes them, and misattributed;
+- fact slots: the event's place, date and participants as the facts ``compare_facts``
+  compares give them (``facts_profile``, with metadata so relative dates resolve), right
+  against the manifest's labels; and conflict flags of ``compare_facts`` on the labelled
+  pairs of ``flags.jsonl``: a conflict flag of the labelled slot is a true positive where
+  the label says conflict, a false alarm where it says not.
 
-    python bench/judgement.py [--half test|fit]
+    python bench/judgement.py [--half test|fit] [--facts-only] [--verbose]
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -35,9 +41,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from devcorpus import Doc, load
 from fit_event_model import article
 
+from dedupe.corpus.fact_audit import CONFLICT_KINDS
 from dedupe.corpus.linkage import event_groups as average_linkage
 from dedupe.corpus.scan import scan
+from dedupe.evidence.date_mentions import PartialDate, dates_agree
+from dedupe.evidence.events import EventProfile
+from dedupe.evidence.facts import compare_facts
+from dedupe.evidence.facts_view import facts_profile
 from dedupe.evidence.names import same_person
+from dedupe.evidence.overlap import finest_places
+from dedupe.evidence.places import Place, lookup_place, places_compatible
 from dedupe.pair.compare import compare
 from dedupe.quotes.extract import extract_quotes
 from dedupe.quotes.match import audit_quotes
@@ -228,10 +241,118 @@ def relations(docs: list[Doc], pairs: list[dict]) -> tuple[int, int]:
     return right, total
 
 
+# The labels' slot names and the flag slots that answer them.
+FLAG_SLOTS = {"figure": {"number"}, "date": {"date"}, "place": {"place"},
+              "participant": {"participant", "counterpart"}}  # fmt: skip
+
+
+def _label_places(label: str) -> list[Place]:
+    """The places a manifest label names that the gazetteer knows ("Tunxi, Anhui, China")."""
+    found = []
+    for part in re.split(r",|\band\b|\(|\)", label):
+        words = part.split()
+        for k in range(len(words)):  # "southeastern Turkey": try the name without leading words
+            place = lookup_place(" ".join(words[k:]), located=True)
+            if place is not None and place.known:
+                found.append(place)
+                break
+    return found
+
+
+def _place_right(profile: EventProfile, labelled: list[Place]) -> bool | None:
+    """True if the report's event place can be the labelled one, False if not, None if it gives none."""
+    places = finest_places(profile)
+    if not places or places[0].place is None:
+        return None
+    top = places[0].place
+    return any(places_compatible(top, x) is not False for x in labelled)
+
+
+def _date_right(profile: EventProfile, labels: Sequence[str]) -> bool | None:
+    if not profile.dates or profile.dates[0].date is None:
+        return None
+    found = profile.dates[0].date
+    days = [date.fromisoformat(x) for x in labels]
+    return any(
+        dates_agree(found, PartialDate(d.year, d.month, d.day, d.weekday())) is not False for d in days
+    )
+
+
+def _participants_right(profile: EventProfile, labels: Sequence[str]) -> bool | None:
+    """True if the report's participants are the labelled people it names, no fewer and no others.
+
+    Labelled people the report never names cannot be asked of it.
+    """
+    named = [x for x in labels if any(same_person(x, p.canonical) for p in profile.people)]
+    found = [p.canonical for p in profile.participants]
+    if not named and not found:
+        return None
+    missing = [x for x in named if not any(same_person(x, f) for f in found)]
+    extra = [f for f in found if not any(same_person(x, f) for x in labels)]
+    return not missing and not extra
+
+
+def fact_slots(docs: list[Doc]) -> dict[str, tuple[int, int, int]]:
+    """For place, date and participants: reports right, wrong, and with nothing found, among the labelled."""
+    counts: dict[str, list[int]] = {"place": [0, 0, 0], "date": [0, 0, 0], "participants": [0, 0, 0]}
+    for doc in docs:
+        profile = facts_profile(article(doc, True))
+        meta = doc.meta
+        labelled = _label_places(meta["place"]) if meta.get("place") else []
+        checks = []
+        if labelled:
+            checks.append(("place", _place_right(profile, labelled)))
+        if meta.get("event_dates"):
+            checks.append(("date", _date_right(profile, meta["event_dates"])))
+        if meta.get("participants"):
+            checks.append(("participants", _participants_right(profile, meta["participants"])))
+        for slot, verdict in checks:
+            counts[slot][0 if verdict is True else 1 if verdict is False else 2] += 1
+    return {slot: (c[0], c[1], c[2]) for slot, c in counts.items()}
+
+
+def fact_flags(docs: list[Doc], labels: list[dict]) -> tuple[int, int, int, list[str]]:
+    """Conflict flags on the labelled pairs: true positives, false alarms, labelled conflicts, mistakes."""
+    by_id = {d.id: d for d in docs}
+    tp = fp = conflicts = 0
+    wrong = []
+    for label in labels:
+        if label["a"] not in by_id or label["b"] not in by_id:
+            continue
+        a, b = article(by_id[label["a"]], True), article(by_id[label["b"]], True)
+        raised = [
+            f for f in compare_facts(a, b) if f.kind in CONFLICT_KINDS and f.slot in FLAG_SLOTS[label["slot"]]
+        ]
+        flagged = bool(raised)
+        conflicts += label["conflict"]
+        tp += flagged and label["conflict"]
+        fp += flagged and not label["conflict"]
+        if flagged != label["conflict"]:
+            said = "; ".join(f"{f.a_value!r} vs {f.b_value!r}" for f in raised)
+            wrong.append(f"{'missed' if label['conflict'] else 'false alarm'} {label['slot']} "
+                         f"{label['a']}-{label['b']} {said}")  # fmt: skip
+    return tp, fp, conflicts, wrong
+
+
+def facts_report(docs: list[Doc], labels: list[dict], verbose: bool) -> None:
+    for slot, (right_n, wrong_n, none_n) in fact_slots(docs).items():
+        n = right_n + wrong_n + none_n
+        print(f"event {slot} right: {right_n}/{n} = {right_n / n if n else 0:.3f}; "
+              f"wrong {wrong_n}, none found {none_n}")  # fmt: skip
+    tp, fp, conflicts, wrong = fact_flags(docs, labels)
+    precision = tp / (tp + fp) if tp + fp else 1
+    print(f"conflict flags on labelled pairs: precision {tp}/{tp + fp} = {precision:.3f}; "
+          f"recall {tp}/{conflicts} = {tp / conflicts if conflicts else 1:.3f}")  # fmt: skip
+    if verbose:
+        print("\n".join(f"  {w}" for w in wrong))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("test", "fit"), default="test")
     parser.add_argument("--language", help="only reports in this language (e.g. en)")
+    parser.add_argument("--facts-only", action="store_true", help="measure only fact slots and flags")
+    parser.add_argument("--verbose", action="store_true", help="list the labelled flags got wrong")
     args = parser.parse_args(argv)
     corpus = load()
     docs, fitting = corpus.half(args.half), corpus.half("fit")
@@ -247,25 +368,28 @@ def main(argv: list[str]) -> int:
     print(f"half {args.half}: {len(docs)} reports, {len(set(events.values()))} events, "
           f"{len({d.meta['outlet'] for d in docs})} outlets, "
           f"{sum(1 for d in docs if d.meta['language'] != 'en')} not in English")  # fmt: skip
-    print(f"{'clusters':34} {'P':>6} {'R':>6} {'F1':>6} {'B3 F1':>6} {'occ F1':>6}")
-    for with_meta in (False, True):
-        kind = "metadata" if with_meta else "text only"
-        threshold = fit_baseline(fitting, with_meta)
-        for name, clusters in (
-            (f"dedupe scan, {kind}", tool_clusters(docs, with_meta)),
-            (f"baseline (t={threshold:.2f}), {kind}", baseline_clusters(docs, threshold, with_meta)),
-        ):
-            p, r, f = pairwise(clusters, events)
-            print(f"{name:34} {p:6.3f} {r:6.3f} {f:6.3f} {bcubed(clusters, events):6.3f} "
-                  f"{pairwise(clusters, occasions)[2]:6.3f}")  # fmt: skip
-    grouped, sets = quotation_sets(docs, corpus.quotes)
-    print(f"quotation sets grouped: {grouped}/{sets} = {grouped / sets if sets else 0:.3f}")
-    right, total = relations(docs, corpus.pairs)
-    print(f"pair relations right: {right}/{total} = {right / total if total else 0:.3f}")
-    found, attributed, wrong, labelled = speakers(docs, corpus.quotes)
-    if labelled:
-        print(f"quotations found {found}/{labelled} = {found / labelled:.3f}; attributed as the outlet does "
-              f"{attributed / labelled:.3f}; misattributed {wrong / labelled:.3f}")  # fmt: skip
+    if not args.facts_only:
+        print(f"{'clusters':34} {'P':>6} {'R':>6} {'F1':>6} {'B3 F1':>6} {'occ F1':>6}")
+        for with_meta in (False, True):
+            kind = "metadata" if with_meta else "text only"
+            threshold = fit_baseline(fitting, with_meta)
+            for name, clusters in (
+                (f"dedupe scan, {kind}", tool_clusters(docs, with_meta)),
+                (f"baseline (t={threshold:.2f}), {kind}", baseline_clusters(docs, threshold, with_meta)),
+            ):
+                p, r, f = pairwise(clusters, events)
+                print(f"{name:34} {p:6.3f} {r:6.3f} {f:6.3f} {bcubed(clusters, events):6.3f} "
+                      f"{pairwise(clusters, occasions)[2]:6.3f}")  # fmt: skip
+        grouped, sets = quotation_sets(docs, corpus.quotes)
+        print(f"quotation sets grouped: {grouped}/{sets} = {grouped / sets if sets else 0:.3f}")
+        right, total = relations(docs, corpus.pairs)
+        print(f"pair relations right: {right}/{total} = {right / total if total else 0:.3f}")
+        found, attributed, wrong, labelled = speakers(docs, corpus.quotes)
+        if labelled:
+            print(f"quotations found {found}/{labelled} = {found / labelled:.3f}; "
+                  f"attributed as the outlet does {attributed / labelled:.3f}; "
+                  f"misattributed {wrong / labelled:.3f}")  # fmt: skip
+    facts_report(docs, corpus.flags, args.verbose)
     print(f"({time.perf_counter() - started:.0f} s)")
     return 0
 

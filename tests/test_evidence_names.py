@@ -27,6 +27,10 @@ from dedupe.evidence.names import canonical_names, name_key, same_person, short_
         ("Zelenskyy", "Zelensky"),
         ("Kim Jong Un", "Kim Jong-un"),
         ("Novak Đoković", "Novak Djokovic"),
+        ("Сергей Лавров", "Sergei Lavrov"),  # Cyrillic meets its transliteration
+        ("Лавров", "Sergey Lavrov"),
+        ("Mevlüt Çavuşoğlu", "Mevlut Cavusoglu"),
+        ("Łukasz Kamiński", "Lukasz Kaminski"),  # letters NFKD cannot take apart
     ],
     ids=str,
 )
@@ -43,6 +47,8 @@ def test_same_person(a: str, b: str) -> None:
         ("Putin", "Putina"),
         ("Vladimir Putin", "Vladimir Zelensky"),
         ("Sergei Lavrov", "Sergei Shoigu"),
+        ("Сергей Лавров", "Сергей Шойгу"),
+        ("Путин", "Putina"),
         ("", "Putin"),
         ("Mr", "Mr"),
     ],
@@ -51,6 +57,10 @@ def test_same_person(a: str, b: str) -> None:
 def test_different_people(a: str, b: str) -> None:
     assert not same_person(a, b)
     assert not same_person(b, a)
+
+
+def test_a_name_in_a_script_without_latin_letters_still_has_a_key() -> None:
+    assert name_key("Сергей Лавров") == name_key("Sergei Lavrov") == ("sergei", "lavrov")
 
 
 def test_name_key_drops_titles_and_possessives() -> None:

@@ -103,3 +103,53 @@ def test_reading_only_where_a_number_can_start_finds_what_reading_every_word_fin
     found = find_quantities(text, tokens)
     with patch.object(numbers, "_number_starts", lambda tokens: range(len(tokens))):
         assert find_quantities(text, tokens) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The quake left 1,037 victims.", "en", ["1037 victim"]),
+        ("The quake left 1.037 victims.", "es", ["1037 victim"]),
+        ("The quake left 1.5 thousand victims.", "en", ["1500 victim"]),
+        ("The quake left 3,5 thousand victims.", "de", ["3500 victim"]),
+        ("The quake left 2 719 victims.", "fr", ["2719 victim"]),
+        ("The quake left 2 719 victims.", "en", ["719 victim"]),
+        ("The quake left 11\u202f300 victims.", "fr", ["11300 victim"]),
+        ("The quake left 1.037 victims.", "pt-BR", ["1037 victim"]),
+    ],
+    ids=["en-comma", "es-point", "en-decimal", "de-decimal-comma", "fr-space", "en-space-is-two",
+         "fr-thin-space", "region-tag"],
+)  # fmt: skip
+def test_digits_read_as_the_language_groups_them(text: str, language: str, expected: list[str]) -> None:
+    found = find_quantities(text, tokenize(text), language=language)
+    assert [str(m.quantity) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Al menos 1.037 muertos y 1.204 heridos", "es", ["≥1037 dead", "1204 injured"]),
+        ("au moins 694 morts et 1 670 blessés", "fr", ["≥694 dead", "1670 injured"]),
+        ("Das Beben forderte 632 Tote und 329 Verletzte", "de", ["632 dead", "329 injured"]),
+        ("il bilancio è salito a 128 morti", "it", ["128 dead"]),
+        ("o sismo deixou cerca de 40 mortos e 200 feridos", "pt", ["~40 dead", "200 injured"]),
+        ("dejó 2 mil 500 muertos", "es", ["2500 dead"]),
+    ],
+    ids=["es", "fr", "de", "it", "pt", "es-mil"],
+)  # fmt: skip
+def test_tolls_in_other_languages(text: str, language: str, expected: list[str]) -> None:
+    found = find_quantities(text, tokenize(text), language=language)
+    assert [str(m.quantity) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        (Quantity(45, "minute", "about"), Quantity(47, "minute", "about"), False),
+        (Quantity(45, "minute", "about"), Quantity(47, "minute"), True),
+        (Quantity(45, "minute", "about"), Quantity(45, "minute", "about"), True),
+    ],
+    ids=["two-hedges-differ", "hedge-covers-exact", "same-hedge"],
+)
+def test_two_hedged_figures_are_two_readings(a: Quantity, b: Quantity, agree: bool) -> None:
+    assert quantities_agree(a, b) is agree

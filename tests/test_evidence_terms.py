@@ -7,7 +7,8 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dedupe.evidence.terms import cosine, rarity, term_vector, top_terms
+from dedupe.evidence.terms import cosine, name_terms, rarity, term_vector, top_terms
+from dedupe.ingest.build import article_from_text
 
 
 def test_inflections_meet_in_one_lemma_and_stop_words_carry_nothing() -> None:
@@ -52,3 +53,13 @@ def test_top_terms_are_the_heaviest_in_a_stable_order() -> None:
 def test_cosine_stays_within_zero_and_one(x: str, y: str) -> None:
     value = cosine(term_vector(x, "en"), term_vector(y, "en"))
     assert 0.0 <= value <= 1.0
+
+
+def test_name_terms_read_capitals_of_every_cased_script_but_not_sentence_openings() -> None:
+    text = (
+        "Talks opened today. Diplomats said Çavuşoğlu met Лавров and Österreich officials.\n\n"
+        "Переговоры прошли в Москве, сообщил Лавров."
+    )
+    terms = name_terms(article_from_text(text, id="x"))
+    assert {"cavusoglu", "lavrov", "ostereich", "moskve"} <= set(terms)
+    assert not {"talks", "diplomats", "peregovori"} & set(terms)  # they open sentences

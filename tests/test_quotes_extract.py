@@ -253,3 +253,18 @@ def test_reported_speech_comes_only_when_asked_for() -> None:
 def test_the_person_met_is_never_the_speaker() -> None:
     [row] = [r for r in ROWS if r["case"] == "participial_meeting_with"]
     assert all(q.canonical_speaker != "Karl Steen" for q in quotes_of(row))
+
+
+def test_a_transcript_needs_its_salutations() -> None:
+    # An article headed "X's speech: …" is about the speech, not its transcript.
+    text = (
+        "Harbour news\n\nMara Velde’s speech at the harbour board: what it means\n\n"
+        "The minister spoke for an hour.\n\nAnalysts expect the harbour to reopen in May."
+    )
+    assert extract_quotes(article_from_text(text, id="t")) == ()
+
+
+def test_a_transcript_stops_at_the_first_question() -> None:
+    [row] = [r for r in ROWS if r["case"] == "transcript_after_salutations"]
+    texts = [q.text for q in quotes_of(row)]
+    assert texts == ["We have reopened the harbour after a long winter of repairs."]

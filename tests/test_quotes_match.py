@@ -297,3 +297,35 @@ def test_audit_counts_and_filters(seeds: dict[str, Article]) -> None:
 )  # fmt: skip
 def test_speaker_filter_is_fuzzy_but_not_loose(query: str, name: str, expected: bool) -> None:
     assert name_matches(query, name) is expected
+
+
+# One statement in two languages: the same speaker, and its common words kept as cognates.
+VACCINE_EN = (
+    "Mayor Lena Fischer visited the clinic.\n\n"
+    "“The vaccination programme is a historic success for the hospitals,” Fischer said."
+)
+VACCINE_ES = (
+    "La alcaldesa Lena Fischer visitó la clínica y habló con los médicos del barrio.\n\n"
+    "“El programa de vacunación es un éxito histórico para los hospitales”, dijo Fischer."
+)
+OTHER_ES = (
+    "La alcaldesa Lena Fischer visitó la clínica y habló con los médicos del barrio.\n\n"
+    "“Las escuelas de la ciudad abrirán en septiembre con nuevos profesores”, dijo Fischer."
+)
+
+
+def test_a_translation_joins_its_original_through_speaker_and_cognates() -> None:
+    a, b = article("a", VACCINE_EN), article("b", VACCINE_ES)
+    assert (a.language, b.language) == ("en", "es")
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+def test_another_statement_of_the_speaker_in_another_language_stays_apart() -> None:
+    a, b = article("a", VACCINE_EN), article("b", OTHER_ES)
+    assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
+
+
+def test_a_translation_by_another_speaker_stays_apart() -> None:
+    other = VACCINE_ES.replace("Lena Fischer", "Otto Brandt").replace("dijo Fischer", "dijo Brandt")
+    a, b = article("a", VACCINE_EN), article("b", other)
+    assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]

@@ -17,8 +17,16 @@ from datetime import date, timedelta
 from dedupe.models import Span
 from dedupe.text.dates import MONTHS, find_dates
 
-# Year-less dates are compared inside a leap year, so February 29 exists.
+# A day or month named without a year up to this many days after the report's date is
+# this year's (a preview: "talks on March 31" published March 28); later, last year's.
+AHEAD_DAYS = 60
+# Year-less dates are compared inside a leap year, so February 29 exists, and go round
+# its end where that is nearer.
 _LEAP_YEAR = 2004
+LEAP_YEAR_DAYS = 366
+# "Last week" and "this week" cover a week from its Monday; a weekday named without
+# "next" or "last" is the latest such day up to the report's date.
+DAYS_IN_WEEK = 7
 _PREPOSITIONS = frozenset(("on", "in", "of", "from", "since", "by", "until"))
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -94,7 +102,7 @@ class PartialDate:
     def __str__(self) -> str:
         day = self.full
         if day is not None:
-            return f"week of {day.isoformat()}" if self.days == 7 else day.isoformat()
+            return f"week of {day.isoformat()}" if self.days == DAYS_IN_WEEK else day.isoformat()
         parts = []
         if self.weekday is not None:
             parts.append(calendar.day_name[self.weekday])
@@ -139,8 +147,11 @@ def find_date_refs(
                 else Span(mention.span.start - len(weekday.group()), mention.span.end)
             )
             value = mention.value
+            # A weekday written beside the date is kept as written, even where the calendar puts
+            # the day on another ("Wednesday, September 19, 2023"): that is for the reader to see.
+            written = WEEKDAYS.index(weekday.group("weekday").lower()) if weekday else value.weekday()
             found[span.start] = DateRef(
-                PartialDate(value.year, value.month, value.day, value.weekday()), span, "full"
+                PartialDate(value.year, value.month, value.day, written), span, "full"
             )
             taken.append(span)
     for kind, anchor, pattern in _PATTERNS:
@@ -197,8 +208,13 @@ def _ref(kind: str, match: re.Match[str], span: Span, published: date | None) ->
         value = _resolve_weekday(weekday, rel, published)
         return DateRef(value, span, kind, rel or "on")
     if kind in ("month_day", "month") and published is not None and month is not None and rel != "next":
-        # A month named without a year is the latest such month up to the report's date.
+        # A month named without a year is the latest such month up to the report's date, unless
+        # it comes within AHEAD_DAYS after it: a preview's "will meet on March 31".
         year = published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
+        this_year = day is None or day <= calendar.monthrange(published.year, month)[1]
+        ahead = (date(published.year, month, day or 1) - published).days if this_year else -1
+        if year < published.year and 0 < ahead <= AHEAD_DAYS:
+            year = published.year
     value = PartialDate(year, month, day, weekday)
     if value.full is not None and weekday is not None and value.full.weekday() != weekday:
         value = PartialDate(None, month, day, weekday)  # the text contradicts the guessed year
@@ -208,11 +224,11 @@ def _ref(kind: str, match: re.Match[str], span: Span, published: date | None) ->
 def _resolve_weekday(weekday: int, rel: str, published: date | None) -> PartialDate:
     if published is None:
         return PartialDate(weekday=weekday)
-    back = (published.weekday() - weekday) % 7
+    back = (published.weekday() - weekday) % DAYS_IN_WEEK
     if rel == "next":
-        day = published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        day = published + timedelta(days=(weekday - published.weekday()) % DAYS_IN_WEEK or DAYS_IN_WEEK)
     else:
-        day = published - timedelta(days=back or (7 if rel == "last" else 0))
+        day = published - timedelta(days=back or (DAYS_IN_WEEK if rel == "last" else 0))
     return PartialDate(day.year, day.month, day.day, weekday)
 
 
@@ -225,8 +241,8 @@ def _resolve_relative(rel: str, published: date | None) -> PartialDate:
     unit = rel.rsplit(" ", 1)[-1]
     last = rel.startswith("last")
     if unit == "week":
-        monday = published - timedelta(days=published.weekday() + (7 if last else 0))
-        return PartialDate(monday.year, monday.month, monday.day, 0, days=7)
+        monday = published - timedelta(days=published.weekday() + (DAYS_IN_WEEK if last else 0))
+        return PartialDate(monday.year, monday.month, monday.day, 0, days=DAYS_IN_WEEK)
     if unit == "month":
         first = (published.replace(day=1) - timedelta(days=1)) if last else published
         return PartialDate(first.year, first.month)
@@ -277,4 +293,4 @@ def _day_gap(a: PartialDate, b: PartialDate) -> int:
         return max(0, (second - first).days - (a.days - 1))
     # A missing year: compare within one leap year, going round the year's end if nearer.
     gap = abs((date(_LEAP_YEAR, b.month or 1, b.day or 1) - date(_LEAP_YEAR, a.month or 1, a.day or 1)).days)
-    return max(0, min(gap, 366 - gap) - (max(a.days, b.days) - 1))
+    return max(0, min(gap, LEAP_YEAR_DAYS - gap) - (max(a.days, b.days) - 1))

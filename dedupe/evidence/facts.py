@@ -17,10 +17,14 @@ The caller compares only pairs it judged to report the same event.
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from dedupe.evidence.date_mentions import dates_agree
 from dedupe.evidence.events import EventProfile, Fact, event_profile
+from dedupe.evidence.facts_view import facts_profile, is_furniture
 from dedupe.evidence.names import name_key, same_person
 from dedupe.evidence.numbers import quantities_agree
 from dedupe.evidence.overlap import compare_places, finest_places
@@ -35,6 +39,36 @@ SPELLING_CONFIDENCE = 0.9
 # Participants found with less confidence than this are not flagged when one report lacks them.
 MIN_DETAIL_CONFIDENCE = 0.6
 _SLOT_ORDER = {"place": 0, "date": 1, "counterpart": 2, "participant": 3, "number": 4}
+# Nouns that say what a figure counts too loosely to compare: "14 countries" signed one thing,
+# "two countries" are the talks' parties; "33,400 people" were evacuated, "72 people" died.
+# The singular forms ``numbers`` gives, in English, French, Spanish, German, Italian, Portuguese
+# and Russian (whose noun after a number is genitive plural).
+GENERIC_UNITS = frozenset(
+    "people person country state nation member leader delegation organisation organization "
+    "personne pay persona paíse paesi pessoa "
+    "государств стран человек людей".split()
+)
+# Reports of one occasion may give calendar dates a day apart and both be right: a night
+# that spans two dates, two time zones (landed 19 January UTC, 20 January JST), a filing
+# dateline the day after. Weekdays are named from the writer's own day, so two differ.
+DATE_TOLERANCE_DAYS = 1
+# Units of a toll: a figure that changes as the count goes on.
+CASUALTY_UNITS = frozenset(("dead", "injured"))
+# Words that tell a toll as a count still going on, in English, French, Spanish, German,
+# Italian and Portuguese: "the toll rose to", "as of 3 p.m.", "bilan provisoire", "subió a".
+TOLL_UPDATE_WORDS = frozenset(
+    "rose risen rising climbed climbing reached jumped increased stood stands now so far latest updated "
+    "provisional preliminary toll tally count "
+    "bilan provisoire hausse passé atteint "
+    "balance aumentó ascendió subió ascienden asciende cifra provisional "
+    "bilanz gestiegen stieg "
+    "bilancio salito provvisorio "
+    "balanço subiu aumentou".split()
+)
+# Two exact tolls this close (relative to the larger) are one tally told two ways: official
+# updates of a disaster's toll move by more than a few percent, a slip of a digit does not.
+SAME_TALLY_GAP = 0.05
+_CONFLICTS = frozenset(("conflict", "number_mismatch", "date_mismatch"))
 _OTHER_SIDE_ROLES = frozenset(("counterpart", "delegation head", "met"))
 
 
@@ -88,10 +122,23 @@ def compare_facts(
         >>> [(f.kind, f.a_value, f.b_value) for f in compare_facts(a, b)]
         [('number_mismatch', '12 miners', '15 miners')]
     """
-    pa, pb = profiles if profiles is not None else (event_profile(a), event_profile(b))
-    flags = [*_places(pa, pb), *_dates(pa, pb), *_participants(pa, pb), *_numbers(pa, pb)]
+    given = profiles if profiles is not None else (event_profile(a), event_profile(b))
+    pa, pb = facts_profile(a, profile=given[0]), facts_profile(b, profile=given[1])
+    flags = [*_places(pa, pb), *_dates(pa, pb), *_participants(pa, pb), *_numbers(pa, pb, a.text, b.text)]
+    # A caption or byline may stand in for a missing fact, but cannot by itself contradict one.
+    flags = [f for f in flags if f.kind not in _CONFLICTS or not _furniture(f, a.text, b.text)]
     ordered = sorted(flags, key=lambda f: (_SLOT_ORDER.get(f.slot, 9), f.a_span.start, f.b_span.start))
     return tuple(_with_text(f, a.text, b.text) for f in ordered)
+
+
+def _furniture(flag: FactFlag, a_text: str, b_text: str) -> bool:
+    return any(
+        is_furniture(text, Fact(flag.slot, "", "", span, sentence, 0.0))
+        for text, span, sentence in (
+            (a_text, flag.a_span, flag.a_sentence),
+            (b_text, flag.b_span, flag.b_sentence),
+        )
+    )
 
 
 def _flag(slot: str, kind: str, x: Fact, y: Fact, confidence: float, note: str) -> FactFlag:
@@ -122,13 +169,39 @@ def _places(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
 
 
 def _dates(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
+    """Flag the event dated to days that cannot both be right.
+
+    Calendar dates a day apart may both be right (``DATE_TOLERANCE_DAYS``); two weekdays
+    named for one meeting are not, nor a weekday the calendar puts on another day
+    ("Wednesday, September 19" in 2023 against a report that dates the speech Tuesday).
+    """
     if not (pa.dates and pb.dates):
         return []
     x, y = pa.dates[0], pb.dates[0]
-    if x.date is None or y.date is None or dates_agree(x.date, y.date) is not False:
+    if x.date is None or y.date is None:
         return []
-    note = f"A dates the event {x.date}, B {y.date}"
+    years = {f.date.year for f in (*pa.dates, *pb.dates) if f.date is not None and f.date.year is not None}
+    calendar_days = all(d.month is not None and d.day is not None for d in (x.date, y.date))
+    tolerance = DATE_TOLERANCE_DAYS if calendar_days else 0
+    if dates_agree(x.date, y.date, tolerance_days=tolerance) is False:
+        note = f"A dates the event {x.date}, B {y.date}"
+    elif _misnamed_weekday(x, years) and y.date.weekday != x.date.weekday:
+        note = f"A's {x.value}: that day fell on another weekday"
+    elif _misnamed_weekday(y, years) and x.date.weekday != y.date.weekday:
+        note = f"B's {y.value}: that day fell on another weekday"
+    else:
+        return []
     return [_flag("date", "date_mismatch", x, y, min(x.confidence, y.confidence), note)]
+
+
+def _misnamed_weekday(fact: Fact, years: set[int]) -> bool:
+    """True if the fact names a weekday on which its day fell in none of the years the reports give."""
+    d = fact.date
+    if d is None or d.weekday is None or d.month is None or d.day is None:
+        return False
+    candidates = {d.year} if d.year is not None else years
+    valid = [y for y in candidates if d.day <= calendar.monthrange(y, d.month)[1]]
+    return bool(valid) and all(date(y, d.month, d.day).weekday() != d.weekday for y in valid)
 
 
 def _participants(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
@@ -208,17 +281,65 @@ def _detail(fact: Fact, other: EventProfile, *, x_in_a: bool) -> FactFlag:
     return _flag("participant", "different_detail", x, y, fact.confidence, note)
 
 
-def _numbers(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
+def _numbers(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> list[FactFlag]:
+    """Flag a figure both reports give for one thing where no reading of one fits the other.
+
+    The pair shown is the closest one, so a near miss (1,037 vs 1,035 dead) is not hidden
+    behind a figure of another hour. A toll that either report gives as a count still
+    going on ("rose to", "as of 3 p.m.", "bilan provisoire") is flagged only where both
+    figures belong to one tally (``_one_tally``): tolls rise from hour to hour, and two
+    reports filed at different times both tell the truth.
+    """
     flags: list[FactFlag] = []
     for unit in dict.fromkeys(_unit(f) for f in pa.numbers):
         xs = [f for f in pa.numbers if _unit(f) == unit]
         ys = [f for f in pb.numbers if _unit(f) == unit]
-        if not ys or any(_agree(x, y) for x in xs for y in ys):
+        if unit[0] in GENERIC_UNITS or not ys or any(_agree(x, y) for x in xs for y in ys):
             continue
-        x, y = xs[0], ys[0]
+        x, y = min(((x, y) for x in xs for y in ys), key=lambda pair: _gap(*pair))
+        if unit[0] in CASUALTY_UNITS and _moving(x, y, a_text, b_text) and not _one_tally(x, y, pa, pb):
+            continue
         note = f"A gives {x.canonical}, B {y.canonical}"
         flags.append(_flag("number", "number_mismatch", x, y, min(x.confidence, y.confidence), note))
     return flags
+
+
+def _moving(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:
+    """True if either toll's sentence tells it as a count still going on."""
+    return any(
+        not TOLL_UPDATE_WORDS.isdisjoint(re.findall(r"[^\W\d_]+", f.sentence.slice(text).lower()))
+        for f, text in ((x, a_text), (y, b_text))
+    )
+
+
+def _gap(x: Fact, y: Fact) -> float:
+    """How far apart two figures are, relative to the larger."""
+    a = x.quantity.value if x.quantity else 0.0
+    b = y.quantity.value if y.quantity else 0.0
+    return abs(a - b) / max(abs(a), abs(b), 1e-9)
+
+
+def _one_tally(x: Fact, y: Fact, pa: EventProfile, pb: EventProfile) -> bool:
+    """True if two differing tolls are one tally told two ways, so both cannot be right.
+
+    They are when both are exact and within ``SAME_TALLY_GAP`` of each other (a slip of
+    a digit or two, not an update), or when the reports give another casualty figure
+    alike (694 dead in both, then 1,640 vs 1,670 injured).
+    """
+    exact = all(f.quantity is not None and f.quantity.bound == "exact" for f in (x, y))
+    if exact and _gap(x, y) <= SAME_TALLY_GAP:
+        return True
+    shared = {
+        (f.quantity.unit, f.quantity.value)
+        for f in pa.numbers
+        if f.quantity is not None and f.quantity.unit in CASUALTY_UNITS and f.quantity.unit != _unit(x)[0]
+    }
+    return any(
+        f.quantity is not None
+        and f.quantity.bound == "exact"
+        and (f.quantity.unit, f.quantity.value) in shared
+        for f in pb.numbers
+    )
 
 
 def _unit(fact: Fact) -> tuple[str, bool]:

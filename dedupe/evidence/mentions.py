@@ -119,7 +119,7 @@ def extract_entities(
                 Entity("date", written, shown, ref.span, DATE_WEIGHTS[ref.kind], shown, date=ref.value)
             )
     for _, toks in grouped:
-        for mention in find_quantities(text, toks, date_spans):
+        for mention in find_quantities(text, toks, date_spans, language=article.language):
             shown = str(mention.quantity)
             written = " ".join(mention.span.slice(text).split())
             found.append(Entity("number", written, shown, mention.span, NUMBER_WEIGHT, shown,

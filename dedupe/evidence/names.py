@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from anyascii import anyascii
+
 from dedupe.evidence.lexicon import TITLES
 
 _FOLDS = (
@@ -37,7 +39,7 @@ def strip_accents(text: str) -> str:
 
 def part_key(part: str) -> str:
     """Fold one name part so transliteration variants compare equal ("Nikolay" == "Nikolai")."""
-    key = strip_accents(part).casefold().replace("’", "'").split("'")[0]
+    key = anyascii(strip_accents(part)).casefold().replace("’", "'").split("'")[0]
     for pattern, replacement in _FOLDS:
         key = pattern.sub(replacement, key)
     return key

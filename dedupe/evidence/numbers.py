@@ -16,12 +16,20 @@ from dataclasses import dataclass
 
 from dedupe.models import Span, Token
 
-# Two exact figures within half a percent are one figure rounded differently.
+# Two exact figures within half a percent are one figure rounded differently, where one of
+# them can be a rounding (a multiple of ``ROUND_TO`` or a fraction: 1,200 and 1,204).
 EXACT_TOLERANCE = 0.005
+ROUND_TO = 10
 # "About 200" covers 180–220.
 APPROXIMATE_TOLERANCE = 0.1
 # Casualty words this many tokens from the number decide its unit.
 CASUALTY_WINDOW = 4
+# Languages that write a thousand and thirty-seven "1.037" or "1 037" and three and a half
+# "3,5" (CLDR's decimal comma); English, Chinese, Japanese, Korean and the rest write
+# "1,037" and "3.5". A language not given ("und") is read the English way.
+DECIMAL_COMMA_LANGUAGES = frozenset(
+    "de fr es it pt nl da no nb nn sv fi pl cs sk sl hr sr bg ru uk be tr ro hu id el lt lv et".split()
+)
 
 _WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -29,25 +37,71 @@ _WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           # "2 mil 500 muertos" (Mexican Spanish), "3 mila morti", "10 tausend Tote"
+           "mil": 1_000, "mille": 1_000, "mila": 1_000, "tausend": 1_000,
+           "millions": 1_000_000, "millones": 1_000_000, "millionen": 1_000_000, "milioni": 1_000_000,
+           "milhões": 1_000_000}  # fmt: skip
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?$")
-_LOWER = ("at least", "more than", "over", "above", "no fewer than", "upwards of")
+# A ones word after a tens word adds to it: "twenty-five" (tens start at ten).
+_TENS_FROM = 10
+# Plurals shorter than these are left alone: "ties" is no "ty", "gas" no "ga".
+_MIN_IES_PLURAL = 4
+_MIN_S_PLURAL = 3
+_SPANISH_SCALES = frozenset(("mil",))
+_DIGITS_DECIMAL_COMMA = re.compile(r"\d+(?:\.\d{3})*(?:,\d+)?$")
+_GROUP = re.compile(r"\d{3}$")
+# A space, no-break space or thin space between digit groups: French "2 719", "11 300".
+_GROUP_SPACES = frozenset((" ", "\u00a0", "\u202f", "\u2009"))
+# Bounds and hedges in English, then French, Spanish, German, Italian and Portuguese.
+_LOWER = ("at least", "more than", "over", "above", "no fewer than", "upwards of",
+          "au moins", "plus de", "al menos", "más de", "mindestens", "mehr als", "über", "almeno",
+          "più di", "pelo menos", "mais de")  # fmt: skip
 _UPPER = ("up to", "at most", "fewer than", "less than", "under", "no more than")
-_ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated")
+_ABOUT = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated",
+          "environ", "près de", "presque", "quelque", "unos", "unas", "cerca de", "casi", "alrededor de",
+          "etwa", "rund", "fast", "circa", "quasi", "cerca di", "quase", "aproximadamente")  # fmt: skip
+# Words of death and injury, English first, then French, Spanish, German, Italian and
+# Portuguese: a toll is compared across languages ("1.037 muertos", "1,035 dead").
 _DEAD = frozenset(
-    "killed killing kill kills dead died die dying deaths death fatalities bodies lives".split()
+    "killed killing kill kills dead died die dying deaths death fatalities bodies lives "
+    "morts mort tués tuées décès décédés victimes "
+    "muertos muertas muerto fallecidos fallecidas murieron fallecieron víctimas "
+    "tote toten todesopfer getötet starben ums "
+    "morti morto vittime deceduti "
+    "mortos mortes morreram vítimas".split()
 )
-_INJURED = frozenset("injured injuring wounded wounding hurt injuries".split())
+_INJURED = frozenset(
+    "injured injuring wounded wounding hurt injuries "
+    "blessés blessées blessé "
+    "heridos heridas herido "
+    "verletzte verletzten verletzt "
+    "feriti ferito "
+    "feridos feridas".split()
+)
 _PEOPLE = frozenset(
     "people persons person workers civilians residents passengers children soldiers men women miners "
-    "students villagers victims pilgrims migrants".split()
+    "students villagers victims pilgrims migrants "
+    "personnes personas menschen persone pessoas".split()
 )
-_SKIP = frozenset("new more other additional further separate major key different of".split())
+_SKIP = frozenset("new more other additional further separate major key different of de di".split())
 _NOT_UNITS = frozenset(
     "the a an and or to in on at by for with from as than that this these those who which were was are is "
     "had have has will would".split()
 )
-_CLAUSE_JOINS = frozenset(("and", "or", "but", "while"))
+# Month names (and the Russian "year") that a figure's unit may be when the figure is a day of
+# a date the date finder does not read ("9 апреля", "20 de marzo", "11 juillet"): French,
+# Spanish, German, Italian, Portuguese and Russian (genitive), lower-cased. The figures stay
+# entities (reports of one event share them); ``facts_view`` keeps them out of the facts.
+MONTH_WORDS = frozenset(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
+    "januar jänner februar märz april juni juli august oktober dezember "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
+    "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro "
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря года году год".split()
+)
+_CLAUSE_JOINS = frozenset(("and", "or", "but", "while", "et", "y", "und", "e", "ou", "o", "oder"))
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 _CURRENCY_SIGNS = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
 _CURRENCY_WORDS = {"dollars": "usd", "dollar": "usd", "euros": "eur", "euro": "eur", "pounds": "gbp",
@@ -94,23 +148,47 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool | None:
     """True if both can be right, False if they cannot, None if they count different things."""
     if a.unit != b.unit or a.ordinal != b.ordinal:
         return None
+    if a.bound == b.bound == "about":
+        # "About" hedges a figure against the exact count, not against another hedge: "about
+        # 45" and "about 47 minutes" are two readings of one figure, and they differ.
+        a, b = Quantity(a.value, a.unit), Quantity(b.value, b.unit)
+    if a.bound == b.bound == "exact" and not (_rounded(a.value) or _rounded(b.value)):
+        return a.value == b.value  # 1,037 and 1,035 are two counts: neither is rounded
     low_a, high_a = a.range()
     low_b, high_b = b.range()
     return low_a <= high_b and low_b <= high_a
 
 
-def find_quantities(text: str, tokens: Sequence[Token], skip: Sequence[Span] = ()) -> list[QuantityMention]:
+def _rounded(value: float) -> bool:
+    """True for a figure that may be a rounding: a fraction, or a whole number in tens or more."""
+    return value != int(value) or (value != 0 and int(value) % ROUND_TO == 0)
+
+
+def find_quantities(
+    text: str, tokens: Sequence[Token], skip: Sequence[Span] = (), *, language: str = "und"
+) -> list[QuantityMention]:
     """Return the quantities stated by ``tokens`` (words of ``text``), in order.
 
     Numbers inside ``skip`` spans (dates already found), clock times and numbers with
     no recognisable unit are left out: a bare "2" says nothing a report can disagree on.
+    ``language`` (ISO 639-1) tells how the digits are grouped: in Spanish "1.037" is a
+    thousand and thirty-seven, in French "2 719" one number.
+
+    Examples:
+        >>> from dedupe.text.normalize import tokenize
+        >>> text = "at least 1.037 dead"
+        >>> [str(m.quantity) for m in find_quantities(text, tokenize(text), language="es")]
+        ['≥1037 dead']
     """
+    comma = language.split("-")[0].lower() in DECIMAL_COMMA_LANGUAGES
     found: list[QuantityMention] = []
     after = 0  # where the last number read ends: a number starts no earlier
     for i in _number_starts(tokens):
         if i < after:
             continue
-        value, end = _number_at(tokens, i)
+        value, end = _number_at(tokens, i, decimal_comma=comma)
+        if value is not None and comma:
+            value, end = _spaced_groups(text, tokens, value, end)
         if (
             value is None
             or any(s.start <= tokens[i].start < s.end for s in skip)
@@ -140,14 +218,34 @@ def _number_starts(tokens: Sequence[Token]) -> list[int]:
     return [i for i, t in enumerate(tokens) if t.text[:1].isdigit() or t.text in _WORDS]
 
 
-def _number_at(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
-    """Parse the number starting at token ``i``; return its value and the index after it."""
+def _spaced_groups(text: str, tokens: Sequence[Token], value: float, end: int) -> tuple[float, int]:
+    """Read on through groups of three digits set off by a space: "2 719" is one number."""
+    while (
+        end < len(tokens)
+        and value == int(value)
+        and _GROUP.match(tokens[end].text)
+        and text[tokens[end - 1].end : tokens[end].start] in _GROUP_SPACES
+        and tokens[end - 1].text[-1:].isdigit()
+    ):
+        value = value * 1000 + int(tokens[end].text)
+        end += 1
+    return value, end
+
+
+def _number_at(tokens: Sequence[Token], i: int, *, decimal_comma: bool = False) -> tuple[float | None, int]:
+    """Parse the number starting at token ``i``; return its value and the index after it.
+
+    With ``decimal_comma`` "1.037" is a thousand and thirty-seven and "3,5" three and a half.
+    """
     word = tokens[i].text
-    if _DIGITS.match(word):
+    if decimal_comma and _DIGITS_DECIMAL_COMMA.match(word):
+        value = float(word.replace(".", "").replace(",", "."))
+    elif _DIGITS.match(word):
         value = float(word.replace(",", ""))
     elif word in _WORDS and word != "dozen":
         value = float(_WORDS[word])
-        if i + 1 < len(tokens) and tokens[i + 1].text in _WORDS and _WORDS[tokens[i + 1].text] < 10 <= value:
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if following in _WORDS and _WORDS[following] < _TENS_FROM <= value:
             value += _WORDS[tokens[i + 1].text]  # "twenty-five"
             i += 1
     else:
@@ -155,6 +253,14 @@ def _number_at(tokens: Sequence[Token], i: int) -> tuple[float | None, int]:
     j = i + 1
     while j < len(tokens) and tokens[j].text in _SCALES:
         value *= _SCALES[tokens[j].text]
+        j += 1
+    if (
+        j > i + 1
+        and j < len(tokens)
+        and _GROUP.match(tokens[j].text)
+        and tokens[j - 1].text in _SPANISH_SCALES
+    ):
+        value += int(tokens[j].text)  # "2 mil 500": two thousand five hundred
         j += 1
     return value, j
 
@@ -225,8 +331,9 @@ def _bound(tokens: Sequence[Token], start: int) -> str:
 
 
 def _singular(noun: str) -> str:
-    if noun.endswith("ies") and len(noun) > 4:
+    """Strip an English plural ending, leaving short words ("gas", "ties") as they are."""
+    if noun.endswith("ies") and len(noun) > _MIN_IES_PLURAL:
         return noun[:-3] + "y"
-    if noun.endswith("s") and not noun.endswith(("ss", "us")) and len(noun) > 3:
+    if noun.endswith("s") and not noun.endswith(("ss", "us")) and len(noun) > _MIN_S_PLURAL:
         return noun[:-1]
     return noun

@@ -129,9 +129,12 @@ def _zipf(word: str, language: str) -> float:
 
 
 # A capitalised word right after a lower-case word, digit or comma: a name, not a sentence opening.
-# The look-behind follows the capital (it re-checks it) so that the search skips ahead to
-# capitals: twice as fast as looking behind first, and the same matches.
-_CAPITALISED = re.compile(r"[A-Z](?<=[a-z0-9,;’'] [A-Z])[a-z]+(?:['’][a-z]+)?")
+# Cased scripts only (Latin with its accents, Greek, Cyrillic): a caseless script (Chinese,
+# Arabic) marks no names by capitals. The look-behind follows the capital (it re-checks it)
+# so that the search skips ahead to capitals: twice as fast as looking behind first.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-ЯЁ"
+_LOWER = "a-zß-öø-ÿā-žα-ωа-яё"
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<=[{_LOWER}0-9,;’'] [{_UPPER}])[{_LOWER}]+(?:['’][{_LOWER}]+)?")
 _NOT_NAMES = frozenset(
     part_key(word)
     for word in (

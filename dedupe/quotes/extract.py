@@ -13,7 +13,9 @@ several systems mixes them.
 Readouts and live blogs print statements without marks: after a line that ends with a
 colon and names a speaker ("The ministry issued the following statement:", "Key quotes
 from X:"), on bullet lines under it, or after a speaker's name and a colon or dash at a
-line's start ("Lavrov: We …", "Lavrov — We …"). Those are quotations of kind "readout",
+line's start ("Lavrov: We …", "Lavrov — We …"), embedded posts signed "— Name (@handle)
+date", and the paragraphs of a published transcript after its heading ("X's opening
+remarks …") and salutations. Those are quotations of kind "readout",
 whose ``span`` and ``inner`` are the same (there are no marks). Reported speech ("X said
 that …") is of kind "reported" and only extracted when asked for (``reported=True``), so
 counts of quotations stay counts of what the outlet quoted.
@@ -29,10 +31,12 @@ from dataclasses import dataclass, replace
 
 from dedupe.models import Article, Span
 from dedupe.quotes.marks import (
+    MarkedQuote,
     find_quote_marks,
 )
 from dedupe.quotes.readouts import (
     readout_statements,
+    transcript_statements,
 )
 from dedupe.quotes.speaker_resolution import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import VERBS
@@ -100,9 +104,15 @@ def extract_quotes(
     sents = list(sentences) if sentences is not None else segment.sentences(text, article.body_spans)
     headlines = _headline_lines(article, paras)
     readouts = readout_statements(text, paras, found, headlines)
+    transcript = transcript_statements(text, paras, found)
+    spoken = (
+        [s for s in transcript[1] if not any(s.start < r.end and r.start < s.end for r, _, _ in readouts)]
+        if transcript
+        else []
+    )
     hidden = [Span(p.start, p.end) for p in paras if p.start in headlines]
     resolver = SpeakerResolver(
-        article, [Span(f.start, f.end) for f in found] + [r for r, _, _ in readouts], hidden=hidden
+        article, [Span(f.start, f.end) for f in found] + [r for r, _, _ in readouts] + spoken, hidden=hidden
     )
     pieces: list[tuple[Span, Span, str, Span, Attribution | None, int]] = []
     for f in found:
@@ -114,11 +124,18 @@ def extract_quotes(
         attribution = (
             None if kind == "headline" else resolver.attribute(span, sentence, embedded=kind != "full")
         )
+        if attribution is None and kind == "full":
+            attribution = _after_reported(text, paras, sents, found, span, resolver)
         pieces.append((span, Span(f.start + 1, f.end - f.closed), kind, sentence, attribution, f.paragraphs))
     for statement, lead, named in readouts:
         attribution = resolver.readout(lead, named=named)
         if attribution is not None or not named:
             pieces.append((statement, statement, "readout", statement, attribution, 1))
+    if transcript is not None and spoken:
+        speaker = resolver.person_in(transcript[0])
+        if speaker is not None:
+            remarks = Attribution(speaker, "X's remarks", transcript[0])
+            pieces.extend((statement, statement, "readout", statement, remarks, 1) for statement in spoken)
     if reported:
         taken = [p[0] for p in pieces]
         for clause, sentence, attribution in resolver.reported(sents, taken):
@@ -161,6 +178,33 @@ def _quote(
         frame_span=found.frame_span if found is not None else None,
         paragraphs=count,
     )
+
+
+def _after_reported(
+    text: str, paras: list[Span], sents: list[Span], found: Sequence[MarkedQuote], span: Span,
+    resolver: SpeakerResolver,
+) -> Attribution | None:  # fmt: skip
+    """`X said Russia had …¶“…”`: a paragraph that is only a quotation, after reported speech.
+
+    News copy introduces a speaker's words in reported speech and quotes them in the next
+    paragraph. The paragraph before must be unquoted and end with a sentence whose subject
+    is a person who said something ("He said …", "Zelensky warned that …").
+    """
+    k = next((i for i, p in enumerate(paras) if p.start <= span.start < p.end), None)
+    if not k:
+        return None
+    para, before = paras[k], paras[k - 1]
+    if any(ch.isalnum() for ch in text[para.start : span.start] + text[span.end : para.end]):
+        return None
+    if any(before.start <= f.start < before.end for f in found):
+        return None
+    last = [s for s in sents if before.start <= s.start < before.end]
+    if not last:
+        return None
+    reported = resolver.reported(last[-1:], ())
+    if not reported or reported[0][2].speaker.kind != "person":
+        return None
+    return reported[0][2]
 
 
 def _headline_lines(article: Article, paras: list[Span]) -> set[int]:
@@ -243,5 +287,5 @@ def _kind(text: str, span: Span, sentence: Span, headlines: set[int]) -> str:
         return "headline"
     first = next((ch for ch in text[span.start + 1 : span.end] if ch.isalnum()), "")
     lead = text[sentence.start : span.start].rstrip()
-    stands_alone = not lead or lead[-1] in ":,"
+    stands_alone = not lead or lead[-1] in ":,.!?"  # '… still."Die …': a sentence ended before it
     return "full" if (first.isupper() or first.isdigit()) and stands_alone else "fragment"

@@ -13,6 +13,7 @@ speaker (a short phrase) or copied near-verbatim (a long one).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -25,6 +26,7 @@ from rapidfuzz.distance import Indel
 
 from dedupe.evidence.lexicon import FUNCTION_WORDS
 from dedupe.evidence.names import canonical_names, same_person
+from dedupe.evidence.places import lookup_place
 from dedupe.evidence.terms import SPACELESS, content_term, rarity
 from dedupe.models import Article, Span, Token
 from dedupe.quotes.diff import Side
@@ -59,6 +61,29 @@ VERBATIM_MIN_DENSITY = 0.6
 # another quotation by the same speaker sharing 4 at 0.49), at one set fewer on the fit half.
 TRANSLATION_MIN_OVERLAP = 0.40
 TRANSLATION_MIN_SHARED = 5
+# Two renderings in different languages share no lemmas, but a translation keeps figures
+# and cognates ("terrorists"/"terroristas", "nuclear"/"nucleares"). Two quotations in two
+# languages are one statement when their speakers are the same known person or body,
+# their articles may share an event, a sentence of each has at least
+# CROSS_LANGUAGE_MIN_COGNATES common words of 5+ letters with a cognate in the other
+# (accents and doubled letters folded, Indel similarity ≥ COGNATE_MIN_SIMILARITY) making
+# ≥ CROSS_LANGUAGE_MIN_SHARE of the longer sentence's, and each is the other's best match
+# in the other's article. Names and places do not count: they are the occasion's words,
+# in every statement about it. Measured on the fit half of fixtures/realnews
+# (tools/quote_misses.py's corpus, all languages): 9 cross-language links, 6 between
+# members of one labelled set and 3 to an unlabelled rendering of the same statement,
+# none between two statements; counting names, or the share of the shorter quotation,
+# linked 5-8 pairs of two different statements of one speaker.
+CROSS_LANGUAGE_MIN_COGNATES = 2
+CROSS_LANGUAGE_MIN_SHARE = 1 / 3
+COGNATE_MIN_SIMILARITY = 0.75
+# Cognates are looked up by their first letters: renderings sharing none are never compared.
+COGNATE_KEY_LETTERS = 4
+# A cognate key that many of one speaker's renderings hold ("russi" for Putin over a
+# year of news) says nothing of which statement it is, and comparing all of them would grow
+# as its square: keys held by more renderings than this are not looked up.
+COGNATE_BUCKET_MAX = 64
+_COGNATE_WORD = re.compile(r"[^\W\d_]{5,}|\d+(?:[.,]\d+)*")
 # A one-word fragment matches another only if their sentences share this many content words.
 CONTEXT_MIN_SHARED = 2
 # A name asked for (``audit_quotes(speaker=…)``) matches a speaker when each of its words
@@ -83,6 +108,8 @@ class Item:
     speaker: str
     context: frozenset[str]
     statements: tuple[Mapping[str, float], ...] = ()
+    language: str = "en"
+    cognates: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +144,34 @@ def make_item(k: int, article: Article, body: Body, quote: Quote, names: Mapping
         speaker=global_speaker(quote.canonical_speaker, names),
         context=frozenset(t.text for t in around) - FUNCTION_WORDS,
         statements=statements(quote.text, article.language or "en"),
+        language=article.language or "en",
+        cognates=tuple(
+            found
+            for sentence in _SENTENCE_END.split(quote.text)
+            if (found := cognate_words(sentence, article.language or "en"))
+        ),
     )
+
+
+def cognate_words(text: str, language: str) -> frozenset[str]:
+    """The words a translation keeps recognisable: common content words of 5+ letters, accents
+    and doubled letters folded ("sécurité" → "securite", "aggressor" → "agresor"), and figures."""
+    if language in SPACELESS:
+        return frozenset()  # no words without a segmenter (as in ``statements``)
+    found = set()
+    for match in _COGNATE_WORD.finditer(text):
+        word, low = match.group(), match.group().lower()
+        # Names and places are the occasion's words, in every statement about it: only
+        # common words count, capitalised only where they open a sentence ("Terrorists …").
+        opens = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?"
+        common = word[0].islower() or (opens and lookup_place(word) is None)
+        if low[0].isdigit():
+            found.add(low.replace(",", "."))
+        elif common and content_term(low, language):
+            folded = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+            # Doubled letters are where spellings of one word part ("aggressor", "agresor").
+            found.add(re.sub(r"(.)\1", r"\1", folded))
+    return frozenset(found)
 
 
 def statements(text: str, language: str) -> tuple[Mapping[str, float], ...]:
@@ -193,6 +247,7 @@ def links(items: Sequence[Item], may_share_event: MayShareEvent) -> list[tuple[i
         shared = Counter(j for word in items[i].content for j in postings[word] if j > i)
         candidates = [j for j, n in sorted(shared.items()) if n >= _enough_shared(items[i], items[j])]
         found.extend((i, j) for j in candidates if _same_statement(items[i], items[j], may_share_event))
+    found.extend(_across_languages(items, may_share_event))
     hosts: dict[int, int] = {}
     for s in short:
         words = items[s].words
@@ -212,6 +267,75 @@ def links(items: Sequence[Item], may_share_event: MayShareEvent) -> list[tuple[i
         pairs = [(x, y) for x, y in combinations(same, 2) if not (x in hosts and y in hosts)]
         found.extend((x, y) for x, y in pairs if _fragments_agree(items[x], items[y], may_share_event))
     return found
+
+
+def _across_languages(items: Sequence[Item], may_share_event: MayShareEvent) -> list[tuple[int, int]]:
+    """Link renderings of one statement in two languages: one known speaker, shared cognates,
+    and each the other's best match in the other's article (see CROSS_LANGUAGE_MIN_COGNATES)."""
+    keys: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        if item.speaker != UNKNOWN and len(item.words) >= LONG_QUOTE_WORDS:
+            for word in frozenset().union(*item.cognates):
+                keys[(item.speaker, word[:COGNATE_KEY_LETTERS])].append(i)
+    pairs = {
+        (i, j)
+        for bucket in keys.values()
+        if len(bucket) <= COGNATE_BUCKET_MAX
+        for i in bucket
+        for j in bucket
+        if i < j and items[i].language != items[j].language
+    }
+    scored: dict[tuple[int, int], float] = {}
+    for i, j in sorted(pairs):
+        a, b = items[i], items[j]
+        if a.language == b.language or a.article == b.article or not may_share_event(a.article, b.article):
+            continue
+        if not compatible(a.speaker, b.speaker):
+            continue
+        agreement = max((_agreement(x, y) for x in a.cognates for y in b.cognates), default=0.0)
+        if agreement > 0:
+            scored[(i, j)] = agreement
+    best: dict[tuple[int, int], float] = defaultdict(float)
+    for (i, j), value in scored.items():
+        best[(i, items[j].article)] = max(best[(i, items[j].article)], value)
+        best[(j, items[i].article)] = max(best[(j, items[i].article)], value)
+    return [
+        (i, j)
+        for (i, j), value in sorted(scored.items())
+        if value == best[(i, items[j].article)] == best[(j, items[i].article)]
+    ]
+
+
+def _agreement(a: frozenset[str], b: frozenset[str]) -> float:
+    """How far two sentences in two languages agree: the share of the longer's cognate words
+    matched, if enough are, else 0. The longer's share, so that a long sentence is not one
+    statement with every short one that shares two of its words."""
+    count = _cognates(a, b) if len(a) <= len(b) else _cognates(b, a)
+    if count < CROSS_LANGUAGE_MIN_COGNATES or count < CROSS_LANGUAGE_MIN_SHARE * max(len(a), len(b)):
+        return 0.0
+    return count / max(len(a), len(b))
+
+
+def _cognates(small: frozenset[str], large: frozenset[str]) -> int:
+    """Count words of ``small`` with a distinct cognate in ``large`` (figures must be equal)."""
+    left = set(large)
+    count = 0
+    for word in sorted(small):
+        if word in left:
+            left.discard(word)
+            count += 1
+            continue
+        if word[0].isdigit():
+            continue
+        match = max(
+            (w for w in left if not w[0].isdigit()),
+            key=lambda w: (Indel.normalized_similarity(word, w), w),
+            default=None,
+        )
+        if match is not None and Indel.normalized_similarity(word, match) >= COGNATE_MIN_SIMILARITY:
+            left.discard(match)
+            count += 1
+    return count
 
 
 def _enough_shared(a: Item, b: Item) -> int:

@@ -15,7 +15,7 @@ from dedupe.models import Span
 # Opening marks and the marks that close them. Straight marks open and close themselves;
 # German „…“ and Swedish/Danish »…« reuse characters that close elsewhere.
 CLOSERS = {
-    "“": "”\"", "„": "“”", '"': '"”', "«": "»", "»": "«", "‹": "›", "「": "」", "『": "』",
+    "“": "”\"″", "„": "“”", '"': '"”', "«": "»", "»": "«", "‹": "›", "「": "」", "『": "』",
     "‘": "’", "‚": "‘’", "'": "'",
 }  # fmt: skip
 
@@ -33,8 +33,9 @@ _AMBIGUOUS_OPENERS = frozenset("\"'»")
 _ALL_CLOSERS = frozenset("".join(CLOSERS.values()))
 
 
-# French typesetting puts a space inside guillemets: « Nous ne céderons pas ».
-_SPACED = frozenset("«»‹›")
+# French typesetting puts a space inside guillemets: « Nous ne céderons pas »; some sites
+# pad straight marks the same way: " Die Suche ist ein Kampf ", sagte …
+_SPACED = frozenset('«»‹›"')
 
 
 # Marks that also sit inside words: apostrophes ("Russia’s", "don't") and inch marks (5"9).
@@ -165,7 +166,9 @@ def _can_open(text: str, i: int) -> bool:
     if char not in _AMBIGUOUS_OPENERS:
         return True
     before = text[i - 1] if i > 0 else " "
-    return before.isspace() or before in "([{—–-/:;" or before in CLOSERS
+    # 'läuft."Das …': a sentence's end glued to the next quotation's opening mark.
+    glued = before in ".!?" and after.isupper()
+    return before.isspace() or before in "([{—–-/:;" or before in CLOSERS or glued
 
 
 def _can_close(text: str, i: int) -> bool:

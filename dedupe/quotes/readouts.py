@@ -1,5 +1,8 @@
 """Statements printed without quotation marks: readouts, bullets under a colon line, "Name: …" lines.
 
+Also embedded posts ("… — Name (@handle) May 4, 2026") and published transcripts: a
+heading "X's opening remarks …", salutations, then the speech in plain paragraphs.
+
 ``extract`` gives them the kind "readout"; a bare name before the colon counts only if it
 names a person, which the speaker resolver decides.
 """
@@ -25,7 +28,7 @@ _BULLETS = frozenset("•●▪-–—*")
 # A colon line introduces a statement when it says that someone spoke or issued words.
 _READOUT_CUE = re.compile(
     r"\b(?:said|says|stated|states|told|added|declared|announced|wrote|writes|tweeted|posted|"
-    r"statement|quotes?|remarks|readout|communiqu[eé]|declaration)\b",
+    r"statements?|quotes?|remarks|readout|communiqu[eé]|declaration)\b",
     re.IGNORECASE,
 )
 
@@ -36,6 +39,66 @@ _INLINE = re.compile(
     r"|.*?\b(?:said|says|stated|added|declared|wrote|tweeted|posted)(?=\s*:))(?P<lead>\s*:?)\s+(?P<rest>[A-Z\d].*)$",
     re.DOTALL,
 )
+
+
+# An embedded post as news pages print it: the words, an optional link, then "— Name
+# (@handle) Month D, YYYY". The name is the author; the rest of the paragraph is the post.
+_EMBEDDED_POST = re.compile(
+    r"^(?P<rest>\S.*?)\s*(?:https?://\S+\s*)?[—–-]\s*(?P<name>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
+    r"\s*\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$",
+    re.DOTALL,
+)
+
+
+# A heading that says a transcript follows: "Foreign Minister X's opening remarks at …".
+_TRANSCRIPT_HEADING = re.compile(
+    r"\s*(?P<who>[^\n’']{3,80}?)[’']s\s+(?:(?:opening|closing|introductory|concluding|keynote)\s+)?"
+    r"(?:remarks|speech|address|statement)\b"
+)
+# How many paragraphs from the top may hold that heading.
+TRANSCRIPT_HEADING_PARAS = 6
+# A transcript opens with salutations, each a short line ending in a comma ("Esteemed Mr
+# Minister,", "Dear friends,", "“Colleagues,"): the heading counts only with one this close
+# after it, so an article headed "X's speech: what it means" is never taken for a transcript.
+TRANSCRIPT_SALUTATION_REACH = 4
+SALUTATION_MAX_WORDS = 6
+# A question line ends the speaker's monologue: the answers belong to a Q&A, read otherwise.
+_QUESTION = re.compile(r"\s*(?:question|q)\s*[:.(]", re.IGNORECASE)
+
+
+def transcript_statements(
+    text: str, paras: list[Span], marked: Sequence[MarkedQuote]
+) -> tuple[Span, list[Span]] | None:
+    """Find a published transcript: ``(who, statements)``, the heading's speaker words and each
+    paragraph of the speech after its salutations, or None.
+
+    Ministries and agencies publish speeches as "X's opening remarks at …", salutations, then
+    the speech in plain paragraphs without quotation marks.
+    """
+    starts = sorted(f.start for f in marked)
+    for k, para in enumerate(paras[:TRANSCRIPT_HEADING_PARAS]):
+        heading = _TRANSCRIPT_HEADING.match(text, para.start, para.end)
+        if heading is None:
+            continue
+        following = paras[k + 1 : k + 1 + TRANSCRIPT_SALUTATION_REACH]
+        salutes = [i for i, p in enumerate(following) if _salutation(p.slice(text))]
+        if not salutes:
+            continue
+        statements = []
+        for p in paras[k + 2 + salutes[-1] :]:
+            if _QUESTION.match(text, p.start, p.end):
+                break
+            end = trimmed_end(text, p)
+            k_mark = bisect_left(starts, p.start)
+            if text[end - 1] in ".!?…" and not (k_mark < len(starts) and starts[k_mark] < p.end):
+                statements.append(Span(p.start, end))
+        return Span(heading.start("who"), heading.end("who")), statements
+    return None
+
+
+def _salutation(line: str) -> bool:
+    words = line.strip().lstrip('“"«').split()
+    return bool(words) and len(words) <= SALUTATION_MAX_WORDS and line.rstrip().endswith(",")
 
 
 def readout_statements(
@@ -63,6 +126,14 @@ def readout_statements(
                 if quoted(statement):
                     break
                 found.append((statement, lead, False))
+            continue
+        post = _EMBEDDED_POST.match(line)
+        if post is not None:
+            statement = Span(para.start + post.start("rest"), para.start + post.end("rest"))
+            if not quoted(statement):
+                found.append(
+                    (statement, Span(para.start + post.start("name"), para.start + post.end("name")), True)
+                )
             continue
         inline = _INLINE.search(line)
         if inline is not None:

@@ -15,15 +15,18 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dedupe.evidence.lexicon import FUNCTION_WORDS
+from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, FUNCTION_WORDS
 from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.people import NAME_WORD, Mention, fits, fold, person_mentions
 from dedupe.evidence.places import lookup_place
+from dedupe.evidence.terms import ZIPF_CEILING, rarity
 from dedupe.models import Article, Span
 from dedupe.quotes.speaker_words import (
     ANY_TITLE_HEADS,
+    DETERMINERS,
     DOCUMENT_REACH,
     EMPTY_MODIFIERS,
+    FOREIGN_TITLES,
     INSTITUTION_HEADS,
     INSTITUTION_NAME,
     ISSUERS,
@@ -74,6 +77,7 @@ class SubjectResolver:
 
     def __init__(self, article: Article, quotes: list[Span], *, hidden: Sequence[Span] = ()) -> None:
         self.text = article.text
+        self.language = article.language or "en"
         self.masked = masked_text(article, quotes)
         # A title or headline names people but is nobody's frame: "Russia Seeks …" is no speaker.
         self.hidden = sorted((h.start, h.end) for h in hidden)
@@ -164,14 +168,43 @@ class SubjectResolver:
             return Speaker(phrase, self.canonical[inside[0].name], "person")
         if role:
             return self._role(phrase, position, {m.name for m in inside})
+        if (
+            self.language != "en"
+            and words[0].casefold() in DETERMINERS
+            and any(w.casefold() in FOREIGN_TITLES for w in words[1:])
+        ):
+            # "dijo el presidente ucraniano": the title first, after an article. Unresolved,
+            # it leaves the frame to the next reading ("dijo el primer ministro, X,").
+            found = self._role(phrase, position, set())
+            return found if found.kind != UNKNOWN else None
         if words[-1].casefold() in INSTITUTION_HEADS or (
             INSTITUTION_NAME.fullmatch(phrase) and body_name(phrase)
         ):
             return Speaker(phrase, drop_article(phrase), "institution")
-        if len(words) == 1 and bare_name(phrase):
+        if len(words) == 1 and bare_name(phrase) and self._rare_here(phrase, start):
             # "…", insistió Zelenski: a surname the article never gives in full.
             return Speaker(phrase, phrase, "person")
         return None
+
+    def person_in(self, span: Span) -> Speaker | None:
+        """The person named in ``span`` (a heading: "Foreign Minister X's remarks"), if exactly one."""
+        names = {self.canonical[m.name] for m in self.mentions if span.start <= m.start < span.end}
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        return Speaker(span.slice(self.text).strip(), name, "person")
+
+    def _rare_here(self, word: str, start: int) -> bool:
+        """True unless ``word`` opens a sentence and is common in the article's own language.
+
+        ``bare_name`` knows English words; "Además" or "Ende" open Spanish and German
+        sentences capitalised and are no one's name. Inside a sentence the capital says
+        more, and a famous surname is common in its own language ("…», — сказал Путин")."""
+        before = self.text[:start].rstrip()
+        if self.language == "en" or (before and before[-1] not in '.!?:;—–-«“"\n'):
+            return True
+        low = word.casefold().removesuffix("’s").removesuffix("'s")
+        return rarity(low, self.language) > ZIPF_CEILING - COMMON_PLACE_ZIPF
 
     def _nearest_person(self, written: str, position: int) -> Speaker:
         """Resolve "he"/"she" to the one person the narrative is about before ``position``.
@@ -250,10 +283,14 @@ class SubjectResolver:
             return Speaker.unknown(phrase)
         owned = {fold(w) for owner in owners for w in NAME_WORD.findall(owner)}
         cues = [fold(w) for w in NAME_WORD.findall(phrase)]
-        cues = [c for c in cues if c not in FUNCTION_WORDS and c not in EMPTY_MODIFIERS and c not in owned]
+        cues = [c for c in cues if c not in FUNCTION_WORDS | DETERMINERS | EMPTY_MODIFIERS and c not in owned]
         if not cues:
             return Speaker.unknown(phrase)
         head = cues[-1]
+        if head not in ROLE_HEADS and self.language != "en":
+            # The title comes first outside English: the other words are its modifiers.
+            head = next((c for c in cues if c in FOREIGN_TITLES), head)
+            cues = [c for c in cues if c != head] + [head]
         # "Putin's close ally": the words before the head tell the relation, not a title; the
         # person must be given the head or be linked to the owner by their apposition.
         modifiers = cues[:-1] if not owners else []

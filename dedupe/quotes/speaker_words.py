@@ -48,23 +48,42 @@ VERBS = (
     "replied responded explained concluded promised pledged urged acknowledged observed commented confirmed "
     "underlined underscored highlighted praised hailed called described vowed mentioned "
     "stating states indicated indicates continued continues tweeted posted reads read affirmed assured "
+    # Participles that introduce the subject's words inside its sentence ("…, calling it “…”").
+    "calling describing urging "
     # The same frames in the other languages of the news this reads (es, pt, it, fr, de, ru).
     "dijo dice afirmó aseguró señaló declaró indicó añadió agregó explicó subrayó destacó insistió remarcó "
     "apuntó sentenció enfatizó manifestó expresó advirtió reaccionó reiteró precisó sostuvo "
+    "contestó respondió escribió comentó anunció calificó "
     "disse afirmou declarou acrescentou detto dichiarato affermato "
     "déclaré affirmé indiqué ajouté souligné estimé expliqué assuré indique déclare affirme estime "
-    "sagte sagt erklärte betonte fügte schrieb warnte "
+    "écrit décrit répondu annoncé précisé qualifié "
+    "sagte sagt erklärte betonte fügte schrieb warnte antwortete kündigte vermeldete meldete teilte "
     "заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула написал написала объявил "
     "объявила сообщил сообщила добавил добавила указал указала"
 ).split()
 
 
+# Participles whose subject is a clause's, not always the sentence's: "X spoke after Y
+# delivered a speech, urging …" is Y's. They count only where one person is named before.
+PARTICIPLES = frozenset("calling describing urging".split())
+
+
 SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
 
 
-ROLE_HEADS = TITLES | frozenset(
-    "ally aide diplomat counterpart officer associate politician lawmaker representative negotiator".split()
+# Titles in the other languages of VERBS, which put the title first: "el presidente
+# ucraniano", "le Premier ministre japonais", "der japanische Regierungschef".
+FOREIGN_TITLES = frozenset(
+    "presidente président präsident ministro ministre minister canciller chancelier kanzler kanzlerin "
+    "portavoz portavoce porte-parole sprecher sprecherin secretario secrétaire segretario jefe chef "
+    "regierungschef primeiro-ministro".split()
 )
+
+
+_ROLE_NOUNS = "ally aide diplomat counterpart officer associate politician lawmaker representative negotiator"
+
+
+ROLE_HEADS = TITLES | FOREIGN_TITLES | frozenset(_ROLE_NOUNS.split())
 
 
 INSTITUTION_HEADS = frozenset(
@@ -90,6 +109,10 @@ NOT_SUBJECT = frozenset(
     "with during at in on to for from by after before met meet meeting talks visit visiting and whom about "
     "against between among toward towards into under over via like than as".split()
 )
+
+
+# Articles of the languages of VERBS: a capitalised run opening with one is a noun phrase.
+DETERMINERS = frozenset("the el la los las un una der die das dem den ein eine le les il lo gli une".split())
 
 
 # Words of dates and datelines: a phrase holding one ("On Thursday", "Friday's") names no body.
@@ -141,7 +164,7 @@ ISSUERS = (
 
 
 # "Port director Jonas Lindqvist later said": the adverb is not part of the speaker's name.
-TRAILING_ADVERB = re.compile(r"(?:\s+(?:later|earlier|again|also|then|once|[a-z]{3,}ly))+$")
+TRAILING_ADVERB = re.compile(r"(?:\s+(?:later|earlier|again|also|further|then|now|still|once|[a-z]{3,}ly))+$")
 
 
 # A named document: "the Washington Summit Declaration", "the Joint Statement".
@@ -193,8 +216,9 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def people_only(mentions: Iterable[Mention]) -> list[Mention]:
     """Drop mentions that name a place ("New Delhi: …" opens a dateline), unless part of a person's
-    name, and headline fragments: a place and an ordinary word ("Portugal Leaves")."""
-    found = list(mentions)
+    name, headline fragments: a place and an ordinary word ("Portugal Leaves"), and capitalised
+    runs that open with an article ("Das Ende", "El Grupo"): a noun phrase, no one's name."""
+    found = [m for m in mentions if m.name.split()[0].casefold() not in DETERMINERS]
     places = {m.name for m in found if lookup_place(m.name) is not None or headline_fragment(m.name)}
     parts = {w for m in found if m.name not in places and " " in m.name for w in m.name.split()}
     return [m for m in found if m.name not in places or m.name in parts]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from dedupe.models import Span
 from dedupe.quotes.speaker_resolution import UNKNOWN, Speaker, SubjectResolver
 from dedupe.quotes.speaker_words import (
+    PARTICIPLES,
     SPEECH_VERB,
     strip_span,
 )
@@ -55,13 +56,16 @@ _VERB_FIRST_APPOSED = re.compile(
 )
 _VERB_FIRST = re.compile(
     rf"{_LEAD}{_AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+(?P<subj>{_SUBJECT})"
-    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:on|in|at|during|after|before|when|while|who|as|to|from)\b)"
+    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:on|in|at|during|after|before|when|while|who|as|to|from"
+    # … and where the other languages of VERBS go on after the subject ("dijo X en la sede").
+    r"|en|ante|durante|tras|dans|devant|lors|après|vor|bei|nach|im)\b)"
 )
 _ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+(?P<subj>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE)
 _APPOSED = re.compile(
     rf"{_LEAD}(?P<subj>{_SUBJECT}),\s+[^,.;:!?“”\"«»]{{1,80}}?,\s+(?P<verb>{SPEECH_VERB.pattern})"
 )
 _CLOSING_FRAME = re.compile(rf".*,\s*(?P<subj>{_SUBJECT})\s+(?P<verb>{SPEECH_VERB.pattern})\W*$", re.DOTALL)
+_NAME_COLON = re.compile(r"\s*(?P<subj>[^\W\d_][^,.;:!?“”\"«»\n]{0,60}?)\s*:\s*")
 _TERMINATOR = re.compile(r"[.!?](?=\s|$)|\n")
 _ISSUED = re.compile(r"\b(?:issued|released|published|put out)\b")
 _FROM = re.compile(r"\b(?:from|by)\s+(?P<subj>[^,.;:!?“”\"]{1,80}?)\s*:?\s*$")
@@ -89,7 +93,7 @@ class SpeakerResolver(SubjectResolver):
     def attribute(self, span: Span, sentence: Span, *, embedded: bool) -> Attribution | None:
         """Return who said the words at ``span``; ``embedded`` words look first at their own sentence."""
         finders = (self._head, self._tail) if embedded else (self._tail, self._head)
-        for finder in (*finders, self._closing):
+        for finder in (*finders, self._closing, self._name_colon):
             found = finder(span, sentence)
             if found is not None:
                 if found.speaker.kind == "institution":
@@ -194,6 +198,21 @@ class SpeakerResolver(SubjectResolver):
             return None
         return Attribution(speaker, f"X {match.group('verb')}", Span(match.start("subj"), match.end("verb")))
 
+    def _name_colon(self, span: Span, sentence: Span) -> Attribution | None:
+        """`Elon Musk: “…”`: a line that is a person's name and a colon, then the quotation.
+
+        Interviews, live blogs and readouts print speech this way; only a name that
+        resolves to a person counts (``Update: “…”`` names nobody).
+        """
+        line = self.masked.rfind("\n", 0, span.start) + 1
+        match = _NAME_COLON.fullmatch(self.masked, line, span.start)
+        if match is None:
+            return None
+        speaker = self.resolve(match.start("subj"), match.end("subj"), span.start)
+        if speaker is None or speaker.kind != "person":
+            return None
+        return Attribution(speaker, "X:", self._frame_span(match))
+
     def _head(self, span: Span, sentence: Span) -> Attribution | None:
         according = _ACCORDING.match(self.masked, sentence.start, span.start)
         if according is not None and self.masked[according.end() : span.start].strip() in ("", ","):
@@ -205,10 +224,21 @@ class SpeakerResolver(SubjectResolver):
             if _NEW_CLAUSE.search(self.masked, verb.end(), span.start) is not None:
                 return None
             subject = self._subject_before(verb.start(), sentence.start, span.start)
+            if (
+                subject is not None
+                and verb.group() in PARTICIPLES
+                and not self._sole_named(subject[0], sentence.start, verb.start())
+            ):
+                return None
             if subject is not None:
                 speaker, start = subject
                 return Attribution(speaker, f"X {verb.group()}", Span(start, verb.end()))
         return None
+
+    def _sole_named(self, speaker: Speaker, start: int, end: int) -> bool:
+        """True if ``speaker`` is the only person named (possessives aside) in ``[start, end)``."""
+        named = {self.canonical[m.name] for m in self.mentions if start <= m.start < end and not m.owner}
+        return speaker.kind == "person" and named == {speaker.canonical}
 
     def _subject_before(self, verb: int, sentence: int, position: int) -> tuple[Speaker, int] | None:
         prefix = self.masked[sentence:verb]
