@@ -73,8 +73,18 @@ _MONTHS_AND_DAYS = frozenset(
 # Seeks To Expand Ties"); a caption with lowercase verbs ("meets with") is prose.
 _TITLE_CASE_LONG_WORD = 4
 _TITLE_CASE_MIN_WORDS = 4
+# A sentence whose last word a full stop, comma or semicolon follows is prose, not a headline.
+_PROSE_ENDS = frozenset(".,;")
 _INITIALS_MIN_WORDS = 3
 _JOINING_GAPS = frozenset(("", " ", "\u00a0", "\u202f", "-"))
+NAME_MAX_WORDS = 4
+"""A person's name is at most this many words once its titles are cut ("Luiz Inácio Lula da" is not)."""
+NAME_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+"""A word of a name or a description as written: a letter, then letters, digits, apostrophes, hyphens."""
+FIT_MIN_PREFIX = 4
+FIT_MIN_SHARE = 0.7
+"""Two words are close forms ("Russian"/"Russia") when they share a prefix this long that is
+this share of the shorter word."""
 _START = attrgetter("start")
 
 
@@ -194,7 +204,13 @@ def _next_capital(flags: Sequence[bool], start: int) -> int:
 
 
 def _title_case(text: str, sentence: Sequence[Token]) -> bool:
-    """True for a headline in title case: enough words, every long one capitalised."""
+    """True for a headline in title case: enough words, every long one capitalised, no stop.
+
+    Words that end in a full stop, comma or semicolon are prose however short ("Maria Oduya
+    met Peter Lankin on Friday.", "According to Maria Oduya, …"): a headline ends bare.
+    """
+    if sentence and text[sentence[-1].end : sentence[-1].end + 1] in _PROSE_ENDS:
+        return False
     words = 0
     for token in sentence:
         if token.text.isalpha():
@@ -255,3 +271,14 @@ def name_clue_at(sentence: Sequence[Token], first: int, last: int) -> bool:
     ):
         return True
     return last + 1 < len(sentence) and sentence[last + 1].text in SPEECH_VERBS
+
+
+def fold(word: str) -> str:
+    """Return a word case-folded, with one apostrophe and no possessive ending."""
+    return word.casefold().replace("’", "'").removesuffix("'s")
+
+
+def fits(a: str, b: str) -> bool:
+    """True for the same word or close forms of it ("Russian"/"Russia", "Chinese"/"China")."""
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a == b or (common >= FIT_MIN_PREFIX and common >= FIT_MIN_SHARE * min(len(a), len(b)))

@@ -15,9 +15,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, FUNCTION_WORDS
+from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, FUNCTION_WORDS, NAME_WORD, fits, fold
+from dedupe.evidence.mentions import Mention, person_mentions
 from dedupe.evidence.names import canonical_names, same_person
-from dedupe.evidence.people import NAME_WORD, Mention, fits, fold, person_mentions
 from dedupe.evidence.places import lookup_place
 from dedupe.evidence.terms import ZIPF_CEILING, rarity
 from dedupe.models import Article, Span

@@ -12,11 +12,13 @@ from dedupe.evidence.lexicon import (
     COMMON_PLACE_ZIPF,
     DEMONYMS,
     FUNCTION_WORDS,
+    NAME_WORD,
     NOT_PERSON,
     TITLES,
+    fold,
     has_org_word,
 )
-from dedupe.evidence.people import NAME_WORD, Mention, fold
+from dedupe.evidence.mentions import Mention
 from dedupe.evidence.places import lookup_place
 from dedupe.models import Article, Span
 
