@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import pytest
@@ -14,6 +15,8 @@ from dedupe.quotes.links import (
     CANDIDATE_MIN_SHARED,
     CONTEXT_MIN_SHARED,
     LONG_QUOTE_WORDS,
+    SHORT_STATEMENT_MIN_SHARE,
+    SHORT_STATEMENT_MIN_SHARED,
     TRANSLATION_MIN_OVERLAP,
     TRANSLATION_MIN_SHARED,
     VERBATIM_MIN_COVERAGE,
@@ -146,14 +149,22 @@ def lemmas(shared: int, own: int, prefix: str, weight: float = 1.0) -> dict[str,
 
 
 def translations(
-    shared: int, own: float, speaker: str = "Maria Oduya", first: str = "Maria Oduya"
+    shared: int, own: float, speaker: str = "Maria Oduya", first: str = "Maria Oduya", *, words: int = 1
 ) -> list[Item]:
-    """Two renderings in other words: ``shared`` lemmas in common, ``own`` weight each of their own."""
+    """Two renderings in other words: ``shared`` lemmas in common, and ``own`` weight each of their
+    own, spread over ``words`` lemmas (enough of them and the short-statement rule cannot apply)."""
     said = ["s0", "s1", "x", "y", "z"]
+    each = own / words
     return [
-        item(0, 0, said, speaker=first, statements=(lemmas(shared, 1, "a", own),)),
-        item(1, 1, [*said[:2], "p", "q", "r"], speaker=speaker, statements=(lemmas(shared, 1, "b", own),)),
+        item(0, 0, said, speaker=first, statements=(lemmas(shared, words, "a", each),)),
+        item(
+            1, 1, [*said[:2], "p", "q", "r"], speaker=speaker, statements=(lemmas(shared, words, "b", each),)
+        ),
     ]
+
+
+# Own lemmas enough that the shared ones are under SHORT_STATEMENT_MIN_SHARE of the statement.
+LONG = math.ceil(TRANSLATION_MIN_SHARED / SHORT_STATEMENT_MIN_SHARE) - TRANSLATION_MIN_SHARED + 1
 
 
 OVER = TRANSLATION_MIN_SHARED / TRANSLATION_MIN_OVERLAP - TRANSLATION_MIN_SHARED  # own weight at the edge
@@ -163,9 +174,9 @@ OVER = TRANSLATION_MIN_SHARED / TRANSLATION_MIN_OVERLAP - TRANSLATION_MIN_SHARED
     ("made", "may_share", "linked"),
     [
         (translations(TRANSLATION_MIN_SHARED, 1.0), same_event, True),
-        (translations(TRANSLATION_MIN_SHARED - 1, 0.1), same_event, False),  # too few lemmas in common
-        (translations(TRANSLATION_MIN_SHARED, OVER), same_event, True),  # shared weight exactly the overlap
-        (translations(TRANSLATION_MIN_SHARED, OVER + 0.01), same_event, False),  # just below it
+        (translations(SHORT_STATEMENT_MIN_SHARED - 1, 0.1), same_event, False),  # too few lemmas in common
+        (translations(TRANSLATION_MIN_SHARED, OVER, words=LONG), same_event, True),  # weight at the overlap
+        (translations(TRANSLATION_MIN_SHARED, OVER + 0.01, words=LONG), same_event, False),  # just below it
         (translations(TRANSLATION_MIN_SHARED, 1.0), apart, False),  # articles of different events
         (
             translations(TRANSLATION_MIN_SHARED, 1.0, UNKNOWN, UNKNOWN),

@@ -247,7 +247,10 @@ def _classify(text: str, sentence: list[Token], chunk: list[Token]) -> list[_Can
         return _part(text, sentence, chunk)  # most runs: one word, nothing to split or strip
     out = []
     for part in lexicon.split_at_connectors(chunk):
-        out.extend(_part(text, sentence, _strip_leading(part, lexicon.DEMONYMS)))
+        if len(part) < len(chunk) and lexicon.last_title(lexicon.bases(part)) is not None:
+            out.extend(_classify(text, sentence, part))  # "Port Mayor Velde | of | Tarn"
+        else:
+            out.extend(_part(text, sentence, _strip_leading(part, lexicon.DEMONYMS)))
     return out
 
 
