@@ -35,7 +35,7 @@ import numpy.typing as npt
 
 from dedupe.corpus.candidates import exact_copies
 from dedupe.corpus.channels import TEXT, Sketch
-from dedupe.corpus.linkage import Link, link_from_figures
+from dedupe.corpus.linkage import Link
 from dedupe.models import Article, Reason
 from dedupe.pair.verdict import Relation
 from dedupe.settings import Settings
@@ -224,15 +224,8 @@ def confirm_copy(
         "copy_checked",
         "a copy of its group's representative: text compared, its event is the representative's",
     )
-    return link_from_figures(
-        first.id,
-        copy.id,
-        figures,
-        relation=Relation.DUPLICATE,
-        confidence=confidence,
-        event_score=1.0,
-        reasons=(*reasons, note),
-        channels=channels,
+    return Link(
+        first.id, copy.id, Relation.DUPLICATE, confidence, 1.0, figures, (*reasons, note), channels=channels
     )
 
 
