@@ -5,15 +5,30 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dedupe.corpus.linkage import Link, event_groups, groups, representative
+from dedupe.corpus.linkage import (
+    LINK_SHARE,
+    SHOWN_FIGURES,
+    TOP_REASONS,
+    Link,
+    copy_link,
+    event_groups,
+    groups,
+    link_from_report,
+    representative,
+)
+from dedupe.models import Reason
+from dedupe.pair.compare import ArticleInfo, PairReport
+from dedupe.pair.similarity import Similarity
 from dedupe.pair.verdict import Relation
+from dedupe.report.serialize import to_data
 
 
 def link(a: str, b: str, relation: Relation = Relation.SAME_EVENT) -> Link:
-    return Link(a, b, relation, 0.8, 0.6, 0.1, 0.1, 0.1, 0.1, 0.1, 0, ())
+    return Link(a, b, relation, 0.8, 0.6, Similarity(0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0, 5, 128), ())
 
 
 def test_a_hub_joins_one_event_and_does_not_chain_two() -> None:
@@ -111,3 +126,132 @@ def test_every_id_lands_in_exactly_one_group(values: list[float], threshold: flo
     members = [m for g in found for m in g]
     assert sorted(members) == list("abcdef")
     assert found == sorted(found)
+
+
+def two_pairs_linked(share_linked: int) -> list[Link]:
+    """Groups {a, b} and {c, d} (each linked inside), with ``share_linked`` of their 4 cross pairs linked."""
+    cross = [("a", "c"), ("b", "d"), ("a", "d"), ("b", "c")][:share_linked]
+    return [link("a", "b"), link("c", "d"), *(link(x, y) for x, y in cross)]
+
+
+@pytest.mark.parametrize(
+    ("linked", "merged"),
+    [(int(LINK_SHARE * 4) - 1, False), (int(LINK_SHARE * 4), True), (int(LINK_SHARE * 4) + 1, True)],
+    ids=["below the share", "at the share", "above the share"],
+)
+def test_two_groups_merge_from_the_link_share_on(linked: int, merged: bool) -> None:
+    found = groups("abcd", two_pairs_linked(linked), "event")
+    assert (found == [("a", "b", "c", "d")]) is merged
+
+
+def similarity(**figures: float) -> Similarity:
+    base = {
+        "jaccard": 0.5,
+        "jaccard_estimate": 0.45,
+        "containment_a": 0.6,
+        "containment_b": 0.3,
+        "coverage_a": 0.7,
+        "coverage_b": 0.2,
+        "longest_passage_words": 33,
+        "shingle_size": 5,
+        "num_perm": 128,
+    }
+    return Similarity(**{**base, **figures})  # type: ignore[arg-type]
+
+
+def report(relation: Relation, reasons: tuple[Reason, ...]) -> PairReport:
+    def info(name: str) -> ArticleInfo:
+        return ArticleInfo(name, f"{name}.txt", None, None, None, 100)
+
+    return PairReport(info("x"), info("y"), relation, 0.7, 0.4, reasons, similarity(), (), (), (), (), (), {})
+
+
+R = {
+    code: Reason(code, code)
+    for code in (
+        "text_overlap",
+        "shared_passages",
+        "shared_quotations",
+        "shared_entities",
+        "event_score",
+        "dates_conflict",
+        "other",
+    )
+}
+
+
+@pytest.mark.parametrize(
+    ("relation", "given", "kept"),
+    [
+        (
+            Relation.DUPLICATE,
+            ("other", "shared_passages", "text_overlap"),
+            ["text_overlap", "shared_passages", "other"],
+        ),
+        (
+            Relation.REUSE,
+            ("text_overlap", "other", "shared_passages"),
+            ["shared_passages", "text_overlap", "other"],
+        ),
+        (
+            Relation.SAME_EVENT,
+            ("text_overlap", "event_score", "shared_entities", "shared_quotations", "other"),
+            ["shared_quotations", "shared_entities", "event_score", "text_overlap"],
+        ),
+        (
+            Relation.RELATED,
+            ("text_overlap", "event_score", "dates_conflict", "shared_entities"),
+            ["shared_entities", "dates_conflict", "event_score", "text_overlap"],
+        ),
+        (
+            Relation.UNRELATED,
+            ("other", "text_overlap", "event_score"),
+            ["event_score", "text_overlap", "other"],
+        ),
+    ],
+)
+def test_a_link_keeps_the_reasons_that_explain_its_relation_best(
+    relation: Relation, given: tuple[str, ...], kept: list[str]
+) -> None:
+    made = link_from_report(report(relation, tuple(R[code] for code in given)), channels=("text",))
+    assert [r.code for r in made.reasons] == kept[:TOP_REASONS]
+    assert (made.a, made.b, made.relation, made.confidence, made.event_score) == (
+        "x",
+        "y",
+        relation,
+        0.7,
+        0.4,
+    )
+    assert made.channels == ("text",)
+
+
+def test_a_link_leaves_out_reasons_against_its_relation() -> None:
+    against = Reason("dates_conflict", "dates differ", supports=False)
+    made = link_from_report(report(Relation.RELATED, (R["text_overlap"], against)))
+    assert [r.code for r in made.reasons] == ["text_overlap"]
+
+
+def test_a_link_holds_the_pairs_text_figures_and_its_json_shows_them_flat() -> None:
+    made = link_from_report(report(Relation.REUSE, ()))
+    assert made.figures == similarity()
+    data = to_data(made)
+    assert list(data)[:12] == ["a", "b", "relation", "confidence", "event_score", *SHOWN_FIGURES, "reasons"]
+    assert [data[name] for name in SHOWN_FIGURES] == [0.5, 0.6, 0.3, 0.7, 0.2, 33]
+    assert "figures" not in data and "jaccard_estimate" not in data
+
+
+@pytest.mark.parametrize(("first", "second", "swapped"), [("p", "q", False), ("q", "p", True)])
+def test_a_copied_link_orders_its_ids_and_swaps_the_sides_figures(
+    first: str, second: str, swapped: bool
+) -> None:
+    original = link_from_report(report(Relation.SAME_EVENT, (R["shared_entities"],)))
+    made = copy_link(original, first, second, "x~y")
+    assert (made.a, made.b) == ("p", "q")
+    figures, before = made.figures, original.figures
+    sides = [(figures.containment_a, figures.containment_b), (figures.coverage_a, figures.coverage_b)]
+    expected = [(before.containment_a, before.containment_b), (before.coverage_a, before.coverage_b)]
+    assert sides == ([tuple(reversed(pair)) for pair in expected] if swapped else expected)
+    assert made.figures.swapped() == before if swapped else made.figures == before
+    assert (made.relation, made.confidence, made.event_score) == (original.relation, 0.7, 0.4)
+    assert made.reasons == (Reason("exact_copy", "same texts as x~y: their verdict"), *original.reasons)
+    assert made.inferred_from == "x~y"

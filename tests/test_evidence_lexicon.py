@@ -9,7 +9,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dedupe.evidence import lexicon
-from dedupe.models import Token
+from dedupe.evidence.mentions import extract_entities, person_mentions
+from dedupe.evidence.names import name_key
+from dedupe.models import Article, Token
 from dedupe.text.normalize import tokenize
 
 PROPERTY = settings(max_examples=300, deadline=None)
@@ -37,7 +39,10 @@ def _plain_chunks(text: str, sentence: list[Token]) -> list[tuple[list[Token], b
 
     caps = [lexicon.capitalised(text, t) for t in sentence]
     words = [t for t in sentence if t.text.isalpha()]
-    title_case = len(words) >= 4 and all(text[t.start].isupper() for t in words if len(t.text) >= 4)
+    prose_end = bool(sentence) and text[sentence[-1].end : sentence[-1].end + 1] in (".", ",", ";")
+    title_case = (
+        not prose_end and len(words) >= 4 and all(text[t.start].isupper() for t in words if len(t.text) >= 4)
+    )
     found: list[tuple[list[Token], bool]] = []
     i = 0
     while i < len(sentence):
@@ -64,6 +69,8 @@ def _plain_chunks(text: str, sentence: list[Token]) -> list[tuple[list[Token], b
 @given(_SENTENCES)
 @example("Russian Security Council Secretary Nikolai Patrushev said")
 @example("Year Of Sports Exchange In China")
+@example("Maria Oduya met Peter Lankin on Friday.")
+@example("According to Maria Oduya, ")
 def test_runs_of_capitalised_words_are_found_as_the_rule_reads(text: str) -> None:
     sentence = list(tokenize(text))
     caps = lexicon.capitals(text, sentence)
@@ -139,3 +146,35 @@ def test_organisation_words_and_bases() -> None:
     tokens = tokenize("Yenqua Party's ministry")
     assert lexicon.bases(tokens) == ["yenqua", "party", "ministry"]
     assert lexicon.has_org_word(["yenqua", "party"]) and not lexicon.has_org_word(["yenqua", "china"])
+
+
+# Titles the three finders once cut differently: "Rev", "Princess", "Col" and "Maj" stayed in
+# a speaker's name, "Deputy", "Sheikh" and "Adviser" in a name's key. One list cuts them all.
+TITLED = ["Deputy", "Sheikh", "Rev", "Princess", "Lord", "Col", "Maj", "Adviser", "Mr"]
+
+
+@pytest.mark.parametrize("title", TITLED)
+def test_entities_speakers_and_name_keys_cut_a_name_at_the_same_titles(title: str) -> None:
+    text = f"The talks ended on Friday. {title} Ana Petrova said the port would reopen."
+    people = [e.canonical for e in extract_entities(Article(id="t", text=text)) if e.kind == "person"]
+    assert people == ["Ana Petrova"]
+    assert [m.name for m in person_mentions(text)] == ["Ana Petrova"]
+    assert name_key(f"{title} Ana Petrova") == ("ana", "petrova")
+    assert title.casefold() in lexicon.TITLES
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("Tarnwell Seeks To Reopen Bridge", [["Tarnwell"], ["Seeks"], ["To"], ["Reopen"], ["Bridge"]]),
+        ("Maria Oduya met Peter Lankin on Friday.", [["Maria", "Oduya"], ["Peter", "Lankin"]]),
+        ("Maria Oduya met Peter Lankin on Friday, ", [["Maria", "Oduya"], ["Peter", "Lankin"]]),
+    ],
+    ids=["headline", "full stop", "comma"],
+)
+def test_a_short_sentence_that_ends_in_a_stop_is_prose_not_a_headline(
+    text: str, runs: list[list[str]]
+) -> None:
+    sentence = list(tokenize(text))
+    found = [[text[t.start : t.end] for t in chunk] for chunk, _ in lexicon.chunks(text, sentence)]
+    assert found == runs

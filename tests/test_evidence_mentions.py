@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.evidence.date_mentions import PartialDate
-from dedupe.evidence.mentions import content_regions
+from dedupe.evidence.mentions import content_regions, person_mentions
 from dedupe.evidence.overlap import entity_overlap, event_compatibility, event_profile, extract_entities
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Article, Span, Token
@@ -220,3 +220,33 @@ def test_sentence_tokens_are_the_tokens_each_sentence_holds(text: str, skip: int
     assert sentence_tokens(text, regions, tokenize(text, regions)) == tokens_by_sentence_one_by_one(
         text, regions
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Security Council Secretary Nikolai Patrushev, a close ally, spoke. Patrushev left.",
+         [("Nikolai Patrushev", 27, False), ("Patrushev", 67, False)]),
+        ("The talks ended. Envoy Ana Petrova’s team met Wang Yi in Beijing on Monday.",
+         [("Ana Petrova", 23, True), ("Wang Yi", 46, False)]),
+        ("Mr Tarnow said the plan would hold. Later, Tarnow left.",
+         [("Tarnow", 3, False), ("Tarnow", 43, False)]),
+        ("Brena Vastolik spoke on Monday.", [("Brena Vastolik", 0, False)]),
+        ("Officials in New Delhi met at the Security Council.", []),
+        ("Officials of the Kazan Tribunal met the Baltic Alliance and Ruritania Reuters.", []),
+        ("Maria Oduya met Peter Lankin on Friday.", [("Maria Oduya", 0, False), ("Peter Lankin", 16, False)]),
+        ("VELORIA SOBRE TARNWELL: the envoys left.", []),
+    ],
+    ids=["title and short form", "possessive", "one titled word", "rare name", "place and body",
+         "organisation words", "common given name opens a sentence", "capitals"],
+)  # fmt: skip
+def test_person_mentions_are_the_people_extract_entities_finds(
+    text: str, people: list[tuple[str, int, bool]]
+) -> None:
+    found = person_mentions(text)
+    assert [(m.name, m.start, m.owner) for m in found] == people
+    assert all(text[m.start : m.end] == m.name for m in found)
+    entities = [
+        (e.text, e.span.start) for e in extract_entities(Article(id="t", text=text)) if e.kind == "person"
+    ]
+    assert entities == [(name, start) for name, start, _ in people]

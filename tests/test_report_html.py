@@ -19,6 +19,7 @@ from dedupe.corpus.scan import ScanReport, scan
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Article, Span
 from dedupe.pair.compare import PairReport, compare
+from dedupe.pair.similarity import Similarity
 from dedupe.pair.verdict import Reason, Relation
 from dedupe.quotes.match import QuoteAudit, audit_quotes
 from dedupe.report.html import (
@@ -220,11 +221,8 @@ def test_scan_overview_escapes_ids_and_caps_long_lists() -> None:
     hostile = "<img src=x onerror=alert(1)>"
     ids = [hostile, *(f"s{n:04d}" for n in range(SINGLES_SHOWN + 5))]
     clusters = tuple(Cluster(f"event-{n}", "event", (m,), m, (), (), (), 0) for n, m in enumerate(ids, 1))
-    link = Link(
-        a=hostile, b="s0000", relation=Relation.RELATED, confidence=0.6, event_score=0.3, jaccard=0.1,
-        containment_a=0.1, containment_b=0.1, coverage_a=0.1, coverage_b=0.1, longest_passage_words=3,
-        reasons=(Reason("r", hostile),),
-    )  # fmt: skip
+    figures = Similarity(0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 3, 5, 128)
+    link = Link(hostile, "s0000", Relation.RELATED, 0.6, 0.3, figures, (Reason("r", hostile),))
     report = ScanReport(len(ids), 0, 1, 1, (), Relation.UNRELATED, clusters, (link,))
     page = Page(render_scan_html(report))
     assert not page.find("img")

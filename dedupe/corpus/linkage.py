@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,11 +27,11 @@ import numpy.typing as npt
 
 from dedupe.evidence.facts import FactFlag
 from dedupe.models import Reason
+from dedupe.pair.similarity import Similarity
 from dedupe.pair.verdict import Relation
 
 if TYPE_CHECKING:
     from dedupe.pair.compare import PairReport
-    from dedupe.pair.similarity import Similarity
 
 LINK_SHARE = 0.5
 """Least share of cross pairs that must be linked for two groups to merge (average linkage)."""
@@ -39,6 +39,15 @@ LEVELS = {"duplicate": Relation.DUPLICATE, "reuse": Relation.REUSE, "event": Rel
 """Cluster levels and the weakest relation that links two articles at each."""
 TOP_REASONS = 4
 """Reasons kept per link (``dedupe compare`` shows them all)."""
+SHOWN_FIGURES = (
+    "jaccard",
+    "containment_a",
+    "containment_b",
+    "coverage_a",
+    "coverage_b",
+    "longest_passage_words",
+)
+"""The text figures of its pair a link's JSON shows as its own (``serialize.to_data`` inlines them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +59,7 @@ class Link:
     relation: Relation
     confidence: float
     event_score: float
-    jaccard: float
-    containment_a: float
-    containment_b: float
-    coverage_a: float
-    coverage_b: float
-    longest_passage_words: int
+    figures: Similarity = field(metadata={"inline": SHOWN_FIGURES})  # the pair's, sides as a and b
     reasons: tuple[Reason, ...]
     channels: tuple[str, ...] = ()  # the candidate channels that proposed the pair
     inferred_from: str | None = None  # set when b is an exact copy and the verdict is its original's
@@ -169,48 +173,16 @@ def representative(members: Sequence[str], links: Iterable[Link], level: str) ->
 def link_from_report(report: PairReport, *, channels: tuple[str, ...] = ()) -> Link:
     """Summarise a pair report as a cluster link with its top reasons."""
     reasons = sorted((r for r in report.reasons if r.supports), key=_priority(report.relation))
-    return link_from_figures(
+    return Link(
         report.a_id,
         report.b_id,
+        report.relation,
+        report.confidence,
+        report.event_score,
         report.similarity,
-        relation=report.relation,
-        confidence=report.confidence,
-        event_score=report.event_score,
-        reasons=tuple(reasons[:TOP_REASONS]),
+        tuple(reasons[:TOP_REASONS]),
         channels=channels,
         facts=report.facts,
-    )
-
-
-def link_from_figures(
-    a: str,
-    b: str,
-    figures: Similarity,
-    *,
-    relation: Relation,
-    confidence: float,
-    event_score: float,
-    reasons: tuple[Reason, ...],
-    channels: tuple[str, ...] = (),
-    facts: tuple[FactFlag, ...] = (),
-) -> Link:
-    """Return the link of a judged pair, its text figures taken from ``figures`` (the one place
-    a ``Similarity`` is flattened into a ``Link``)."""
-    return Link(
-        a=a,
-        b=b,
-        relation=relation,
-        confidence=confidence,
-        event_score=event_score,
-        jaccard=figures.jaccard,
-        containment_a=figures.containment_a,
-        containment_b=figures.containment_b,
-        coverage_a=figures.coverage_a,
-        coverage_b=figures.coverage_b,
-        longest_passage_words=figures.longest_passage_words,
-        reasons=reasons,
-        channels=channels,
-        facts=facts,
     )
 
 
@@ -235,19 +207,12 @@ def copy_link(link: Link, first: str, second: str, source: str) -> Link:
     swap = first > second
     a, b = (second, first) if swap else (first, second)
     reason = Reason("exact_copy", f"same texts as {source}: their verdict")
-    return Link(
+    return replace(
+        link,
         a=a,
         b=b,
-        relation=link.relation,
-        confidence=link.confidence,
-        event_score=link.event_score,
-        jaccard=link.jaccard,
-        containment_a=link.containment_b if swap else link.containment_a,
-        containment_b=link.containment_a if swap else link.containment_b,
-        coverage_a=link.coverage_b if swap else link.coverage_a,
-        coverage_b=link.coverage_a if swap else link.coverage_b,
-        longest_passage_words=link.longest_passage_words,
+        figures=link.figures.swapped() if swap else link.figures,
         reasons=(reason, *link.reasons),
-        channels=link.channels,
         inferred_from=source,
+        facts=(),
     )

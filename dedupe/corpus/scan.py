@@ -129,7 +129,7 @@ def scan(
     run = _Run(chosen, Relation(min_relation), progress or _silent, jobs)
     if index is not None:
         _check_compatible(chosen, index)
-        return run.scan(articles, index)
+        return run.scan(articles, index, group=True)
     with (
         tempfile.TemporaryDirectory(prefix="dedupe-scan-") as folder,
         Index(Path(folder) / "scan.db", settings=chosen) as temporary,
@@ -187,10 +187,11 @@ class _Run:
         self.progress = progress
         self.jobs = jobs
 
-    def scan(self, articles: Iterable[Article], index: Index) -> ScanReport:
+    def scan(self, articles: Iterable[Article], index: Index, *, group: bool = False) -> ScanReport:
+        """Scan; with ``group`` new articles join the (persistent) index's copy groups as in ``add``."""
         titles: dict[str, str] = {}
         with worker_pool(self.jobs) as pool:
-            sketches = self._read(articles, index, pool, titles)
+            sketches = self._read(articles, index, pool, titles, group)
             ids = [s.id for s in sketches]
             copies = copy_groups(sketches)
             pairs, channels = proposed_pairs(sketches, copies.members)
@@ -203,14 +204,20 @@ class _Run:
         )
 
     def _read(
-        self, articles: Iterable[Article], index: Index, pool: Executor | None, titles: dict[str, str]
+        self,
+        articles: Iterable[Article],
+        index: Index,
+        pool: Executor | None,
+        titles: dict[str, str],
+        group: bool,
     ) -> list[Sketch]:
-        """Add the articles to the index and sketch everything the index holds; fill ``titles``."""
+        """Add the articles to the index (``group``: into its copy groups) and sketch everything it
+        holds; fill ``titles``."""
         self.progress("read", 0, None)  # at once: the first batch takes seconds to come back
         sketches: list[Sketch] = []
         seen: set[str] = set()
         for batch in ordered_map(pool, self.jobs, entries, unbuilt(articles, BATCH_SIZE), self.settings):
-            index.add_entries(batch)
+            index.add_entries(batch, copies=group)
             for entry in batch:
                 if entry.id not in seen:
                     seen.add(entry.id)

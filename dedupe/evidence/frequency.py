@@ -32,6 +32,21 @@ ZIPF_CACHE_ENV = "DEDUPE_CACHE_DIR"
 _UNSEEN_FREQUENCY = 1e-9
 
 
+# The Zipf scale is log10 of uses per billion words: log10 of a frequency plus this.
+_ZIPF_OFFSET = 9
+
+
+# wordfreq rounds a frequency to this many significant digits, then a Zipf value to this
+# many decimals; ``zipf`` copies both so that it answers exactly as wordfreq does.
+_SIGNIFICANT_DIGITS = 3
+_ZIPF_DECIMALS = 2
+
+
+# Distinct words whose answers ``zipf`` keeps in memory (least recently asked go first):
+# an article asks a few hundred, mostly words every article asks; a full memo is a few MB.
+_REMEMBERED_WORDS = 65536
+
+
 # Latin, Greek and Cyrillic: scripts whose letters wordfreq's tokenizer never splits.
 _PLAIN_SCRIPTS = re.compile(r"[\u0000-\u024f\u0370-\u04ff]+")
 
@@ -42,7 +57,13 @@ _INDEX_VERSION = 1
 _INDEX_MAGIC = f"dedupe zipf {_INDEX_VERSION}\n".encode().ljust(16, b"\0")  # 16 bytes keep the floats aligned
 
 
-_INDEX_HEADER = len(_INDEX_MAGIC) + 8  # the magic, then the word count as a uint64
+# Sizes in the index file of its three number types (array codes "Q", "d" and "I").
+_COUNT_BYTES = 8  # the word count, a uint64
+_FREQUENCY_BYTES = 8  # a frequency, a float64
+_OFFSET_BYTES = 4  # a word's offset, a uint32 (an index stays far below 4 GB)
+
+
+_INDEX_HEADER = len(_INDEX_MAGIC) + _COUNT_BYTES  # the magic, then the word count
 
 
 # One word kept per this many in a list (10,000 words, 1.5 ms to make): bisecting that in
@@ -50,7 +71,7 @@ _INDEX_HEADER = len(_INDEX_MAGIC) + 8  # the magic, then the word count as a uin
 _FENCE_WORDS = 32
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_REMEMBERED_WORDS)
 def zipf(word: str) -> float:
     """Return how common ``word`` (or a phrase) is in English, on the Zipf scale, as wordfreq says."""
     tokens = _plain_tokens(word)
@@ -65,8 +86,8 @@ def zipf(word: str) -> float:
         for part in found:
             inverse += 1.0 / part
         frequency = max(1.0 / inverse, _UNSEEN_FREQUENCY)
-        frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
-    return round(math.log(frequency, 10) + 9, 2)
+        frequency = round(frequency, math.floor(-math.log(frequency, 10)) + _SIGNIFICANT_DIGITS)
+    return round(math.log(frequency, 10) + _ZIPF_OFFSET, _ZIPF_DECIMALS)
 
 
 def _plain_tokens(word: str) -> list[str] | None:
@@ -93,12 +114,14 @@ class _ZipfIndex:
             raise ValueError("not a zipf index")
         view = memoryview(data)
         count = view[len(_INDEX_MAGIC) : _INDEX_HEADER].cast("Q")[0]
-        words = _INDEX_HEADER + 8 * count + 4 * (count + 1)
-        if len(data) < words or view[words - 4 : words].cast("I")[0] != len(data):
+        words = _words_start(count)
+        if len(data) < words or view[words - _OFFSET_BYTES : words].cast("I")[0] != len(data):
             raise ValueError("not a whole zipf index")
-        offsets = view[_INDEX_HEADER + 8 * count : words].cast("I")
+        offsets = view[_INDEX_HEADER + _FREQUENCY_BYTES * count : words].cast("I")
         fences = tuple([data[offsets[at] : offsets[at + 1]] for at in range(0, count, _FENCE_WORDS)])
-        return cls(data, view[_INDEX_HEADER : _INDEX_HEADER + 8 * count].cast("d"), offsets, fences)
+        return cls(
+            data, view[_INDEX_HEADER : _INDEX_HEADER + _FREQUENCY_BYTES * count].cast("d"), offsets, fences
+        )
 
     def frequency(self, word: str) -> float:
         """Return the word's frequency, or 0.0 if wordfreq has not seen it."""
@@ -113,12 +136,17 @@ class _ZipfIndex:
         return self.data[self.offsets[at] : self.offsets[at + 1]]
 
 
+def _words_start(count: int) -> int:
+    """Where the words of an index of ``count`` words start: after the header, frequencies and offsets."""
+    return _INDEX_HEADER + _FREQUENCY_BYTES * count + _OFFSET_BYTES * (count + 1)
+
+
 def _build_index() -> bytes:
     """Return wordfreq's English frequencies as an index file (0.6 s, once per wordfreq version)."""
     from wordfreq import get_frequency_dict
 
     entries = sorted((w.encode("utf-8", "surrogatepass"), f) for w, f in get_frequency_dict("en").items())
-    start = _INDEX_HEADER + 8 * len(entries) + 4 * (len(entries) + 1)
+    start = _words_start(len(entries))
     offsets = array("I", accumulate((len(w) for w, _ in entries), initial=start))
     header = _INDEX_MAGIC + array("Q", [len(entries)]).tobytes()
     frequencies = array("d", [f for _, f in entries])

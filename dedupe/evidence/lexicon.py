@@ -1,4 +1,4 @@
-"""Word lists and token tests that entity rules share: titles, demonyms, organisation words."""
+"""Word lists and token tests that entity and speaker rules share: titles, demonyms, organisation words."""
 
 from __future__ import annotations
 
@@ -14,10 +14,15 @@ from dedupe.models import Token
 # puts it as a location.
 COMMON_PLACE_ZIPF = 4.5
 
+# Words that title a person: cut from a capitalised run before the name ("Security Council
+# Secretary Nikolai Patrushev"), dropped from a name before its parts are compared ("Mr Xi"
+# is "Xi"), and the heads of a speaker's role ("the foreign minister"). One list for the
+# entity rules, the speakers and the name keys, so all three cut a name at the same words.
 TITLES = frozenset(
     "president secretary councilor councillor member minister premier chairman chairwoman mayor governor "
     "ambassador envoy spokesman spokeswoman spokesperson chancellor king queen prince princess pope senator "
-    "mr mrs ms dr prof sir gen col lt capt adm sgt commander general judge director chief".split()
+    "commander general judge director chief official leader head adviser advisor deputy sheikh lord admiral "
+    "colonel captain mr mrs ms miss dr prof sir gen col maj capt lt sgt adm sen rep gov rev".split()
 )
 DEMONYMS = frozenset(
     "russian chinese american british french german ukrainian indian japanese korean iranian israeli "
@@ -44,30 +49,14 @@ FUNCTION_WORDS = frozenset(
     "which who whom whose what when where why how while even further last other own same only just up "
     "out".split()
 )
-# Titles cut off a speaker's or a person mention's name (``people``, ``speakers``); not yet
-# the same list as ``TITLES`` of the entity rules or ``NAME_TITLES``: merging them changes
-# which words are cut from names, and so reports.
-SPEAKER_TITLES = frozenset(
-    "president secretary minister councilor councillor member chairman chairwoman premier official envoy "
-    "ambassador spokesman spokeswoman spokesperson mr mrs ms dr prof general gen leader mayor chief director "
-    "head adviser advisor governor senator king queen prince pope chancellor sheikh sir lord judge commander "
-    "admiral colonel captain deputy".split()
-)
-# Words that make a capitalised run an organisation, a place or a date, not a person.
-NOT_PERSON = frozenset(
-    "council ministry party government office agency committee commission organization organisation union "
-    "nations states kingdom republic federation assembly parliament congress court bank institute university "
-    "company corporation group news press times post daily radio television service services department "
-    "bureau army navy forces police kremlin politburo cooperation structure region province city sea ocean "
-    "island islands peninsula river north south east west central autonomous charter summit conference forum "
-    "year week sports exchange initiative center centre house palace monday tuesday wednesday thursday "
+# Words that make a capitalised run an organisation, a place or a date, not a person: every
+# organisation word, and the words of places, dates and events.
+NOT_PERSON = ORG_WORDS | frozenset(
+    "nations states kingdom republic daily radio television cooperation structure region province city sea "
+    "ocean island islands peninsula river north south east west central autonomous charter summit conference "
+    "forum year week sports exchange initiative center centre house palace monday tuesday wednesday thursday "
     "friday saturday sunday january february april june july august september october november "
     "december".split()
-)
-# Titles dropped from a name before its parts are compared ("Mr Xi" is "Xi").
-NAME_TITLES = frozenset(
-    "mr mrs ms miss dr prof sir lord president premier minister secretary general chancellor king queen "
-    "prince gen col maj capt lt sgt adm sen rep gov mayor ambassador envoy pope rev chairman".split()
 )
 CONNECTORS = frozenset("of the de da del al bin van von der du la".split())
 LOCATIVES = frozenset("in at near to from outside inside".split())
@@ -84,8 +73,18 @@ _MONTHS_AND_DAYS = frozenset(
 # Seeks To Expand Ties"); a caption with lowercase verbs ("meets with") is prose.
 _TITLE_CASE_LONG_WORD = 4
 _TITLE_CASE_MIN_WORDS = 4
+# A sentence whose last word a full stop, comma or semicolon follows is prose, not a headline.
+_PROSE_ENDS = frozenset(".,;")
 _INITIALS_MIN_WORDS = 3
 _JOINING_GAPS = frozenset(("", " ", "\u00a0", "\u202f", "-"))
+NAME_MAX_WORDS = 4
+"""A person's name is at most this many words once its titles are cut ("Luiz Inácio Lula da" is not)."""
+NAME_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+"""A word of a name or a description as written: a letter, then letters, digits, apostrophes, hyphens."""
+FIT_MIN_PREFIX = 4
+FIT_MIN_SHARE = 0.7
+"""Two words are close forms ("Russian"/"Russia") when they share a prefix this long that is
+this share of the shorter word."""
 _START = attrgetter("start")
 
 
@@ -205,7 +204,13 @@ def _next_capital(flags: Sequence[bool], start: int) -> int:
 
 
 def _title_case(text: str, sentence: Sequence[Token]) -> bool:
-    """True for a headline in title case: enough words, every long one capitalised."""
+    """True for a headline in title case: enough words, every long one capitalised, no stop.
+
+    Words that end in a full stop, comma or semicolon are prose however short ("Maria Oduya
+    met Peter Lankin on Friday.", "According to Maria Oduya, …"): a headline ends bare.
+    """
+    if sentence and text[sentence[-1].end : sentence[-1].end + 1] in _PROSE_ENDS:
+        return False
     words = 0
     for token in sentence:
         if token.text.isalpha():
@@ -266,3 +271,14 @@ def name_clue_at(sentence: Sequence[Token], first: int, last: int) -> bool:
     ):
         return True
     return last + 1 < len(sentence) and sentence[last + 1].text in SPEECH_VERBS
+
+
+def fold(word: str) -> str:
+    """Return a word case-folded, with one apostrophe and no possessive ending."""
+    return word.casefold().replace("’", "'").removesuffix("'s")
+
+
+def fits(a: str, b: str) -> bool:
+    """True for the same word or close forms of it ("Russian"/"Russia", "Chinese"/"China")."""
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a == b or (common >= FIT_MIN_PREFIX and common >= FIT_MIN_SHARE * min(len(a), len(b)))

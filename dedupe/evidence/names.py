@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from dedupe.evidence.lexicon import NAME_TITLES
+from dedupe.evidence.lexicon import TITLES
 
 _FOLDS = (
     (re.compile(r"kh"), "h"),
@@ -49,7 +49,7 @@ def name_parts(name: str) -> list[str]:
     """Return a name's parts without titles, initials' dots or possessive endings."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", name)
     parts = [w.rstrip(".").removesuffix("'s").removesuffix("’s") for w in words]
-    return [p for p in parts if p and p.casefold().rstrip(".") not in NAME_TITLES]
+    return [p for p in parts if p and p.casefold().rstrip(".") not in TITLES]
 
 
 @lru_cache(maxsize=1 << 16)  # names recur across an article's mentions and across articles

@@ -41,6 +41,10 @@ _LEMMA_LANGUAGES = frozenset(
 
 SPACELESS = frozenset("zh ja ko th lo km my bo".split())
 
+REMEMBERED_WORDS = 1 << 18
+"""Distinct words whose lemma, Zipf value and name key are each remembered (262,144): more
+than a scan's vocabulary, whose words recur from article to article, at a few tens of MB."""
+
 TermVector = Mapping[str, float]
 """Lemma to weight, L2-normalised: the dot product of two is their cosine."""
 
@@ -96,7 +100,7 @@ def content_term(word: str, language: str) -> str | None:
     return _term(word, language)
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=REMEMBERED_WORDS)
 def _term(word: str, language: str) -> str | None:
     """Return the lemma of ``word`` if it is a content word, else None."""
     lemma = _lemma(word, language)
@@ -113,7 +117,7 @@ def _lemma(word: str, language: str) -> str:
     return str(lemmatize(word, lang=language)).lower()
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=REMEMBERED_WORDS)
 def _zipf(word: str, language: str) -> float:
     if language in ("en", "und"):
         return zipf(word)
@@ -153,6 +157,6 @@ def name_terms(article: Article) -> list[str]:
     return terms
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=REMEMBERED_WORDS)
 def _term_key(word: str) -> str:
     return part_key(word)

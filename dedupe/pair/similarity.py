@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter, le
 
 import numpy as np
@@ -29,6 +29,16 @@ class Similarity:
     longest_passage_words: int
     shingle_size: int
     num_perm: int
+
+    def swapped(self) -> Similarity:
+        """Return the figures with the sides exchanged, for the pair read as (B, A)."""
+        return replace(
+            self,
+            containment_a=self.containment_b,
+            containment_b=self.containment_a,
+            coverage_a=self.coverage_b,
+            coverage_b=self.coverage_a,
+        )
 
 
 def similarity(

@@ -16,9 +16,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, FUNCTION_WORDS
+from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, FUNCTION_WORDS, NAME_WORD, fits, fold
+from dedupe.evidence.mentions import Mention, person_mentions
 from dedupe.evidence.names import canonical_names, same_person
-from dedupe.evidence.people import NAME_WORD, Mention, fits, fold, person_mentions
 from dedupe.evidence.places import lookup_place
 from dedupe.evidence.terms import SPACELESS, ZIPF_CEILING, rarity
 from dedupe.models import Article, Span

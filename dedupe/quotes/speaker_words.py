@@ -12,11 +12,13 @@ from dedupe.evidence.lexicon import (
     COMMON_PLACE_ZIPF,
     DEMONYMS,
     FUNCTION_WORDS,
+    NAME_WORD,
     NOT_PERSON,
-    SPEAKER_TITLES,
+    TITLES,
+    fold,
     has_org_word,
 )
-from dedupe.evidence.people import NAME_WORD, Mention, fold
+from dedupe.evidence.mentions import Mention
 from dedupe.evidence.places import lookup_place
 from dedupe.evidence.terms import SPACELESS, rarity
 from dedupe.models import Article, Span
@@ -91,7 +93,7 @@ FOREIGN_TITLES = frozenset(
 _ROLE_NOUNS = "ally aide diplomat counterpart officer associate politician lawmaker representative negotiator"
 
 
-ROLE_HEADS = SPEAKER_TITLES | FOREIGN_TITLES | frozenset(_ROLE_NOUNS.split())
+ROLE_HEADS = TITLES | FOREIGN_TITLES | frozenset(_ROLE_NOUNS.split())
 
 
 INSTITUTION_HEADS = frozenset(
@@ -339,7 +341,7 @@ def bare_name(word: str) -> bool:
         word[:1].isupper()
         and any(ch.islower() for ch in word)
         and all(ch.isalpha() or ch in "’'-" for ch in word)
-        and low not in FUNCTION_WORDS | NOT_PERSON | NOT_BODIES | DEMONYMS | SPEAKER_TITLES
+        and low not in FUNCTION_WORDS | NOT_PERSON | NOT_BODIES | DEMONYMS | TITLES
         and lookup_place(word) is None
         and zipf(low) < COMMON_PLACE_ZIPF
     )

@@ -21,7 +21,7 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dedupe.evidence.people import Mention
+from dedupe.evidence.mentions import Mention
 from dedupe.models import Span
 from dedupe.quotes.speaker_resolution import UNKNOWN, Speaker, SubjectResolver
 from dedupe.quotes.speaker_words import (

@@ -31,8 +31,9 @@ def render_query(
         writer.writerow(["article", "match", "name", "relation", "confidence", "coverage_a", "coverage_b",
                          "jaccard", "top_reason"])  # fmt: skip
         for m in result.matches:
+            s = m.figures
             writer.writerow([result.article, m.b, names.get(m.b, ""), m.relation.value, f"{m.confidence:.4f}",
-                             f"{m.coverage_a:.4f}", f"{m.coverage_b:.4f}", f"{m.jaccard:.4f}",
+                             f"{s.coverage_a:.4f}", f"{s.coverage_b:.4f}", f"{s.jaccard:.4f}",
                              m.reasons[0].text if m.reasons else ""])  # fmt: skip
         return buffer.getvalue()
     seen = "already in the index" if result.indexed else "not in the index"
@@ -44,7 +45,7 @@ def render_query(
         lines = [f"# Seen before? {md_cell(result.article)}", "", md_cell(summary), "", f"*{SCAN_LEGEND}*"]
         rows = [[f"`{m.b}`" + (f"<br>{md_cell(names[m.b])}" if m.b in names else ""),
                  relation_words(m.relation.value), f"{m.confidence:.2f}",
-                 f"{percent(m.coverage_a)} / {percent(m.coverage_b)}",
+                 f"{percent(m.figures.coverage_a)} / {percent(m.figures.coverage_b)}",
                  md_cell(m.reasons[0].text if m.reasons else "")] for m in result.matches]  # fmt: skip
         if rows:
             lines += ["", md_table(rows, headers)]
@@ -54,7 +55,7 @@ def render_query(
         first = max(24, *(len(m.b) for m in result.matches))
         rows = [["\n".join([m.b, shorten(names[m.b], first)] if names.get(m.b) else [m.b]),
                  relation_words(m.relation.value), f"{m.confidence:.2f}",
-                 f"{percent(m.coverage_a)}/{percent(m.coverage_b)}",
+                 f"{percent(m.figures.coverage_a)}/{percent(m.figures.coverage_b)}",
                  m.reasons[0].text if m.reasons else ""] for m in result.matches]  # fmt: skip
         table = ""
         for reason in range(max(12, width - first - 37), 11, -1):  # narrow the reasons until it fits

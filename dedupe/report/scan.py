@@ -91,15 +91,16 @@ def _csv(pairs: Sequence[Link], *, raw: bool = False) -> str:
     for pair in pairs:
         writer.writerow(
             [cell(pair.a), cell(pair.b), pair.relation.value, *(f"{v:.4f}" for v in _figures(pair)),
-             pair.longest_passage_words, " ".join(pair.channels), cell(pair.inferred_from or ""),
+             pair.figures.longest_passage_words, " ".join(pair.channels), cell(pair.inferred_from or ""),
              cell(pair.reasons[0].text if pair.reasons else "")]
         )  # fmt: skip
     return buffer.getvalue()
 
 
 def _figures(pair: Link) -> tuple[float, ...]:
-    return (pair.confidence, pair.event_score, pair.jaccard, pair.containment_a, pair.containment_b,
-            pair.coverage_a, pair.coverage_b)  # fmt: skip
+    s = pair.figures
+    return (pair.confidence, pair.event_score, s.jaccard, s.containment_a, s.containment_b, s.coverage_a,
+            s.coverage_b)  # fmt: skip
 
 
 def _text(report: ScanReport, *, markdown: bool, width: int = WIDTH) -> str:
@@ -170,7 +171,7 @@ def _markdown(report: ScanReport) -> str:
         pairs = pairs_of[cluster.id]
         if pairs:
             rows = [[f"`{p.a}`", f"`{p.b}`", relation_words(p.relation.value), f"{p.confidence:.2f}",
-                     f"{percent(p.coverage_a)} / {percent(p.coverage_b)}",
+                     f"{percent(p.figures.coverage_a)} / {percent(p.figures.coverage_b)}",
                      md_cell(p.reasons[0].text if p.reasons else "")] for p in pairs]  # fmt: skip
             lines += ["", "### Pairs", ""]
             lines.append(md_table(rows, ["A", "B", "relation", "confidence", "shared A / B", "main reason"]))

@@ -66,12 +66,21 @@ def schema(kind: str) -> dict[str, Any]:
 
 def _object(kind: type, definitions: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(kind)
-    fields = [f for f in dataclasses.fields(kind) if f.repr]
+    shown: list[tuple[str, Any]] = []
+    for f in dataclasses.fields(kind):
+        if not f.repr:
+            continue
+        inline = f.metadata.get("inline", ())
+        if inline:  # the held dataclass's fields in its place, as ``serialize.to_data`` shows them
+            held = typing.get_type_hints(hints[f.name])
+            shown.extend((part, held[part]) for part in inline)
+        else:
+            shown.append((f.name, hints[f.name]))
     return {
         "type": "object",
         "description": (kind.__doc__ or "").strip().split("\n")[0],
-        "properties": {f.name: _type(hints[f.name], definitions) for f in fields},
-        "required": [f.name for f in fields],
+        "properties": {name: _type(hint, definitions) for name, hint in shown},
+        "required": [name for name, _ in shown],
         "additionalProperties": False,
     }
 

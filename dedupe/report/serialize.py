@@ -1,7 +1,9 @@
 """One JSON serialisation for every result dataclass, stamped with ``schema_version``.
 
 Dataclasses become objects with their field names, tuples become arrays, dates ISO
-strings, enums their values and ``Span``s ``{"start": …, "end": …}``. Bump
+strings, enums their values and ``Span``s ``{"start": …, "end": …}``. A field whose
+metadata names ``inline`` fields of the dataclass it holds shows those in its place (a
+``Link`` shows its ``Similarity``'s figures as its own). Bump
 ``SCHEMA_VERSION`` whenever a field is renamed or removed; adding one is compatible.
 """
 
@@ -24,7 +26,14 @@ SCHEMA_VERSION = 1
 def to_data(value: Any) -> Any:
     """Turn a result (dataclasses, tuples, dates, enums) into JSON-ready plain data."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: to_data(getattr(value, name)) for name in _shown_fields(type(value))}
+        data: dict[str, Any] = {}
+        for name, inline in _shown_fields(type(value)):
+            if inline:
+                held = getattr(value, name)
+                data.update((part, to_data(getattr(held, part))) for part in inline)
+            else:
+                data[name] = to_data(getattr(value, name))
+        return data
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, date):
@@ -40,9 +49,10 @@ def to_data(value: Any) -> Any:
 
 
 @cache
-def _shown_fields(kind: type) -> tuple[str, ...]:
-    """The fields of a dataclass that its JSON shows (those in its repr), looked up once per class."""
-    return tuple(f.name for f in dataclasses.fields(kind) if f.repr)
+def _shown_fields(kind: type) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The fields of a dataclass that its JSON shows (those in its repr), each with the fields of
+    its value shown in its place (none: the field itself), looked up once per class."""
+    return tuple((f.name, tuple(f.metadata.get("inline", ()))) for f in dataclasses.fields(kind) if f.repr)
 
 
 def to_json(value: Any, *, kind: str, indent: int | None = 2) -> str:

@@ -1,0 +1,187 @@
+"""The place and date a report's lede gives its event, in any language the tool reads.
+
+The event profile (``dedupe.evidence.events``) keeps a place only beside an English event
+word ("talks in Nanping") and reads dates in English; the event model was fitted on it as
+it is. A lede, though, states the event's own place and day in every language: "Russian
+Foreign Minister Sergey Lavrov arrived in Beijing on Monday", "Le ministre … a rencontré
+le 13 juillet à Tianjin …", "Am Donnerstagmorgen hob die Rakete in Texas ab". Where the
+profile finds no narrated place or date, ``facts_view`` takes the lede's (``lede_facts``),
+ranked after anything narrated and before page furniture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from dedupe.evidence.date_mentions import DateRef, find_date_refs, find_foreign_date_refs
+from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
+from dedupe.evidence.mentions import content_regions
+from dedupe.evidence.places import Place, lookup_exonym, lookup_place
+from dedupe.models import Article, Span, Token
+from dedupe.text.normalize import tokenize
+from dedupe.text.segment import sentence_tokens
+
+# Words that put the name after them as where something happens, in English, French,
+# Spanish, German, Italian, Portuguese and Russian: "in Beijing", "à Tianjin", "en Kazán",
+# "nach Texas", "em Astana", "в Казани". Italian "a" too ("a Pechino"), where Spanish "a"
+# marks an object ("condenar a Rusia") and is left out.
+LOCATIVES = frozenset("in at near à au aux dans en nach bei em no na в во на".split())
+ITALIAN_LOCATIVES = LOCATIVES | {"a"}
+# Words after a name that make it an administrative area, mostly named for its capital city:
+# "Herat province", "Ishikawa Prefecture". A "peninsula" or "sea" is not ("Noto Peninsula").
+ADMIN_WORDS = frozenset("province prefecture oblast governorate region district county".split())
+# Nouns of a state of affairs that a place after them locates, not the event: "the war in
+# Ukraine", "la guerra in Ucraina", "военной операции на Украине", "la crise en Birmanie".
+ONGOING = frozenset(
+    "war wars conflict crisis invasion occupation operation offensive fighting guerra guerre krieg "
+    "conflitto conflicto conflit crisi crise krise invasione invasión operazione operación opération "
+    "войны война войне конфликта конфликт операции кризиса".split()
+)
+# How many words before the locative such a noun reaches: "la guerra de Rusia en Ucrania".
+ONGOING_WINDOW = 4
+# Words before a name that place the event in or near it without a locative: compass
+# adjectives ("shook western Afghanistan", "in central Myanmar"; "north-western" is two tokens).
+COMPASS = frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern southwestern".split()
+)
+# A kind of place before "of" or its French, Spanish, Italian, Portuguese "de", "di", "d'": the
+# name after is the place ("the Turkish province of Hatay", "the Chinese city of Tunxi").
+PLACE_KINDS = frozenset(
+    "city town village province prefecture region district county capital ville ciudad cidade città "
+    "provincia province région región regione préfecture prefectura".split()
+)
+OF_WORDS = frozenset("of de di d del du".split())
+# Of those, the kinds of area larger than the city they are named for.
+AREA_KINDS = frozenset(
+    "province provincia région región regione prefecture préfecture prefectura region district county".split()
+)
+# Words after a name that make it a place without a locative: "Herat province", "Herat city".
+PLACE_AFTER = frozenset("province prefecture oblast governorate district county city".split())
+# The longest place name looked up, in words ("Salt Lake City").
+PLACE_MAX_WORDS = 3
+# A lede's fact is less sure than one the profile ties to an event word.
+LEDE_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class LedeFacts:
+    """The places and dates the lede states, in text order."""
+
+    places: tuple[Fact, ...]
+    dates: tuple[Fact, ...]
+
+
+def lede_facts(article: Article) -> LedeFacts:
+    """Return the located places and the dates in the title and the lede's first sentences.
+
+    Args:
+        article: the report; its ``published`` date resolves "on Monday", "jeudi", "ayer".
+    """
+    text = article.text
+    places: list[Fact] = []
+    dates: list[Fact] = []
+    for sentence, tokens in lede_sentences(article):
+        for ref in _date_refs(text, sentence, article.published, article.language):
+            dates.append(Fact("date", ref.span.slice(text), str(ref.value), ref.span, sentence,
+                              LEDE_CONFIDENCE, date=ref.value))  # fmt: skip
+        locatives = ITALIAN_LOCATIVES if article.language == "it" else LOCATIVES
+        places.extend(_located_places(text, sentence, tokens, locatives))
+    # A day of a month before a weekday of no known week: "el sábado … el 11 de octubre".
+    dates.sort(key=lambda f: f.date is not None and f.date.month is None)
+    return LedeFacts(tuple(places), tuple(dates))
+
+
+def lede_sentences(article: Article) -> Iterator[tuple[Span, list[Token]]]:
+    """Yield the title's sentence and the first ``LEDE_SENTENCES`` long enough to narrate."""
+    text = article.text
+    regions = content_regions(article)
+    title_at = text.find(article.title) if article.title else -1
+    left = LEDE_SENTENCES
+    for span, tokens in sentence_tokens(text, regions, tokenize(text, regions)):
+        if left <= 0:
+            return
+        is_title = title_at >= 0 and span.start < title_at + len(article.title or "") and title_at < span.end
+        if not is_title and len(tokens) < LEDE_MIN_WORDS:
+            continue
+        left -= not is_title
+        yield span, tokens
+
+
+def _date_refs(text: str, sentence: Span, published: date | None, language: str) -> list[DateRef]:
+    """The lede's dates of one day: a day of a month, or a weekday (any week's where no
+    publication date resolves it: ``facts.compare_facts`` then sets it against no calendar date)."""
+    english = find_date_refs(text, sentence.start, sentence.end, published=published)
+    taken = [r.span for r in english]
+    foreign = [
+        r
+        for r in find_foreign_date_refs(
+            text, sentence.start, sentence.end, published=published, language=language
+        )
+        if not any(s.start < r.span.end and r.span.start < s.end for s in taken)
+    ]
+    one_day = (
+        r
+        for r in (*english, *foreign)
+        if r.value.days == 1 and (r.value.month or r.value.weekday is not None)
+    )
+    return sorted(one_day, key=lambda r: r.span.start)
+
+
+def _located_places(
+    text: str, sentence: Span, tokens: list[Token], locatives: frozenset[str]
+) -> Iterator[Fact]:
+    """Yield each place the gazetteer knows written just after a locative word ("in Beijing")."""
+    for k in range(len(tokens)):
+        if not text[tokens[k].start].isupper() or not _placed(tokens, k, locatives):
+            continue
+        if any(t.text in ONGOING for t in tokens[max(0, k - ONGOING_WINDOW) : k]):
+            continue
+        for n in range(min(PLACE_MAX_WORDS, len(tokens) - k), 0, -1):
+            span = Span(tokens[k].start, tokens[k + n - 1].end)
+            place = place_named(span.slice(text))
+            if place is not None:  # "in Noto Peninsula" names the peninsula, not the town of Noto
+                if (
+                    place.kind == "city"
+                    and k >= 2
+                    and tokens[k - 1].text in OF_WORDS
+                    and tokens[k - 2].text in AREA_KINDS
+                ):
+                    # "la région de Sagaing": the region, larger than its capital (``place_named``)
+                    place = Place(span.slice(text), "state", place.country, place.continent, place.geonameid)
+                if place.known:
+                    yield Fact(
+                        "place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place
+                    )
+                break
+
+
+def _placed(tokens: list[Token], k: int, locatives: frozenset[str]) -> bool:
+    """True if the text writes the capitalised token ``k`` as where something is: after a
+    locative ("in Beijing"), a compass adjective ("western Afghanistan"), a kind of place and
+    "of" ("the province of Hatay"), or before a kind of place ("Herat province")."""
+    before = tokens[k - 1].text if k >= 1 else ""
+    if before in locatives or before in COMPASS:
+        return True
+    if k >= 2 and before in OF_WORDS and tokens[k - 2].text in PLACE_KINDS:
+        return True
+    return any(t.text in PLACE_AFTER for t in tokens[k + 1 : k + 1 + PLACE_MAX_WORDS])
+
+
+def place_named(name: str) -> Place | None:
+    """The place a name written as a location names: its own name, a province or city named
+    for its capital ("Herat province" is in Afghanistan as Herat is, "Herat city"), a foreign
+    name ("Pékin") or one written without its accents ("Elazig")."""
+    place = lookup_place(name, located=True)
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in ADMIN_WORDS | {"city"} and (place is None or not place.known):
+        capital = place_named(" ".join(words[:-1]))
+        if capital is None or not capital.known:
+            return place
+        if words[-1].lower() == "city":
+            return capital
+        # The province is larger than its capital: a state-level place, so another city of the
+        # country may lie within it ("Ishikawa Prefecture" and Wajima) while another province may not.
+        return Place(name, "state", capital.country, capital.continent, capital.geonameid)
+    return place if place is not None else lookup_exonym(name)

@@ -1,0 +1,186 @@
+"""The lede's own place and date, in the languages the tool reads, where the profile finds none."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from dedupe.evidence.date_mentions import find_foreign_date_refs
+from dedupe.evidence.events import event_profile
+from dedupe.evidence.facts_lede import lede_facts
+from dedupe.evidence.facts_view import facts_profile, is_furniture, named_as_person
+from dedupe.ingest.build import article_from_text
+from dedupe.models import Span
+
+# Invented ledes: the profile keeps no place or date of these (no English event word beside
+# the place, the date not in English), the lede states both.
+LEDES = [
+    ("en", "The foreign minister arrived in Lisbon on Monday for two days of consultations.\n\n"
+     "He is expected to discuss trade and fisheries with officials there.", "Lisbon", "2024-05-06"),
+    ("fr", "Le ministre des Affaires étrangères est arrivé à Lisbonne le 6 mai 2024 pour deux jours.\n\n"
+     "Il doit y discuter de commerce et de pêche avec ses hôtes portugais.", "Lisbon", "2024-05-06"),
+    ("es", "El ministro llegó ayer a Lisboa, donde se reunirá con sus homólogos durante dos días.\n\n"
+     "Hablarán de comercio y de pesca con las autoridades portuguesas.", None, "2024-05-06"),
+    ("de", "Am Montagabend landete der Minister in Porto, wo er zwei Tage bleiben wird.\n\n"
+     "Er will dort über Handel und Fischerei mit seinen Gastgebern sprechen.", "Porto", "2024-05-06"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "place", "day"), LEDES, ids=[x[0] for x in LEDES])
+def test_the_lede_gives_the_place_and_date_the_profile_missed(
+    language: str, text: str, place: str | None, day: str
+) -> None:
+    article = article_from_text(text, id=language, published=date(2024, 5, 7))
+    profile = facts_profile(article)
+    assert profile.dates and profile.dates[0].date is not None
+    assert profile.dates[0].date.full == date.fromisoformat(day)
+    # "Lisbonne" by its French name; Spanish "a" marks objects as often as places ("a Lisboa").
+    assert [f.canonical for f in profile.places][:1] == ([place] if place else [])
+
+
+def test_a_lede_date_far_from_publication_is_background() -> None:
+    text = ("Le séisme du 6 février avait fait des milliers de morts; la ville de Hatay se reconstruit.\n\n"
+            "Les habitants attendent toujours des logements définitifs.")  # fmt: skip
+    article = article_from_text(text, id="bg", published=date(2024, 5, 7))
+    assert lede_facts(article).dates  # the lede names it ...
+    assert facts_profile(article).dates == ()  # ... but three months before publication it is no event's day
+
+
+def test_a_weekday_of_no_known_week_ranks_after_a_day_of_a_month() -> None:
+    text = "Tras el sismo del sábado, otro sacudió el 11 de octubre la misma provincia del oeste del país."
+    dates = facts_profile(article_from_text(text, id="w")).dates
+    assert [str(f.date) for f in dates] == ["October 11", "Saturday"]
+
+
+def test_a_place_before_a_region_word_is_the_region() -> None:
+    text = "Rescue teams arrived in Noto Peninsula villages on Tuesday after the quake cut the roads."
+    assert [f.canonical for f in lede_facts(article_from_text(text, id="n")).places] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("le 13 juillet 2025 à Pékin", ["2025-07-13"]),
+        ("el 19 de septiembre de 2023", ["2023-09-19"]),
+        ("am 20. April", ["2024-04-20"]),
+        ("9 апреля в Пекине", ["2024-04-09"]),
+        ("Am Donnerstagmorgen hob die Rakete ab", ["2024-05-02"]),
+        ("giovedì scorso", ["2024-05-02"]),
+        ("ayer por la tarde", ["2024-05-06"]),
+        ("Plácido Domingo cantó", []),  # a weekday names a person where it is capitalised
+        ("hier ist es", []),  # German "here"; French "hier" only in French text
+        ("32 mars", []),
+    ],
+)
+def test_foreign_dates(text: str, expected: list[str]) -> None:
+    found = find_foreign_date_refs(text, published=date(2024, 5, 7), language="de")
+    assert [str(r.value) for r in found] == expected
+
+
+def test_french_hier_is_yesterday_only_in_french() -> None:
+    (ref,) = find_foreign_date_refs("hier soir", published=date(2024, 5, 7), language="fr")
+    assert ref.value.full == date(2024, 5, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "person"),
+    [
+        ("Elon Musk's company launched a rocket.", "Elon Musk", True),
+        ("The talks were held, said Wang Yi.", "Wang Yi", True),
+        ("The Smart Lander for Investigating Moon (SLIM) touched down.", "Smart Lander", False),
+        ("Le lanceur a décollé, selon la Unión Africana et la Unión Africana.", "Unión Africana", False),
+        ("The rocket rose from Sriharikota in Andhra Pradesh on Friday.", "Andhra Pradesh", False),
+        ("Das Starship-Raumschiff explodierte.", "Das Starship-Raumschiff", False),
+        ("SpaceX launched its rocket on Saturday.", "SpaceX", False),  # a capital inside a word
+        ("Governor Ron DeSantis said the storm had passed.", "Ron DeSantis", True),  # a surname's prefix
+        ("The summit, titled “Strengthening Regional Trade”, opened.", "Strengthening Regional Trade", False),
+        ("Leaders gathered, Nueva Delhi said.", "Nueva Delhi", False),  # a place the gazetteer knows
+        ("The launch pad in Andhra Pradesh was cleared.", "Andhra Pradesh", False),  # a state's name
+        ("Leaders adopted the Astana Declaration.", "Astana Declaration", False),  # a document
+        ("The SLIM (Smart Lander for Investigating Moon) landed.", "Smart Lander", False),  # an acronym's
+        ("Kassym-Jomart Tokayev opened the summit.", "Kassym-Jomart Tokayev", True),
+    ],
+)
+def test_named_as_person(text: str, name: str, person: bool) -> None:
+    assert named_as_person(text, name) is person
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The quake struck in Kagoshima prefecture on Saturday, officials in the region said.",
+            ["Kagoshima prefecture"],  # a state-level place in Japan, as its capital is
+        ),
+        ("Le ministre est arrivé à Pékin lundi pour des entretiens avec son homologue.", ["Beijing"]),
+        ("Министр иностранных дел прибыл в Пекине на переговоры с коллегой.", ["Beijing"]),
+        ("Il ministro è arrivato a Pechino per i colloqui con il suo omologo cinese.", ["Beijing"]),
+        ("La declaración evita condenar a Rusia y llama a la paz en toda la región.", []),
+        ("Discussero della guerra in Ucraina durante il vertice dei ministri degli esteri.", []),
+        ("La cumbre habló de la guerra de Rusia en Ucrania durante horas con los líderes.", []),
+        # No locative: a compass adjective, a kind of place and "of", a province named for its capital.
+        ("A strong earthquake shook western Afghanistan early on Sunday, officials said.", ["Afghanistan"]),
+        ("The tremor rattled the Turkish city of Antakya shortly after dawn on Monday.", ["Antakya"]),
+        ("Rescuers reached three more villages across Herat province by nightfall.", ["Herat province"]),
+        ("Rescuers reached three more villages around Elazig city by nightfall.", ["Elazığ"]),
+        ("The minister of Ghana thanked the hosts for a warm welcome and a full programme.", []),
+    ],
+)
+def test_lede_places(text: str, expected: list[str]) -> None:
+    assert [f.canonical for f in lede_facts(article_from_text(text, id="p")).places] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("date 2024-07-04 ASTANA – The summit opened with a ceremony for two new members.", ["Astana"]),
+        ("New Delhi: The prime minister opened the summit with a speech on trade and debt.", ["New Delhi"]),
+        ("Séisme violent en Birmanie : au moins cent morts selon les autorités locales.", ["Myanmar"]),
+    ],
+)
+def test_a_dateline_stands_in_for_a_place_after_the_lede_and_never_contradicts(
+    text: str, expected: list[str]
+) -> None:
+    article = article_from_text(text, id="d")
+    profile = facts_profile(article)
+    assert [f.canonical for f in profile.places] == expected
+    # The dateline says where the story was filed; the title before a colon is narrated.
+    assert [is_furniture(text, f) for f in profile.places] == [expected != ["Myanmar"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le ministre Pierre Durand a tenu lundi une réunion avec son homologue Jan Novak à Prague.\n\n"
+         "Les deux hommes ont parlé de commerce."),
+        ("it", "È iniziato a Praga il colloquio fra i ministri Pierre Durand e Jan Novak, ha reso noto la "
+         "portavoce Anna Rossi.\n\nIl colloquio è durato due ore."),
+    ],
+)  # fmt: skip
+def test_the_lede_names_who_the_lead_met_in_any_language_not_who_announced_it(
+    language: str, text: str
+) -> None:
+    article = article_from_text(text, id=language, language=language, published=date(2024, 5, 7))
+    assert [f.canonical for f in facts_profile(article).participants] == ["Pierre Durand", "Jan Novak"]
+
+
+def test_a_province_named_for_its_capital_is_in_the_capitals_country_above_its_cities() -> None:
+    (fact,) = lede_facts(
+        article_from_text("Rescuers searched villages across Herat province all day.", id="h")
+    ).places
+    assert fact.place is not None
+    assert (fact.place.kind, fact.place.country) == ("state", "AF")
+
+
+def test_a_title_abbreviation_before_a_surname_is_the_same_participant() -> None:
+    text = (
+        "FM Lavrov arrived on Monday.\n\nSergey Lavrov met with his counterpart Wang Yi on Monday in Beijing."
+    )
+    article = article_from_text(text, id="fm")
+    profile = event_profile(article)
+    fm = replace(profile.participants[0], value="FM Lavrov", canonical="FM Lavrov", span=Span(0, 9))
+    given = replace(profile, participants=(*profile.participants, fm))
+    names = [f.canonical for f in facts_profile(article, profile=given).participants]
+    assert names == ["Sergey Lavrov", "Wang Yi"]  # and not "FM Lavrov" beside "Sergey Lavrov"
