@@ -4,8 +4,10 @@ Writes the corpus with ``bench/dense.py`` (every article a rewrite of one of ``-
 texts, so candidates form a few huge components), runs the scan as a subprocess with stderr
 piped (not a terminal, so plain progress lines), and reports: wall time, CPU time of the
 process tree over the whole run (``os.wait4`` rusage, workers included) and over the compare
-stage alone (``/proc`` of the tree, sampled when the first and the last compare lines arrive),
-and the longest gap between two stderr lines.
+and cluster stages alone (``/proc`` of the tree, sampled when each stage's first and last
+progress lines arrive), the ratio CPU time / wall time of each (2.0 is both cores busy with
+``--jobs 2``), the longest gap between two stderr lines, and the load average before and
+after: on a shared machine a ratio is only read beside the load it ran under.
 
     .venv/bin/python bench/bench_dense.py --count 5000 --sources 12 --jobs 2
 """
@@ -54,26 +56,40 @@ def main() -> None:
     command = [sys.executable, "-m", "dedupe", "scan", str(corpus), "-f", "json", "-o",
                str(args.workdir / "report.json"), "--jobs", str(args.jobs)]  # fmt: skip
     print("command:", " ".join(command), flush=True)
+    load_before = os.getloadavg()
     start = time.monotonic()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
     times: list[float] = []
-    compare: list[tuple[float, float]] = []  # (wall, tree CPU) at compare lines
+    loads: list[float] = []  # 1-minute load average at each stderr line
+    stages: dict[str, list[tuple[float, float]]] = {"compare": [], "cluster": []}  # (wall, tree CPU)
     for line in process.stderr:
         now = time.monotonic() - start
         times.append(now)
-        if line.startswith("progress: compare"):
-            compare.append((now, tree_cpu(process.pid)))
+        loads.append(os.getloadavg()[0])
+        for stage, samples in stages.items():
+            if line.startswith(f"progress: {stage}"):
+                samples.append((now, tree_cpu(process.pid)))
         print(f"{now:7.1f}  {line.rstrip()}", flush=True)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.monotonic() - start
     cpu = usage.ru_utime + usage.ru_stime
     gaps = [b - a for a, b in zip([0.0, *times], times, strict=False)]
+    load_after = os.getloadavg()
     print(f"exit status {os.waitstatus_to_exitcode(status)}; wall {wall:.1f} s, tree CPU {cpu:.1f} s, "
-          f"CPU/wall {cpu / wall:.2f}; longest gap between stderr lines {max(gaps):.1f} s")  # fmt: skip
-    if len(compare) >= 2:
-        (w0, c0), (w1, c1) = compare[0], compare[-1]
-        print(f"compare stage ({w0:.1f}-{w1:.1f} s): CPU/wall {(c1 - c0) / (w1 - w0):.2f}")
+          f"CPU/wall {cpu / wall:.2f} with --jobs {args.jobs}; longest gap between stderr lines "
+          f"{max(gaps):.1f} s")  # fmt: skip
+    for stage, samples in stages.items():
+        if len(samples) >= 2 and samples[-1][0] > samples[0][0]:
+            (w0, c0), (w1, c1) = samples[0], samples[-1]
+            print(f"{stage} stage ({w0:.1f}-{w1:.1f} s): CPU/wall {(c1 - c0) / (w1 - w0):.2f}")
+    during = sum(loads) / len(loads) if loads else float("nan")
+    print(f"load average on {os.cpu_count()} cores: 1-min mean during the run {during:.2f}; (1, 5, 15 min) "
+          f"before {_loads(load_before)}, after {_loads(load_after)}")  # fmt: skip
+
+
+def _loads(load: tuple[float, float, float]) -> str:
+    return ", ".join(f"{x:.2f}" for x in load)
 
 
 if __name__ == "__main__":

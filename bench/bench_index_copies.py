@@ -2,7 +2,8 @@
 
 The corpora are ``bench/syndicate.py``'s (as ``bench_syndication.py`` makes them): ``--stories``
 wire stories each carried ``--copies`` times, and as many distinct stories carried once. Each
-is added to a new index with ``--jobs``; the time, band rows and copy groups are printed.
+is added to a new index with ``--jobs``; the time, band rows and copy groups are printed, and the
+syndicated index's copy groups are scored against the plant (pairwise precision and recall).
 
     PYTHONPATH=$PWD .venv/bin/python bench/bench_index_copies.py --stories 200 --copies 100
 """
@@ -18,7 +19,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_syndication import pairwise
 from syndicate import write_syndicated
+
+from dedupe.corpus.index import Index
 
 
 def timed_add(corpus: Path, db: Path, jobs: int) -> tuple[float, dict[str, object]]:
@@ -58,6 +62,12 @@ def main() -> None:
               f"{stats['copy_groups']} copy groups of {stats['grouped_articles']} articles, "
               f"{stats['bytes_total']:,} bytes", flush=True)  # fmt: skip
     print(f"  syndicated / distinct time: {found['syndicated'] / found['distinct']:.2f}")
+    with Index(args.workdir / "index-syndicated.db", read_only=True) as index:
+        groups = [[representative, *members] for representative, members in index.copy_groups().items()]
+    planted = json.loads(syndicated.with_suffix(".truth.json").read_text(encoding="utf-8"))["groups"]
+    precision, recall = pairwise(groups, planted)
+    print(f"  index copy groups: {len(groups)} found, {len(planted)} stories planted; "
+          f"pairwise precision {precision:.4f}, recall {recall:.4f}")  # fmt: skip
 
 
 if __name__ == "__main__":

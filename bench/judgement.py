@@ -47,7 +47,7 @@ from dedupe.corpus.scan import scan
 from dedupe.evidence.date_mentions import PartialDate, dates_agree
 from dedupe.evidence.events import EventProfile
 from dedupe.evidence.facts import compare_facts
-from dedupe.evidence.facts_view import facts_profile
+from dedupe.evidence.facts_view import facts_profile, planned
 from dedupe.evidence.names import same_person
 from dedupe.evidence.overlap import finest_places
 from dedupe.evidence.places import Place, lookup_place, places_compatible
@@ -268,10 +268,12 @@ def _place_right(profile: EventProfile, labelled: list[Place]) -> bool | None:
     return any(places_compatible(top, x) is not False for x in labelled)
 
 
-def _date_right(profile: EventProfile, labels: Sequence[str]) -> bool | None:
-    if not profile.dates or profile.dates[0].date is None:
+def _date_right(profile: EventProfile, labels: Sequence[str], text: str) -> bool | None:
+    """True if the report's event date (its first, not one the event was first set for) is labelled."""
+    event_dates = [f for f in profile.dates if not planned(text, f)]
+    if not event_dates or event_dates[0].date is None:
         return None
-    found = profile.dates[0].date
+    found = event_dates[0].date
     days = [date.fromisoformat(x) for x in labels]
     return any(
         dates_agree(found, PartialDate(d.year, d.month, d.day, d.weekday())) is not False for d in days
@@ -296,14 +298,15 @@ def fact_slots(docs: list[Doc]) -> dict[str, tuple[int, int, int]]:
     """For place, date and participants: reports right, wrong, and with nothing found, among the labelled."""
     counts: dict[str, list[int]] = {"place": [0, 0, 0], "date": [0, 0, 0], "participants": [0, 0, 0]}
     for doc in docs:
-        profile = facts_profile(article(doc, True))
+        report = article(doc, True)
+        profile = facts_profile(report)
         meta = doc.meta
         labelled = _label_places(meta["place"]) if meta.get("place") else []
         checks = []
         if labelled:
             checks.append(("place", _place_right(profile, labelled)))
         if meta.get("event_dates"):
-            checks.append(("date", _date_right(profile, meta["event_dates"])))
+            checks.append(("date", _date_right(profile, meta["event_dates"], report.text)))
         if meta.get("participants"):
             checks.append(("participants", _participants_right(profile, meta["participants"])))
         for slot, verdict in checks:

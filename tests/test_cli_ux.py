@@ -17,6 +17,7 @@ from dedupe.cli import app
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = str(FIXTURES / "seeds")
+FIRE = str(FIXTURES / "dossier" / "harbour_fire.jsonl")
 runner = CliRunner()
 
 
@@ -87,7 +88,9 @@ def test_scan_markdown_is_markdown_not_wrapped_text() -> None:
     assert any(line.startswith("| A ") for line in lines)  # pairs as a table
     assert any(line.startswith("|---") or line.startswith("|--") for line in lines)
     assert any(line.startswith("> “strengthening of comprehensive") for line in lines)  # a quoted block
-    assert any(line.startswith("- **Members:**") for line in lines)
+    assert "- **Members (3):**" in lines
+    first = "  - Russia, China hold 2-day security consultations (`000_db8167014b393279`) — representative"
+    assert first in lines
     # no hard-wrapped continuation lines (nested list items are Markdown, not wrapping)
     assert not any(line.startswith("    ") and not line.lstrip().startswith("- ") for line in lines)
     assert "reordering: “strategic” moved" in result.stdout
@@ -201,6 +204,14 @@ def test_root_help_offers_shell_completion() -> None:
 def test_table_output_follows_the_terminal_width(columns: int) -> None:
     result = runner.invoke(app, ["scan", SEEDS, "-q"], env={"COLUMNS": str(columns)})
     assert result.exit_code == 0, result.output
+    widest = max(len(line) for line in result.stdout.splitlines())
+    assert columns - 20 < widest <= columns
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_sources_table_follows_the_terminal_width(columns: int) -> None:
+    result = runner.invoke(app, ["sources", FIRE], env={"COLUMNS": str(columns)})
+    assert result.exit_code in (0, 1), result.output
     widest = max(len(line) for line in result.stdout.splitlines())
     assert columns - 20 < widest <= columns
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import random
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import Phase, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from dedupe.corpus.channels import sketch_batch
 from dedupe.corpus.index import Index
@@ -68,7 +73,7 @@ def carried(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_a_story_added_150_times_is_one_group_with_the_band_rows_of_one_article(carried: Path) -> None:
+def test_a_story_added_150_times_is_one_group_with_the_band_rows_of_a_few_articles(carried: Path) -> None:
     with Index(carried, read_only=True) as index:
         stats = index.stats()
         assert stats.articles == 152
@@ -77,9 +82,9 @@ def test_a_story_added_150_times_is_one_group_with_the_band_rows_of_one_article(
         assert representative is not None and len(index.members("s1-site000")) == 149
         others = [index.get("s2-site000"), index.get("s3-site000")]
         sketches = sketch_batch([representative, *others], DEFAULT_SETTINGS)
-        assert stats.band_rows == sum(
-            len(set(s.keys.tolist()) - {-1}) for s in sketches
-        )  # copies: no band rows
+        least = sum(len(set(s.keys.tolist()) - {-1}) for s in sketches)
+        # most copies write no band rows; a few cut-short ones keep theirs as doors into the group
+        assert least < stats.band_rows <= least + 10 * len(set(sketches[0].keys.tolist()) - {-1})
 
 
 def test_a_new_copy_is_answered_with_its_group_in_one_verdict(carried: Path) -> None:
@@ -151,3 +156,116 @@ def test_scan_of_an_index_with_groups_equals_a_scan_without_one(tmp_path: Path) 
     assert _groups(indexed) == _groups(plain) and len(_groups(plain)) == 2
     assert indexed.clusters == plain.clusters
     assert indexed.pairs == plain.pairs
+
+
+_HOUSE = "This report was supplied by our wire partners and edited by the {} desk."
+
+
+def _variants(story: list[str], seed: int) -> dict[str, str]:
+    """One invented story as sites carry it: full, cut short at three points, wrapped (twice), with a
+    house line added, and lightly edited (twice)."""
+    full = "\n\n".join(story)
+    return {
+        f"t{seed}-full": full,
+        f"t{seed}-cut4": "\n\n".join(story[:4]),
+        f"t{seed}-cut6": "\n\n".join(story[:6]),
+        f"t{seed}-cut8": "\n\n".join(story[:8]),
+        f"t{seed}-wrapped": _copy(story, 2),
+        f"t{seed}-house": "\n\n".join([*story, _HOUSE.format(f"north{seed}")]),
+        f"t{seed}-house-cut": "\n\n".join([*story[:7], _HOUSE.format(f"south{seed}")]),
+        f"t{seed}-edited": _copy(story, 3),
+        f"t{seed}-wrapped2": _copy(story, 6),
+        f"t{seed}-edited2": _copy(story, 7),
+    }
+
+
+@functools.cache
+def _feed() -> tuple[list[Article], list[set[str]]]:
+    """Three invented stories in ten variants each, and two stories carried once; the plant."""
+    articles, planted = [], []
+    for seed in (11, 12, 13):
+        variants = _variants(_story(seed), seed)
+        articles += [article_from_text(text, id=name) for name, text in variants.items()]
+        planted.append(set(variants))
+    articles += [article_from_text("\n\n".join(_story(seed)), id=f"alone{seed}") for seed in (14, 15)]
+    return articles, planted
+
+
+@functools.cache
+def _scanned(articles: tuple[Article, ...]) -> list[set[str]]:
+    report = scan(articles)
+    return sorted(({g.representative, *(m.id for m in g.members)} for g in report.copy_groups), key=min)
+
+
+@pytest.fixture(scope="module")
+def wire_feed() -> tuple[list[Article], list[set[str]]]:
+    return _feed()
+
+
+def _partition(index: Index) -> list[set[str]]:
+    return sorted(({rep, *members} for rep, members in index.copy_groups().items()), key=min)
+
+
+@pytest.fixture(scope="module")
+def scanned_groups(wire_feed: tuple[list[Article], list[set[str]]]) -> list[set[str]]:
+    return _scanned(tuple(wire_feed[0]))
+
+
+def test_the_scan_finds_the_planted_stories(
+    wire_feed: tuple[list[Article], list[set[str]]], scanned_groups: list[set[str]]
+) -> None:
+    assert scanned_groups == wire_feed[1]
+
+
+@pytest.mark.parametrize(
+    "first", ["cut4", "house-cut", "wrapped", "edited"], ids=str
+)  # a variant that is not the story's full text arrives first
+def test_a_short_or_wrapped_first_copy_does_not_split_its_story(
+    wire_feed: tuple[list[Article], list[set[str]]], first: str, tmp_path: Path
+) -> None:
+    articles = sorted(wire_feed[0], key=lambda a: (not a.id.endswith(f"-{first}"), a.id))
+    with Index(tmp_path / "news.db") as index:
+        index.add(articles)
+        assert _partition(index) == wire_feed[1]
+        # the representative is re-picked as the scan picks it: the story's full text, not the first to arrive
+        assert sorted(index.copy_groups()) == ["t11-full", "t12-full", "t13-full"]
+
+
+@given(shuffle=st.integers(min_value=0, max_value=2**32 - 1))
+@hypothesis_settings(
+    max_examples=8,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],  # a failing order is printed; shrinking it takes minutes
+)
+def test_index_groups_equal_the_scans_in_any_order_of_arrival(shuffle: int) -> None:
+    articles, _ = _feed()
+    arrived = random.Random(shuffle).sample(articles, len(articles))
+    with tempfile.TemporaryDirectory() as folder, Index(Path(folder) / "news.db") as index:
+        index.add(arrived[:16])  # two adds: groups carry over from one process's add to the next
+        index.add(arrived[16:])
+        assert _partition(index) == _scanned(tuple(articles))
+
+
+def test_a_copy_bridging_two_groups_merges_them(tmp_path: Path) -> None:
+    story = _story(22, paragraphs=12)  # each half shares text band keys with the whole
+    head = article_from_text("\n\n".join(story[:6]), id="head")
+    tail = article_from_text("\n\n".join(story[6:]), id="tail")
+    whole = article_from_text("\n\n".join(story), id="whole")
+    with Index(tmp_path / "news.db") as index:
+        index.add([head, tail])
+        assert index.copy_groups() == {}  # two halves of a story share no text
+        index.add([whole])
+        assert index.copy_groups() == {"whole": ["head", "tail"]}  # one group, led by the whole story
+
+
+def test_a_scan_with_an_index_adds_its_new_articles_to_copy_groups(
+    wire_feed: tuple[list[Article], list[set[str]]], scanned_groups: list[set[str]], tmp_path: Path
+) -> None:
+    articles = wire_feed[0]
+    with Index(tmp_path / "news.db") as index:
+        index.add(articles[::2])
+        report = scan(articles[1::2], index=index)
+        assert _partition(index) == scanned_groups  # as if every article had come by `index add`
+    assert sorted(({g.representative, *(m.id for m in g.members)} for g in report.copy_groups), key=min) == (
+        scanned_groups
+    )

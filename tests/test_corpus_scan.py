@@ -185,6 +185,50 @@ def test_a_component_split_into_chunks_gives_the_same_report(
     assert clustered[-1][1] and clustered[-1][0] == clustered[-1][1]  # each split component clustered once
 
 
+@pytest.fixture(scope="module")
+def dense(tmp_path_factory: pytest.TempPathFactory) -> list[Article]:
+    """24 rewrites of 3 invented reports (``bench/dense.py``): one candidate component, 3 events."""
+    folder = tmp_path_factory.mktemp("dense") / "corpus"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "bench"))
+        from dense import write_dense  # type: ignore[import-not-found]
+
+        write_dense(folder, 24, 3)
+    return load_articles([str(folder)])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_large_component_clustered_in_pieces_gives_the_same_report(
+    monkeypatch: pytest.MonkeyPatch, dense: list[Article], jobs: int
+) -> None:
+    # Above ALL_PAIRS_LIMIT a component is clustered over its links alone: lowered here, so
+    # that a small component is "large" whether verified whole or compared in chunks.
+    for module in (corpus, verify):
+        monkeypatch.setattr(module, "ALL_PAIRS_LIMIT", 2)
+    whole = scan(dense, min_relation="unrelated")
+    monkeypatch.setattr(corpus, "SPLIT_PAIRS", 1)  # compared in chunks, then clustered in pieces
+    monkeypatch.setattr(corpus, "CHUNK_PAIRS", 20)
+    monkeypatch.setattr(corpus, "TASK_ROWS", 1)  # each piece a task of its own
+    stages: list[tuple[str, int, int | None]] = []
+    pieces = scan(dense, min_relation="unrelated", jobs=jobs, progress=lambda *s: stages.append(s))
+    assert pieces == whole
+    events = [c for c in whole.level("event") if len(c.members) > 1]
+    assert len(events) == 3 and any(p.relation.strength < Relation.SAME_EVENT.strength for p in whole.pairs)
+    clustered = [total for stage, _, total in stages if stage == "cluster"]
+    assert clustered[-1] == len(events)  # one component, clustered in one task per event
+
+
+def test_a_component_within_the_all_pairs_limit_is_clustered_whole(
+    monkeypatch: pytest.MonkeyPatch, seeds: list[Article]
+) -> None:
+    monkeypatch.setattr(corpus, "SPLIT_PAIRS", 1)
+    monkeypatch.setattr(corpus, "CHUNK_PAIRS", 2)
+    monkeypatch.setattr(corpus, "TASK_ROWS", 1)
+    stages: list[tuple[str, int, int | None]] = []
+    scan(with_copies(seeds), min_relation="unrelated", progress=lambda *s: stages.append(s))
+    assert [total for stage, _, total in stages if stage == "cluster"][-1] == 1  # events need every pair
+
+
 def test_json_lists_members_and_level(seed_report: ScanReport) -> None:
     document = json.loads(render_scan(seed_report, "json"))
     assert document["kind"] == "scan" and document["schema_version"] >= 1

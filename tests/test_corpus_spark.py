@@ -215,3 +215,23 @@ def test_a_syndicated_sample_gives_the_local_copy_groups(spark: SparkSession, tm
     found = sorted(sorted((g.representative, *(m.id for m in g.members))) for g in spread.copy_groups)
     assert found == sorted(truth["groups"])
     assert to_data(spread) == to_data(local)
+
+
+def test_progress_reports_each_stage_with_counts(spark: SparkSession) -> None:
+    calls: list[tuple[str, int, int | None]] = []
+    spread = scan_spark([SEEDS], spark=spark, progress=lambda *call: calls.append(call))
+    stages = [stage for stage, _, _ in calls]
+    assert stages == sorted(stages, key=["read", "compare"].index)  # read first, then compare
+    assert ("read", 5, 5) in calls
+    assert calls[-1] == ("compare", spread.compared, spread.compared) and spread.compared > 0
+    assert ("compare", 0, spread.compared) in calls
+
+
+def test_cli_spark_engine_shows_progress_lines_and_a_summary(spark: SparkSession) -> None:
+    env = {"DEDUPE_PROGRESS_INTERVAL": "0.01"}
+    result = runner.invoke(app, ["scan", str(SEEDS), "--engine", "spark", "-f", "json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "progress: read" in result.stderr and "progress: compare" in result.stderr
+    assert "Scanned 5 articles:" in result.stderr
+    quiet = runner.invoke(app, ["scan", str(SEEDS), "--engine", "spark", "-f", "json", "-q"], env=env)
+    assert quiet.stderr == ""

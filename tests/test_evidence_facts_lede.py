@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from dedupe.evidence.date_mentions import PartialDate, find_foreign_date_refs
+from dedupe.evidence.events import event_profile
 from dedupe.evidence.facts_lede import lede_facts
-from dedupe.evidence.facts_view import facts_profile, named_as_person
+from dedupe.evidence.facts_view import facts_profile, is_furniture, named_as_person
 from dedupe.ingest.build import article_from_text
+from dedupe.models import Span
 
 # Invented ledes: the profile keeps no place or date of these (no English event word beside
 # the place, the date not in English), the lede states both.
@@ -94,6 +97,14 @@ def test_french_hier_is_yesterday_only_in_french() -> None:
         ("Le lanceur a décollé, selon la Unión Africana et la Unión Africana.", "Unión Africana", False),
         ("The rocket rose from Sriharikota in Andhra Pradesh on Friday.", "Andhra Pradesh", False),
         ("Das Starship-Raumschiff explodierte.", "Das Starship-Raumschiff", False),
+        ("SpaceX launched its rocket on Saturday.", "SpaceX", False),  # a capital inside a word
+        ("Governor Ron DeSantis said the storm had passed.", "Ron DeSantis", True),  # a surname's prefix
+        ("The summit, titled “Strengthening Regional Trade”, opened.", "Strengthening Regional Trade", False),
+        ("Leaders gathered, Nueva Delhi said.", "Nueva Delhi", False),  # a place the gazetteer knows
+        ("The launch pad in Andhra Pradesh was cleared.", "Andhra Pradesh", False),  # a state's name
+        ("Leaders adopted the Astana Declaration.", "Astana Declaration", False),  # a document
+        ("The SLIM (Smart Lander for Investigating Moon) landed.", "Smart Lander", False),  # an acronym's
+        ("Kassym-Jomart Tokayev opened the summit.", "Kassym-Jomart Tokayev", True),
     ],
 )
 def test_named_as_person(text: str, name: str, person: bool) -> None:
@@ -105,7 +116,7 @@ def test_named_as_person(text: str, name: str, person: bool) -> None:
     [
         (
             "The quake struck in Kagoshima prefecture on Saturday, officials in the region said.",
-            ["Kagoshima"],
+            ["Kagoshima prefecture"],  # a state-level place in Japan, as its capital is
         ),
         ("Le ministre est arrivé à Pékin lundi pour des entretiens avec son homologue.", ["Beijing"]),
         ("Министр иностранных дел прибыл в Пекине на переговоры с коллегой.", ["Beijing"]),
@@ -113,7 +124,67 @@ def test_named_as_person(text: str, name: str, person: bool) -> None:
         ("La declaración evita condenar a Rusia y llama a la paz en toda la región.", []),
         ("Discussero della guerra in Ucraina durante il vertice dei ministri degli esteri.", []),
         ("La cumbre habló de la guerra de Rusia en Ucrania durante horas con los líderes.", []),
+        # No locative: a compass adjective, a kind of place and "of", a province named for its capital.
+        ("A strong earthquake shook western Afghanistan early on Sunday, officials said.", ["Afghanistan"]),
+        ("The tremor rattled the Turkish city of Antakya shortly after dawn on Monday.", ["Antakya"]),
+        ("Rescuers reached three more villages across Herat province by nightfall.", ["Herat province"]),
+        ("Rescuers reached three more villages around Elazig city by nightfall.", ["Elazığ"]),
+        ("The minister of Ghana thanked the hosts for a warm welcome and a full programme.", []),
     ],
 )
 def test_lede_places(text: str, expected: list[str]) -> None:
     assert [f.canonical for f in lede_facts(article_from_text(text, id="p")).places] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("date 2024-07-04 ASTANA – The summit opened with a ceremony for two new members.", ["Astana"]),
+        ("New Delhi: The prime minister opened the summit with a speech on trade and debt.", ["New Delhi"]),
+        ("Séisme violent en Birmanie : au moins cent morts selon les autorités locales.", ["Myanmar"]),
+    ],
+)
+def test_a_dateline_stands_in_for_a_place_after_the_lede_and_never_contradicts(
+    text: str, expected: list[str]
+) -> None:
+    article = article_from_text(text, id="d")
+    profile = facts_profile(article)
+    assert [f.canonical for f in profile.places] == expected
+    # The dateline says where the story was filed; the title before a colon is narrated.
+    assert [is_furniture(text, f) for f in profile.places] == [expected != ["Myanmar"]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le ministre Pierre Durand a tenu lundi une réunion avec son homologue Jan Novak à Prague.\n\n"
+         "Les deux hommes ont parlé de commerce."),
+        ("it", "È iniziato a Praga il colloquio fra i ministri Pierre Durand e Jan Novak, ha reso noto la "
+         "portavoce Anna Rossi.\n\nIl colloquio è durato due ore."),
+    ],
+)  # fmt: skip
+def test_the_lede_names_who_the_lead_met_in_any_language_not_who_announced_it(
+    language: str, text: str
+) -> None:
+    article = article_from_text(text, id=language, language=language, published=date(2024, 5, 7))
+    assert [f.canonical for f in facts_profile(article).participants] == ["Pierre Durand", "Jan Novak"]
+
+
+def test_a_province_named_for_its_capital_is_in_the_capitals_country_above_its_cities() -> None:
+    (fact,) = lede_facts(
+        article_from_text("Rescuers searched villages across Herat province all day.", id="h")
+    ).places
+    assert fact.place is not None
+    assert (fact.place.kind, fact.place.country) == ("state", "AF")
+
+
+def test_a_title_abbreviation_before_a_surname_is_the_same_participant() -> None:
+    text = (
+        "FM Lavrov arrived on Monday.\n\nSergey Lavrov met with his counterpart Wang Yi on Monday in Beijing."
+    )
+    article = article_from_text(text, id="fm")
+    profile = event_profile(article)
+    fm = replace(profile.participants[0], value="FM Lavrov", canonical="FM Lavrov", span=Span(0, 9))
+    given = replace(profile, participants=(*profile.participants, fm))
+    names = [f.canonical for f in facts_profile(article, profile=given).participants]
+    assert names == ["Sergey Lavrov", "Wang Yi"]  # and not "FM Lavrov" beside "Sergey Lavrov"

@@ -158,3 +158,51 @@ def test_a_report_in_russian_dates_its_event_in_russian() -> None:
     profile = event_profile(article_from_text(text, id="ru", language="ru"))
     assert "9 апреля" not in [f.value for f in profile.numbers]
     assert [(f.date.month, f.date.day) for f in profile.dates if f.date] == [(4, 9)]
+
+
+# Invented: a date of another occasion stated before the event's own ranks after it.
+OTHER_OCCASIONS = [
+    ("earlier", "On October 7, another quake of the same strength had destroyed villages nearby.\n\n"
+     "A strong earthquake shook the western province on Sunday morning.", "2023-10-09", "2023-10-08"),
+    ("plan", "Delayed from its original date of September 5 by rain, the rocket lifted off on Thursday.",
+     "2023-09-08", "2023-09-07"),
+    ("statement", "Officials said on Saturday that 18 people died when the quake struck on Friday night.",
+     "2020-01-25", "2020-01-24"),
+    ("count", "The death toll from the quake stood at 65 as of Jan. 3, officials said, after it struck the "
+     "coast on Jan. 1.", "2024-01-04", "2024-01-01"),
+    ("count-update", "The death toll reached 128 on Sunday, six days after the quake of Jan. 1 struck.",
+     "2024-01-08", "2024-01-01"),
+    ("week", "Ministers had met last week to prepare the summit, which opened on Tuesday in the capital.",
+     "2024-07-04", "2024-07-02"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "published", "day"), OTHER_OCCASIONS, ids=[c[0] for c in OTHER_OCCASIONS]
+)
+def test_a_date_of_another_occasion_ranks_after_the_events_own(
+    case: str, text: str, published: str, day: str
+) -> None:
+    profile = facts_profile(article_from_text(text, id=case, published=date.fromisoformat(published)))
+    assert profile.dates and profile.dates[0].date is not None
+    assert profile.dates[0].date.full == date.fromisoformat(day)
+
+
+def test_last_saturday_is_the_latest_not_another_occasion() -> None:
+    text = "Le module s'est posé sur la Lune samedi dernier, a annoncé ce jeudi l'agence spatiale."
+    profile = facts_profile(article_from_text(text, id="s", published=date(2024, 1, 25), language="fr"))
+    assert [str(f.date) for f in profile.dates][:1] == ["2024-01-20"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "A quake of magnitude 7.6 hit the coast on Monday."),  # a verb, not what 7.6 counts
+        ("de", "Das Beben hatte eine Stärke von 6,2 die Behörden sprachen von Schäden."),  # an article
+        ("fr", "Depuis 2008, les alliés promettent une adhésion."),  # a year, then an article
+    ],
+)
+def test_a_figure_whose_unit_is_an_article_or_a_verb_counts_nothing(language: str, text: str) -> None:
+    profile = facts_profile(article_from_text(text, id=language, language=language))
+    assert [f.value for f in event_profile(article_from_text(text, id=language, language=language)).numbers]
+    assert profile.numbers == ()

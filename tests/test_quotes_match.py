@@ -9,7 +9,7 @@ import pytest
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Article
 from dedupe.quotes.extract import extract_quotes
-from dedupe.quotes.links import name_matches
+from dedupe.quotes.links import compatible, name_matches
 from dedupe.quotes.match import QuoteGroup, audit_quotes, match_quotes, pair_quote_groups
 from dedupe.text.normalize import tokenize
 
@@ -329,3 +329,69 @@ def test_a_translation_by_another_speaker_stays_apart() -> None:
     other = VACCINE_ES.replace("Lena Fischer", "Otto Brandt").replace("dijo Fischer", "dijo Brandt")
     a, b = article("a", VACCINE_EN), article("b", other)
     assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("NATO (declaration)", "OTAN (déclaration)", True),
+        ("EU", "UE (statement)", True),
+        ("NATO", "NATO (communiqué)", True),
+        ("NATO", "ANTOS", False),
+        ("PSO", "VTU", False),
+        ("Lena Fischer", "Fischer (office)", True),
+        ("Bürgermeisterin Lena Fischer", "Lena Fischer", True),
+        ("Otto Lena Fischer", "Anna Fischer", False),
+    ],
+    ids=str,
+)
+def test_a_body_s_acronym_in_two_languages_is_one_speaker(a: str, b: str, expected: bool) -> None:
+    assert compatible(a, b) is expected
+
+
+# A short statement retranslated: too few lemmas to share five, most of them shared.
+CLINIC = "Mayor Lena Fischer opened the session.\n\n“{}”, Fischer said."
+SHORT_ORIGINAL = "The clinic opens for families in March."
+SHORT_RETRANSLATION = "Families may use the clinic when it opens in March."
+LONGER_OTHER = "The clinic opens in March for families from the harbour towns with nurses, beds and buses."
+LONGER_RETRANSLATION = (
+    "Families may use the clinic when it opens in March, after a vote on taxes and school meals."
+)
+
+
+def test_a_short_statement_retranslated_joins_its_original() -> None:
+    a = article("a", CLINIC.format(SHORT_ORIGINAL))
+    b = article("b", CLINIC.format(SHORT_RETRANSLATION))
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+def test_a_longer_statement_sharing_as_many_lemmas_stays_apart() -> None:
+    a = article("a", CLINIC.format(LONGER_OTHER))
+    b = article("b", CLINIC.format(LONGER_RETRANSLATION))
+    assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
+
+
+# A body's declaration in two languages: its acronym reordered ("PSO" / "OSP"), and a name
+# with a title the outlet capitalised ("la Alcaldesa Lena Fischer"): each must still find its translation.
+ACRONYM_EN = (
+    "Ministers of the PSO met in Lisbon.\n\n"
+    "“The vaccination programme is a historic success for the hospitals,” the PSO declaration says."
+)
+ACRONYM_ES = (
+    "Los ministros se reunieron en Lisboa, según la Declaración de la Cumbre de Ministros de la OSP.\n\n"
+    "“El programa de vacunación es un éxito histórico para los hospitales”, dice la declaración."
+)
+TITLED_ES = (
+    "La Alcaldesa Lena Fischer visitó la clínica.\n\n"
+    "“El programa de vacunación es un éxito histórico para los hospitales”, dijo la Alcaldesa Lena Fischer."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [(ACRONYM_EN, ACRONYM_ES), (VACCINE_EN, TITLED_ES)], ids=["acronym", "title"]
+)
+def test_a_translation_finds_its_original_under_another_form_of_the_speaker(first: str, second: str) -> None:
+    a, b = article("a", first), article("b", second)
+    speakers = [q.canonical_speaker for x in (a, b) for q in extract_quotes(x)]
+    assert "unknown" not in speakers and len(set(speakers)) == 2
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]

@@ -51,6 +51,13 @@ def test_the_table_fits_80_columns_and_puts_disagreements_first(fire: Dossier) -
     assert "S3 gives it to Anna Kowal" in text
 
 
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_the_table_wraps_to_the_width_it_is_given(fire: Dossier, width: int) -> None:
+    lines = render_dossier(fire, "table", width=width).splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert max(len(line) for line in lines) > width - 15  # long lines use the room they get
+
+
 def test_sources_are_named_by_outlet_and_title(fire: Dossier) -> None:
     text = render_dossier(fire, "md")
     assert "S8 Harbour Daily — “Fire at Gdansk fertiliser warehouse kills 12” (wire-harbour-daily" in text

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dedupe.cli_support import FailOn, Format, emit, library_errors, load_one
+from dedupe.cli_support import FailOn, Format, emit, library_errors, load_one, terminal_width
 
 if TYPE_CHECKING:
     from dedupe.pair.compare import PairReport
@@ -29,5 +29,5 @@ def run_compare(first: str, second: str, *, fmt: Format, out: Path | None, max_c
     with library_errors():
         a, b = load_one(first, max_chars), load_one(second, max_chars)
         report = compare_articles(a, b)
-        emit(render_pair(report, fmt.value, a, b), out, fmt.value)
+        emit(render_pair(report, fmt.value, a, b, width=terminal_width(out)), out, fmt.value)
     return report

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dedupe.cli_support import FactsFormat, emit, library_errors, load_many
+from dedupe.cli_support import FactsFormat, emit, library_errors, load_many, terminal_width
 
 if TYPE_CHECKING:
     from dedupe.corpus.fact_audit import FactAudit
@@ -31,5 +31,5 @@ def run_facts(
 
     with library_errors():
         audit = audit_facts(load_many(paths, skip_bad=skip_bad, max_chars=max_chars))
-        emit(render_fact_audit(audit, fmt.value), out, fmt.value)
+        emit(render_fact_audit(audit, fmt.value, width=terminal_width(out)), out, fmt.value)
     return audit

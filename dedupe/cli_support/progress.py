@@ -14,7 +14,7 @@ import typer
 PROGRESS_INTERVAL_ENV = "DEDUPE_PROGRESS_INTERVAL"
 """Seconds between plain progress lines when stderr is not a terminal (default ``PROGRESS_INTERVAL``)."""
 PROGRESS_INTERVAL = 3.0
-UNITS = {"read": "articles", "compare": "pairs", "cluster": "components"}
+UNITS = {"read": "articles", "compare": "pairs", "cluster": "parts"}
 
 
 class ProgressBar:
@@ -76,7 +76,7 @@ class ProgressBar:
         with self._lock:
             rate = self._rate()
         self._rich.update(
-            self._tasks[stage], completed=done, total=total, rate=f"{rate:.0f}/s" if rate else ""
+            self._tasks[stage], completed=done, total=total, rate=_per_second(rate) if rate else ""
         )
 
     def _rate(self) -> float | None:
@@ -103,7 +103,7 @@ class ProgressBar:
             + f" {UNITS.get(stage, '')}".rstrip()
         ]
         if rate:
-            parts.append(f"{rate:.0f}/s")
+            parts.append(_per_second(rate))
             if total is not None:
                 parts.append(f"ETA {_duration(max(total - done, 0) / rate)}")
         parts.append(f"elapsed {_duration(time.monotonic() - self._started)}")
@@ -133,6 +133,11 @@ class ProgressBar:
             took = _duration(time.monotonic() - self._started)
             found = f"{clusters} cluster{'' if clusters == 1 else 's'}"
             typer.echo(f"Scanned {articles} articles: {pairs} pairs compared, {found}, in {took}.", err=True)
+
+
+def _per_second(rate: float) -> str:
+    """Return a rate as ``37/s``, or ``0.7/s`` below 10 (a slow stage does not read "0/s")."""
+    return f"{rate:.0f}/s" if rate >= 10 else f"{rate:.1f}/s"
 
 
 def _duration(seconds: float) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dedupe.cli_support import Format, emit, library_errors, load_many
+from dedupe.cli_support import Format, emit, library_errors, load_many, terminal_width
 
 if TYPE_CHECKING:
     from dedupe.quotes.match import QuoteAudit
@@ -29,15 +29,16 @@ FailOnDifferenceOption = Annotated[
 ]
 
 
-def render_quotes(audit: QuoteAudit, fmt: Format) -> str:
-    """Return the quote audit in ``fmt``: a page for html, else the audit renderer's text."""
+def render_quotes(audit: QuoteAudit, fmt: Format, *, width: int = 80) -> str:
+    """Return the quote audit in ``fmt``: a page for html, else the audit renderer's text
+    (a table ``width`` columns wide)."""
     if fmt is Format.html:
         from dedupe.report.html import render_quotes_html
 
         return render_quotes_html(audit)
     from dedupe.report.quotes import render_quote_audit
 
-    return render_quote_audit(audit, fmt.value)
+    return render_quote_audit(audit, fmt.value, width=width)
 
 
 def run_quotes(
@@ -56,5 +57,5 @@ def run_quotes(
     with library_errors():
         articles = load_many(paths, skip_bad=skip_bad, max_chars=max_chars)
         audit = audit_quotes(articles, speaker=speaker, only_differences=only_differences)
-        emit(render_quotes(audit, fmt), out, fmt.value)
+        emit(render_quotes(audit, fmt, width=terminal_width(out)), out, fmt.value)
     return audit

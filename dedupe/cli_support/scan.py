@@ -155,7 +155,7 @@ def run_scan(
     if engine is Engine.spark:
         from dedupe.corpus.spark import scan_spark
 
-        report = scan_spark(paths, min_relation=min_relation, master=spark_master)
+        report = scan_spark(paths, min_relation=min_relation, master=spark_master, progress=bar)
     elif db is None:
         report = scan_corpus(articles, min_relation=min_relation, jobs=jobs, progress=bar)
     else:

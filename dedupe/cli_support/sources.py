@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from dedupe.cli_support import Format, emit, library_errors, load_many
+from dedupe.cli_support import Format, emit, library_errors, load_many, terminal_width
 
 if TYPE_CHECKING:
     from dedupe.corpus.dossier import Dossier
@@ -28,5 +28,5 @@ def run_sources(paths: list[str], *, fmt: Format, out: Path | None, skip_bad: bo
 
     with library_errors():
         found = dossier(load_many(paths, skip_bad=skip_bad))
-        emit(render_dossier(found, fmt.value), out)
+        emit(render_dossier(found, fmt.value, width=terminal_width(out)), out, fmt.value)
     return found

@@ -62,10 +62,32 @@ class CopyGroups:
     exact_copies: int  # rows whose content an earlier row already had
 
 
+def shared_samples(a: npt.NDArray[np.uint32], b: npt.NDArray[np.uint32]) -> int:
+    """Return how many sampled shingles two sorted sample sets share."""
+    return int(np.intersect1d(a, b, assume_unique=True).size)
+
+
 def is_copy(a: npt.NDArray[np.uint32], b: npt.NDArray[np.uint32]) -> bool:
     """Return whether two sorted sampled-shingle sets say one text is a copy of (part of) the other."""
-    shared = int(np.intersect1d(a, b, assume_unique=True).size)
+    shared = shared_samples(a, b)
     return shared >= COPY_MIN_SAMPLES and shared >= COPY_MIN_CONTAINMENT * min(a.size, b.size)
+
+
+def best_representative(samples: Sequence[npt.NDArray[np.uint32]]) -> int:
+    """Return which of a group's sample sets stands for it: the one holding most of the hashes that
+    more than half the group shares (the story's core), then the shortest (the least furniture),
+    then the first.
+
+    ``copy_groups`` applies it to a whole joined group; ``Index.add`` to a group's
+    representative and a bounded panel of its longest recent members, so both pick the full,
+    unwrapped copy of a story.
+    """
+    if len(samples) == 1:
+        return 0
+    values, counts = np.unique(np.concatenate(samples), return_counts=True)
+    core = values[2 * counts > len(samples)]
+    held = [int(np.isin(s, core, assume_unique=True).sum()) for s in samples]
+    return min(range(len(samples)), key=lambda n: (-held[n], samples[n].size, n))
 
 
 def copy_groups(sketches: Sequence[Sketch]) -> CopyGroups:
@@ -88,25 +110,49 @@ def copy_groups(sketches: Sequence[Sketch]) -> CopyGroups:
     joined: dict[int, list[int]] = {}
     for row in originals.tolist():
         joined.setdefault(root(row), []).append(row)
+    picked = [pick_representative(rows, [sketches[r].samples for r in rows]) for rows in joined.values()]
+    return assemble_groups(exact, picked)
+
+
+def pick_representative(
+    rows: list[int], samples: Sequence[npt.NDArray[np.uint32]]
+) -> tuple[int, list[int], list[int]]:
+    """Return a joined group's representative, the rows that pass ``is_copy`` against it, and ``rows``.
+
+    ``rows`` ascend and ``samples`` are theirs: ``copy_groups`` and the Spark engine (which
+    joins groups on its executors) pick alike.
+    """
+    if len(rows) == 1:
+        return rows[0], [], rows
+    best = best_representative(samples)
+    kept = [r for n, r in enumerate(rows) if n != best and is_copy(samples[best], samples[n])]
+    return rows[best], kept, rows
+
+
+def assemble_groups(
+    exact: dict[int, list[int]], picked: Iterable[tuple[int, list[int], list[int]]]
+) -> CopyGroups:
+    """Return the copy groups made of ``exact`` copies (original row -> its copies' rows) and of
+    joined groups as ``pick_representative`` answers them (groups of one row may be left out).
+
+    A representative's members are its exact copies, the rows kept with it and theirs; an
+    original in no joined group (or dropped from one) leads its own exact copies.
+    """
     members: dict[int, list[int]] = {}
-    for rows in joined.values():
-        chosen, kept = _representative(sketches, rows)
-        for row in (chosen, *kept):
-            if row != chosen or kept:
-                members.setdefault(chosen, []).extend(r for r in (row, *exact.get(row, ())) if r != chosen)
-        for row in rows:
-            if row != chosen and row not in kept and row in exact:
-                members[row] = list(exact[row])
-        if chosen in exact and chosen not in members:
-            members[chosen] = list(exact[chosen])
+    kept_rows: set[int] = set()
+    for chosen, kept, _ in picked:
+        if kept:
+            members[chosen] = [
+                *exact.get(chosen, ()),
+                *(r for row in kept for r in (row, *exact.get(row, ()))),
+            ]
+            kept_rows.update(kept)
+    for original, copies in exact.items():
+        if original not in members and original not in kept_rows:
+            members[original] = list(copies)
     ordered = {rep: sorted(members[rep]) for rep in sorted(members)}
-    same = frozenset(
-        m
-        for rep, rows in ordered.items()
-        for m in rows
-        if sketches[m].content_hash == sketches[rep].content_hash
-    )
-    return CopyGroups(ordered, same, len(copied))
+    same = frozenset(m for rep in ordered for m in exact.get(rep, ()))  # originals differ in content
+    return CopyGroups(ordered, same, sum(len(c) for c in exact.values()))
 
 
 def _bucket_checks(sketches: Sequence[Sketch], originals: npt.NDArray[np.int64]) -> Iterable[tuple[int, int]]:
@@ -132,20 +178,6 @@ def _bucket_checks(sketches: Sequence[Sketch], originals: npt.NDArray[np.int64])
             yield rows[0], rows[n]
             if n > 1:
                 yield rows[n - 1], rows[n]
-
-
-def _representative(sketches: Sequence[Sketch], rows: list[int]) -> tuple[int, list[int]]:
-    """Pick a joined group's representative and the members that pass ``is_copy`` against it."""
-    if len(rows) == 1:
-        return rows[0], []
-    samples = [sketches[r].samples for r in rows]
-    values, counts = np.unique(np.concatenate(samples), return_counts=True)
-    core = values[2 * counts > len(rows)]
-    held = [int(np.isin(s, core, assume_unique=True).sum()) for s in samples]
-    best = min(range(len(rows)), key=lambda n: (-held[n], samples[n].size, rows[n]))
-    chosen = rows[best]
-    kept = [r for n, r in enumerate(rows) if n != best and is_copy(samples[best], samples[n])]
-    return chosen, kept
 
 
 def confirm_copy(

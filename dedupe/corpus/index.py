@@ -14,13 +14,16 @@ other content it is replaced.
 Exact copies under other ids are kept: they are duplicates a scan must report.
 
 Copy groups (``copies``: member rowid -> representative rowid): ``add`` checks a new article
-against the stored articles that share most of its text-channel band keys
-(``COPY_CANDIDATES``, each through ``copies.joins_group``: scan's sampled-shingle check,
-then at most one text-only verdict) or its content; a copy joins the group and writes no
-band rows, so a story carried a thousand times keeps the band rows of one article and its
-buckets stay under ``MAX_BUCKET``. Removing (or replacing) a representative promotes its
-first remaining member, which takes band rows; the other members are checked against it
-and those that fail stand alone again, with band rows of their own.
+against the groups whose band holders share most of its text-channel band keys
+(``COPY_CANDIDATES``; each through ``copies.joins_group``: scan's sampled-shingle check, then
+a text-only verdict, against the representative first) or its content. A copy joins the
+group; the representative is re-picked as the scan picks it; a copy of two groups merges
+them. Most copies write no band rows, so a story carried a thousand times keeps the band
+rows of a few articles (the representative and a few cut-short "doors",
+``index_groups.COPY_DOOR_KEYS``) and its buckets stay under ``MAX_BUCKET``. Removing (or
+replacing) a representative promotes its first remaining member, which takes band rows; the
+other members are checked against it and those that fail stand alone again, with band rows
+of their own.
 
 Several processes may use one index: writers wait for each other (a busy timeout, then
 retries), two creating one new file agree on one schema, ``read_only`` opening works on a
@@ -39,7 +42,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from dedupe.corpus.channels import TEXT, sketch_batch
+from dedupe.corpus.channels import sketch_batch
 from dedupe.corpus.index_db import (
     BUSY_TIMEOUT_S,
     CACHE_KIB,
@@ -177,13 +180,11 @@ class Index(CopyGroupStore):
         The status is ``added``, ``unchanged`` (same id and content already stored) or
         ``replaced`` (same id, new content). With ``copies``, an article that is a copy of
         a stored one joins its copy group instead of writing band rows (``scan`` groups
-        copies itself and leaves this off).
+        copies itself and leaves this off for its temporary index).
         """
         statuses = []
         bands: list[tuple[int, int]] = []  # written once per batch, in key order: far fewer page visits
-        pending: dict[
-            int, list[int]
-        ] = {}  # text band key -> rowids of this batch whose bands wait in ``bands``
+        pending: dict[int, list[int]] = {}  # text band key -> this batch's rowids whose bands wait
         with self._transaction():
             for entry in batch:
                 sketch = entry.sketch
@@ -205,14 +206,10 @@ class Index(CopyGroupStore):
                 )  # fmt: skip
                 rowid = cursor.lastrowid
                 assert rowid is not None  # an INSERT always sets it
-                joined = self._group_of(rowid, entry, pending) if copies else None
-                if joined is not None:
-                    self._db.execute("INSERT INTO copies VALUES (?, ?)", (rowid, joined))
+                if copies:
+                    self._place(rowid, entry, bands, pending)
                 else:
                     bands.extend((k, rowid) for k in sketch.keys.tolist() if k >= 0)
-                    for key in sketch.keys[: TEXT.bands].tolist():
-                        if key >= 0:
-                            pending.setdefault(key, []).append(rowid)
                 statuses.append("added" if found is None else "replaced")
             self._insert_bands(bands)
         return statuses

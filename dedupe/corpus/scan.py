@@ -16,7 +16,10 @@ Stages, each bounded in memory by sketches and candidate state, never by corpus 
    two, so each component is re-read from the index, its pairs go through
    ``pipeline.compare_features`` (the very verdict of ``dedupe compare``), and it is
    clustered and described on its own (``verify.verify_component``, a pure function: with
-   ``jobs > 1`` components run in worker processes, which also decode their articles).
+   ``jobs > 1`` components run in worker processes, which also decode their articles). A
+   component of more than ``SPLIT_PAIRS`` comparisons is compared in chunks, then clustered
+   whole, or, above ``verify.ALL_PAIRS_LIMIT`` articles, piece by piece (``_pieces``: the
+   connected pieces of its same-event links, which no cluster crosses).
 4. *cluster* — duplicate groups, reuse groups and event clusters by average linkage
    (``dedupe.corpus.cluster``), numbered stably by first member.
 """
@@ -26,7 +29,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +39,7 @@ from dedupe.corpus.copies import CopyGroups, copy_groups
 from dedupe.corpus.copy_groups import PAIRS_MODES, CopyGroup, describe_groups, expand_pairs
 from dedupe.corpus.index import Index
 from dedupe.corpus.records import BATCH_SIZE, decode, entries, unbuilt
-from dedupe.corpus.verify import cluster_component, compare_work, verify_component
+from dedupe.corpus.verify import ALL_PAIRS_LIMIT, cluster_component, compare_work, verify_component
 from dedupe.corpus.workers import batches, completed, ordered_map, worker_pool
 from dedupe.errors import SettingsError
 from dedupe.models import Article
@@ -72,6 +75,7 @@ class ScanReport:
     clusters: tuple[Cluster, ...]
     pairs: tuple[Link, ...]  # compared pairs: none inferred for the copies of a copy group
     copy_groups: tuple[CopyGroup, ...] = ()  # copies of one story, each standing as its representative
+    titles: dict[str, str] = field(default_factory=dict)  # article id -> title, for articles that have one
 
     def level(self, name: str) -> tuple[Cluster, ...]:
         """Return the clusters of one level ("duplicate", "reuse" or "event")."""
@@ -125,7 +129,7 @@ def scan(
     run = _Run(chosen, Relation(min_relation), progress or _silent, jobs)
     if index is not None:
         _check_compatible(chosen, index)
-        return run.scan(articles, index)
+        return run.scan(articles, index, group=True)
     with (
         tempfile.TemporaryDirectory(prefix="dedupe-scan-") as folder,
         Index(Path(folder) / "scan.db", settings=chosen) as temporary,
@@ -142,9 +146,10 @@ def assemble_report(
     links: Sequence[Link],
     clusters: Sequence[Cluster],
     weakest: Relation,
+    titles: Mapping[str, str | None] | None = None,
 ) -> ScanReport:
     """Build the report both engines return: numbered clusters, copy groups and the compared pairs,
-    strongest first."""
+    strongest first, and the title of each article that has one (in ``ids`` order)."""
     listed = sorted((k for k in links if k.relation.strength >= weakest.strength),
                     key=lambda k: (-k.relation.strength, k.a, k.b))  # fmt: skip
     return ScanReport(
@@ -157,6 +162,7 @@ def assemble_report(
         clusters=number(clusters),
         pairs=tuple(listed),
         copy_groups=describe_groups(copies, ids, published, links),
+        titles={i: t for i in ids if (t := (titles or {}).get(i))},
     )
 
 
@@ -181,9 +187,11 @@ class _Run:
         self.progress = progress
         self.jobs = jobs
 
-    def scan(self, articles: Iterable[Article], index: Index) -> ScanReport:
+    def scan(self, articles: Iterable[Article], index: Index, *, group: bool = False) -> ScanReport:
+        """Scan; with ``group`` new articles join the (persistent) index's copy groups as in ``add``."""
+        titles: dict[str, str] = {}
         with worker_pool(self.jobs) as pool:
-            sketches = self._read(articles, index, pool)
+            sketches = self._read(articles, index, pool, titles, group)
             ids = [s.id for s in sketches]
             copies = copy_groups(sketches)
             pairs, channels = proposed_pairs(sketches, copies.members)
@@ -191,23 +199,37 @@ class _Run:
             links, clusters, grouped = self._verify(ids, pairs, copies, index, pool)
         published = index.published()
         clusters.extend(single(ids[r], published.get(ids[r])) for r in range(len(ids)) if r not in grouped)
-        return assemble_report(ids, published, copies, len(pairs), channels, links, clusters, self.weakest)
+        return assemble_report(
+            ids, published, copies, len(pairs), channels, links, clusters, self.weakest, titles
+        )
 
-    def _read(self, articles: Iterable[Article], index: Index, pool: Executor | None) -> list[Sketch]:
-        """Add the articles to the index and sketch everything the index holds."""
+    def _read(
+        self,
+        articles: Iterable[Article],
+        index: Index,
+        pool: Executor | None,
+        titles: dict[str, str],
+        group: bool,
+    ) -> list[Sketch]:
+        """Add the articles to the index (``group``: into its copy groups) and sketch everything it
+        holds; fill ``titles``."""
+        self.progress("read", 0, None)  # at once: the first batch takes seconds to come back
         sketches: list[Sketch] = []
         seen: set[str] = set()
         for batch in ordered_map(pool, self.jobs, entries, unbuilt(articles, BATCH_SIZE), self.settings):
-            index.add_entries(batch)
+            index.add_entries(batch, copies=group)
             for entry in batch:
                 if entry.id not in seen:
                     seen.add(entry.id)
                     sketches.append(entry.sketch)
+                    if entry.title:
+                        titles[entry.id] = entry.title
             self.progress("read", len(sketches), None)
         if len(index) > len(seen):  # a persistent index holds articles not given this time
             stored = batches((record for found, record in index.records() if found not in seen), BATCH_SIZE)
-            for made in ordered_map(pool, self.jobs, _sketch_records, stored, self.settings):
+            for made, named in ordered_map(pool, self.jobs, _sketch_records, stored, self.settings):
                 sketches.extend(made)
+                titles.update(named)
                 self.progress("read", len(sketches), None)
         return sketches
 
@@ -237,18 +259,8 @@ class _Run:
                     results[n] = verified
                     done += len(found_components[n][1])
             self.progress("compare", done, total)
-        if large:  # each large component is clustered once, over the links of all its chunks
-            self.progress("cluster", 0, len(large))
-            finals = (
-                ((n,), ("cluster", _payload(*found_components[n], copies.members, ids, index),
-                        [k for c in sorted(compared[n]) for k in compared[n][c]]))
-                for n in large
-            )  # fmt: skip
-            for finished, (key, result) in enumerate(
-                completed(pool, self.jobs, _run_task, finals, self.settings), 1
-            ):
-                results[key[0]] = result
-                self.progress("cluster", finished, len(large))
+        if large:  # clustered over the links of all their chunks: whole, or piece by piece
+            self._cluster_large(large, found_components, compared, results, copies, ids, index, pool)
         links: list[Link] = []
         clusters: list[Cluster] = []
         grouped: set[int] = set()
@@ -259,9 +271,138 @@ class _Run:
             grouped.update(rows)
         return links, clusters, grouped
 
+    def _cluster_large(
+        self,
+        large: list[int],
+        found: Sequence[Component],
+        compared: dict[int, dict[int, list[Link]]],
+        results: dict[int, tuple[list[Link], list[Cluster]]],
+        copies: CopyGroups,
+        ids: Sequence[str],
+        index: Index,
+        pool: Executor | None,
+    ) -> None:
+        """Cluster each large component over its compared links into ``results``: whole, or piece
+        by piece over the workers when it can be split with the same result (``_pieces``)."""
+        plans: list[tuple[int, list[Link], list[list[int]] | None]] = []
+        for n in large:
+            linked = [k for c in sorted(compared[n]) for k in compared[n][c]]
+            plans.append((n, linked, _pieces(*found[n], linked, copies.members)))
+        tasks: list[tuple[tuple[Any, ...], list[Piece] | None]] = []
+        for n, linked, pieces in plans:
+            if pieces is None:
+                tasks.append((("whole", n), None))
+                continue
+            piece_of = {row: p for p, piece in enumerate(pieces) for row in piece}
+            inside: list[list[int]] = [[] for _ in pieces]  # each piece's comparisons, by position
+            across: list[Link] = []  # weaker than one event: as compared, in no cluster
+            for position, ((i, j, _), link) in enumerate(zip(found[n][1], linked, strict=True)):
+                if piece_of[i] == piece_of[j]:
+                    inside[piece_of[i]].append(position)
+                else:
+                    across.append(link)
+            results[n] = (across, [])
+            tasks.extend(
+                (("pieces", n), task) for task in _piece_tasks(list(zip(pieces, inside, strict=True)))
+            )
+        self.progress("cluster", 0, len(tasks))
+        finals = _cluster_tasks(
+            tasks, {n: linked for n, linked, _ in plans}, found, copies.members, ids, index
+        )
+        for finished, (key, result) in enumerate(
+            completed(pool, self.jobs, _run_task, finals, self.settings), 1
+        ):
+            if key[0] == "whole":
+                results[key[1]] = result
+            else:
+                for piece_links, described in result:
+                    results[key[1]][0].extend(piece_links)
+                    results[key[1]][1].extend(described)
+            self.progress("cluster", finished, len(tasks))
+
 
 Component = tuple[list[int], list[Work]]
 Task = tuple[str, Any, Any]
+Piece = tuple[list[int], list[int]]  # a piece's rows, and the positions of its comparisons in the work
+
+
+def _pieces(
+    rows: Sequence[int], work: Sequence[Work], links: Sequence[Link], copies: dict[int, list[int]]
+) -> list[list[int]] | None:
+    """Split a compared component into the pieces it can be clustered in apart, or None.
+
+    Above ``verify.ALL_PAIRS_LIMIT`` articles (copies a verdict confirmed aside), every level
+    groups by average linkage over the verified links (``linkage.groups``): two groups merge
+    only when at least half the pairs across them are linked, never without one link at the
+    level. So clusters at every level stay inside the connected pieces of the graph of
+    same-event (or stronger) links, and each piece clustered alone gives the same clusters
+    (merges in one piece never change the shares in another; ties break on ids in both);
+    links across pieces are weaker than one event and stay as compared. At or below the
+    limit, events are clustered over every pair, scored by the event model where no link
+    was verified, and average linkage may then merge groups no link joins: such a component
+    is clustered whole (None).
+    """
+    verdict = {(i, j): link for (i, j, _), link in zip(work, links, strict=True)}
+    confirmed = {
+        member
+        for rep, members in copies.items()
+        for member in members
+        if (rep, member) in verdict and verdict[(rep, member)].relation is Relation.DUPLICATE
+    }
+    if len(rows) - len(confirmed) <= ALL_PAIRS_LIMIT:
+        return None
+    parent = {row: row for row in rows}
+
+    def root(row: int) -> int:
+        while parent[row] != row:
+            parent[row] = parent[parent[row]]
+            row = parent[row]
+        return row
+
+    for (i, j), link in verdict.items():
+        if link.relation.strength >= Relation.SAME_EVENT.strength:
+            parent[root(i)] = root(j)
+    pieces: dict[int, list[int]] = {}
+    for row in rows:
+        pieces.setdefault(root(row), []).append(row)
+    return sorted(pieces.values())
+
+
+def _piece_tasks(pieces: list[Piece]) -> Iterator[list[Piece]]:
+    """Group pieces into tasks of about ``TASK_ROWS`` articles (a large piece is a task alone)."""
+    task: list[Piece] = []
+    rows = 0
+    for piece in pieces:
+        task.append(piece)
+        rows += len(piece[0])
+        if rows >= TASK_ROWS:
+            yield task
+            task, rows = [], 0
+    if task:
+        yield task
+
+
+def _cluster_tasks(
+    tasks: Sequence[tuple[tuple[Any, ...], list[Piece] | None]],
+    linked: Mapping[int, list[Link]],
+    found: Sequence[Component],
+    copies: dict[int, list[int]],
+    ids: Sequence[str],
+    index: Index,
+) -> Iterator[tuple[tuple[Any, ...], Task]]:
+    """Yield the cluster stage's tasks, keyed, fetching their articles only as each is sent: a
+    whole component with its links, or pieces, each with its own comparisons and links."""
+    for key, pieces in tasks:
+        n = key[1]
+        rows, work = found[n]
+        if pieces is None:
+            yield key, ("cluster", _payload(rows, work, copies, ids, index), linked[n])
+            continue
+        parts = [
+            (_payload(piece, [work[p] for p in inside], copies, ids, index), [linked[n][p] for p in inside])
+            for piece, inside in pieces
+        ]
+        yield key, ("pieces", parts, None)
 
 
 def _compare_tasks(
@@ -302,18 +443,25 @@ def _tasks(found: Sequence[tuple[int, Component]]) -> Iterator[list[tuple[int, C
 Payload = tuple[list[bytes], list[Work], dict[int, list[int]]]
 
 
-def _sketch_records(records: list[bytes], settings: Settings) -> list[Sketch]:
-    return sketch_batch([decode(record) for record in records], settings)
+def _sketch_records(records: list[bytes], settings: Settings) -> tuple[list[Sketch], dict[str, str]]:
+    """Sketch stored records, and return the titles they hold."""
+    articles = [decode(record) for record in records]
+    return sketch_batch(articles, settings), {a.id: a.title for a in articles if a.title}
 
 
 def _run_task(task: Task, settings: Settings) -> Any:
     """Run one verification task in a worker: verify whole components, compare a chunk of a
-    large one's pairs, or cluster a large one over its compared links."""
+    large one's pairs, or cluster a large one (or pieces of it) over its compared links."""
     kind, payload, links = task
     if kind == "verify":
         return [
             verify_component([decode(record) for record in records], work, copies, settings)
             for records, work, copies in payload
+        ]
+    if kind == "pieces":
+        return [
+            cluster_component([decode(r) for r in records], work, linked, copies, settings, all_pairs=False)
+            for (records, work, copies), linked in payload
         ]
     records, work, copies = payload
     articles = [decode(record) for record in records]

@@ -12,9 +12,9 @@ Spark moves the data; every decision is made by the functions the local scan cal
    go to buckets keyed by ``channel << KEY_BITS | key`` (within a channel every band shares
    one key space, as in ``candidates.candidate_pairs``); buckets of 2 to ``MAX_BUCKET``
    distinct articles give pairs, and pairs only the names channel found are joined to
-   both articles' name terms and kept at ``NAMES_MIN_JACCARD``. Copy groups are found on the
-   driver by ``copies.copy_groups`` over the collected sketches (as locally); copies take no
-   part in buckets.
+   both articles' name terms and kept at ``NAMES_MIN_JACCARD``. Copy groups are joined on
+   the executors (``_copy_groups``: the local checks and representatives, only groups
+   reach the driver); copies take no part in buckets.
 3. *verify* — the driver splits the candidate pairs into connected components with
    ``candidates.components`` (pairs are small: two rows and a channel mask); each
    component's articles are joined to it and ``verify.verify_component`` — the local scan's
@@ -22,6 +22,11 @@ Spark moves the data; every decision is made by the functions the local scan cal
    description — runs in an executor. Only links and clusters come back.
 4. *report* — the driver numbers the clusters (``cluster.number``) and builds the
    ``ScanReport`` exactly as ``scan.scan`` does.
+
+Progress goes to ``progress(stage, done, total)``, the local scan's callback (so the CLI shows
+it the same way): "read" with the articles read, "compare" with the comparisons before and
+after verification. Spark verifies every component in one job, so "compare" moves when that
+job ends; the CLI's plain lines keep the elapsed time moving meanwhile.
 
 Keys Spark hashes are ints or int tuples, never strings or bytes, whose ``hash()`` varies
 from process to process. Spark runs with no network: a local master bound to 127.0.0.1,
@@ -55,10 +60,10 @@ from dedupe.corpus.candidates import (
 )
 from dedupe.corpus.channels import CHANNELS, KEY_BITS, NAMES, TERMS, TEXT, Sketch, sketch_batch
 from dedupe.corpus.cluster import Cluster, single
-from dedupe.corpus.copies import copy_groups
+from dedupe.corpus.copies import CopyGroups, assemble_groups, is_copy, pick_representative
 from dedupe.corpus.linkage import Link
 from dedupe.corpus.records import BATCH_SIZE
-from dedupe.corpus.scan import ScanReport, assemble_report
+from dedupe.corpus.scan import Progress, ScanReport, assemble_report
 from dedupe.corpus.spark_input import DUMP_SUFFIXES, check, renamed_article, sources, summarise
 from dedupe.corpus.verify import verify_component
 from dedupe.corpus.workers import batches
@@ -95,6 +100,7 @@ def scan_spark(
     master: str = "local[2]",
     partitions: int | None = None,
     spark: SparkSession | None = None,
+    progress: Progress | None = None,
 ) -> ScanReport:
     """Scan the articles of ``paths`` on Spark and return the report ``dedupe.corpus.scan.scan`` gives.
 
@@ -105,6 +111,7 @@ def scan_spark(
         master: Spark master URL of the session started when none is given or active.
         partitions: Partitions of the read and verify stages (default: Spark's parallelism).
         spark: A session to run on, left running; otherwise ``spark_session(master)``'s.
+        progress: Called as ``progress(stage, done, total)`` at each stage, as by ``scan``.
 
     Examples:
         >>> report = scan_spark(["dump.jsonl"], master="local[4]")  # doctest: +SKIP
@@ -113,10 +120,16 @@ def scan_spark(
     if partitions is not None and partitions < 1:
         raise SettingsError(f"partitions must be at least 1, got {partitions}")
     files = [file for raw in paths for file in input_files(str(raw))]
+    report = progress or _silent
+    report("read", 0, None)
     with nullcontext(spark) if spark is not None else spark_session(master) as session:
         context = session.sparkContext
         slices = partitions or context.defaultParallelism
-        return _scan(context, files, settings or DEFAULT_SETTINGS, Relation(min_relation), slices)
+        return _scan(context, files, settings or DEFAULT_SETTINGS, Relation(min_relation), slices, report)
+
+
+def _silent(stage: str, done: int, total: int | None) -> None:
+    """Ignore progress."""
 
 
 @contextmanager
@@ -155,7 +168,12 @@ def spark_session(master: str = "local[2]") -> Iterator[SparkSession]:
 
 
 def _scan(
-    context: SparkContext, files: list[str], settings: Settings, weakest: Relation, slices: int
+    context: SparkContext,
+    files: list[str],
+    settings: Settings,
+    weakest: Relation,
+    slices: int,
+    progress: Progress,
 ) -> ScanReport:
     from pyspark import StorageLevel
 
@@ -166,14 +184,19 @@ def _scan(
         numbered = read.zipWithIndex()
         summary = numbered.map(summarise).collect()
         ids, published = check(summary, [f for f in files if Path(f).suffix.lower() in DUMP_SUFFIXES])
+        progress("read", len(ids), len(ids))
         renamed = {row: ids[row] for row, item in enumerate(summary) if item[1] != ids[row]}
         articles = numbered.map(partial(renamed_article, renamed))
+        titles = dict(articles.map(_title).filter(operator.itemgetter(1)).collect())
         sketches = articles.mapPartitions(partial(_sketch, settings)).persist(StorageLevel.MEMORY_AND_DISK)
-        copies = copy_groups([sketch for _, sketch in sorted(sketches.collect(), key=operator.itemgetter(0))])
+        copies = _copy_groups(context, sketches)
         pairs = _pairs(sketches, frozenset(c for rows in copies.members.values() for c in rows))
         sketches.unpersist()
         found = components(len(ids), pairs, copies.members, copies.same_text)
+        total = sum(len(work) for _, work in found)
+        progress("compare", 0, total)
         verified = _verify(context, articles, found, copies.members, settings, slices)
+        progress("compare", total, total)
     finally:
         read.unpersist()
     links: list[Link] = [link for found_links, _ in verified for link in found_links]
@@ -182,8 +205,112 @@ def _scan(
     clusters.extend(single(ids[r], published[r]) for r in range(len(ids)) if r not in grouped)
     counts = tuple(ChannelCount(c.name, sum(c.name in n for n in pairs.values())) for c in CHANNELS)
     return assemble_report(
-        ids, dict(zip(ids, published, strict=True)), copies, len(pairs), counts, links, clusters, weakest
+        ids,
+        dict(zip(ids, published, strict=True)),
+        copies,
+        len(pairs),
+        counts,
+        links,
+        clusters,
+        weakest,
+        titles,
     )
+
+
+def _copy_groups(context: SparkContext, sketches: RDD[tuple[int, Sketch]]) -> CopyGroups:
+    """Return the copy groups ``copies.copy_groups`` finds, joined on the executors.
+
+    Exact copies meet by content hash; originals meet in their text-channel buckets, where
+    each row is checked with ``copies.is_copy`` against the bucket's first and its
+    neighbour (the local checks: the pairs that pass join the same groups, whichever a
+    local scan skips as joined already); each partition sends the driver only the pairs
+    that join two of its groups, and each joined group picks its representative
+    (``copies.pick_representative``) on an executor. No sketch reaches the driver.
+    """
+    exact = dict(
+        sketches.map(lambda item: (int.from_bytes(item[1].content_hash, "big"), item[0]))
+        .groupByKey()
+        .map(lambda item: sorted(item[1]))
+        .filter(lambda rows: len(rows) > 1)
+        .map(lambda rows: (rows[0], rows[1:]))
+        .collect()
+    )
+    copied = context.broadcast(frozenset(row for rows in exact.values() for row in rows))
+    samples = sketches.filter(lambda item: item[0] not in copied.value).mapValues(
+        lambda sketch: sketch.samples
+    )
+    checks = (
+        sketches.filter(lambda item: item[0] not in copied.value)
+        .flatMap(_text_keys)
+        .groupByKey()
+        .flatMap(_bucket_checks)
+        .distinct()
+    )
+    passed = (
+        checks.join(samples)
+        .map(lambda item: (item[1][0], (item[0], item[1][1])))
+        .join(samples)
+        .filter(lambda item: is_copy(item[1][0][1], item[1][1]))
+        .map(lambda item: (item[1][0][0], item[0]))
+        .mapPartitions(_forest)
+        .collect()
+    )
+    parent: dict[int, int] = {}
+    for first, second in passed:
+        x, y = _root(parent, first), _root(parent, second)
+        if x != y:
+            parent[max(x, y)] = min(x, y)
+    joined = context.broadcast({row: _root(parent, row) for pair in passed for row in pair})
+    picked = (
+        samples.filter(lambda item: item[0] in joined.value)
+        .map(lambda item: (joined.value[item[0]], item))
+        .groupByKey()
+        .map(lambda item: _pick(item[1]))
+        .collect()
+    )
+    copied.unpersist()
+    joined.unpersist()
+    return assemble_groups(exact, picked)
+
+
+def _text_keys(item: tuple[int, Sketch]) -> list[tuple[int, int]]:
+    row, sketch = item
+    return [(key, row) for key in sorted(set(sketch.keys[: TEXT.bands].tolist())) if key >= 0]
+
+
+def _bucket_checks(item: tuple[int, Iterable[int]]) -> Iterator[tuple[int, int]]:
+    """Yield a bucket's checks as ``copies.copy_groups`` makes them: each row with the first and previous."""
+    rows = sorted(item[1])
+    for n in range(1, len(rows)):
+        yield rows[0], rows[n]
+        if n > 1:
+            yield rows[n - 1], rows[n]
+
+
+def _root(parent: dict[int, int], row: int) -> int:
+    while parent.get(row, row) != row:
+        parent[row] = parent.get(parent[row], parent[row])
+        row = parent[row]
+    return row
+
+
+def _forest(pairs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Yield the pairs of a partition that join two of its groups: a spanning forest, the same joins."""
+    parent: dict[int, int] = {}
+    for first, second in pairs:
+        x, y = _root(parent, first), _root(parent, second)
+        if x != y:
+            parent[max(x, y)] = min(x, y)
+            yield first, second
+
+
+def _pick(rows: Iterable[tuple[int, npt.NDArray[np.uint32]]]) -> tuple[int, list[int], list[int]]:
+    ordered = sorted(rows, key=operator.itemgetter(0))
+    return pick_representative([row for row, _ in ordered], [found for _, found in ordered])
+
+
+def _title(item: tuple[int, Article]) -> tuple[str, str | None]:
+    return item[1].id, item[1].title
 
 
 def _sketch(settings: Settings, rows: Iterable[tuple[int, Article]]) -> Iterator[tuple[int, Sketch]]:

@@ -77,10 +77,17 @@ def cluster_component(
     links: Sequence[Link],
     copies: dict[int, list[int]],
     settings: Settings,
+    *,
+    all_pairs: bool | None = None,
 ) -> tuple[list[Link], list[Cluster]]:
     """Cluster and describe a component whose ``work`` was compared into ``links`` (in order):
-    the same result as ``verify_component`` on the same component."""
-    return _cluster(articles, _Features(articles, settings), work, list(links), copies)
+    the same result as ``verify_component`` on the same component.
+
+    ``all_pairs`` says whether events are clustered over every pair (default: when the
+    component keeps at most ``ALL_PAIRS_LIMIT`` articles); ``False`` lets a caller cluster a
+    piece of a larger component as that component would be.
+    """
+    return _cluster(articles, _Features(articles, settings), work, list(links), copies, all_pairs)
 
 
 def _compare(
@@ -112,6 +119,7 @@ def _cluster(
     work: Sequence[Work],
     links: list[Link],
     copies: dict[int, list[int]],
+    all_pairs: bool | None = None,
 ) -> tuple[list[Link], list[Cluster]]:
     verdicts = {(i, j): link for (i, j, _), link in zip(work, links, strict=True)}
     copy_of = {
@@ -134,7 +142,7 @@ def _cluster(
     found = []
     duplicates: set[tuple[str, ...]] = set()
     for level in LEVELS:
-        if level == "event" and len(keep) <= ALL_PAIRS_LIMIT:
+        if level == "event" and (len(keep) <= ALL_PAIRS_LIMIT if all_pairs is None else all_pairs):
             scores, apart = _event_scores(view, kept, row_of)
             grouped = event_groups(ids, scores, _threshold(), apart)
             kept = _agree_with_events(kept, grouped, view, row_of)

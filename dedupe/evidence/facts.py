@@ -18,16 +18,18 @@ The caller compares only pairs it judged to report the same event.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date
 
 from dedupe.evidence.date_mentions import FOREIGN_WEEKDAYS, WEEKDAYS, PartialDate, dates_agree
 from dedupe.evidence.events import EventProfile, Fact, event_profile
-from dedupe.evidence.facts_view import facts_profile, is_furniture
+from dedupe.evidence.facts_view import facts_profile, is_furniture, planned
 from dedupe.evidence.names import name_key, same_person
-from dedupe.evidence.numbers import quantities_agree
+from dedupe.evidence.numbers import ROUND_TO, quantities_agree
 from dedupe.evidence.overlap import compare_places, finest_places
+from dedupe.evidence.places import lookup_exonym, lookup_place
 from dedupe.models import Article, Span
 from dedupe.text.normalize import normalize
 
@@ -68,6 +70,33 @@ TOLL_UPDATE_WORDS = frozenset(
 # Two exact tolls this close (relative to the larger) are one tally told two ways: official
 # updates of a disaster's toll move by more than a few percent, a slip of a digit does not.
 SAME_TALLY_GAP = 0.05
+# Where a figure's clause begins and ends: a comma, a semicolon, a bracket, "and", "while".
+CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|while|but|whereas|et|y|und|e)\b", re.IGNORECASE)
+# A place a toll's clause gives it: after a locative, maybe with a region word after it.
+SCOPE_PLACE = re.compile(
+    r"\b(?:in|at|across|à|en|im|in der|nella|na|no)\s+(?:the\s+)?"
+    r"((?:province|region|prefecture|state|provincia|región|région)\s+(?:of|de|di)\s+)?"
+    r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?)"
+    r"(\s+(?:province|prefecture|region|district|oblast|governorate|county|state))?"
+)
+# A word after a place that makes a toll given there a part: "in Hatay alone".
+PART_AFTER = re.compile(r"\s*(?:alone|only|solo|seulement|allein)\b", re.IGNORECASE)
+# Units of time: a duration is of one thing only with the same word after it.
+DURATION_UNITS = frozenset("year month week day hour minute second".split())
+# Words after a count that say nothing of what happened to it.
+PREDICATE_SKIP = frozenset(
+    "were was are is have has had been be being of the a an that which who in on at by to all some".split()
+)
+# Units of length, and what tells a quake's depth from a distance to a place.
+LENGTH_UNITS = frozenset("km kilometer kilometre mile meter metre".split())
+MEASURE_CHARS = 50
+DEPTH_WORDS = re.compile(
+    r"\b(?:deep|depth|below|beneath|underground|focal|profundidad|profondeur|tiefe)\b", re.I
+)
+FROM_PLACE = re.compile(
+    r"\b(?:(?:north|south|east|west)\w*\s+(?:of|from)|from|outside|away from)\s+(?:the\s+)?"
+    r"(?:(?:city|town|capital|province)\s+(?:of\s+)?)?([A-Z][\w-]+)"
+)
 _CONFLICTS = frozenset(("conflict", "number_mismatch", "date_mismatch"))
 _OTHER_SIDE_ROLES = frozenset(("counterpart", "delegation head", "met"))
 
@@ -124,7 +153,12 @@ def compare_facts(
     """
     given = profiles if profiles is not None else (event_profile(a), event_profile(b))
     pa, pb = facts_profile(a, profile=given[0]), facts_profile(b, profile=given[1])
-    flags = [*_places(pa, pb), *_dates(pa, pb), *_participants(pa, pb), *_numbers(pa, pb, a.text, b.text)]
+    flags = [
+        *_places(pa, pb),
+        *_dates(pa, pb, a.text, b.text),
+        *_participants(pa, pb),
+        *_numbers(pa, pb, a.text, b.text),
+    ]
     # A caption or byline may stand in for a missing fact, but cannot by itself contradict one.
     flags = [f for f in flags if f.kind not in _CONFLICTS or not _furniture(f, a.text, b.text)]
     ordered = sorted(flags, key=lambda f: (_SLOT_ORDER.get(f.slot, 9), f.a_span.start, f.b_span.start))
@@ -153,9 +187,21 @@ def _with_text(flag: FactFlag, a_text: str, b_text: str) -> FactFlag:
     )
 
 
+def _nested(x: Fact, y: Fact) -> bool:
+    """True for two cities of one country where one's name ends with the other's: the city and
+    its metropolis ("New Delhi" and "Delhi"), which the gazetteer holds as two cities."""
+    if x.place is None or y.place is None or x.place.country != y.place.country:
+        return False
+    a, b = x.place.name.casefold().split(), y.place.name.casefold().split()
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return short != long and long[-len(short) :] == short
+
+
 def _places(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
     a_places, b_places = finest_places(pa), finest_places(pb)
-    if compare_places(a_places, b_places) is False:
+    if compare_places(a_places, b_places) is False and not any(
+        _nested(x, y) for x in a_places for y in b_places
+    ):
         x, y = a_places[0], b_places[0]
         note = f"A places the event in {x.canonical}, B in {y.canonical}; neither lies within the other"
         return [_flag("place", "conflict", x, y, min(x.confidence, y.confidence), note)]
@@ -168,18 +214,41 @@ def _places(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
     return flags
 
 
-def _dates(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
+def _dates(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> list[FactFlag]:
+    """Flag the event dated to days that cannot both be right, and first-set days likewise.
+
+    A date the event was first set for ("its original date of August 28") is compared only
+    with the other report's first-set date (``facts_view.planned``).
+    """
+    a_plans = [f for f in pa.dates if planned(a_text, f)]
+    b_plans = [f for f in pb.dates if planned(b_text, f)]
+    flags = _event_dates(
+        replace(pa, dates=tuple(f for f in pa.dates if f not in a_plans)),
+        replace(pb, dates=tuple(f for f in pb.dates if f not in b_plans)),
+    )
+    if a_plans and b_plans:
+        x, y = a_plans[0], b_plans[0]
+        if x.date is not None and y.date is not None and dates_agree(x.date, y.date) is False:
+            note = f"A says the event was first set for {x.date}, B for {y.date}"
+            flags.append(_flag("date", "date_mismatch", x, y, min(x.confidence, y.confidence), note))
+    return flags
+
+
+def _event_dates(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
     """Flag the event dated to days that cannot both be right.
 
     Calendar dates a day apart may both be right (``DATE_TOLERANCE_DAYS``); two weekdays
     named for one meeting are not, nor a weekday the calendar puts on another day
-    ("Wednesday, September 19" in 2023 against a report that dates the speech Tuesday).
+    ("Wednesday, September 19" in 2023 against a report that dates the speech Tuesday). A
+    month or a year alone is set against nothing.
     """
     if not (pa.dates and pb.dates):
         return []
     x, y = pa.dates[0], pb.dates[0]
     if x.date is None or y.date is None:
         return []
+    if any(d.day is None and d.weekday is None for d in (x.date, y.date)):
+        return []  # "launched in September": a month dates no day, and is often another occasion's
     years = {f.date.year for f in (*pa.dates, *pb.dates) if f.date is not None and f.date.year is not None}
     calendar_days = all(d.month is not None and d.day is not None for d in (x.date, y.date))
     if any(_bare_weekday(f.date) and not _names_weekday(g) for f, g in ((x, y), (y, x))):
@@ -307,14 +376,76 @@ def _numbers(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> li
     for unit in dict.fromkeys(_unit(f) for f in pa.numbers):
         xs = [f for f in pa.numbers if _unit(f) == unit]
         ys = [f for f in pb.numbers if _unit(f) == unit]
-        if unit[0] in GENERIC_UNITS or not ys or any(_agree(x, y) for x in xs for y in ys):
+        # A length is one thing only if both say what it measures: a quake's depth, or how
+        # far from which place (28 km north of Herat is not the 10 km depth).
+        pairs = [(x, y) for x in xs for y in ys if _same_thing(x, y, a_text, b_text)]
+        if unit[0] in GENERIC_UNITS or not pairs or any(_agree(x, y) for x in xs for y in ys):
             continue
-        x, y = min(((x, y) for x in xs for y in ys), key=lambda pair: _gap(*pair))
+        x, y = min(pairs, key=lambda pair: _gap(*pair))
         if unit[0] in CASUALTY_UNITS and _moving(x, y, a_text, b_text) and not _one_tally(x, y, pa, pb):
             continue
         note = f"A gives {x.canonical}, B {y.canonical}"
         flags.append(_flag("number", "number_mismatch", x, y, min(x.confidence, y.confidence), note))
     return flags
+
+
+def _same_thing(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:
+    """True if two figures of one unit can count the same thing.
+
+    A length measures the same (``_measure``); a toll counts the same area: one given for a
+    province ("18 killed in Elazig province") is a part of one the other report gives for the
+    country or for another province (``_scope``); a duration needs the same word after it
+    ("23 years in the valley" is not "22 years in office"), and other counts must not say two
+    different things happened to them ("six villages destroyed", "twelve villages flooded").
+    """
+    if _measure(x, a_text) != _measure(y, b_text):
+        return False
+    if x.quantity is not None and x.quantity.unit in CASUALTY_UNITS:
+        sx, sy = _scope(x, a_text), _scope(y, b_text)
+        return sx == sy or (sx is None and sy is None)
+    px, py = _predicate(x, a_text), _predicate(y, b_text)
+    if x.quantity is not None and x.quantity.unit in DURATION_UNITS:
+        return px == py  # "23 years in the valley" is not "22 years in office"
+    return px == py or not (px.endswith("ed") and py.endswith("ed"))  # "destroyed" is not "flooded"
+
+
+def _clause(fact: Fact, text: str) -> tuple[int, int]:
+    """The figure's clause: from the last break before it to the first after it."""
+    start, end = fact.sentence.start, fact.sentence.end
+    breaks = list(CLAUSE_BREAK.finditer(text, start, fact.span.start))
+    after = CLAUSE_BREAK.search(text, fact.span.end, end)
+    return (breaks[-1].end() if breaks else start), (after.start() if after else end)
+
+
+def _scope(fact: Fact, text: str) -> str | None:
+    """The region a toll's clause counts it in ("in Elazig province", "in the province of Hatay",
+    "in Texas", "in Hatay alone"), or None: a city is where the event happened, not a part of it."""
+    start, end = _clause(fact, text)
+    for m in SCOPE_PLACE.finditer(text, start, end):
+        place = lookup_place(m.group(2), located=True) or lookup_exonym(m.group(2))
+        state = place is not None and place.kind == "state"
+        if m.group(1) or m.group(3) or state or PART_AFTER.match(text, m.end()):
+            return m.group(2).casefold()
+    return None
+
+
+def _predicate(fact: Fact, text: str) -> str:
+    """The first word after a count that says what happened to it ("destroyed", "old"), or ""."""
+    _, end = _clause(fact, text)
+    words = re.findall(r"[^\W\d_]+", text[fact.span.end : end].lower())
+    return next((w for w in words if w not in PREDICATE_SKIP), "")
+
+
+def _measure(fact: Fact, text: str) -> str:
+    """What a length measures: "depth", "from <place>" ("33 km northwest of Herat"), or ""."""
+    if fact.quantity is None or fact.quantity.unit not in LENGTH_UNITS:
+        return ""
+    around = text[max(fact.sentence.start, fact.span.start - MEASURE_CHARS) : fact.span.end + MEASURE_CHARS]
+    if DEPTH_WORDS.search(around):
+        return "depth"
+    after = text[fact.span.end : min(fact.sentence.end, fact.span.end + MEASURE_CHARS)]
+    origin = FROM_PLACE.search(after)
+    return f"from {origin.group(1)}" if origin else "length"
 
 
 def _moving(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:
@@ -360,6 +491,27 @@ def _unit(fact: Fact) -> tuple[str, bool]:
 
 
 def _agree(x: Fact, y: Fact) -> bool:
-    return (
-        x.quantity is not None and y.quantity is not None and quantities_agree(x.quantity, y.quantity) is True
-    )
+    """True if both figures can be right.
+
+    A bound on a count written to the unit ("at least 5,385") is as exact as the count: 5,383
+    is not at least 5,385, though ``quantities_agree`` allows any figure a rounding's margin.
+    """
+    a, b = x.quantity, y.quantity
+    if a is None or b is None or quantities_agree(a, b) is not True:
+        return False
+    if "about" in (a.bound, b.bound) or not all(_to_the_unit(q.value) for q in (a, b)):
+        return True
+    (low_a, high_a), (low_b, high_b) = _strict_range(a.value, a.bound), _strict_range(b.value, b.bound)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _to_the_unit(value: float) -> bool:
+    return value == int(value) and int(value) % ROUND_TO != 0
+
+
+def _strict_range(value: float, bound: str) -> tuple[float, float]:
+    if bound == "at_least":
+        return value, math.inf
+    if bound == "at_most":
+        return -math.inf, value
+    return value, value

@@ -41,6 +41,24 @@ ONGOING = frozenset(
 )
 # How many words before the locative such a noun reaches: "la guerra de Rusia en Ucrania".
 ONGOING_WINDOW = 4
+# Words before a name that place the event in or near it without a locative: compass
+# adjectives ("shook western Afghanistan", "in central Myanmar"; "north-western" is two tokens).
+COMPASS = frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern southwestern".split()
+)
+# A kind of place before "of" or its French, Spanish, Italian, Portuguese "de", "di", "d'": the
+# name after is the place ("the Turkish province of Hatay", "the Chinese city of Tunxi").
+PLACE_KINDS = frozenset(
+    "city town village province prefecture region district county capital ville ciudad cidade città "
+    "provincia province région región regione préfecture prefectura".split()
+)
+OF_WORDS = frozenset("of de di d del du".split())
+# Of those, the kinds of area larger than the city they are named for.
+AREA_KINDS = frozenset(
+    "province provincia région región regione prefecture préfecture prefectura region district county".split()
+)
+# Words after a name that make it a place without a locative: "Herat province", "Herat city".
+PLACE_AFTER = frozenset("province prefecture oblast governorate district county city".split())
 # The longest place name looked up, in words ("Salt Lake City").
 PLACE_MAX_WORDS = 3
 # A lede's fact is less sure than one the profile ties to an event word.
@@ -115,15 +133,23 @@ def _located_places(
     text: str, sentence: Span, tokens: list[Token], locatives: frozenset[str]
 ) -> Iterator[Fact]:
     """Yield each place the gazetteer knows written just after a locative word ("in Beijing")."""
-    for k in range(1, len(tokens)):
-        if tokens[k - 1].text not in locatives or not text[tokens[k].start].isupper():
+    for k in range(len(tokens)):
+        if not text[tokens[k].start].isupper() or not _placed(tokens, k, locatives):
             continue
-        if any(t.text in ONGOING for t in tokens[max(0, k - ONGOING_WINDOW) : k - 1]):
+        if any(t.text in ONGOING for t in tokens[max(0, k - ONGOING_WINDOW) : k]):
             continue
         for n in range(min(PLACE_MAX_WORDS, len(tokens) - k), 0, -1):
             span = Span(tokens[k].start, tokens[k + n - 1].end)
-            place = _place(span.slice(text))
+            place = place_named(span.slice(text))
             if place is not None:  # "in Noto Peninsula" names the peninsula, not the town of Noto
+                if (
+                    place.kind == "city"
+                    and k >= 2
+                    and tokens[k - 1].text in OF_WORDS
+                    and tokens[k - 2].text in AREA_KINDS
+                ):
+                    # "la région de Sagaing": the region, larger than its capital (``place_named``)
+                    place = Place(span.slice(text), "state", place.country, place.continent, place.geonameid)
                 if place.known:
                     yield Fact(
                         "place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place
@@ -131,12 +157,31 @@ def _located_places(
                 break
 
 
-def _place(name: str) -> Place | None:
-    """The place a name written after a locative names: its own name, a province named for its
-    capital ("Herat province" is in Afghanistan as Herat is), or a foreign name ("Pékin")."""
+def _placed(tokens: list[Token], k: int, locatives: frozenset[str]) -> bool:
+    """True if the text writes the capitalised token ``k`` as where something is: after a
+    locative ("in Beijing"), a compass adjective ("western Afghanistan"), a kind of place and
+    "of" ("the province of Hatay"), or before a kind of place ("Herat province")."""
+    before = tokens[k - 1].text if k >= 1 else ""
+    if before in locatives or before in COMPASS:
+        return True
+    if k >= 2 and before in OF_WORDS and tokens[k - 2].text in PLACE_KINDS:
+        return True
+    return any(t.text in PLACE_AFTER for t in tokens[k + 1 : k + 1 + PLACE_MAX_WORDS])
+
+
+def place_named(name: str) -> Place | None:
+    """The place a name written as a location names: its own name, a province or city named
+    for its capital ("Herat province" is in Afghanistan as Herat is, "Herat city"), a foreign
+    name ("Pékin") or one written without its accents ("Elazig")."""
     place = lookup_place(name, located=True)
     words = name.split()
-    if place is not None and not place.known and len(words) >= 2 and words[-1].lower() in ADMIN_WORDS:
-        capital = lookup_place(" ".join(words[:-1]), located=True)
-        return capital if capital is not None and capital.known else place
+    if len(words) >= 2 and words[-1].lower() in ADMIN_WORDS | {"city"} and (place is None or not place.known):
+        capital = place_named(" ".join(words[:-1]))
+        if capital is None or not capital.known:
+            return place
+        if words[-1].lower() == "city":
+            return capital
+        # The province is larger than its capital: a state-level place, so another city of the
+        # country may lie within it ("Ishikawa Prefecture" and Wajima) while another province may not.
+        return Place(name, "state", capital.country, capital.continent, capital.geonameid)
     return place if place is not None else lookup_exonym(name)

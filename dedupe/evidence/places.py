@@ -201,7 +201,35 @@ def lookup_exonym(name: str) -> Place | None:
         own = table.get(candidate)
         if own is not None:
             return lookup_place(own, located=True)
-    return None
+    own = _folded_names().get(fold_marks(key))
+    return lookup_place(own, located=True) if own is not None else None
+
+
+def fold_marks(name: str) -> str:
+    """Return ``name`` without its accents, as English news writes foreign places: "Herāt" -> "Herat"."""
+    import unicodedata
+
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return bare.translate(_UNMARKED)
+
+
+# Letters NFKD does not split into a base letter and a mark: Turkish dotless i, Polish l, …
+_UNMARKED = str.maketrans("ıłøđħß", "ilodhs")
+
+
+@lru_cache(maxsize=1)
+def _folded_names() -> dict[str, str]:
+    """Return the gazetteer's names written with accents, keyed by the name without them
+    ("herat" -> "herāt", "elazig" -> "elazığ"); a name already in the gazetteer bare is left out."""
+    rows, start = _gazetteer()
+    keys = [line.split("\t", 1)[0] for line in rows[start:].decode("utf-8").splitlines() if line]
+    present = set(keys)
+    folded: dict[str, str] = {}
+    for key in keys:
+        bare = fold_marks(key)
+        if bare != key and bare not in present:
+            folded.setdefault(bare, key)
+    return folded
 
 
 def _char_name(char: str) -> str:

@@ -142,7 +142,7 @@ def extract_quotes(
             pieces.append((clause, clause, "reported", sentence, attribution, 1))
     pieces.sort(key=lambda p: p[0].start)
     quotes = [_quote(article.id, text, *piece) for piece in pieces]
-    return tuple(_carry_speakers(resolver.masked, quotes))
+    return tuple(_carry_speakers(resolver.masked, _carry_back(resolver.masked, quotes)))
 
 
 def speaker_of(article: Article, span: Span) -> Attribution | None:
@@ -276,6 +276,29 @@ def _carry_speakers(masked: str, quotes: list[Quote]) -> list[Quote]:
         elif quote.kind != "fragment":
             previous = None
         carried.append(quote)
+    return carried
+
+
+def _carry_back(masked: str, quotes: list[Quote]) -> list[Quote]:
+    """Give a quotation the speaker of the one right after it on its line: `“…” “…,” X said.`
+
+    A run of quotations with nothing between them but spaces and punctuation is one
+    speaker's, attributed once, at its end as often as at its start.
+    """
+    carried = list(quotes)
+    for k in range(len(carried) - 2, -1, -1):
+        quote, after = carried[k], carried[k + 1]
+        if (
+            quote.canonical_speaker == UNKNOWN
+            and quote.kind == "full"
+            and after.kind == "full"
+            and after.canonical_speaker != UNKNOWN
+            and quote.span.end <= after.span.start
+            and not any(ch.isalnum() or ch == "\n" for ch in masked[quote.span.end : after.span.start])
+        ):
+            carried[k] = replace(quote, speaker=after.speaker, canonical_speaker=after.canonical_speaker,
+                                 speaker_kind=after.speaker_kind, frame=after.frame,
+                                 frame_span=after.frame_span)  # fmt: skip
     return carried
 
 

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from dedupe.evidence.places import lookup_place
 from dedupe.models import Span
 from dedupe.quotes.marks import (
     CLOSERS,
@@ -136,6 +137,8 @@ def readout_statements(
                 )
             continue
         inline = _INLINE.search(line)
+        if inline is not None and _dateline(inline.group("name")):
+            continue  # "New Delhi: Prime Minister X said …" is the story, not a statement
         if inline is not None:
             statement = Span(para.start + inline.start("rest"), trimmed_end(text, para))
             if not quoted(statement) and text[statement.start] not in CLOSERS:
@@ -144,6 +147,11 @@ def readout_statements(
                 lead = Span(para.start + opens, para.start + inline.end("lead"))
                 found.append((statement, lead, named))
     return found
+
+
+def _dateline(name: str | None) -> bool:
+    """True for a place before a line's colon or dash: a dateline ("New Delhi:", "KYIV —")."""
+    return name is not None and lookup_place(name) is not None
 
 
 def _last_sentence_start(line: str) -> int:

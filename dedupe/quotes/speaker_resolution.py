@@ -12,24 +12,32 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, FUNCTION_WORDS
 from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.people import NAME_WORD, Mention, fits, fold, person_mentions
 from dedupe.evidence.places import lookup_place
-from dedupe.evidence.terms import ZIPF_CEILING, rarity
+from dedupe.evidence.terms import SPACELESS, ZIPF_CEILING, rarity
 from dedupe.models import Article, Span
 from dedupe.quotes.speaker_words import (
     ANY_TITLE_HEADS,
+    CAPITALISED_WORD,
+    DESCRIPTOR_OPENING,
+    DESCRIPTOR_WORDS,
     DETERMINERS,
+    DOCUMENT_NOUN,
     DOCUMENT_REACH,
     EMPTY_MODIFIERS,
     FOREIGN_TITLES,
     INSTITUTION_HEADS,
     INSTITUTION_NAME,
+    ISSUER_ACRONYM,
+    ISSUER_REACH,
     ISSUERS,
+    LEADER_HEADS,
     LEADERS,
     MAX_SUBJECT_WORDS,
     NOBODY,
@@ -39,6 +47,7 @@ from dedupe.quotes.speaker_words import (
     PRONOUN_REACH,
     PRONOUN_SENTENCES,
     ROLE_HEADS,
+    SPEECH_VERB,
     STATEMENT_HEADS,
     SUBJECT_LOOKBACK,
     TITLED,
@@ -56,6 +65,10 @@ from dedupe.quotes.speaker_words import (
 )
 
 UNKNOWN = "unknown"
+# What may close a sentence after its stop: the stop, a closing quotation mark, a bracket.
+# A subject ending in a capital initial and a surname: "chief S Somanath", "K Velde".
+_INITIAL_AND_NAME = re.compile(r"(?:^|\s)[A-Z]\s(?P<surname>[A-Z][^\W\d_]+)$")
+_TAIL = frozenset('.!?”’"»)]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +94,9 @@ class SubjectResolver:
         self.masked = masked_text(article, quotes)
         # A title or headline names people but is nobody's frame: "Russia Seeks …" is no speaker.
         self.hidden = sorted((h.start, h.end) for h in hidden)
-        self.mentions = people_only(trimmed_mention(m) for m in person_mentions(self.masked))
+        self.mentions = self._without_openers(
+            people_only(trimmed_mention(m, self.language) for m in person_mentions(self.masked))
+        )
         self.canonical = canonical_names(m.name for m in self.mentions)
         # The words the article itself gives each mention as role: its titles, the words
         # just before it and its apposition, never words that belong to a neighbouring name.
@@ -103,6 +118,7 @@ class SubjectResolver:
             for m in p.finditer(self.masked)
             if body_name(m.group("issuer"))
         ]
+        self._capitalised: frozenset[str] | None = None
         self.institutions: list[tuple[int, Speaker]] = []
         # Who spoke last: the one a dropped subject pronoun ("…", dijo) stands for.
         self.spoke: list[tuple[int, str]] = []
@@ -112,6 +128,74 @@ class SubjectResolver:
             for m in self.mentions
             if not m.owner and self._opens_clause(m.start) and not self._apposed(m)
         ]
+        self.subjects = sorted(self.subjects + self._descriptor_subjects())
+
+    def _descriptor_subjects(self) -> list[tuple[int, str]]:
+        """Sentences whose subject is a descriptor of one person named before ("The Prime
+        Minister, who chairs the talks, thanked …", "el líder ucraniano acusó …"): the narrative
+        is about that person as much as when it names them, so "he" after it is them."""
+        found = []
+        for match in DESCRIPTOR_OPENING.finditer(self.masked):
+            start = match.start("phrase")
+            if any(start <= m.start < match.end("phrase") for m in self.mentions):
+                continue  # "The President Joe Biden …": a name, already a subject if it opens
+            words = match.group("phrase").split()[: DESCRIPTOR_WORDS + 1]
+            if self.language == "en":
+                # English puts the head last: "The Prime Minister", "the Russian leader".
+                n = max((k + 1 for k, w in enumerate(words) if w.casefold() in ROLE_HEADS), default=0)
+            else:
+                # Other languages put the title first and may follow it with an adjective of
+                # place ("el líder ucraniano acusó"); any other word after it may be one of a
+                # place the article does not name ("el presidente francés"), unless a speech verb.
+                title = next((k for k, w in enumerate(words) if k and w.casefold() in FOREIGN_TITLES), 0)
+                after = words[title + 1] if title + 1 < len(words) else ""
+                n = title + 2 if after and self._of_place(after) else title + 1
+                if title and after and n == title + 1 and SPEECH_VERB.fullmatch(after) is None:
+                    continue
+            if n < 2:
+                continue
+            speaker = self._role(" ".join(words[:n]), start, set())
+            if speaker.kind == "person":
+                found.append((start, speaker.canonical))
+        return found
+
+    def _without_openers(self, mentions: list[Mention]) -> list[Mention]:
+        """Drop a sentence's opening word taken into the name after it ("Ранее Песков",
+        "Earlier Peskov"): a common word of the language, when the article writes that
+        surname alone elsewhere ("Песков") and with no other first word: the person stays
+        the one so named. A second full name ("Мария Смит") keeps "Анна Смит" whole.
+
+        English has its list of such words (``trimmed_mention``); a cased language writes
+        its opening adverbs capitalised too, and wordfreq cannot tell them from given names.
+        """
+        if self.language == "en" or self.language in SPACELESS:
+            return mentions
+        firsts = Counter(m.name.split()[0] for m in mentions if " " in m.name)
+        by_surname: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            by_surname[m.name.split()[-1]].add(m.name)
+        kept = []
+        for m in mentions:
+            words = m.name.split()
+            if (
+                len(words) == 2
+                and self.masked[max(0, m.start - SUBJECT_LOOKBACK) : m.start].rstrip()[-1:]
+                in ("", ".", "!", "?", "\n")
+                and firsts[words[0]] == 1
+                and by_surname[words[1]] == {m.name, words[1]}
+                and rarity(words[0].casefold(), self.language) <= ZIPF_CEILING - COMMON_PLACE_ZIPF
+            ):
+                m = replace(m, name=words[1], start=m.start + len(words[0]) + 1)
+            kept.append(m)
+        return kept
+
+    def _of_place(self, word: str) -> bool:
+        """True if ``word`` is the adjective of a name the article writes ("ucraniano", "Ucrania")."""
+        if self._capitalised is None:
+            # Any capitalised word: the gazetteer knows places by their English names only.
+            self._capitalised = frozenset(fold(m.group()) for m in CAPITALISED_WORD.finditer(self.masked))
+        low = fold(word)
+        return any(fits(low, name) for name in self._capitalised)
 
     def _opens_clause(self, start: int) -> bool:
         """True if the name at ``start`` opens its clause, titles aside ("Russian President X said")."""
@@ -163,6 +247,16 @@ class SubjectResolver:
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         if inside and not_subject(self.text[start : inside[0].start]):
             return None
+        initialled = _INITIAL_AND_NAME.search(phrase)
+        if (
+            not inside
+            and initialled is not None
+            and bare_name(initialled.group("surname"))
+            and not not_subject(phrase[: initialled.start()])
+        ):
+            # "ISRO chief S Somanath said": an initial without its stop before a surname, as
+            # South Asian and some wire copy write names; the finder of names wants the stop.
+            return Speaker(phrase, initialled.group().strip(), "person")
         role = words[-1].casefold().removesuffix("’s").removesuffix("'s") in ROLE_HEADS
         if inside and not (inside[0].owner and role):
             return Speaker(phrase, self.canonical[inside[0].name], "person")
@@ -229,7 +323,9 @@ class SubjectResolver:
         found: set[str] = set()
         for _ in range(PRONOUN_SENTENCES):
             back = end - 1
-            while back > max(reach, 0) and (self.masked[back].isspace() or self.masked[back] in ".!?"):
+            # A sentence's end includes a closing mark or bracket after its stop ("… fees.”"):
+            # left in, it would count as a sentence of its own.
+            while back > max(reach, 0) and (self.masked[back].isspace() or self.masked[back] in _TAIL):
                 back -= 1
             start = max(self._clause_start(back) if back > 0 else 0, reach)
             lo, hi = bisect_left(self.subjects, (start, "")), bisect_left(self.subjects, (end, ""))
@@ -249,7 +345,8 @@ class SubjectResolver:
 
     def _institution(self, written: str, position: int) -> Speaker:
         head = written.split()[-1]
-        if written.casefold().startswith("the ") and head.casefold() in STATEMENT_HEADS - {"statement"}:
+        definite = written.split()[0].casefold() in DETERMINERS
+        if definite and head.casefold() in STATEMENT_HEADS - {"statement"}:
             # "the declaration said": the Declaration the article named last ("the Washington
             # Summit Declaration").
             titled = [
@@ -259,6 +356,9 @@ class SubjectResolver:
             ]
             if titled:
                 return Speaker(written, titled[-1].group().strip(), "institution")
+            issuer = self._document_issuer(position)
+            if issuer is not None:
+                return Speaker(written, f"{issuer} ({head.casefold()})", "institution")
         named = re.match(r"(?:[Aa]n?|[Tt]he)\s+(?P<issuer>[A-Z][\w’'\-]*(?:\s+[\w’'\-]+)*?)\s+\w+$", written)
         if named is not None:
             return Speaker(written, f"{named.group('issuer')} (statement)", "institution")
@@ -272,6 +372,32 @@ class SubjectResolver:
         if not known:
             return Speaker(written, UNKNOWN, "institution")
         return Speaker(written, max(known)[1], "institution")
+
+    def _document_issuer(self, position: int) -> str | None:
+        """The one body whose document the article names before ``position``, if one.
+
+        "According to the final declaration of the NATO summit …" then "the document reads":
+        news names a document with its issuer once, then calls it "the document". The
+        issuer is an acronym (NATO, G20, FOMC) in the noun's clause or just before it;
+        documents of two bodies make "the document" anyone's.
+        """
+        issuers = set()
+        for noun in DOCUMENT_NOUN.finditer(self.masked, max(0, position - DOCUMENT_REACH), position):
+            after = self.masked[noun.end() : noun.end() + ISSUER_REACH]
+            after = re.split(r"[.;:!?\n,]", after, maxsplit=1)[0]
+            lead = self.masked[max(0, noun.start() - ISSUER_REACH) : noun.start()]
+            before = re.split(r"[.;:!?\n,]", lead)[-1].split()[-2:]
+            found = ISSUER_ACRONYM.search(after) or next(
+                (
+                    m
+                    for w in reversed(before)
+                    if (m := ISSUER_ACRONYM.fullmatch(w.removesuffix("’s").removesuffix("'s")))
+                ),
+                None,
+            )
+            if found is not None:
+                issuers.add(found.group())
+        return issuers.pop() if len(issuers) == 1 else None
 
     def _role(self, phrase: str, position: int, owners: set[str]) -> Speaker:
         """Resolve "the Russian security chief" to the one person named before whom the article
@@ -308,7 +434,7 @@ class SubjectResolver:
             if all(any(fits(cue, word) for word in words) for cue in modifiers)
             and (
                 any(fits(head, word) for word in words)
-                or (head == "leader" and not words.isdisjoint(LEADERS))
+                or (head in LEADER_HEADS and not words.isdisjoint(LEADERS))
                 or (head in ANY_TITLE_HEADS and not words.isdisjoint(ROLE_HEADS))
             )
         ]

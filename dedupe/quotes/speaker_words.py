@@ -18,6 +18,7 @@ from dedupe.evidence.lexicon import (
 )
 from dedupe.evidence.people import NAME_WORD, Mention, fold
 from dedupe.evidence.places import lookup_place
+from dedupe.evidence.terms import SPACELESS, rarity
 from dedupe.models import Article, Span
 
 # Longest subject phrase a frame may have ("Russian Security Council secretary Nikolai Patrushev").
@@ -50,10 +51,15 @@ VERBS = (
     "stating states indicated indicates continued continues tweeted posted reads read affirmed assured "
     # Participles that introduce the subject's words inside its sentence ("…, calling it “…”").
     "calling describing urging "
+    # … and in the other languages of VERBS ("…, exhortant « … »", "…, instando a « … »").
+    "exhortant appelant qualifiant instando calificando "
     # The same frames in the other languages of the news this reads (es, pt, it, fr, de, ru).
     "dijo dice afirmó aseguró señaló declaró indicó añadió agregó explicó subrayó destacó insistió remarcó "
     "apuntó sentenció enfatizó manifestó expresó advirtió reaccionó reiteró precisó sostuvo "
     "contestó respondió escribió comentó anunció calificó "
+    # The present, in which outlets quote documents ("añade la declaración", "ajoute le texte").
+    "añade agrega señala afirma indica explica asegura subraya destaca advierte sostiene "
+    "ajoute souligne précise explique "
     "disse afirmou declarou acrescentou detto dichiarato affermato "
     "déclaré affirmé indiqué ajouté souligné estimé expliqué assuré indique déclare affirme estime "
     "écrit décrit répondu annoncé précisé qualifié "
@@ -65,7 +71,9 @@ VERBS = (
 
 # Participles whose subject is a clause's, not always the sentence's: "X spoke after Y
 # delivered a speech, urging …" is Y's. They count only where one person is named before.
-PARTICIPLES = frozenset("calling describing urging".split())
+PARTICIPLES = frozenset(
+    "calling describing urging exhortant appelant qualifiant instando calificando".split()
+)
 
 
 SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
@@ -76,7 +84,7 @@ SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
 FOREIGN_TITLES = frozenset(
     "presidente président präsident ministro ministre minister canciller chancelier kanzler kanzlerin "
     "portavoz portavoce porte-parole sprecher sprecherin secretario secrétaire segretario jefe chef "
-    "regierungschef primeiro-ministro".split()
+    "regierungschef primeiro-ministro líder dirigeant dirigente".split()
 )
 
 
@@ -92,7 +100,27 @@ INSTITUTION_HEADS = frozenset(
 )
 
 
-STATEMENT_HEADS = frozenset("statement release communique communiqué readout declaration document".split())
+STATEMENT_HEADS = frozenset(
+    "statement release communique communiqué readout declaration document "
+    # … in the other languages of VERBS ("indique le communiqué", "dice la declaración").
+    "déclaration declaración comunicado documento erklärung dokument mitteilung".split()
+)
+
+
+# A document a body issued, named by what it is and whose: "the final declaration of the
+# NATO summit", "la Declaración de la Cumbre de Líderes del G20", "NATO's declaration".
+# The issuer is the acronym after the noun (within its clause) or just before it. German
+# makes the noun a compound ("die Schlusserklärung des PSO-Gipfels").
+DOCUMENT_NOUN = re.compile(
+    r"\b(?:declarations?|communiqu[eé]s?|documents?|d[ée]clarations?|declaraci[oó]n|comunicados?"
+    r"|documentos?|\w*erkl[äa]rung)\b",
+    re.IGNORECASE,
+)
+ISSUER_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
+
+
+# How far after a document's noun its issuer may be named ("declaration of the NATO summit").
+ISSUER_REACH = 60
 
 
 # "he" and "she" in the languages of VERBS ("sie" is also "they": left out).
@@ -128,7 +156,14 @@ EMPTY_MODIFIERS = frozenset("top senior visiting new current then".split())
 
 
 # A descriptor head that stands for any of these titles: "the Russian leader" is its president.
-LEADERS = frozenset("president premier prime chancellor king queen leader sheikh emir".split())
+LEADERS = frozenset(
+    "president premier prime chancellor king queen leader sheikh emir "
+    "presidente président präsident canciller chancelier kanzler kanzlerin".split()
+)
+
+
+# "leader" in the languages of VERBS: "el líder ucraniano", "le dirigeant birman".
+LEADER_HEADS = frozenset("leader líder dirigeant dirigente".split())
 
 
 # Descriptor heads that stand for any title ("the security chief" is the Security Council's
@@ -141,6 +176,23 @@ ANY_TITLE_HEADS = frozenset("chief head official".split())
 DESCRIPTION_STOPS = NOT_SUBJECT | frozenset(
     "who which that whose where when while but said says told".split()
 )
+
+
+# A sentence that opens with a descriptor ("The Prime Minister, who …, congratulated",
+# "Asimismo, el líder ucraniano acusó"): its article, up to DESCRIPTOR_WORDS words after
+# it, where a sentence (or its opening adverb's clause) starts.
+DESCRIPTOR_OPENING = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:[^\W\d_]+,\s+)?(?P<phrase>(?:[Tt]he|[Ee]l|[Ll]a|[Ll]e|[Dd]er|[Dd]ie)\s+[^\W\d_]+"
+    r"(?:\s+[^\W\d_]+){0,2})"
+)
+
+
+# A capitalised word of any cased script, where a place's name may be.
+CAPITALISED_WORD = re.compile(r"\b[^\W\d_](?<![a-zß-ÿа-яё])[^\W\d_]{2,}")
+
+
+# The most words of a descriptor subject after its article ("the Ukrainian foreign minister").
+DESCRIPTOR_WORDS = 3
 
 
 # How far back a name may open the clause that makes it a sentence's subject.
@@ -164,7 +216,13 @@ ISSUERS = (
 
 
 # "Port director Jonas Lindqvist later said": the adverb is not part of the speaker's name.
-TRAILING_ADVERB = re.compile(r"(?:\s+(?:later|earlier|again|also|further|then|now|still|once|[a-z]{3,}ly))+$")
+# Words between a subject and its verb that are not the subject: English adverbs, and the
+# object pronouns and auxiliaries Spanish and French put before the verb ("Velde lo
+# calificó de …", "Velde l’a qualifié de …", "Velde lui a déclaré").
+TRAILING_ADVERB = re.compile(
+    r"(?:\s+(?:later|earlier|again|also|further|then|now|still|once|[a-z]{3,}ly"
+    r"|lo|la|los|las|le|les|se|nos|l[’']a|l[’']ont|lui|leur|a|ont|ha|han))+$"
+)
 
 
 # A named document: "the Washington Summit Declaration", "the Joint Statement".
@@ -188,10 +246,15 @@ def masked_text(article: Article, quotes: list[Span]) -> str:
     return "".join(chars)
 
 
-def trimmed_mention(mention: Mention) -> Mention:
-    """Drop a sentence-opening function word taken into a name ("Though Zelensky")."""
+def trimmed_mention(mention: Mention, language: str = "en") -> Mention:
+    """Drop a sentence-opening function word taken into a name ("Though Zelensky", "Pour
+    Mara Velde"): an English one, or a word as common as any in the article's language.
+    An article stays: "Das Ende" is a noun phrase, which ``people_only`` drops whole."""
     first, _, rest = mention.name.partition(" ")
-    if not rest or first.casefold() not in FUNCTION_WORDS:
+    low = first.casefold()
+    # English has its list (which keeps "Will Smith" whole); other languages ask wordfreq.
+    common = language not in SPACELESS | {"en"} and rarity(low, language) == 0
+    if not rest or low in DETERMINERS or (low not in FUNCTION_WORDS and not common):
         return mention
     return replace(mention, name=rest, start=mention.start + len(first) + 1)
 

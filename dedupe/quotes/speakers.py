@@ -21,11 +21,14 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dedupe.evidence.people import Mention
 from dedupe.models import Span
 from dedupe.quotes.speaker_resolution import UNKNOWN, Speaker, SubjectResolver
 from dedupe.quotes.speaker_words import (
     PARTICIPLES,
+    ROLE_HEADS,
     SPEECH_VERB,
+    not_subject,
     strip_span,
 )
 
@@ -60,7 +63,33 @@ _VERB_FIRST = re.compile(
     # … and where the other languages of VERBS go on after the subject ("dijo X en la sede").
     r"|en|ante|durante|tras|dans|devant|lors|après|vor|bei|nach|im)\b)"
 )
+# German puts the subject after the verb's first part: „…“, hatte er damals erklärt;
+# „…“, teilte dazu die Firma mit; „…“, kündigt er an. The subject is a pronoun, a
+# capitalised name or an article's noun phrase; lower-case adverbs may stand around it.
+_DE_SUBJECT = (
+    r"(?:er|sie|[A-ZÄÖÜ][\w\-’']*(?:\s+[A-ZÄÖÜ][\w\-’']*){0,3}"
+    r"|(?:der|die|das)\s+[\w\-]+(?:\s+[A-ZÄÖÜ][\w\-’']*){0,3})"
+)
+_DE_ADVERBS = r"(?:\s+[a-zäöüß]+){0,2}?"
+_DE_PERFECT = re.compile(
+    rf"{_LEAD}(?P<aux>hat|hatte|haben|hatten)\s+(?P<subj>{_DE_SUBJECT}){_DE_ADVERBS}\s+"
+    r"(?P<verb>gesagt|erklärt|betont|geschrieben|gewarnt|angekündigt|mitgeteilt|versichert|bekräftigt)"
+    r"(?=\s*[,.;:!?]|\s*$)"
+)
+_DE_SEPARABLE = re.compile(
+    rf"{_LEAD}(?P<verb>teilte|teilt|kündigte|kündigt|fügte|fügt){_DE_ADVERBS}\s+(?P<subj>{_DE_SUBJECT})"
+    rf"{_DE_ADVERBS}\s+(?P<particle>mit|an|hinzu)(?=\s*[,.;:!?]|\s*$)"
+)
+# "« … », peut-on lire dans le document", "„…“, heißt es in der Erklärung", "“…”, se lee en
+# el comunicado": the words are the document's; it is resolved as "the document" is.
+_IN_DOCUMENT = re.compile(
+    rf"{_LEAD}(?P<verb>peut-on\s+lire|lit-on|(?:se\s+)?lee|heißt\s+es|steht)\s+(?:dans|en|in)\s+"
+    r"(?P<subj>(?:le|la|el|der|die|dem|das)\s+[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,3}?)"
+    r"(?=\s*[,.;:!?]|\s*$)"
+)
 _ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+(?P<subj>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE)
+# "For Zelensky, “…”", "Pour le président, « … »": whose view the quotation that follows is.
+_FOR_WHOM = re.compile(r"\s*(?:For|Pour|Para|Per)\s+(?P<subj>[^,.;:!?“”\"«»]{1,60}),\s*$")
 _APPOSED = re.compile(
     rf"{_LEAD}(?P<subj>{_SUBJECT}),\s+[^,.;:!?“”\"«»]{{1,80}}?,\s+(?P<verb>{SPEECH_VERB.pattern})"
 )
@@ -167,6 +196,8 @@ class SpeakerResolver(SubjectResolver):
         for pattern, frame in ((_QUOTED_AS, "{quoter} quoted X as saying"), (_VERB_FIRST, "{verb} X"),
                                (_SUBJECT_FIRST, "X {verb}"), (_APPOSED, "X, …, {verb}"),
                                (_VERB_FIRST_NAMED, "{verb} X"), (_VERB_FIRST_APPOSED, "{verb} …, X"),
+                               (_DE_PERFECT, "{aux} X {verb}"), (_DE_SEPARABLE, "{verb} X {particle}"),
+                               (_IN_DOCUMENT, "{verb} in X"),
                                (_DROPPED, "{verb}"), (_ACCORDING, "according to X")):  # fmt: skip
             match = pattern.match(self.masked, span.end, end)
             if match is None:
@@ -214,15 +245,27 @@ class SpeakerResolver(SubjectResolver):
         return Attribution(speaker, "X:", self._frame_span(match))
 
     def _head(self, span: Span, sentence: Span) -> Attribution | None:
+        # "According to X, … “…”": the sentence is X's account, quotations and all, unless
+        # another speech verb gives the words to someone else.
         according = _ACCORDING.match(self.masked, sentence.start, span.start)
-        if according is not None and self.masked[according.end() : span.start].strip() in ("", ","):
+        if according is not None and SPEECH_VERB.search(self.masked, according.end(), span.start) is None:
             speaker = self.resolve(according.start("subj"), according.end("subj"), span.start)
             if speaker is not None:
                 return Attribution(speaker, "according to X", self._frame_span(according))
+        whose = _FOR_WHOM.fullmatch(self.masked, sentence.start, span.start)
+        if whose is not None:
+            speaker = self.resolve(whose.start("subj"), whose.end("subj"), span.start)
+            if speaker is not None and speaker.kind != UNKNOWN:
+                return Attribution(speaker, "for X", self._frame_span(whose))
         verbs = list(SPEECH_VERB.finditer(self.masked, sentence.start, span.start))
         for verb in reversed(verbs):
             if _NEW_CLAUSE.search(self.masked, verb.end(), span.start) is not None:
                 return None
+            if verb.group() in PARTICIPLES:
+                # "…, with the Charter calling it “…”": the participle is the absolute clause's own.
+                absolute = _NEW_CLAUSE.search(self.masked, sentence.start, verb.end())
+                if absolute is not None and absolute.end() == verb.end():
+                    return None
             subject = self._subject_before(verb.start(), sentence.start, span.start)
             if (
                 subject is not None
@@ -253,12 +296,26 @@ class SpeakerResolver(SubjectResolver):
         for match in list(re.finditer(r"[^,;:]+", prefix))[:SUBJECT_PIECES]:
             piece_start, piece_end = strip_span(self.masked, sentence + match.start(), sentence + match.end())
             person = next((m for m in self.mentions if m.start == piece_start and not m.owner), None)
+            person = person or self._titled_opening(piece_start, piece_end)
             if person is not None:
                 return Speaker(person.name, self.canonical[person.name], "person"), piece_start
             speaker = self.resolve(piece_start, piece_end, position) if piece_start < piece_end else None
             if speaker is not None:
                 return speaker, piece_start
         return None
+
+    def _titled_opening(self, start: int, end: int) -> Mention | None:
+        """The person a stretch opens with after titles only ("PM Modi took to X and said"):
+        the first name in it, if every word before it is capitalised or a role."""
+        person = next((m for m in self.mentions if start <= m.start < end and not m.owner), None)
+        if person is None:
+            return None
+        before = self.masked[start : person.start].split()
+        if not_subject(" ".join(before)) or not all(
+            w[:1].isupper() or w.casefold() in ROLE_HEADS for w in before
+        ):
+            return None
+        return person
 
     def _frame_span(self, match: re.Match[str]) -> Span:
         return Span(*strip_span(self.masked, match.start(), match.end()))

@@ -24,6 +24,7 @@ from dedupe.report.serialize import SCHEMA_VERSION, to_data, to_json
 
 DOSSIER_FORMATS = ("table", "json", "md", "html")
 WIDTH = 80
+"""Columns of the text dossier unless the caller gives a width (the CLI passes the terminal's)."""
 SHOWN_UNIQUE = 5
 """Unique sentences listed per family in text and Markdown before "… and N more" (JSON lists all)."""
 QUOTE_CHARS = 150
@@ -31,8 +32,8 @@ QUOTE_CHARS = 150
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def render_dossier(found: Dossier, fmt: str) -> str:
-    """Return one dossier as "table", "md", "json" or "html" (a self-contained page).
+def render_dossier(found: Dossier, fmt: str, *, width: int = WIDTH) -> str:
+    """Return one dossier as "table" (``width`` columns), "md", "json" or "html" (a page).
 
     Raises:
         ValueError: For a format not in ``DOSSIER_FORMATS``.
@@ -44,7 +45,7 @@ def render_dossier(found: Dossier, fmt: str) -> str:
 
         return render_dossier_html(found)
     if fmt in ("table", "md"):
-        return "\n".join(dossier_lines(found, markdown=fmt == "md"))
+        return "\n".join(dossier_lines(found, markdown=fmt == "md", width=width))
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(DOSSIER_FORMATS)}")
 
 
@@ -65,9 +66,10 @@ def md_escape(text: str) -> str:
     return escaped.replace("|", "\\|").replace("`", "\\`")
 
 
-def dossier_lines(found: Dossier, *, markdown: bool) -> list[str]:
-    """The lines of one dossier, disagreements first, 80 columns wide (Markdown: headings, lists)."""
-    out = _Out(markdown)
+def dossier_lines(found: Dossier, *, markdown: bool, width: int = WIDTH) -> list[str]:
+    """The lines of one dossier, disagreements first, ``width`` columns wide (Markdown: headings,
+    lists)."""
+    out = _Out(markdown, width)
     keys = {s.id: f"S{n}" for n, s in enumerate(found.sources, 1)}
     event = f" {found.event}" if found.event else ""
     out.heading(1, f"Dossier{event}: {found.summary()}")
@@ -119,8 +121,9 @@ def dossier_lines(found: Dossier, *, markdown: bool) -> list[str]:
 class _Out:
     """Collects wrapped lines: plain text (indented, control characters visible) or Markdown."""
 
-    def __init__(self, markdown: bool) -> None:
+    def __init__(self, markdown: bool, width: int = WIDTH) -> None:
         self.markdown = markdown
+        self.width = width
         self.lines: list[str] = []
 
     def heading(self, level: int, text: str) -> None:
@@ -129,13 +132,13 @@ class _Out:
         if self.markdown:
             self.lines.append(f"{'#' * level} {md_escape(text)}")
         else:
-            self.lines.extend(textwrap.wrap(visible(text), WIDTH))
+            self.lines.extend(textwrap.wrap(visible(text), self.width))
             if level == 1:
-                self.lines.append("=" * min(WIDTH, max(len(line) for line in self.lines[-1:])))
+                self.lines.append("=" * min(self.width, max(len(line) for line in self.lines[-1:])))
 
     def line(self, text: str) -> None:
         shown = md_escape(text) if self.markdown else visible(text)
-        self.lines.extend(textwrap.wrap(shown, WIDTH) if not self.markdown else [shown])
+        self.lines.extend(textwrap.wrap(shown, self.width) if not self.markdown else [shown])
 
     def item(self, text: str, depth: int = 0) -> None:
         if self.markdown:
@@ -143,7 +146,7 @@ class _Out:
             return
         lead = "  " * (depth + 1)
         self.lines.extend(
-            textwrap.wrap(visible(text), WIDTH, initial_indent=lead, subsequent_indent=lead + "    ")
+            textwrap.wrap(visible(text), self.width, initial_indent=lead, subsequent_indent=lead + "    ")
         )
 
 
@@ -242,9 +245,9 @@ def _cut(text: str, limit: int = QUOTE_CHARS) -> str:
     return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
-def render_dossiers(found: Sequence[Dossier], *, markdown: bool) -> list[str]:
-    """The lines of several dossiers (a scan's), one after another."""
+def render_dossiers(found: Sequence[Dossier], *, markdown: bool, width: int = WIDTH) -> list[str]:
+    """The lines of several dossiers (a scan's), one after another, ``width`` columns wide."""
     lines: list[str] = []
     for one in found:
-        lines += ["", *dossier_lines(one, markdown=markdown)]
+        lines += ["", *dossier_lines(one, markdown=markdown, width=width)]
     return lines

@@ -22,6 +22,7 @@ from dedupe.report.words import FACTS_LEGEND, fact_kind, slot_words, span
 SENTENCE_WIDTH = 48
 VALUE_WIDTH = 18
 WIDTH = 80
+"""Columns of the audit's table unless the caller gives a width (the CLI passes the terminal's)."""
 _HEADERS = ["A", "B", "what", "how", "A says", "B says", "confidence", "A sentence", "B sentence"]
 
 
@@ -71,23 +72,23 @@ def _md(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def render_fact_audit(audit: FactAudit, fmt: str) -> str:
-    """Return the audit as "table" (80 columns), "md" or "json"."""
+def render_fact_audit(audit: FactAudit, fmt: str, *, width: int = WIDTH) -> str:
+    """Return the audit as "table" (``width`` columns, long text wrapped), "md" or "json"."""
     if fmt == "json":
         return to_json(audit, kind="fact_audit")
     if fmt == "md":
         return (
             f"# Facts that differ\n\n{_summary(audit)}\n\n*{FACTS_LEGEND}*\n\n{flags_markdown(audit.pairs)}"
         )
-    lines = [_summary(audit), "", _fill(FACTS_LEGEND, "")]
+    lines = [_fill(_summary(audit), "", width), "", _fill(FACTS_LEGEND, "", width)]
     for pair in audit.pairs:
-        lines += ["", f"A {pair.a_id}  vs  B {pair.b_id}"]
+        lines += ["", _fill(f"A {pair.a_id}  vs  B {pair.b_id}", "", width)]
         for flag in pair.flags:
             values = f"“{flag.a_value or '—'}” (A) vs “{flag.b_value or '—'}” (B)"
             what = f"{slot_words(flag.slot)}, {fact_kind(flag.kind)}"
-            lines.append(_fill(f"{what} (confidence {flag.confidence:.2f}): {values}", "  "))
-            lines.append(_fill(f"{_where(flag.a_sentence, 'A')} {flag.a_sentence_text}", "    "))
-            lines.append(_fill(f"{_where(flag.b_sentence, 'B')} {flag.b_sentence_text}", "    "))
+            lines.append(_fill(f"{what} (confidence {flag.confidence:.2f}): {values}", "  ", width))
+            lines.append(_fill(f"{_where(flag.a_sentence, 'A')} {flag.a_sentence_text}", "    ", width))
+            lines.append(_fill(f"{_where(flag.b_sentence, 'B')} {flag.b_sentence_text}", "    ", width))
     return "\n".join(lines)
 
 
@@ -99,7 +100,7 @@ def _summary(audit: FactAudit) -> str:
     )
 
 
-def _fill(text: str, indent: str) -> str:
+def _fill(text: str, indent: str, width: int) -> str:
     return textwrap.fill(
-        " ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=indent + "  "
+        " ".join(text.split()), width, initial_indent=indent, subsequent_indent=indent + "  "
     )

@@ -1,9 +1,9 @@
 """Render a pair overlap report as a terminal table, Markdown, JSON or an HTML page.
 
-The table fits an 80-column terminal and puts first what an editor needs first: the
-verdict and its reasons, the facts that differ, the quotations rendered differently;
-then the figures, the shared passages and each side's own sentences. Long text is
-wrapped, never cut, and every span is shown as ``[start:end)`` into the original.
+The table fits the terminal's width (80 columns unless told otherwise) and puts first
+what an editor needs first: the verdict and its reasons, the facts that differ, the
+quotations rendered differently; then the figures, the shared passages and each side's
+own sentences. Long text is wrapped, never cut, and every span is shown as ``[start:end)`` into the original.
 """
 
 from __future__ import annotations
@@ -24,14 +24,24 @@ if TYPE_CHECKING:
     from dedupe.quotes.diff import QuoteDifference
 
 WIDTH = 80
+"""Columns of the table unless the caller gives a width (the CLI passes the terminal's)."""
 # Own-content sentences shown per side in the table (Markdown and JSON have them all).
 OWN_SHOWN = 5
 # Quotation examples in a reason are cut to this many characters (the groups show them whole).
 EXAMPLE_CHARS = 60
+PASSAGE_OTHER_COLUMNS = 36
+"""Columns of the shared-passage table's other cells and gaps: the text column takes the rest."""
+FIGURE_OTHER_COLUMNS = 32
+"""Columns of the figures table's two value cells and gaps: the measure's name takes the rest."""
+PASSAGE_TEXT_MIN = 24
+"""Narrowest text column of the shared-passage and figures tables, however narrow the terminal."""
 
 
-def render_pair(report: PairReport, fmt: str, a: Article | None = None, b: Article | None = None) -> str:
-    """Return the report in ``fmt``: "table", "md", "json", or "html" (which needs both articles)."""
+def render_pair(
+    report: PairReport, fmt: str, a: Article | None = None, b: Article | None = None, *, width: int = WIDTH
+) -> str:
+    """Return the report in ``fmt``: "table" (``width`` columns), "md", "json", or "html" (which
+    needs both articles)."""
     if fmt == "json":
         return to_json(report, kind="pair_report")
     if fmt == "html":
@@ -40,15 +50,19 @@ def render_pair(report: PairReport, fmt: str, a: Article | None = None, b: Artic
         if a is None or b is None:
             raise ValueError("the HTML report needs both articles' texts")
         return render_pair_html(report, a, b)
-    return markdown(report) if fmt == "md" else table(report)
+    return markdown(report) if fmt == "md" else table(report, width=width)
 
 
-def table(report: PairReport) -> str:
-    """Return the report as plain text for an 80-column terminal."""
+def table(report: PairReport, *, width: int = WIDTH) -> str:
+    """Return the report as plain text ``width`` columns wide, long text wrapped, never cut."""
+
+    def _fill(text: str, indent: str, then: str | None = None) -> str:
+        return fill(text, indent, then, width=width)
+
     lines: list[str] = []
     for side, info in (("A", report.a), ("B", report.b)):
         meta = "  ".join(str(x) for x in (info.id, info.outlet, info.published, f"{info.words} words") if x)
-        lines.append(f"{side}  {meta}")
+        lines.append(textwrap.fill(f"{side}  {meta}", width, subsequent_indent="   "))  # spacing kept
         lines.append(_fill(info.title or "(no title)", indent="   "))
     lines += [
         "",
@@ -68,10 +82,16 @@ def table(report: PairReport) -> str:
             _fill(f"B{_span(flag.b_sentence.start, flag.b_sentence.end)} {flag.b_sentence_text}", "    ")
         )
     lines += ["", f"Quotations in both ({len(report.quote_groups)})"]
-    lines.extend(_quote_lines(report))
-    lines += ["", tabulate(_figure_rows(report), tablefmt="simple", disable_numparse=True), ""]
+    lines.extend(_quote_lines(report, width))
+    figures = tabulate(
+        _figure_rows(report),
+        tablefmt="simple",
+        disable_numparse=True,
+        maxcolwidths=[max(PASSAGE_TEXT_MIN, width - FIGURE_OTHER_COLUMNS), None, None],
+    )
+    lines += ["", figures, ""]
     lines.append(f"Shared passages ({len(report.passages)})")
-    lines.append(_passage_table(report) if report.passages else "  none")
+    lines.append(_passage_table(report, width) if report.passages else "  none")
     for side, own in (("A", report.own_a), ("B", report.own_b)):
         lines += ["", f"Only in {side} ({len(own)} sentences)"]
         lines.extend(
@@ -146,7 +166,10 @@ def _side_by_side(report: PairReport) -> list[tuple[str, object, object]]:
     ]
 
 
-def _quote_lines(report: PairReport) -> list[str]:
+def _quote_lines(report: PairReport, width: int) -> list[str]:
+    def _fill(text: str, indent: str) -> str:
+        return fill(text, indent, width=width)
+
     lines: list[str] = []
     for number, group in enumerate(report.quote_groups, 1):
         lines.append(f"{number}. {group.speaker} — {group.consistency}")
@@ -194,11 +217,12 @@ def _figure_rows(report: PairReport) -> list[list[str]]:
     ]
 
 
-def _passage_table(report: PairReport) -> str:
+def _passage_table(report: PairReport, width: int) -> str:
+    text_width = max(PASSAGE_TEXT_MIN, width - PASSAGE_OTHER_COLUMNS)
     rows = []
     for number, p in enumerate(report.passages, 1):
         edits = "; ".join(_edit(e) for e in p.edits)
-        text = _wrap(p.a_text, 44) + (f"\n[{_wrap(edits, 42)}]" if edits else "")
+        text = _wrap(p.a_text, text_width) + (f"\n[{_wrap(edits, text_width - 2)}]" if edits else "")
         rows.append([number, f"A{_span(p.a.start, p.a.end)}\nB{_span(p.b.start, p.b.end)}", p.a_words, text])
     headers = ["#", "where", "words", "text of A [edits A → B]"]
     rendered: str = tabulate(rows, headers=headers, tablefmt="simple")
@@ -223,9 +247,11 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(" ".join(text.split()), width)) or "—"
 
 
-def _fill(text: str, indent: str, then: str | None = None) -> str:
+def fill(text: str, indent: str, then: str | None = None, *, width: int = WIDTH) -> str:
+    """Return ``text`` on lines of ``width`` columns, the first after ``indent``, the rest after
+    ``then`` (``indent`` and two spaces by default); a word longer than a line is broken, not cut."""
     return textwrap.fill(
-        " ".join(text.split()), WIDTH, initial_indent=indent, subsequent_indent=then or indent + "  "
+        " ".join(text.split()), width, initial_indent=indent, subsequent_indent=then or indent + "  "
     )
 
 

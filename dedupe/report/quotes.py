@@ -1,4 +1,4 @@
-"""Render a quote audit as a terminal table (80 columns), Markdown or JSON.
+"""Render a quote audit as a terminal table (80 columns unless told), Markdown or JSON.
 
 The CLI's ``dedupe quotes`` prints what ``render_quote_audit`` returns. The table and
 Markdown are for people: a summary table of groups, then each group's renderings (the
@@ -9,6 +9,7 @@ reference starred) and its classed differences. JSON is
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 from tabulate import tabulate
 
@@ -18,17 +19,23 @@ from dedupe.report.serialize import to_json
 from dedupe.report.words import QUOTES_LEGEND, span
 
 WIDTH = 80
+"""Columns of the table unless the caller gives a width (the CLI passes the terminal's)."""
+SPEAKER_SHARE = 4
+"""The group table's speaker column takes up to ``1 / SPEAKER_SHARE`` of the width (20 at 80 columns)."""
+SPEAKER_MIN = 8
+"""Narrowest speaker column of the group table: a name wraps to this before the table overflows."""
 FORMATS = ("table", "md", "json")
 
 
-def render_quote_audit(audit: QuoteAudit, fmt: str = "table") -> str:
-    """Return the audit as text in ``fmt``: "table", "md" or "json".
+def render_quote_audit(audit: QuoteAudit, fmt: str = "table", *, width: int = WIDTH) -> str:
+    """Return the audit as text in ``fmt``: "table" (``width`` columns, long text wrapped), "md"
+    or "json".
 
     Raises:
         ValueError: For a format not in ``FORMATS``.
     """
     if fmt == "table":
-        return _table(audit)
+        return _table(audit, width)
     if fmt == "md":
         return _markdown(audit)
     if fmt == "json":
@@ -47,25 +54,37 @@ def summary(audit: QuoteAudit) -> str:
     return f"{found}. Shown ({', '.join(filters)}): {len(audit.groups)} groups, {counts}."
 
 
-def _table(audit: QuoteAudit) -> str:
-    lines = textwrap.wrap("Quote audit: " + summary(audit), WIDTH)
+def _table(audit: QuoteAudit, width: int) -> str:
+    lines = textwrap.wrap("Quote audit: " + summary(audit), width)
     if not audit.groups:
         return "\n".join([*lines, "", "No quotation groups."])
-    rows = [[g.id, g.speaker, "\n".join(g.articles), g.consistency, len(g.differences)]
-            for g in audit.groups]  # fmt: skip
-    headers = ["group", "speaker", "articles", "consistency", "diffs"]
-    lines += ["", tabulate(rows, headers=headers, maxcolwidths=[6, 20, None, 11, 5])]
+    lines += ["", _group_table(audit.groups, width)]
     for group in audit.groups:
-        lines += ["", f"{group.id}  {group.speaker}  [{group.consistency}]"]
+        lines += ["", textwrap.fill(f"{group.id}  {group.speaker}  [{group.consistency}]", width)]
         for index, rendering in enumerate(group.renderings):
             marker = "*" if index == group.reference else " "
             line = f"{marker} {_where(rendering)} {_shown(rendering)}"
-            lines.append(textwrap.fill(line, WIDTH, initial_indent="  ", subsequent_indent="      "))
+            lines.append(textwrap.fill(line, width, initial_indent="  ", subsequent_indent="      "))
         for difference in group.differences:
             line = _difference(difference, group)
-            lines.append(textwrap.fill(line, WIDTH, initial_indent="  ! ", subsequent_indent="    "))
-    lines += ["", textwrap.fill(QUOTES_LEGEND, WIDTH)]
+            lines.append(textwrap.fill(line, width, initial_indent="  ! ", subsequent_indent="    "))
+    lines += ["", textwrap.fill(QUOTES_LEGEND, width)]
     return "\n".join(lines)
+
+
+def _group_table(groups: Sequence[QuoteGroup], width: int) -> str:
+    """The table of groups within ``width`` columns if it can be: the speaker column wraps to
+    make room (article ids stay whole, so they can be pasted)."""
+    rows = [[g.id, g.speaker, "\n".join(g.articles), g.consistency, len(g.differences)] for g in groups]
+    headers = ["group", "speaker", "articles", "consistency", "diffs"]
+
+    def laid_out(speaker: int) -> str:
+        return str(tabulate(rows, headers=headers, maxcolwidths=[6, speaker, None, 11, 5]))
+
+    speaker = max(SPEAKER_MIN, width // SPEAKER_SHARE)
+    table = laid_out(speaker)
+    excess = max(len(line) for line in table.splitlines()) - width
+    return laid_out(max(SPEAKER_MIN, speaker - excess)) if excess > 0 else table
 
 
 def _markdown(audit: QuoteAudit) -> str:

@@ -4,8 +4,8 @@ JSON is one document (``kind: "scan"``) with ``clusters`` (each with ``members``
 ``level``) and ``pairs``. JSONL suits large scans: a ``scan`` header line, then one
 line per cluster and one per pair. CSV lists the pairs, one row each. Table and
 Markdown show each multi-article cluster as a block (members, dates, key names,
-quotations, its pairs with their top reason, facts that differ); articles alone in
-their event are listed by id.
+quotations, its pairs with their top reason, facts that differ); articles are named
+"title (id)" where the report knows their title (``ScanReport.titles``), by id otherwise.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -70,7 +70,7 @@ def render_scan(
         return text
     from dedupe.report.dossier import render_dossiers
 
-    return "\n".join([text, *render_dossiers(dossiers, markdown=fmt == "md")])
+    return "\n".join([text, *render_dossiers(dossiers, markdown=fmt == "md", width=width)])
 
 
 def _jsonl(report: ScanReport, dossiers: Sequence[Dossier] = ()) -> str:
@@ -126,14 +126,17 @@ def _table(report: ScanReport, width: int) -> str:
     pairs_of = _pairs_by_cluster(report, shown)
     for cluster in shown:
         lines += ["", _cluster_heading(cluster)]
-        lines.extend(_cluster_lines(cluster, pairs_of[cluster.id], width))
+        lines.extend(_cluster_lines(cluster, pairs_of[cluster.id], width, report.titles))
     for group in report.copy_groups:
         lines += ["", _copy_heading(group, markdown=False)]
-        lines.extend(_copy_lines(group, markdown=False, width=width))
+        lines.extend(_copy_lines(group, report.titles, markdown=False, width=width))
     if singles:
-        listed = ", ".join(c.members[0] for c in singles[:SHOWN_SINGLES])
-        more = f" … and {len(singles) - SHOWN_SINGLES} more" if len(singles) > SHOWN_SINGLES else ""
-        lines += ["", wrap(f"{len(singles)} article(s) alone in their event: {listed}{more}", "", width)]
+        lines += ["", f"{len(singles)} article(s) alone in their event:"]
+        lines.extend(
+            wrap(f"  {_named(report.titles, c.members[0])}", "  ", width) for c in singles[:SHOWN_SINGLES]
+        )
+        if len(singles) > SHOWN_SINGLES:
+            lines.append(f"  … and {len(singles) - SHOWN_SINGLES} more")
     return "\n".join(lines)
 
 
@@ -145,10 +148,14 @@ def _markdown(report: ScanReport) -> str:
     pairs_of = _pairs_by_cluster(report, shown)
     for cluster in shown:
         lines += ["", f"## {_cluster_heading(cluster)}", ""]
-        members = ", ".join(f"`{m}`" for m in cluster.members[:SHOWN_MEMBERS])
+        lines.append(f"- **Members ({len(cluster.members)}):**")
+        lines.extend(
+            f"  - {_named(report.titles, m, markdown=True, representative=cluster.representative)}"
+            for m in cluster.members[:SHOWN_MEMBERS]
+        )
         extra = len(cluster.members) - SHOWN_MEMBERS
-        members += f" … and {extra} more" if extra > 0 else ""
-        lines.append(f"- **Members:** {members} (representative `{cluster.representative}`)")
+        if extra > 0:
+            lines.append(f"  - … and {extra} more")
         if cluster.dates:
             lines.append(f"- **Dates:** {md_cell(', '.join(cluster.dates))}")
         if cluster.entities:
@@ -175,10 +182,12 @@ def _markdown(report: ScanReport) -> str:
             lines.append(md_table(rows, ["what", "how", "A says", "A", "B says", "B"]))
     for group in report.copy_groups:
         lines += ["", _copy_heading(group, markdown=True), ""]
-        lines.extend(_copy_lines(group, markdown=True))
+        lines.extend(_copy_lines(group, report.titles, markdown=True))
     if singles:
         lines += ["", f"## Alone in their event ({len(singles)})", ""]
-        lines.extend(f"- `{c.members[0]}`" for c in singles[:SHOWN_SINGLES])
+        lines.extend(
+            f"- {_named(report.titles, c.members[0], markdown=True)}" for c in singles[:SHOWN_SINGLES]
+        )
         if len(singles) > SHOWN_SINGLES:
             lines.append(f"- … and {len(singles) - SHOWN_SINGLES} more")
     return "\n".join(lines)
@@ -193,15 +202,17 @@ def _copy_heading(group: CopyGroup, markdown: bool) -> str:
     return f"## {text}" if markdown else text
 
 
-def _copy_lines(group: CopyGroup, *, markdown: bool, width: int = WIDTH) -> list[str]:
+def _copy_lines(
+    group: CopyGroup, titles: Mapping[str, str], *, markdown: bool, width: int = WIDTH
+) -> list[str]:
     """The representative, then each copy (the first ``SHOWN_MEMBERS``) and how it differs."""
     if markdown:
-        lines = [f"- **Representative:** `{group.representative}`"]
+        lines = [f"- **Representative:** {_named(titles, group.representative, markdown=True)}"]
         for member in group.members[:SHOWN_MEMBERS]:
             dated = f" ({member.published})" if member.published else ""
             lines.append(f"- `{member.id}`{dated}: {md_cell('; '.join(member.differences))}")
     else:
-        lines = [wrap(f"  representative: {group.representative}", "    ", width)]
+        lines = [wrap(f"  representative: {_named(titles, group.representative)}", "    ", width)]
         for member in group.members[:SHOWN_MEMBERS]:
             dated = f" ({member.published})" if member.published else ""
             lines.append(wrap(f"  {member.id}{dated}: {'; '.join(member.differences)}", "    ", width))
@@ -232,15 +243,21 @@ def _cluster_heading(cluster: Cluster) -> str:
     return f"{cluster.id}: {cluster.level}, {len(cluster.members)} articles{parent}"
 
 
-def _cluster_lines(cluster: Cluster, pairs: Sequence[Link], width: int) -> list[str]:
+def _cluster_lines(
+    cluster: Cluster, pairs: Sequence[Link], width: int, titles: Mapping[str, str]
+) -> list[str]:
     bullet, indent = "  ", "    "
 
     def _fill(text: str, indent: str) -> str:
         return wrap(text, indent, width)
 
-    lines = [
-        _fill(f"{bullet}members: {_members(cluster)} (representative {cluster.representative})", indent),
-    ]
+    lines = [_fill(f"{bullet}members ({len(cluster.members)}):", indent)]
+    lines.extend(
+        _fill(f"{indent}{_named(titles, m, representative=cluster.representative)}", indent + "  ")
+        for m in cluster.members[:SHOWN_MEMBERS]
+    )
+    if len(cluster.members) > SHOWN_MEMBERS:
+        lines.append(f"{indent}… and {len(cluster.members) - SHOWN_MEMBERS} more")
     if cluster.dates:
         lines.append(_fill(f"{bullet}dates: {', '.join(cluster.dates)}", indent))
     if cluster.entities:
@@ -265,10 +282,16 @@ def _cluster_lines(cluster: Cluster, pairs: Sequence[Link], width: int) -> list[
     return lines
 
 
-def _members(cluster: Cluster) -> str:
-    listed = ", ".join(cluster.members[:SHOWN_MEMBERS])
-    extra = len(cluster.members) - SHOWN_MEMBERS
-    return f"{listed} … and {extra} more" if extra > 0 else listed
+def _named(
+    titles: Mapping[str, str], article: str, *, markdown: bool = False, representative: str | None = None
+) -> str:
+    """An article as "title (id)" when its title is known, its id alone otherwise; marked when it
+    is the ``representative``."""
+    shown = f"`{article}`" if markdown else article
+    title = titles.get(article)
+    if title:
+        shown = f"{md_cell(title) if markdown else ' '.join(title.split())} ({shown})"
+    return f"{shown} — representative" if article == representative else shown
 
 
 def _quotes(cluster: Cluster) -> str:
