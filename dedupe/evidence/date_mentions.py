@@ -298,8 +298,8 @@ def _day_gap(a: PartialDate, b: PartialDate) -> int:
 
 # Month and weekday names and the words for "yesterday" and "today" in French, Spanish,
 # German, Italian, Portuguese and Russian (month names as a day before them declines them),
-# read by ``find_foreign_date_refs`` in reports not written in English (``mentions`` and the
-# lede's facts).
+# read only by ``find_foreign_date_refs``: the event profile the event model was fitted on
+# reads English alone.
 _FOREIGN_MONTHS = (
     "janvier enero januar jänner gennaio janeiro января",
     "février febrero februar febbraio fevereiro февраля",
