@@ -10,7 +10,9 @@ import pytest
 from dedupe.evidence.date_mentions import PartialDate, find_foreign_date_refs
 from dedupe.evidence.events import event_profile
 from dedupe.evidence.facts_lede import lede_facts
-from dedupe.evidence.facts_view import facts_profile, is_furniture, named_as_person
+from dedupe.evidence.facts_view import facts_profile
+from dedupe.evidence.page_furniture import is_furniture
+from dedupe.evidence.thing_names import named_as_person
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Span
 

@@ -24,11 +24,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from dedupe.evidence.date_mentions import FOREIGN_WEEKDAYS, WEEKDAYS, PartialDate, dates_agree
+from dedupe.evidence.date_ranking import planned
 from dedupe.evidence.events import EventProfile, Fact, event_profile
-from dedupe.evidence.facts_view import facts_profile, is_furniture, planned
+from dedupe.evidence.facts_view import facts_profile
 from dedupe.evidence.names import name_key, same_person
 from dedupe.evidence.numbers import ROUND_TO, quantities_agree
 from dedupe.evidence.overlap import compare_places, finest_places
+from dedupe.evidence.page_furniture import is_furniture
 from dedupe.evidence.places import lookup_exonym, lookup_place
 from dedupe.models import Article, Span
 from dedupe.text.normalize import normalize
@@ -218,7 +220,7 @@ def _dates(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> list
     """Flag the event dated to days that cannot both be right, and first-set days likewise.
 
     A date the event was first set for ("its original date of August 28") is compared only
-    with the other report's first-set date (``facts_view.planned``).
+    with the other report's first-set date (``date_ranking.planned``).
     """
     a_plans = [f for f in pa.dates if planned(a_text, f)]
     b_plans = [f for f in pb.dates if planned(b_text, f)]
