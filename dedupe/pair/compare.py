@@ -15,7 +15,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from dedupe.evidence.facts import FactFlag, compare_facts
+from dedupe.evidence.fact_flags import FactFlag
+from dedupe.evidence.facts import compare_facts
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.overlap import (
     Entity,
