@@ -29,7 +29,7 @@ from dedupe.quotes.links import (
     name_matches,
     score,
 )
-from dedupe.quotes.speaker_resolution import UNKNOWN
+from dedupe.quotes.speaker import UNKNOWN
 
 
 def words(n: int, prefix: str = "w") -> list[str]:

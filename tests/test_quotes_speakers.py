@@ -11,7 +11,7 @@ import pytest
 from dedupe.models import Article, Span
 from dedupe.quotes import speaker_words
 from dedupe.quotes.extract import extract_quotes, speaker_of
-from dedupe.quotes.speaker_resolution import UNKNOWN, Speaker
+from dedupe.quotes.speaker import UNKNOWN, Speaker
 
 MAYOR = "Maria Oduya, the mayor of Tarnwell, opened the bridge on Friday. "
 

@@ -31,7 +31,7 @@ from dedupe.evidence.terms import SPACELESS, content_term, rarity
 from dedupe.models import Article, Span, Token
 from dedupe.quotes.diff import Side
 from dedupe.quotes.extract import Quote
-from dedupe.quotes.speaker_resolution import UNKNOWN
+from dedupe.quotes.speaker import UNKNOWN
 from dedupe.text.normalize import normalize, tokenize
 
 MayShareEvent = Callable[[int, int], bool]

@@ -29,7 +29,7 @@ from dedupe.quotes.links import (
     name_matches,
     person_names,
 )
-from dedupe.quotes.speaker_resolution import UNKNOWN
+from dedupe.quotes.speaker import UNKNOWN
 from dedupe.quotes.unquoted import Found, UnquotedFinder
 
 SameEvent = Callable[[str, str], bool]

@@ -33,7 +33,7 @@ from dedupe.quotes.links import (
     is_verbatim,
     score,
 )
-from dedupe.quotes.speaker_resolution import UNKNOWN
+from dedupe.quotes.speaker import UNKNOWN
 from dedupe.quotes.speakers import SpeakerResolver
 from dedupe.text.segment import sentences
 
