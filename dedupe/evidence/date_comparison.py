@@ -11,10 +11,11 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from dedupe.evidence.date_mentions import FOREIGN_WEEKDAYS, WEEKDAYS, PartialDate, dates_agree
+from dedupe.evidence.date_mentions import WEEKDAYS, PartialDate, dates_agree
 from dedupe.evidence.date_ranking import planned
 from dedupe.evidence.events import EventProfile, Fact
 from dedupe.evidence.fact_flags import FactFlag, fact_flag
+from dedupe.evidence.foreign_dates import FOREIGN_WEEKDAYS
 
 # Reports of one occasion may give calendar dates a day apart and both be right: a night
 # that spans two dates, two time zones (landed 19 January UTC, 20 January JST), a filing

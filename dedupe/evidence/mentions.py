@@ -18,7 +18,8 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from dedupe.evidence import frequency, lexicon
-from dedupe.evidence.date_mentions import DateRef, PartialDate, find_date_refs, find_foreign_date_refs
+from dedupe.evidence.date_mentions import DateRef, PartialDate, find_date_refs
+from dedupe.evidence.foreign_dates import find_foreign_date_refs
 from dedupe.evidence.names import canonical_names, name_key, same_person, short_forms
 from dedupe.evidence.numbers import Quantity, find_quantities
 from dedupe.evidence.places import Place, lookup_place
