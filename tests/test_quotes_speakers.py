@@ -156,44 +156,6 @@ def test_no_frame_no_speaker_for_unquoted_words() -> None:
 
 
 @pytest.mark.parametrize(
-    ("word", "surname"),
-    [
-        ("Oduya", True),
-        ("oduya", False),
-        ("Paris", False),
-        ("Russian", False),
-        ("Minister", False),
-        ("Officials", False),
-        ("Leaves", False),
-    ],
-)
-def test_a_lone_capitalised_word_can_be_a_surname(word: str, surname: bool) -> None:
-    assert speaker_words.bare_name(word) is surname
-
-
-@pytest.mark.parametrize(
-    ("phrase", "body"),
-    [
-        ("Ministry of Works", True),
-        ("NATO", True),
-        ("Tarnwell council", True),
-        ("New Delhi", False),
-        ("On Thursday", False),
-        ("Maria Oduya", False),
-    ],
-)
-def test_a_phrase_can_name_an_institution(phrase: str, body: bool) -> None:
-    assert speaker_words.body_name(phrase) is body
-
-
-@pytest.mark.parametrize(
-    ("name", "fragment"), [("Portugal Leaves", True), ("Maria Oduya", False), ("Portugal", False)]
-)
-def test_a_place_and_an_ordinary_word_are_a_headline_fragment(name: str, fragment: bool) -> None:
-    assert speaker_words.headline_fragment(name) is fragment
-
-
-@pytest.mark.parametrize(
     ("words", "refused"), [("Looking", True), ("officials", False), ("Maria Oduya", False)]
 )
 def test_not_subject(words: str, refused: bool) -> None:

@@ -49,16 +49,13 @@ from dedupe.quotes.speaker_words import (
     STATEMENT_HEADS,
     TRAILING_ADVERB,
     apposition_words,
-    bare_name,
-    body_name,
     drop_article,
     masked_text,
     not_subject,
-    people_only,
     role_words,
     strip_span,
-    trimmed_mention,
 )
+from dedupe.quotes.subject_names import bare_name, body_name, people_only, trimmed_mention
 
 # A subject ending in a capital initial and a surname: "chief S Somanath", "K Velde".
 _INITIAL_AND_NAME = re.compile(r"(?:^|\s)[A-Z]\s(?P<surname>[A-Z][^\W\d_]+)$")
