@@ -1,42 +1,62 @@
-"""Hostile sizes (issue 14): one-line text against paragraphs, a 50 MB text, 20,000 small files.
+"""Hostile sizes (issue 14): one-line text against paragraphs, a 50 MB text, many small files.
 
 Each case runs ``python -m dedupe`` in a fresh process and reports wall time and peak
 memory (``wait4``'s max RSS of that process and its workers).
 
-    python bench/bench_robust.py [--quick]
+    python bench/bench_robust.py [--quick] [--files N] [--cases lines,big,many]
+                                 [--tree DIR --tree DIR]
 
-``--quick`` uses 2,000 files instead of 20,000.
+``--quick`` uses 2,000 files instead of 20,000 (``--files`` any number). ``--cases``
+picks the cases: ``lines`` (1 MB in paragraphs and on one line, ``compare`` and
+``quotes``), ``big`` (50 MB) and ``many`` (``quotes``/``facts`` over the small files).
+``--tree`` runs the dedupe of another source tree (a checkout of main, say); given
+twice, every command runs on both trees one after the other and the second's time is
+also given as a ratio of the first's, which holds better than either time on a shared,
+loaded machine. ``--timeout`` (seconds, default none) kills a run that takes longer.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
 SOURCES = [*sorted(SEEDS.glob("*.txt")), *sorted((ROOT / "fixtures" / "synthetic").glob("*.txt"))]
 
 
-def run(*args: str) -> tuple[int, float, float]:
-    """Return exit code, seconds and peak MB of ``dedupe args``."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def run(*args: str, tree: Path = ROOT, timeout: float | None = None) -> tuple[int | None, float, float]:
+    """Return exit code (None if killed at ``timeout``), seconds and peak MB of ``dedupe args``."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "dedupe", *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [sys.executable, "-m", "dedupe", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=tree,  # ``-m`` puts the working folder first on sys.path: it must be the tree's
+        start_new_session=True,
     )
-    _, status, usage = os.wait4(process.pid, 0)
+    killed = False
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if timeout is not None and time.perf_counter() - start > timeout and not killed:
+            os.killpg(process.pid, signal.SIGKILL)
+            killed = True
+        time.sleep(0.05)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.stderr is not None:
-        process.stderr.close()
-    return process.returncode, seconds, usage.ru_maxrss / 1024
+    return (None if killed else process.returncode), seconds, usage.ru_maxrss / 1024
 
 
 def paragraphs(chars: int, seed: int = 1) -> list[str]:
@@ -54,40 +74,67 @@ def paragraphs(chars: int, seed: int = 1) -> list[str]:
     return out
 
 
-def main() -> None:
-    quick = "--quick" in sys.argv
-    work = Path(tempfile.mkdtemp(prefix="bench-robust-"))
-    paras = paragraphs(1_000_000)
-    (work / "para.txt").write_text("\n\n".join(paras))
-    (work / "one.txt").write_text(" ".join(paras))
-    other = str(SEEDS / "001_50899f19e1fbd510.txt")
-    for command in (["compare", "{}", other], ["quotes", "{}", str(SEEDS)]):
-        times = {}
-        for name in ("para", "one"):
-            args = [str(work / f"{name}.txt") if a == "{}" else a for a in command]
-            code, seconds, peak = run(*args)
-            times[name] = seconds
-            print(f"{command[0]} 1 MB {name:4}: exit {code}, {seconds:.1f} s, {peak:.0f} MB")
-        print(f"{command[0]} one line / paragraphs: {times['one'] / times['para']:.2f}x")
-    big = work / "big.txt"
-    with big.open("w") as out:
-        line = " ".join(paras)
-        while big.stat().st_size < 50_000_000:
-            out.write(line)
-            out.flush()
-    for command in (["compare", str(big), other], ["quotes", str(big), str(SEEDS)]):
-        code, seconds, peak = run(*command)
-        print(f"{command[0]} 50 MB: exit {code}, {seconds:.1f} s, {peak:.0f} MB")
-    files = 2_000 if quick else 20_000
-    folder = work / "many"
+def small_files(folder: Path, files: int) -> None:
+    """Write ``files`` articles of 200 words drawn from the seeds and synthetic texts (~1.3 KB each)."""
     folder.mkdir()
     rng = random.Random(3)
     words = " ".join(s.read_text() for s in SOURCES).split()
     for n in range(files):
         (folder / f"a{n:05}.txt").write_text(f"Report {n}\n\n" + " ".join(rng.sample(words, 200)))
-    for command in (["quotes", str(folder)], ["facts", str(folder)]):
-        code, seconds, peak = run(*command)
-        print(f"{command[0]} {files:,} files: exit {code}, {seconds:.1f} s, {peak:.0f} MB")
+
+
+def measure(label: str, args: list[str], trees: list[Path], timeout: float | None) -> dict[str, float]:
+    """Run ``args`` on each tree in turn; print and return each tree's seconds."""
+    seconds: dict[str, float] = {}
+    for tree in trees:
+        code, took, peak = run(*args, tree=tree, timeout=timeout)
+        shown = "killed at timeout" if code is None else f"exit {code}"
+        print(f"{label} [{tree}]: {shown}, {took:.1f} s, {peak:.0f} MB", flush=True)
+        seconds[str(tree)] = took
+    if len(trees) == 2:
+        first, second = (seconds[str(t)] for t in trees)
+        print(f"{label}: second tree / first = {second / first:.2f}x", flush=True)
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--files", type=int)
+    parser.add_argument("--cases", default="lines,big,many")
+    parser.add_argument("--tree", type=Path, action="append")
+    parser.add_argument("--timeout", type=float)
+    options = parser.parse_args()
+    trees = [t.resolve() for t in options.tree or [ROOT]]
+    cases = set(options.cases.split(","))
+    work = Path(tempfile.mkdtemp(prefix="bench-robust-"))
+    paras = paragraphs(1_000_000)
+    other = str(SEEDS / "001_50899f19e1fbd510.txt")
+    if "lines" in cases:
+        (work / "para.txt").write_text("\n\n".join(paras))
+        (work / "one.txt").write_text(" ".join(paras))
+        for command in (["compare", "{}", other], ["quotes", "{}", str(SEEDS)]):
+            times = {}
+            for name in ("para", "one"):
+                args = [str(work / f"{name}.txt") if a == "{}" else a for a in command]
+                times[name] = measure(f"{command[0]} 1 MB {name}", args, trees, options.timeout)
+            for tree in map(str, trees):
+                ratio = times["one"][tree] / times["para"][tree]
+                print(f"{command[0]} one line / paragraphs [{tree}]: {ratio:.2f}x")
+    if "big" in cases:
+        big = work / "big.txt"
+        with big.open("w") as out:
+            line = " ".join(paras)
+            while big.stat().st_size < 50_000_000:
+                out.write(line)
+                out.flush()
+        for big_command in (["compare", str(big), other], ["quotes", str(big), str(SEEDS)]):
+            measure(f"{big_command[0]} 50 MB", big_command, trees, options.timeout)
+    if "many" in cases:
+        files = options.files or (2_000 if options.quick else 20_000)
+        small_files(work / "many", files)
+        for name in ("quotes", "facts"):
+            measure(f"{name} {files:,} files", [name, str(work / "many")], trees, options.timeout)
     print(json.dumps({"work": str(work)}))
 
 

@@ -217,6 +217,44 @@ def test_a_syndicated_sample_gives_the_local_copy_groups(spark: SparkSession, tm
     assert to_data(spread) == to_data(local)
 
 
+def _bad_corpus(folder: Path) -> list[str]:
+    """Two seeds, a dump with two bad lines, a dump of bad lines only, and an over-long article."""
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))[:2]
+    for seed in seeds:
+        shutil.copy(seed, folder / seed.name)
+    good = json.dumps({"id": "kept", "text": "The harbour board met on Tuesday to agree the new tariffs."})
+    (folder / "mixed.jsonl").write_text(
+        f'{good}\n{{"id": "b", "text": \n{json.dumps({"id": "long", "text": "Word " * 900})}\n[1, 2]\n',
+        encoding="utf-8",
+    )
+    (folder / "hopeless.jsonl").write_text('{"id": \n', encoding="utf-8")
+    (folder / "long.txt").write_text("A sentence of invented words. " * 200, encoding="utf-8")
+    return [str(folder), "--max-chars", "4000"]
+
+
+@pytest.mark.parametrize("skip_bad", [True, False], ids=["skip-bad", "stop"])
+def test_cli_spark_engine_honours_skip_bad_and_max_chars_as_locally(
+    spark: SparkSession, tmp_path: Path, skip_bad: bool
+) -> None:
+    args = _bad_corpus(tmp_path / "corpus") + (["--skip-bad"] if skip_bad else [])
+    results = {
+        engine: runner.invoke(app, ["scan", *args, "-q", "--format", "json", "--engine", engine])
+        for engine in ("local", "spark")
+    }
+    local, spread = results["local"], results["spark"]
+    assert (spread.exit_code, spread.stderr) == (local.exit_code, local.stderr)
+    if not skip_bad:
+        assert local.exit_code == 2 and local.stderr.startswith("Error: "), local.stderr
+        return
+    assert local.exit_code == 0, local.stderr
+    skipped = [line for line in local.stderr.splitlines() if line.startswith("Skipped: ")]
+    assert len(skipped) == 6, skipped  # lines 2-4 of one dump, line 1 and "no usable" of the other, long.txt
+    assert any("over the limit of 4,000 (--max-chars)" in line for line in skipped)
+    assert json.loads(spread.stdout)["clusters"] == json.loads(local.stdout)["clusters"]
+    assert json.loads(spread.stdout)["articles"] == 3
+
+
 def test_progress_reports_each_stage_with_counts(spark: SparkSession) -> None:
     calls: list[tuple[str, int, int | None]] = []
     spread = scan_spark([SEEDS], spark=spark, progress=lambda *call: calls.append(call))

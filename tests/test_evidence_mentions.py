@@ -250,27 +250,3 @@ def test_person_mentions_are_the_people_extract_entities_finds(
         (e.text, e.span.start) for e in extract_entities(Article(id="t", text=text)) if e.kind == "person"
     ]
     assert entities == [(name, start) for name, start, _ in people]
-
-
-@pytest.mark.parametrize(
-    ("text", "written", "value"),
-    [
-        ("Die Rakete startete am 20. April 2023 in Texas und explodierte nach vier Minuten über dem Meer.",
-         "20. April 2023", PartialDate(2023, 4, 20)),
-        ("La sonda despegó el 7 de septiembre de 2023 desde Tanegashima, según la agencia japonesa.",
-         "7 de septiembre de 2023", PartialDate(2023, 9, 7)),
-    ],
-)  # fmt: skip
-def test_a_report_not_in_english_dates_its_event_in_its_own_language(
-    text: str, written: str, value: PartialDate
-) -> None:
-    article = article_from_text(text, id="x")
-    assert article.language != "en"
-    dates = [e for e in extract_entities(article) if e.kind == "date"]
-    assert [(d.span.slice(text), d.date) for d in dates] == [(written, value)]
-
-
-def test_an_english_report_reads_no_foreign_month_names() -> None:
-    text = "The minister said the summit, which the French call le sommet du 13 juillet 2025, went well."
-    article = article_from_text(text, id="x")
-    assert [e.date for e in extract_entities(article) if e.kind == "date"] == []

@@ -299,6 +299,30 @@ def test_speaker_filter_is_fuzzy_but_not_loose(query: str, name: str, expected: 
     assert name_matches(query, name) is expected
 
 
+def test_packed_bodies_unpack_to_the_tokens_of_each_body(seeds: dict[str, Article]) -> None:
+    from dedupe.quotes.links import Body
+    from dedupe.quotes.match import PackedBodies
+
+    articles = list(seeds.values())
+    packed = PackedBodies(articles)
+    assert len(packed) == len(articles)
+    assert [packed[k] for k in range(len(articles))] == [Body.of(a) for a in articles]
+    assert packed[1:3] == [Body.of(a) for a in articles[1:3]]
+
+
+def test_the_audit_is_the_same_when_free_words_are_forgotten_and_remade(
+    seeds: dict[str, Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dedupe.quotes.unquoted
+
+    articles = list(seeds.values())
+    kept = audit_quotes(articles, same_event=same_event)
+    monkeypatch.setattr(dedupe.quotes.unquoted, "CACHED_ARTICLES", 1)
+    remade = audit_quotes(articles, same_event=same_event)
+    assert remade == kept
+    assert any(not r.quoted for g in remade.groups for r in g.renderings)  # unquoted search ran
+
+
 # One statement in two languages: the same speaker, and its common words kept as cognates.
 VACCINE_EN = (
     "Mayor Lena Fischer visited the clinic.\n\n"

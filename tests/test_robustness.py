@@ -178,3 +178,52 @@ def test_scan_html_site_with_clashing_and_long_ids_links_each_pair_to_its_own_pa
     pages = sorted((tmp_path / "site" / "scan.pairs").iterdir())
     assert len(pages) == 3  # three pairs of three copies, three pages
     assert not [p for p in (tmp_path / "site").iterdir() if p.name.startswith(".")]  # no staging left
+
+
+@pytest.mark.parametrize(
+    ("urls", "expected"),
+    [
+        (
+            ["Homepage, https://example.org/home", "Issues, https://example.org/issues"],
+            "https://example.org/issues",
+        ),
+        (["Bug Tracker, https://example.org/bugs"], "https://example.org/bugs"),
+        (["Homepage, https://example.org/home"], None),
+        ([], None),
+    ],
+    ids=str,
+)
+def test_the_issues_url_comes_from_the_package_metadata(
+    monkeypatch: pytest.MonkeyPatch, urls: list[str], expected: str | None
+) -> None:
+    import importlib.metadata
+    from email.message import Message
+
+    from dedupe import cli_support
+
+    def metadata(name: str) -> Message:
+        assert name == cli_support.DISTRIBUTION
+        message = Message()
+        for url in urls:
+            message["Project-URL"] = url
+        return message
+
+    monkeypatch.setattr(importlib.metadata, "metadata", metadata)
+    assert cli_support.issues_url() == expected
+
+
+def test_an_internal_error_names_the_maintainers_when_no_issues_url_is_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import dedupe.pair.compare
+    from dedupe import cli_support
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(dedupe.pair.compare, "compare", broken)
+    for url, phrase in ((None, "report it to the maintainers of dedupe-news"),
+                        ("https://example.org/i", "report it at https://example.org/i ")):  # fmt: skip
+        monkeypatch.setattr(cli_support, "issues_url", lambda url=url: url)
+        result = runner.invoke(app, ["compare", SEED, SEED])
+        assert result.exit_code == INTERNAL_ERROR and phrase in result.stderr, result.stderr

@@ -249,3 +249,27 @@ def test_simple_fold_keeps_plain_text_and_refuses_what_needs_full_normalisation(
     assert simple_fold("soft\u00adhyphen") == "softhyphen"
     assert simple_fold("Café") is None  # an accent: NFKC and case folding decide
     assert simple_fold("Рatrushev") is None  # a Cyrillic look-alike inside a Latin word
+
+
+# Words that take the general path (accents, marks, look-alikes, expansions, unspaced
+# scripts) among words that fold one to one, joined by the separators a cut can follow.
+_MIXED_WORDS = st.sampled_from(
+    ["Xi", "said", "“strong", "support”", "no-limits", "1,000", "Müller", "Сhina", "Pаtrushev",
+     "café", "cafe\u0301", "¼", "straße", "ΐ", "北京", "ﾃﾞ", "’s", "—", "A.", "x\u0301y", "e\u0301"]
+)  # fmt: skip
+_SEPARATORS = st.sampled_from([" ", "  ", "\n", "\n\n", "\t", " \u0301", "\r\n", ", ", "\u00a0"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_MIXED_WORDS, _SEPARATORS), max_size=40))
+def test_tokenizing_only_the_stretches_that_need_it_gives_the_general_paths_tokens(
+    parts: list[tuple[str, str]],
+) -> None:
+    from dedupe.text.normalize import _tokenize_mapped
+
+    text = "".join(word + gap for word, gap in parts)
+    whole = Span(0, len(text))
+    assert list(tokenize(text)) == _tokenize_mapped(text, whole)
+    if len(text) > 4:
+        inner = Span(2, len(text) - 2)
+        assert list(tokenize(text, [inner])) == _tokenize_mapped(text, inner)

@@ -92,7 +92,9 @@ INTERNAL_ERROR = 70
 """Exit code of an unexpected failure (a bug): BSD's EX_SOFTWARE, apart from 1 and 2."""
 INTERRUPTED = 130
 """Exit code after Ctrl-C, as shells give for SIGINT."""
-ISSUES_URL = "https://github.com/dedupe-news/dedupe/issues"
+DISTRIBUTION = "dedupe-news"
+"""The installed distribution whose metadata names where to report bugs."""
+_ISSUES_LABELS = frozenset({"issues", "issue tracker", "bug tracker", "bugs"})
 _debug = [False]
 
 
@@ -186,6 +188,24 @@ def check_out(out: Path | None) -> None:
         fail(f"{out}: no such directory: {out.parent}")
 
 
+def issues_url() -> str | None:
+    """Return where to report bugs: the "Issues" URL of pyproject's ``[project.urls]``, if set.
+
+    Read from the installed package's metadata, so pyproject.toml is the one place to set it.
+    """
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        entries = metadata(DISTRIBUTION).get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    for entry in entries:
+        label, _, url = str(entry).partition(",")
+        if label.strip().lower() in _ISSUES_LABELS and url.strip():
+            return url.strip()
+    return None
+
+
 def internal_error(error: BaseException) -> NoReturn:
     """Report an unexpected failure in one line (the traceback too with ``--debug``) and exit."""
     from dedupe.ingest.read import current_source
@@ -196,8 +216,10 @@ def internal_error(error: BaseException) -> NoReturn:
         traceback.print_exception(error, file=sys.stderr)
     source = current_source() or "-"
     kind = type(error).__name__
+    url = issues_url()
+    where = f"at {url}" if url else f"to the maintainers of {DISTRIBUTION}"
     typer.echo(
-        f"Error: {source}: internal error ({kind}: {error}); please report it at {ISSUES_URL} "
+        f"Error: {source}: internal error ({kind}: {error}); please report it {where} "
         "with the output of the same command run with --debug",
         err=True,
     )

@@ -155,7 +155,16 @@ def run_scan(
     if engine is Engine.spark:
         from dedupe.corpus.spark import scan_spark
 
-        report = scan_spark(paths, min_relation=min_relation, master=spark_master, progress=bar)
+        # With ``keep`` the articles were read here already, and their problems reported.
+        report = scan_spark(
+            paths,
+            min_relation=min_relation,
+            master=spark_master,
+            max_chars=max_chars,
+            skip_bad=skip_bad,
+            problems=[] if keep else problems,
+            progress=bar,
+        )
     elif db is None:
         report = scan_corpus(articles, min_relation=min_relation, jobs=jobs, progress=bar)
     else:

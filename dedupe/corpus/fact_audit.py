@@ -7,18 +7,23 @@ events are never held to each other's facts.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dedupe.evidence.fact_flags import PairFlags
 from dedupe.evidence.facts import compare_facts
 from dedupe.models import Article
-from dedupe.pair.compare import analyze
+from dedupe.pair.compare import ArticleFeatures, analyze
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 
 # Flags that say the reports cannot both be right (a missing detail or a spelling is not that).
 CONFLICT_KINDS = frozenset({"conflict", "number_mismatch", "date_mismatch"})
+# Article analyses kept at once, most recently used: a corpus's analyses would otherwise
+# all stay in memory (a same-event pair's two sides are analysed when its turn comes, and
+# an article analysed again costs what it cost the first time).
+ANALYSES_KEPT = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,15 +46,22 @@ def audit_facts(articles: Iterable[Article], *, settings: Settings = DEFAULT_SET
 
     loaded = {article.id: article for article in articles}
     report = scan(loaded.values(), min_relation=Relation.SAME_EVENT, settings=settings)
-    features = {}
+    features: OrderedDict[str, ArticleFeatures] = OrderedDict()
+
+    def analysis(side: str) -> ArticleFeatures:
+        if side in features:
+            features.move_to_end(side)
+        else:
+            features[side] = analyze(loaded[side], settings)
+            if len(features) > ANALYSES_KEPT:
+                features.popitem(last=False)
+        return features[side]
+
     pairs = []
     for link in report.pairs:
         if link.relation.strength < Relation.SAME_EVENT.strength:
             continue
-        for side in (link.a, link.b):
-            if side not in features:
-                features[side] = analyze(loaded[side], settings)
-        fa, fb = features[link.a], features[link.b]
+        fa, fb = analysis(link.a), analysis(link.b)
         flags = compare_facts(fa.article, fb.article, profiles=(fa.profile, fb.profile))
         if flags:
             pairs.append(PairFlags(link.a, link.b, flags))

@@ -64,10 +64,10 @@ from dedupe.corpus.copies import CopyGroups, assemble_groups, is_copy, pick_repr
 from dedupe.corpus.linkage import Link
 from dedupe.corpus.records import BATCH_SIZE
 from dedupe.corpus.scan import Progress, ScanReport, assemble_report
-from dedupe.corpus.spark_input import DUMP_SUFFIXES, check, renamed_article, sources, summarise
+from dedupe.corpus.spark_input import DUMP_SUFFIXES, Reading, numbered_articles, sources
 from dedupe.corpus.verify import verify_component
 from dedupe.corpus.workers import batches
-from dedupe.errors import SettingsError
+from dedupe.errors import InputError, SettingsError
 from dedupe.ingest.inputs import input_files
 from dedupe.models import Article
 from dedupe.pair.verdict import Relation
@@ -100,6 +100,9 @@ def scan_spark(
     master: str = "local[2]",
     partitions: int | None = None,
     spark: SparkSession | None = None,
+    max_chars: int = DEFAULT_SETTINGS.max_article_chars,
+    skip_bad: bool = False,
+    problems: list[InputError] | None = None,
     progress: Progress | None = None,
 ) -> ScanReport:
     """Scan the articles of ``paths`` on Spark and return the report ``dedupe.corpus.scan.scan`` gives.
@@ -111,6 +114,10 @@ def scan_spark(
         master: Spark master URL of the session started when none is given or active.
         partitions: Partitions of the read and verify stages (default: Spark's parallelism).
         spark: A session to run on, left running; otherwise ``spark_session(master)``'s.
+        max_chars: Longer articles are refused (or skipped), as ``iter_articles`` does.
+        skip_bad: Skip bad inputs and records instead of raising, appending them to
+            ``problems`` in input order, as ``iter_articles`` does.
+        problems: Where ``skip_bad`` reports what it skipped.
         progress: Called as ``progress(stage, done, total)`` at each stage, as by ``scan``.
 
     Examples:
@@ -119,17 +126,44 @@ def scan_spark(
     """
     if partitions is not None and partitions < 1:
         raise SettingsError(f"partitions must be at least 1, got {partitions}")
-    files = [file for raw in paths for file in input_files(str(raw))]
+    skipped: list[InputError] | None = (problems if problems is not None else []) if skip_bad else None
+    files = _files(paths, skipped)
     report = progress or _silent
     report("read", 0, None)
     with nullcontext(spark) if spark is not None else spark_session(master) as session:
         context = session.sparkContext
         slices = partitions or context.defaultParallelism
-        return _scan(context, files, settings or DEFAULT_SETTINGS, Relation(min_relation), slices, report)
+        reading = Reading(max_chars=max_chars, skip_bad=skip_bad)
+        return _scan(
+            context,
+            files,
+            settings or DEFAULT_SETTINGS,
+            Relation(min_relation),
+            slices,
+            reading,
+            skipped,
+            report,
+        )
 
 
 def _silent(stage: str, done: int, total: int | None) -> None:
     """Ignore progress."""
+
+
+def _files(paths: Sequence[str | Path], skipped: list[InputError] | None) -> list[str]:
+    """The files ``paths`` stand for; with ``skipped`` (skip_bad), unreadable inputs go there."""
+    files: list[str] = []
+    for raw in paths:
+        unreadable: list[InputError] = []
+        try:
+            files.extend(input_files(str(raw), unreadable=unreadable))
+        except InputError as error:
+            unreadable = [error]  # as ``iter_articles``: the rest of this input is not reported
+        if skipped is not None:
+            skipped.extend(unreadable)
+        elif unreadable:
+            raise unreadable[0]
+    return files
 
 
 @contextmanager
@@ -173,20 +207,19 @@ def _scan(
     settings: Settings,
     weakest: Relation,
     slices: int,
+    reading: Reading,
+    problems: list[InputError] | None,
     progress: Progress,
 ) -> ScanReport:
     from pyspark import StorageLevel
 
     # Read once, kept (spilling to disk) for numbering, sketching and verification.
-    loaded = sources(context, files, slices)
+    loaded = sources(context, files, slices, reading)
     read = (context.union(loaded) if loaded else context.emptyRDD()).persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        numbered = read.zipWithIndex()
-        summary = numbered.map(summarise).collect()
-        ids, published = check(summary, [f for f in files if Path(f).suffix.lower() in DUMP_SUFFIXES])
+        dumps = [f for f in files if Path(f).suffix.lower() in DUMP_SUFFIXES]
+        ids, published, articles = numbered_articles(read, dumps, problems)
         progress("read", len(ids), len(ids))
-        renamed = {row: ids[row] for row, item in enumerate(summary) if item[1] != ids[row]}
-        articles = numbered.map(partial(renamed_article, renamed))
         titles = dict(articles.map(_title).filter(operator.itemgetter(1)).collect())
         sketches = articles.mapPartitions(partial(_sketch, settings)).persist(StorageLevel.MEMORY_AND_DISK)
         copies = _copy_groups(context, sketches)

@@ -1,7 +1,7 @@
 """Find the dates a report names in French, Spanish, German, Italian, Portuguese or Russian.
 
-``date_mentions`` reads English dates; these are read in reports not written in English
-(``mentions`` and the lede's facts) and resolved against publication the same way.
+``date_mentions`` reads English dates; these are read in the lede of a report not written in
+English (``facts_lede``) and resolved against publication the same way.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from dedupe.models import Span
 
 # Month and weekday names and the words for "yesterday" and "today" in French, Spanish,
 # German, Italian, Portuguese and Russian (month names as a day before them declines them),
-# read by ``find_foreign_date_refs`` in reports not written in English (``mentions`` and the
-# lede's facts).
+# read only by ``find_foreign_date_refs``: the event profile the event model was fitted on
+# reads English alone.
 _FOREIGN_MONTHS = (
     "janvier enero januar jänner gennaio janeiro января",
     "février febrero februar febbraio fevereiro февраля",

@@ -17,8 +17,7 @@ from itertools import compress, pairwise
 from operator import attrgetter
 
 from dedupe.evidence import frequency, lexicon
-from dedupe.evidence.date_mentions import DateRef, PartialDate, find_date_refs
-from dedupe.evidence.foreign_dates import find_foreign_date_refs
+from dedupe.evidence.date_mentions import PartialDate, find_date_refs
 from dedupe.evidence.name_runs import NAME_CLUE_ZIPF, Candidate, cached_place, classify_run, normalised_phrase
 from dedupe.evidence.names import canonical_names, name_key, same_person, short_forms
 from dedupe.evidence.numbers import Quantity, find_quantities
@@ -122,7 +121,7 @@ def extract_entities(
     found: list[Entity] = []
     date_spans: list[Span] = []
     for region in regions:
-        for ref in _date_refs(text, region, article):
+        for ref in find_date_refs(text, region.start, region.end, published=article.published):
             date_spans.append(ref.span)
             shown = str(ref.value) if ref.value != PartialDate() else ref.span.slice(text).lower()
             written = " ".join(ref.span.slice(text).split())
@@ -137,22 +136,6 @@ def extract_entities(
                                 quantity=mention.quantity))  # fmt: skip
     found.extend(_names(text, grouped))
     return tuple(sorted(found, key=_TEXT_ORDER))
-
-
-def _date_refs(text: str, region: Span, article: Article) -> list[DateRef]:
-    """The dates ``region`` names: English ones, and in a report not written in English those
-    of its language first ("20. April", "19 de septiembre"), so that reports of one launch in
-    two languages date it alike and look-alike occasions months apart are told apart."""
-    english = find_date_refs(text, region.start, region.end, published=article.published)
-    if article.language == "en":
-        return english
-    foreign = find_foreign_date_refs(
-        text, region.start, region.end, published=article.published, language=article.language
-    )
-    # "20. April 2023": the foreign day-month reading holds the English "April 2023" in it.
-    taken = [r.span for r in foreign]
-    kept = [r for r in english if not any(s.start < r.span.end and r.span.start < s.end for s in taken)]
-    return sorted((*foreign, *kept), key=lambda r: r.span.start)
 
 
 def _names(text: str, grouped: list[tuple[Span, list[Token]]]) -> list[Entity]:

@@ -9,7 +9,7 @@ list of particular sites' strings.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from dedupe.models import Boilerplate, Span
@@ -101,7 +101,9 @@ def _repeated_lines(text: str, lines: list[Span]) -> list[Span]:
     shingled = [(line, _shingles(line.slice(text))) for line in lines]
     elsewhere = _shared_shingles(shingled)
     order = sorted(range(len(shingled)), key=lambda i: (-len(shingled[i][1]), i))
-    kept: list[int] = []
+    # The kept lines by shingle: a line is checked only against kept lines sharing one,
+    # so a text of many paragraphs costs what they share, not their number squared.
+    kept: dict[tuple[str, ...], list[int]] = defaultdict(list)
     repeated: list[Span] = []
     for i in order:
         line, mine = shingled[i]
@@ -113,7 +115,8 @@ def _repeated_lines(text: str, lines: list[Span]) -> list[Span]:
         ):
             repeated.append(line)
         else:
-            kept.append(i)
+            for shingle in mine:
+                kept[shingle].append(i)
     return sorted(repeated, key=lambda span: span.start)
 
 
@@ -130,12 +133,17 @@ def _shared_shingles(shingled: list[tuple[Span, set[tuple[str, ...]]]]) -> list[
 
 
 def _repeats(
-    i: int, mine: set[tuple[str, ...]], kept: list[int], shingled: list[tuple[Span, set[tuple[str, ...]]]]
+    i: int,
+    mine: set[tuple[str, ...]],
+    kept: dict[tuple[str, ...], list[int]],
+    shingled: list[tuple[Span, set[tuple[str, ...]]]],
 ) -> bool:
-    for j in kept:
-        theirs = shingled[j][1]
-        if len(mine & theirs) / len(mine) < _REPEAT_CONTAINED:
+    """True if a kept line holds ``_REPEAT_CONTAINED`` of line ``i``'s shingles and is its copy or longer."""
+    shared = Counter(j for shingle in mine for j in kept.get(shingle, ()))
+    for j, count in shared.items():
+        if count / len(mine) < _REPEAT_CONTAINED:
             continue
+        theirs = shingled[j][1]
         if (mine == theirs and j < i) or len(theirs) > len(mine):
             return True
     return False

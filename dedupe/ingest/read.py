@@ -135,10 +135,18 @@ def load_articles(
     return list(iter_articles(paths, skip_bad=skip_bad, problems=problems, max_chars=max_chars))
 
 
-def load_file(path: str, *, max_chars: int = DEFAULT_SETTINGS.max_article_chars) -> list[Article]:
-    """Load one file (or "-" for stdin) by its suffix; stdin is sniffed."""
+def load_file(
+    path: str,
+    *,
+    max_chars: int = DEFAULT_SETTINGS.max_article_chars,
+    problems: list[InputError] | None = None,
+) -> list[Article]:
+    """Load one file (or "-" for stdin) by its suffix; stdin is sniffed.
+
+    With ``problems`` (``skip_bad``), a bad record is appended there and skipped.
+    """
     _reading[0] = path
-    return [record.build() for record in _read_file(path, max_chars)]
+    return [record.build() for record in _read_file(path, max_chars, problems)]
 
 
 def _read_file(path: str, max_chars: int, problems: list[InputError] | None = None) -> Iterator[RawArticle]:
@@ -161,16 +169,23 @@ def _checked(
 ) -> Iterator[RawArticle]:
     """Refuse (or, with ``problems``, skip and report) records longer than ``max_chars``."""
     for record in records:
-        if len(record.text) <= max_chars:
+        error = too_long(record, max_chars)
+        if error is None:
             yield record
-            continue
-        error = InputError(
-            record.source,
-            f"{record.id}: {len(record.text):,} characters, over the limit of {max_chars:,} (--max-chars)",
-        )
-        if problems is None:
+        elif problems is None:
             raise error
-        problems.append(error)
+        else:
+            problems.append(error)
+
+
+def too_long(record: RawArticle, max_chars: int) -> InputError | None:
+    """Return the error refusing ``record`` if it is longer than ``max_chars`` characters."""
+    if len(record.text) <= max_chars:
+        return None
+    return InputError(
+        record.source,
+        f"{record.id}: {len(record.text):,} characters, over the limit of {max_chars:,} (--max-chars)",
+    )
 
 
 def _read_whole(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -29,6 +29,7 @@ from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.places import lookup_place
 from dedupe.evidence.terms import SPACELESS, content_term, rarity
 from dedupe.models import Article, Span, Token
+from dedupe.quotes.blocking import NearCopies, Sharing
 from dedupe.quotes.diff import Side
 from dedupe.quotes.extract import Quote
 from dedupe.quotes.speaker import UNKNOWN
@@ -271,16 +272,30 @@ def links(items: Sequence[Item], may_share_event: MayShareEvent) -> list[tuple[i
         for word in items[i].content:
             postings[word].append(i)
     found: list[tuple[int, int]] = []
+    # Only pairs that could be near-verbatim or share a statement's lemmas (blocking.py).
+    copies = NearCopies({i: items[i].words for i in long}, VERBATIM_MIN_COVERAGE)
+    known = (i for i in long if items[i].speaker != UNKNOWN)
+    # The fewest lemmas _statements_agree accepts (keep in step with its rules).
+    fewest = min(TRANSLATION_MIN_SHARED, SHORT_STATEMENT_MIN_SHARED)
+    translations = Sharing(((i, s) for i in known for s in items[i].statements), fewest)
     for i in long:
-        shared = Counter(j for word in items[i].content for j in postings[word] if j > i)
-        candidates = [j for j, n in sorted(shared.items()) if n >= _enough_shared(items[i], items[j])]
+        mine = items[i].content  # at least one content word shared, and enough of them
+        candidates = [
+            j
+            for j in sorted(copies.around(i) | translations.around(i))
+            if j > i and len(mine & items[j].content) >= max(1, _enough_shared(items[i], items[j]))
+        ]
         found.extend((i, j) for j in candidates if _same_statement(items[i], items[j], may_share_event))
     found.extend(_across_languages(items, may_share_event))
     hosts: dict[int, int] = {}
     for s in short:
         words = items[s].words
+        # The hosts holding every content word: the shortest posting list, checked word by word.
+        content = sorted(items[s].content, key=lambda w: len(postings[w]))
         containing = (
-            set.intersection(*(set(postings[w]) for w in items[s].content)) if items[s].content else set()
+            {h for h in postings[content[0]] if all(w in items[h].content for w in content[1:])}
+            if content
+            else set()
         )
         ranked = sorted(containing, key=lambda h: (items[h].article != items[s].article, h))
         host = next((h for h in ranked if _contains(items[h].words, words)

@@ -9,9 +9,12 @@ words given to different speakers are an attribution conflict.
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import overload
 
 from rapidfuzz.distance import Indel
 
@@ -154,7 +157,7 @@ def audit_quotes(
         same_event: See ``match_quotes``.
     """
     extracted = [extract_quotes(a) for a in articles]
-    groups = _match(articles, extracted, same_event, [Body.of(a) for a in articles])
+    groups = _match(articles, extracted, same_event, PackedBodies(articles))
     kept = [g for g in groups if speaker is None or speaker_matches(speaker, g)]
     if only_differences:
         kept = [g for g in kept if g.consistency == "differs"]
@@ -184,7 +187,11 @@ def _match(
     bodies: Sequence[Body],
 ) -> tuple[QuoteGroup, ...]:
     names = person_names(q for qs in extracted for q in qs)
-    items = [make_item(k, articles[k], bodies[k], q, names) for k, qs in enumerate(extracted) for q in qs]
+    items: list[Item] = []
+    for k, qs in enumerate(extracted):
+        if qs:
+            body = bodies[k]
+            items.extend(make_item(k, articles[k], body, q, names) for q in qs)
     ids = [a.id for a in articles]
 
     def may_share_event(x: int, y: int) -> bool:
@@ -204,6 +211,38 @@ def _match(
     order = {article_id: k for k, article_id in enumerate(ids)}
     groups.sort(key=lambda g: min((order[r.article_id], r.span.start) for r in g.renderings))
     return tuple(replace(g, id=f"q{n}") for n, g in enumerate(groups, 1))
+
+
+class PackedBodies(Sequence[Body]):
+    """The body words of many articles, packed: about a tenth of the memory of their tokens.
+
+    A corpus audit keeps every article's body words at hand (any article may carry a
+    statement unquoted), so they are kept as interned word texts and arrays of offsets,
+    and unpacked into a ``Body`` when asked for.
+    """
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._words: list[tuple[str, ...]] = []
+        self._starts: list[array[int]] = []
+        self._ends: list[array[int]] = []
+        for article in articles:
+            tokens = Body.of(article).tokens
+            self._words.append(tuple(sys.intern(t.text) for t in tokens))
+            self._starts.append(array("q", (t.start for t in tokens)))
+            self._ends.append(array("q", (t.end for t in tokens)))
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    @overload
+    def __getitem__(self, k: int) -> Body: ...
+    @overload
+    def __getitem__(self, k: slice) -> Sequence[Body]: ...
+    def __getitem__(self, k: int | slice) -> Body | Sequence[Body]:
+        if isinstance(k, slice):
+            return [self[n] for n in range(len(self))[k]]
+        words, starts, ends = self._words[k], self._starts[k], self._ends[k]
+        return Body(tuple(map(Token, words, starts, ends)))
 
 
 def _root(parent: list[int], i: int) -> int:

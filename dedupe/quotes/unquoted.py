@@ -9,13 +9,14 @@ short phrases recur everywhere.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -54,7 +55,14 @@ ALIGN_WHOLE_WORDS = 4000
 _MAX_ANCHOR_POSTINGS = 32
 # Stretches aligned per statement and article, most anchored first.
 _MAX_REGIONS = 3
+# Articles whose free words (and their indexes) are kept at once, most recently used: a
+# corpus's free words would otherwise all stay in memory; recomputing one costs little.
+CACHED_ARTICLES = 2048
 _TEXT, _START = attrgetter("text"), attrgetter("start")
+_T = TypeVar("_T")
+# rapidfuzz skips alignments that cannot reach this score (several times faster on long
+# statements); the result is the same whenever it reaches it, and checked as before.
+_ALIGN_CUTOFF = UNQUOTED_MIN_SIMILARITY * 100 - 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +103,13 @@ class UnquotedFinder:
         self.bodies = bodies
         self.quotes = quotes
         self.names = names
-        self._free: dict[int, _Free] = {}
-        self._where: dict[int, dict[str, list[int]]] = {}
-        self._anchors: dict[int, dict[tuple[str, str], list[int]]] = {}
+        self._free: OrderedDict[int, _Free] = OrderedDict()
+        self._where: OrderedDict[int, dict[str, list[int]]] = OrderedDict()
+        self._anchors: OrderedDict[int, dict[tuple[str, str], list[int]]] = OrderedDict()
+        self._vocabulary: list[frozenset[str]] = []
         self._resolvers: dict[int, SpeakerResolver] = {}
         self._sentences: dict[int, list[Span]] = {}
+        self._holding: dict[str, list[int]] | None = None
 
     def renderings(
         self, members: Sequence[Item], speaker: str, may_share_event: MayShareEvent
@@ -125,11 +135,29 @@ class UnquotedFinder:
         ]
         if not wanted:
             return set()
-        return {
-            k
-            for k in range(len(self.articles))
-            if any(len(content & self._free_words(k).vocabulary) >= need for content, need in wanted)
-        }
+        holding = self._articles_holding()
+        found: set[int] = set()
+        for content, need in wanted:
+            # An article with ``need`` of the words has one of any len - need + 1 of them
+            # (prefix filtering): look up the rarest, check only the articles they name.
+            rarest = sorted(content, key=lambda word: (len(holding.get(word, ())), word))
+            named = {
+                k for word in rarest[: len(content) - math.ceil(need) + 1] for k in holding.get(word, ())
+            }
+            found.update(k for k in named if len(content & self._vocabulary[k]) >= need)
+        return found
+
+    def _articles_holding(self) -> dict[str, list[int]]:
+        """Return, for each word outside quotations, the articles (by number) that have it."""
+        if self._holding is None:
+            holding: dict[str, list[int]] = defaultdict(list)
+            for k in range(len(self.articles)):
+                vocabulary = self._free_words(k).vocabulary
+                self._vocabulary.append(vocabulary)
+                for word in vocabulary:
+                    holding[word].append(k)
+            self._holding = dict(holding)
+        return self._holding
 
     def _find(
         self, members: Sequence[Item], k: int, speaker: str, may_share_event: MayShareEvent
@@ -161,7 +189,7 @@ class UnquotedFinder:
 
     def _aligned(self, item: Item, k: int, tokens: list[Token]) -> Found | None:
         target = " ".join(t.text for t in tokens)
-        aligned = fuzz.partial_ratio_alignment(" ".join(item.words), target)
+        aligned = fuzz.partial_ratio_alignment(" ".join(item.words), target, score_cutoff=_ALIGN_CUTOFF)
         if aligned is None or score(aligned.score) < UNQUOTED_MIN_SIMILARITY:
             return None
         offsets, position = [], 0
@@ -197,13 +225,15 @@ class UnquotedFinder:
 
     def _pairs(self, k: int) -> dict[tuple[str, str], list[int]]:
         """Return where each pair of adjacent free words starts, leaving out pairs too common to anchor."""
-        if k not in self._anchors:
+
+        def anchors() -> dict[tuple[str, str], list[int]]:
             texts = [t.text for t in self._free_words(k).tokens]
             where: dict[tuple[str, str], list[int]] = defaultdict(list)
             for n, pair in enumerate(pairwise(texts)):
                 where[pair].append(n)
-            self._anchors[k] = {p: at for p, at in where.items() if len(at) <= _MAX_ANCHOR_POSTINGS}
-        return self._anchors[k]
+            return {p: at for p, at in where.items() if len(at) <= _MAX_ANCHOR_POSTINGS}
+
+        return _recent(self._anchors, k, anchors)
 
     def _short(self, item: Item, k: int, speaker: str) -> Found | None:
         free = self._free_words(k)
@@ -232,21 +262,36 @@ class UnquotedFinder:
 
     def _free_words(self, k: int) -> _Free:
         """Return the article's body words outside its quotations."""
-        if k not in self._free:
+
+        def free() -> _Free:
             body = self.bodies[k]
             positions = _outside(body.tokens, [q.span for q in self.quotes[k]], start=_START)
             tokens = list(map(body.tokens.__getitem__, positions))
-            self._free[k] = _Free(tokens, positions, frozenset(map(_TEXT, tokens)))
-        return self._free[k]
+            return _Free(tokens, positions, frozenset(map(_TEXT, tokens)))
+
+        return _recent(self._free, k, free)
 
     def _positions(self, k: int) -> dict[str, list[int]]:
         """Return where each of the article's free words occurs among them (for short phrases only)."""
-        if k not in self._where:
+
+        def positions() -> dict[str, list[int]]:
             where: dict[str, list[int]] = defaultdict(list)
             for n, token in enumerate(self._free_words(k).tokens):
                 where[token.text].append(n)
-            self._where[k] = dict(where)
-        return self._where[k]
+            return dict(where)
+
+        return _recent(self._where, k, positions)
+
+
+def _recent(cache: OrderedDict[int, _T], k: int, make: Callable[[], _T]) -> _T:
+    """Return ``cache[k]``, made by ``make`` if missing; keep the ``CACHED_ARTICLES`` last used."""
+    if k in cache:
+        cache.move_to_end(k)
+        return cache[k]
+    value = cache[k] = make()
+    if len(cache) > CACHED_ARTICLES:
+        cache.popitem(last=False)
+    return value
 
 
 def _outside(

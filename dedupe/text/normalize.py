@@ -81,6 +81,9 @@ _ASCII_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z0-9]+(?:'[a-z0-9]+)*")
 _ASCII_WORD = re.compile(r"\d++(?:[.,]\d++)*+|[a-z0-9]++(?:'[a-z0-9]++)*+")
 # ``_ASCII_TOKEN`` as one group, so that ``split`` returns the words between the gaps.
 _ASCII_TOKEN_SPLIT = re.compile(f"({_ASCII_TOKEN.pattern})")
+# A safe cut between words: after an ASCII space or line break, before an ASCII character.
+_CUT_SPACES = " \t\r\n"
+_CUT = re.compile(r"[ \t\r\n](?=[\x00-\x7f])")
 # ``Token``'s allocator and its slots' setters, for ``_new_tokens``.
 _NEW_TOKEN = Token.__new__
 _SET_TEXT, _SET_START, _SET_END = (vars(Token)[field].__set__ for field in ("text", "start", "end"))
@@ -301,14 +304,62 @@ def _word_ranges(folded: str) -> Iterable[tuple[int, int]]:
 
 def _tokenize_region(text: str, region: Span) -> list[Token]:
     piece = text[region.start : region.end]
-    if not _keeps_offsets(piece):
-        return _tokenize_mapped(text, region)
+    if _keeps_offsets(piece):
+        return _tokenize_simple(piece, region.start)
+    # Only the words around characters that do not fold one to one take the general
+    # path (a Python loop per character); the stretches between them take the fast one.
+    tokens: list[Token] = []
+    cursor = 0
+    for start, end in _mapped_stretches(piece):
+        tokens.extend(_tokenize_simple(piece[cursor:start], region.start + cursor))
+        tokens.extend(_tokenize_mapped(text, Span(region.start + start, region.start + end)))
+        cursor = end
+    tokens.extend(_tokenize_simple(piece[cursor:], region.start + cursor))
+    return tokens
+
+
+def _mapped_stretches(piece: str) -> list[tuple[int, int]]:
+    """Return the stretches of ``piece`` around its characters that do not fold one to one.
+
+    A stretch runs between safe cuts: just after an ASCII space or line break followed
+    by an ASCII character, where no word, mark or look-alike context can cross.
+    """
+    stretches: list[tuple[int, int]] = []
+    for match in _NOT_ONE_TO_ONE.finditer(piece):
+        at = match.start()
+        if stretches and at < stretches[-1][1]:
+            continue
+        low = stretches[-1][1] if stretches else 0
+        start, end = _cut_before(piece, at, low), _cut_after(piece, at)
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
+def _cut_before(piece: str, at: int, low: int) -> int:
+    """Return the last safe cut at or before ``at``, looking back no further than ``low``."""
+    for j in range(at - 1, low - 1, -1):
+        if piece[j] in _CUT_SPACES and piece[j + 1].isascii():
+            return j + 1
+    return low
+
+
+def _cut_after(piece: str, at: int) -> int:
+    """Return the first safe cut after ``at`` (the end of ``piece`` if none)."""
+    match = _CUT.search(piece, at + 1)
+    return match.end() if match is not None else len(piece)
+
+
+def _tokenize_simple(piece: str, offset: int) -> list[Token]:
+    """Tokenize text that folds character for character, ``piece`` starting at ``offset``."""
     # Each folded character is its original one, so match offsets are original offsets:
     # several times faster than the general path, for what most news text is.
     # Splitting gives the gaps and words in turn, and their running lengths are the
     # offsets: no match object is made for a word.
     parts = _ASCII_TOKEN_SPLIT.split(piece.translate(_ONE_TO_ONE).lower())
-    bounds = list(accumulate(map(len, parts), initial=region.start))
+    bounds = list(accumulate(map(len, parts), initial=offset))
     return _new_tokens(parts[1::2], bounds[1:-1:2], bounds[2::2])
 
 
