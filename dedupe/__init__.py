@@ -34,7 +34,7 @@ _EXPORTS = {
     "load_file": "dedupe.ingest.read",
     "normalize": "dedupe.text.normalize",
     "normalize_text": "dedupe.text.normalize",
-    "tokenize": "dedupe.text.normalize",
+    "tokenize": "dedupe.text.tokens",
     "compare": "dedupe.pair.compare",
     "analyze": "dedupe.pair.compare",
     "PairReport": "dedupe.pair.compare",
@@ -111,7 +111,8 @@ if TYPE_CHECKING:
     from dedupe.quotes.match import QuoteAudit, QuoteGroup, audit_quotes, match_quotes
     from dedupe.report.serialize import to_json
     from dedupe.settings import Settings
-    from dedupe.text.normalize import normalize, normalize_text, tokenize
+    from dedupe.text.normalize import normalize, normalize_text
+    from dedupe.text.tokens import tokenize
 
 
 def __getattr__(name: str) -> Any:

@@ -21,8 +21,8 @@ from dedupe.evidence.foreign_dates import find_foreign_date_refs
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.places import Place, lookup_exonym, lookup_place
 from dedupe.models import Article, Span, Token
-from dedupe.text.normalize import tokenize
 from dedupe.text.segment import sentence_tokens
+from dedupe.text.tokens import tokenize
 
 # Words that put the name after them as where something happens, in English, French,
 # Spanish, German, Italian, Portuguese and Russian: "in Beijing", "à Tianjin", "en Kazán",

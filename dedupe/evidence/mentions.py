@@ -23,8 +23,8 @@ from dedupe.evidence.names import canonical_names, name_key, same_person, short_
 from dedupe.evidence.numbers import Quantity, find_quantities
 from dedupe.evidence.places import Place
 from dedupe.models import Article, Span, Token
-from dedupe.text.normalize import tokenize
 from dedupe.text.segment import sentence_tokens
+from dedupe.text.tokens import tokenize
 
 # Zipf frequency (log10 of uses per billion words) at which a name weighs nothing / fully.
 COMMON_ZIPF = 5.5

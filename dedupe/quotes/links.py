@@ -33,7 +33,8 @@ from dedupe.quotes.blocking import NearCopies, Sharing
 from dedupe.quotes.diff import Side
 from dedupe.quotes.extract import Quote
 from dedupe.quotes.speaker import UNKNOWN
-from dedupe.text.normalize import normalize, tokenize
+from dedupe.text.normalize import normalize
+from dedupe.text.tokens import tokenize
 
 MayShareEvent = Callable[[int, int], bool]
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
