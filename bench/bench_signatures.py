@@ -5,7 +5,7 @@ of 5-word shingles; runs are interleaved and the median is reported.
 
 - datasketch: ``text.split()``, one ``MinHash()`` per article, ``update_batch`` of the
   UTF-8 shingle strings (its default hash), on one core.
-- dedupe: ``fingerprint.sign_texts`` (words exactly as ``normalize.words`` finds them,
+- dedupe: ``fingerprint.sign_texts`` (words exactly as ``tokens.words`` finds them,
   found and hashed for many texts per numpy pass) over batches of 256 articles; on one
   core, then on ``--jobs`` worker processes to show how it scales. Each worker gets the
   texts once, when the pool starts, and a task names its 64 articles by position, so

@@ -45,9 +45,10 @@ from dedupe.corpus.fact_audit import CONFLICT_KINDS
 from dedupe.corpus.linkage import event_groups as average_linkage
 from dedupe.corpus.scan import scan
 from dedupe.evidence.date_mentions import PartialDate, dates_agree
+from dedupe.evidence.date_ranking import planned
 from dedupe.evidence.events import EventProfile
 from dedupe.evidence.facts import compare_facts
-from dedupe.evidence.facts_view import facts_profile, planned
+from dedupe.evidence.facts_view import facts_profile
 from dedupe.evidence.names import same_person
 from dedupe.evidence.overlap import finest_places
 from dedupe.evidence.places import Place, lookup_place, places_compatible

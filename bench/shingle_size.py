@@ -17,7 +17,7 @@ from tabulate import tabulate
 
 from dedupe.ingest.build import article_from_text
 from dedupe.ingest.read import load_articles
-from dedupe.text.normalize import tokenize
+from dedupe.text.tokens import tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

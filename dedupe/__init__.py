@@ -34,7 +34,7 @@ _EXPORTS = {
     "load_file": "dedupe.ingest.read",
     "normalize": "dedupe.text.normalize",
     "normalize_text": "dedupe.text.normalize",
-    "tokenize": "dedupe.text.normalize",
+    "tokenize": "dedupe.text.tokens",
     "compare": "dedupe.pair.compare",
     "analyze": "dedupe.pair.compare",
     "PairReport": "dedupe.pair.compare",
@@ -48,7 +48,7 @@ _EXPORTS = {
     "extract_entities": "dedupe.evidence.mentions",
     "event_profile": "dedupe.evidence.events",
     "compare_facts": "dedupe.evidence.facts",
-    "FactFlag": "dedupe.evidence.facts",
+    "FactFlag": "dedupe.evidence.fact_flags",
     "scan": "dedupe.corpus.scan",
     "ScanReport": "dedupe.corpus.scan",
     "Index": "dedupe.corpus.index",
@@ -99,7 +99,8 @@ if TYPE_CHECKING:
     from dedupe.corpus.scan import ScanReport, scan
     from dedupe.errors import DedupeError, IndexStoreError, InputError, NoArticlesError, SettingsError
     from dedupe.evidence.events import event_profile
-    from dedupe.evidence.facts import FactFlag, compare_facts
+    from dedupe.evidence.fact_flags import FactFlag
+    from dedupe.evidence.facts import compare_facts
     from dedupe.evidence.mentions import extract_entities
     from dedupe.ingest.build import article_from_text
     from dedupe.ingest.read import iter_articles, load_articles, load_file
@@ -110,7 +111,8 @@ if TYPE_CHECKING:
     from dedupe.quotes.match import QuoteAudit, QuoteGroup, audit_quotes, match_quotes
     from dedupe.report.serialize import to_json
     from dedupe.settings import Settings
-    from dedupe.text.normalize import normalize, normalize_text, tokenize
+    from dedupe.text.normalize import normalize, normalize_text
+    from dedupe.text.tokens import tokenize
 
 
 def __getattr__(name: str) -> Any:

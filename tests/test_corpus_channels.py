@@ -12,7 +12,7 @@ from dedupe.ingest.build import article_from_text
 from dedupe.ingest.read import load_articles
 from dedupe.settings import DEFAULT_SETTINGS
 from dedupe.text.fingerprint import shingle_hashes, signatures
-from dedupe.text.normalize import words
+from dedupe.text.tokens import words
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from dedupe.cli import app
 from dedupe.corpus import scan as corpus
-from dedupe.corpus import verify
+from dedupe.corpus import scan_tasks, verify
 from dedupe.corpus.index import Index
 from dedupe.corpus.scan import ScanReport, scan, with_pairs
 from dedupe.errors import SettingsError
@@ -162,7 +162,7 @@ def test_pairs_option_lists_none_or_every_pair(copies_report: ScanReport) -> Non
 def small_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Split even the seeds into several read batches and verification tasks, so workers get them."""
     monkeypatch.setattr(corpus, "BATCH_SIZE", 2)
-    monkeypatch.setattr(corpus, "TASK_ROWS", 2)
+    monkeypatch.setattr(scan_tasks, "TASK_ROWS", 2)
 
 
 @pytest.mark.usefixtures("small_tasks")
@@ -175,7 +175,7 @@ def test_a_component_split_into_chunks_gives_the_same_report(
     monkeypatch: pytest.MonkeyPatch, seeds: list[Article], copies_report: ScanReport, jobs: int
 ) -> None:
     monkeypatch.setattr(corpus, "SPLIT_PAIRS", 1)  # every component with two pairs or more is split
-    monkeypatch.setattr(corpus, "CHUNK_PAIRS", 2)
+    monkeypatch.setattr(scan_tasks, "CHUNK_PAIRS", 2)
     stages: list[tuple[str, int, int | None]] = []
     split = scan(with_copies(seeds), min_relation="related", jobs=jobs, progress=lambda *s: stages.append(s))
     assert split == copies_report
@@ -203,12 +203,12 @@ def test_a_large_component_clustered_in_pieces_gives_the_same_report(
 ) -> None:
     # Above ALL_PAIRS_LIMIT a component is clustered over its links alone: lowered here, so
     # that a small component is "large" whether verified whole or compared in chunks.
-    for module in (corpus, verify):
+    for module in (scan_tasks, verify):
         monkeypatch.setattr(module, "ALL_PAIRS_LIMIT", 2)
     whole = scan(dense, min_relation="unrelated")
     monkeypatch.setattr(corpus, "SPLIT_PAIRS", 1)  # compared in chunks, then clustered in pieces
-    monkeypatch.setattr(corpus, "CHUNK_PAIRS", 20)
-    monkeypatch.setattr(corpus, "TASK_ROWS", 1)  # each piece a task of its own
+    monkeypatch.setattr(scan_tasks, "CHUNK_PAIRS", 20)
+    monkeypatch.setattr(scan_tasks, "TASK_ROWS", 1)  # each piece a task of its own
     stages: list[tuple[str, int, int | None]] = []
     pieces = scan(dense, min_relation="unrelated", jobs=jobs, progress=lambda *s: stages.append(s))
     assert pieces == whole
@@ -222,8 +222,8 @@ def test_a_component_within_the_all_pairs_limit_is_clustered_whole(
     monkeypatch: pytest.MonkeyPatch, seeds: list[Article]
 ) -> None:
     monkeypatch.setattr(corpus, "SPLIT_PAIRS", 1)
-    monkeypatch.setattr(corpus, "CHUNK_PAIRS", 2)
-    monkeypatch.setattr(corpus, "TASK_ROWS", 1)
+    monkeypatch.setattr(scan_tasks, "CHUNK_PAIRS", 2)
+    monkeypatch.setattr(scan_tasks, "TASK_ROWS", 1)
     stages: list[tuple[str, int, int | None]] = []
     scan(with_copies(seeds), min_relation="unrelated", progress=lambda *s: stages.append(s))
     assert [total for stage, _, total in stages if stage == "cluster"][-1] == 1  # events need every pair
@@ -295,14 +295,14 @@ def test_cli_scan_writes_json_and_fails_on_request(tmp_path: Path, seeds: list[A
 
 def test_cli_scan_prints_plain_progress_lines_and_a_summary(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DEDUPE_PROGRESS_INTERVAL", "0.01")
-    monkeypatch.setattr(corpus, "TASK_ROWS", 1)
+    monkeypatch.setattr(scan_tasks, "TASK_ROWS", 1)
     slow = verify.verify_component
 
     def verify_slowly(*args: Any) -> Any:
         time.sleep(0.05)  # a few progress lines' worth per component, whatever the machine
         return slow(*args)
 
-    monkeypatch.setattr(corpus, "verify_component", verify_slowly)
+    monkeypatch.setattr(scan_tasks, "verify_component", verify_slowly)
     result = runner.invoke(app, ["scan", str(SEEDS), "--format", "json", "--jobs", "1"])
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()

@@ -8,7 +8,8 @@ import pytest
 
 from dedupe.corpus.fact_audit import audit_facts
 from dedupe.evidence.events import event_profile
-from dedupe.evidence.facts import FactFlag, compare_facts
+from dedupe.evidence.fact_flags import FactFlag
+from dedupe.evidence.facts import compare_facts
 from dedupe.ingest.build import article_from_text
 from dedupe.ingest.read import load_file
 from dedupe.models import Article

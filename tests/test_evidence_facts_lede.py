@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from dedupe.evidence.date_mentions import find_foreign_date_refs
 from dedupe.evidence.events import event_profile
 from dedupe.evidence.facts_lede import lede_facts
-from dedupe.evidence.facts_view import facts_profile, is_furniture, named_as_person
+from dedupe.evidence.facts_view import facts_profile
+from dedupe.evidence.page_furniture import is_furniture
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Span
 
@@ -57,54 +57,6 @@ def test_a_weekday_of_no_known_week_ranks_after_a_day_of_a_month() -> None:
 def test_a_place_before_a_region_word_is_the_region() -> None:
     text = "Rescue teams arrived in Noto Peninsula villages on Tuesday after the quake cut the roads."
     assert [f.canonical for f in lede_facts(article_from_text(text, id="n")).places] == []
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("le 13 juillet 2025 à Pékin", ["2025-07-13"]),
-        ("el 19 de septiembre de 2023", ["2023-09-19"]),
-        ("am 20. April", ["2024-04-20"]),
-        ("9 апреля в Пекине", ["2024-04-09"]),
-        ("Am Donnerstagmorgen hob die Rakete ab", ["2024-05-02"]),
-        ("giovedì scorso", ["2024-05-02"]),
-        ("ayer por la tarde", ["2024-05-06"]),
-        ("Plácido Domingo cantó", []),  # a weekday names a person where it is capitalised
-        ("hier ist es", []),  # German "here"; French "hier" only in French text
-        ("32 mars", []),
-    ],
-)
-def test_foreign_dates(text: str, expected: list[str]) -> None:
-    found = find_foreign_date_refs(text, published=date(2024, 5, 7), language="de")
-    assert [str(r.value) for r in found] == expected
-
-
-def test_french_hier_is_yesterday_only_in_french() -> None:
-    (ref,) = find_foreign_date_refs("hier soir", published=date(2024, 5, 7), language="fr")
-    assert ref.value.full == date(2024, 5, 6)
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "person"),
-    [
-        ("Elon Musk's company launched a rocket.", "Elon Musk", True),
-        ("The talks were held, said Wang Yi.", "Wang Yi", True),
-        ("The Smart Lander for Investigating Moon (SLIM) touched down.", "Smart Lander", False),
-        ("Le lanceur a décollé, selon la Unión Africana et la Unión Africana.", "Unión Africana", False),
-        ("The rocket rose from Sriharikota in Andhra Pradesh on Friday.", "Andhra Pradesh", False),
-        ("Das Starship-Raumschiff explodierte.", "Das Starship-Raumschiff", False),
-        ("SpaceX launched its rocket on Saturday.", "SpaceX", False),  # a capital inside a word
-        ("Governor Ron DeSantis said the storm had passed.", "Ron DeSantis", True),  # a surname's prefix
-        ("The summit, titled “Strengthening Regional Trade”, opened.", "Strengthening Regional Trade", False),
-        ("Leaders gathered, Nueva Delhi said.", "Nueva Delhi", False),  # a place the gazetteer knows
-        ("The launch pad in Andhra Pradesh was cleared.", "Andhra Pradesh", False),  # a state's name
-        ("Leaders adopted the Astana Declaration.", "Astana Declaration", False),  # a document
-        ("The SLIM (Smart Lander for Investigating Moon) landed.", "Smart Lander", False),  # an acronym's
-        ("Kassym-Jomart Tokayev opened the summit.", "Kassym-Jomart Tokayev", True),
-    ],
-)
-def test_named_as_person(text: str, name: str, person: bool) -> None:
-    assert named_as_person(text, name) is person
 
 
 @pytest.mark.parametrize(

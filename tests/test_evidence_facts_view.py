@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from dedupe.corpus.fact_audit import CONFLICT_KINDS
-from dedupe.evidence.events import Fact, event_profile
+from dedupe.evidence.events import event_profile
 from dedupe.evidence.facts import compare_facts
-from dedupe.evidence.facts_view import facts_profile, in_caption, in_dateline, is_byline, is_stamp
+from dedupe.evidence.facts_view import facts_profile
 from dedupe.ingest.build import article_from_text
-from dedupe.models import Article, Span
+from dedupe.models import Article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CASES = list(csv.DictReader((FIXTURES / "cases" / "fact_flags.csv").read_text(encoding="utf-8").splitlines()))
@@ -73,76 +73,6 @@ def test_narrated_facts_rank_before_a_caption() -> None:
     assert {f.canonical for f in profile.places} >= {"Samarkand"}  # kept, ranked after
     # The event model's profile is left as it reads it: the caption's date is still first there.
     assert event_profile(a).dates[0].value == "Friday, Sept. 16, 2022"
-
-
-def _fact(text: str, value: str, slot: str = "date") -> Fact:
-    start = text.index(value)
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    sentence = Span(line_start, len(text) if line_end < 0 else line_end)
-    return Fact(slot, value, value, Span(start, start + len(value)), sentence, 1.0)
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "expected"),
-    [
-        ("Leaders talk in Samarkand, Friday, Sept. 16, 2022. (AP Photo/Jane Roe)\nBody.", "Samarkand", True),
-        ("Wang Yi meets Lavrov in Beijing, July 13, 2025. (Xinhua/Li Wei)\nBody.", "Beijing", True),
-        ("The pad at Tanegashima in this photo taken by Kyodo on August 28, 2023.", "August 28, 2023", True),
-        ("Mandatory credit REUTERS/File photo TOKYO, Sept 7 (Reuters) - Japan launched", "Sept 7", False),
-        ("The ministers met in Beijing on Monday.\nThey agreed.", "Beijing", False),
-    ],
-    ids=["ap-credit-after", "xinhua-credit-after", "in-this-photo", "story-after-credit", "prose"],
-)
-def test_captions(text: str, value: str, expected: bool) -> None:
-    assert in_caption(text, _fact(text, value)) is expected
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "expected"),
-    [
-        ("MOSCOW (AP) — The ministers met on Tuesday.", "MOSCOW", True),
-        ("WASHINGTON, July 11. /TASS/. Ukraine is on a path.", "July 11", True),
-        ("BEIJING, June 19 (Xinhua) -- Xi met Blinken.", "BEIJING", True),
-        ("KANAZAWA--The death toll rose.", "KANAZAWA", True),
-        ("The ministers met in Moscow on Tuesday.", "Moscow", False),
-    ],
-    ids=["ap", "tass", "xinhua", "double-dash", "prose"],
-)
-def test_datelines(text: str, value: str, expected: bool) -> None:
-    assert in_dateline(text, _fact(text, value)) is expected
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "expected"),
-    [
-        ("date 2024-04-07 Lavrov arrived on April 8.", "2024-04-07", True),
-        ("16:03 JST, January 3, 2024 (updated at 19:20 JST)", "January 3, 2024", True),
-        ("Published on March 20, 2023", "March 20, 2023", True),
-        ("On September 7 Japan launched a rocket.", "September 7", False),
-        ("Lavrov arrived on April 8.", "April 8", False),
-    ],
-    ids=["date-word", "clock", "published", "on-is-prose", "prose"],
-)
-def test_publication_stamps(text: str, value: str, expected: bool) -> None:
-    assert is_stamp(text, _fact(text, value)) is expected
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("By Jane Roe and John Doe", True),
-        ("Reporting by Jane Roe; Editing by John Doe", True),
-        ("By Monday, rescuers had reached the village.", False),
-        (
-            "The pact was signed by Foreign Minister Aino Lehtikari after two days of talks in Helsinki.",
-            False,
-        ),
-    ],
-    ids=["by", "credits", "by-a-day", "by-in-prose"],
-)
-def test_bylines(line: str, expected: bool) -> None:
-    assert is_byline(line, Span(0, len(line))) is expected
 
 
 def test_a_day_of_a_month_the_date_finder_misses_is_no_figure_of_the_event() -> None:

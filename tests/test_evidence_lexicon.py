@@ -12,7 +12,7 @@ from dedupe.evidence import lexicon
 from dedupe.evidence.mentions import extract_entities, person_mentions
 from dedupe.evidence.names import name_key
 from dedupe.models import Article, Token
-from dedupe.text.normalize import tokenize
+from dedupe.text.tokens import tokenize
 
 PROPERTY = settings(max_examples=300, deadline=None)
 

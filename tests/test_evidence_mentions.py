@@ -13,8 +13,8 @@ from dedupe.evidence.mentions import content_regions, person_mentions
 from dedupe.evidence.overlap import entity_overlap, event_compatibility, event_profile, extract_entities
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Article, Span, Token
-from dedupe.text.normalize import tokenize
 from dedupe.text.segment import sentence_tokens, sentences
+from dedupe.text.tokens import tokenize
 
 KINDS = {"person", "organization", "place", "date", "number"}
 SAME_EVENT = [("000", "001"), ("000", "004"), ("001", "004")]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from dedupe.evidence import numbers
 from dedupe.evidence.numbers import Quantity, find_quantities, quantities_agree
 from dedupe.models import Span
-from dedupe.text.normalize import tokenize
+from dedupe.text.tokens import tokenize
 
 
 def _quantities(text: str) -> list[tuple[str, str]]:

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from dedupe.ingest.boilerplate import credits, find_boilerplate
 from dedupe.models import Article, Boilerplate
-from dedupe.text.normalize import tokenize
 from dedupe.text.segment import paragraphs
+from dedupe.text.tokens import tokenize
 
 CAPTION = (
     "Chinese President Xi Jinping (R) meets with Russian Security Council Secretary "

@@ -20,7 +20,7 @@ from dedupe.ingest.read import (
     load_file,
 )
 from dedupe.models import Article
-from dedupe.text.normalize import tokenize
+from dedupe.text.tokens import tokenize
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = FIXTURES / "seeds"

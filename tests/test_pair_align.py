@@ -19,7 +19,7 @@ from dedupe.pair.align import (
     _one_to_one,
     align,
 )
-from dedupe.text.normalize import tokenize
+from dedupe.text.tokens import tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

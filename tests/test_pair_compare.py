@@ -22,8 +22,8 @@ from dedupe.pair.compare import PairReport, analyze, compare, compare_features
 from dedupe.pair.verdict import Relation
 from dedupe.quotes.extract import extract_quotes
 from dedupe.report.serialize import to_json
-from dedupe.text.normalize import tokenize
 from dedupe.text.segment import article_sentences
+from dedupe.text.tokens import tokenize
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CASES = list(csv.DictReader((FIXTURES / "cases" / "seed_pairs.csv").read_text(encoding="utf-8").splitlines()))

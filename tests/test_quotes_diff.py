@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dedupe.quotes.diff import Side, word_differences
-from dedupe.text.normalize import tokenize
+from dedupe.text.tokens import tokenize
 
 PROPERTY = settings(max_examples=150, deadline=None)
 

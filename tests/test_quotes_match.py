@@ -9,9 +9,9 @@ import pytest
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Article
 from dedupe.quotes.extract import extract_quotes
-from dedupe.quotes.links import compatible, name_matches
 from dedupe.quotes.match import QuoteGroup, audit_quotes, match_quotes, pair_quote_groups
-from dedupe.text.normalize import tokenize
+from dedupe.quotes.speaker_match import compatible, name_matches
+from dedupe.text.tokens import tokenize
 
 SAME_EVENT = {"000", "001", "004"}  # TRUTH.md: the Sept 2022 talks; 002 and 003 are other events
 Signature = frozenset[tuple[str, str, bool]]

@@ -11,7 +11,7 @@ import pytest
 from dedupe.models import Article, Span
 from dedupe.quotes import speaker_words
 from dedupe.quotes.extract import extract_quotes, speaker_of
-from dedupe.quotes.speaker_resolution import UNKNOWN, Speaker
+from dedupe.quotes.speaker import UNKNOWN, Speaker
 
 MAYOR = "Maria Oduya, the mayor of Tarnwell, opened the bridge on Friday. "
 
@@ -153,44 +153,6 @@ def test_speaker_of_reads_unquoted_words() -> None:
 def test_no_frame_no_speaker_for_unquoted_words() -> None:
     text = MAYOR + "The water was falling."
     assert speaker_of(Article(id="t", text=text), Span(text.index("The water"), len(text) - 1)) is None
-
-
-@pytest.mark.parametrize(
-    ("word", "surname"),
-    [
-        ("Oduya", True),
-        ("oduya", False),
-        ("Paris", False),
-        ("Russian", False),
-        ("Minister", False),
-        ("Officials", False),
-        ("Leaves", False),
-    ],
-)
-def test_a_lone_capitalised_word_can_be_a_surname(word: str, surname: bool) -> None:
-    assert speaker_words.bare_name(word) is surname
-
-
-@pytest.mark.parametrize(
-    ("phrase", "body"),
-    [
-        ("Ministry of Works", True),
-        ("NATO", True),
-        ("Tarnwell council", True),
-        ("New Delhi", False),
-        ("On Thursday", False),
-        ("Maria Oduya", False),
-    ],
-)
-def test_a_phrase_can_name_an_institution(phrase: str, body: bool) -> None:
-    assert speaker_words.body_name(phrase) is body
-
-
-@pytest.mark.parametrize(
-    ("name", "fragment"), [("Portugal Leaves", True), ("Maria Oduya", False), ("Portugal", False)]
-)
-def test_a_place_and_an_ordinary_word_are_a_headline_fragment(name: str, fragment: bool) -> None:
-    assert speaker_words.headline_fragment(name) is fragment
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dedupe.evidence.facts import PairFlags, compare_facts
+from dedupe.evidence.fact_flags import PairFlags
+from dedupe.evidence.facts import compare_facts
 from dedupe.models import Article
 from dedupe.report.facts import flags_markdown, flags_table
 

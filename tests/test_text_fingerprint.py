@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from dedupe.errors import IndexStoreError
 from dedupe.ingest.read import load_articles
 from dedupe.text import fingerprint, minhash
-from dedupe.text.normalize import tokenize, words
+from dedupe.text.tokens import tokenize, words
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 
@@ -111,7 +111,7 @@ def test_words_match_tokenize_on_any_text(text: str) -> None:
 
 def test_signatures_are_the_same_in_another_process() -> None:
     code = (
-        "from dedupe.text import fingerprint as f; from dedupe.text.normalize import words;"
+        "from dedupe.text import fingerprint as f; from dedupe.text.tokens import words;"
         "print(f.signature(f.shingle_hashes(words('Talks opened in Nanping on Monday'), 2),"
         " num_perm=8, seed=1).tolist())"
     )

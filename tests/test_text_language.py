@@ -9,7 +9,7 @@ import pytest
 from dedupe.ingest.read import load_file
 from dedupe.models import Article
 from dedupe.text.language import detect_language
-from dedupe.text.normalize import tokenize
+from dedupe.text.tokens import tokenize
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "fixtures" / "scripts"
 

@@ -1,4 +1,4 @@
-"""Tests for dedupe.normalize: the folded view, its offset map and the word tokenizer."""
+"""Tests for dedupe.text.normalize and .tokens: the folded view, its offset map and the word tokenizer."""
 
 from __future__ import annotations
 
@@ -11,17 +11,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dedupe.models import Article, Span, Token
-from dedupe.text.normalize import (
-    _new_tokens,
-    _normalize_mapped,
-    _tokenize_mapped,
-    normalize,
-    normalize_text,
-    simple_fold,
-    tokenize,
-    tokenize_parts,
-    words,
-)
+from dedupe.text.normalize import normalize, normalize_mapped, normalize_text, simple_fold
+from dedupe.text.tokens import _new_tokens, _tokenize_mapped, tokenize, tokenize_parts, words
 
 # Characters that real scraped news carries and that folding must survive: marks that do
 # and do not compose, CJK, Cyrillic look-alikes, soft hyphens, zero-width and no-break
@@ -202,7 +193,7 @@ news_texts = st.text(
 @PROPERTY
 @given(news_texts)
 def test_fast_paths_fold_and_tokenize_as_the_offset_map_does(text: str) -> None:
-    assert normalize_text(text) == _normalize_mapped(text)
+    assert normalize_text(text) == normalize_mapped(text)
     assert tokenize(text) == tuple(_tokenize_mapped(text, Span(0, len(text))))
     inner = Span(len(text) // 3, len(text))
     assert tokenize(text, [inner]) == tuple(_tokenize_mapped(text, inner))
@@ -265,7 +256,7 @@ _SEPARATORS = st.sampled_from([" ", "  ", "\n", "\n\n", "\t", " \u0301", "\r\n",
 def test_tokenizing_only_the_stretches_that_need_it_gives_the_general_paths_tokens(
     parts: list[tuple[str, str]],
 ) -> None:
-    from dedupe.text.normalize import _tokenize_mapped
+    from dedupe.text.tokens import _tokenize_mapped
 
     text = "".join(word + gap for word, gap in parts)
     whole = Span(0, len(text))

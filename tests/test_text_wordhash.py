@@ -1,4 +1,4 @@
-"""Tests for dedupe.text.wordhash: words found on bytes, for many texts at once, are normalize.words."""
+"""Tests for dedupe.text.wordhash: words found on bytes, for many texts at once, are tokens.words."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from dedupe.ingest.read import load_articles
 from dedupe.models import Span
 from dedupe.text import wordhash
-from dedupe.text.normalize import words
+from dedupe.text.tokens import words
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

@@ -195,7 +195,7 @@ def confirm_copy(
     from dedupe.pair.similarity import similarity
     from dedupe.pair.verdict import copy_verdict
     from dedupe.text.fingerprint import shingle_hashes, signature
-    from dedupe.text.normalize import tokenize
+    from dedupe.text.tokens import tokenize
 
     first = representative.article
     tokens = tuple(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dedupe.corpus.fact_audit import CONFLICT_KINDS
 from dedupe.evidence.date_mentions import dates_agree
 from dedupe.evidence.events import Fact
-from dedupe.evidence.facts import FactFlag
+from dedupe.evidence.fact_flags import FactFlag
 from dedupe.evidence.names import same_person
 from dedupe.evidence.numbers import quantities_agree
 from dedupe.evidence.overlap import finest_places

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from dedupe.models import Span
 from dedupe.quotes.match import ATTRIBUTION_MIN_WORDS, QuoteGroup
-from dedupe.quotes.speaker_resolution import UNKNOWN
+from dedupe.quotes.speaker import UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dedupe.evidence.facts import PairFlags, compare_facts
+from dedupe.evidence.fact_flags import PairFlags
+from dedupe.evidence.facts import compare_facts
 from dedupe.models import Article
 from dedupe.pair.compare import ArticleFeatures, analyze
 from dedupe.pair.verdict import Relation

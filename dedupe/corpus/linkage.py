@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from dedupe.evidence.facts import FactFlag
+from dedupe.evidence.fact_flags import FactFlag
 from dedupe.models import Reason
 from dedupe.pair.similarity import Similarity
 from dedupe.pair.verdict import Relation

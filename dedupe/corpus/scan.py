@@ -18,7 +18,7 @@ Stages, each bounded in memory by sketches and candidate state, never by corpus 
    clustered and described on its own (``verify.verify_component``, a pure function: with
    ``jobs > 1`` components run in worker processes, which also decode their articles). A
    component of more than ``SPLIT_PAIRS`` comparisons is compared in chunks, then clustered
-   whole, or, above ``verify.ALL_PAIRS_LIMIT`` articles, piece by piece (``_pieces``: the
+   whole, or, above ``verify.ALL_PAIRS_LIMIT`` articles, piece by piece (``split_pieces``: the
    connected pieces of its same-event links, which no cluster crosses).
 4. *cluster* — duplicate groups, reuse groups and event clusters by average linkage
    (``dedupe.corpus.cluster``), numbered stably by first member.
@@ -27,37 +27,37 @@ Stages, each bounded in memory by sketches and candidate state, never by corpus 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from dedupe.corpus.candidates import ChannelCount, Sketch, Work, components, proposed_pairs, sketch_batch
+from dedupe.corpus.candidates import ChannelCount, Sketch, components, proposed_pairs
 from dedupe.corpus.cluster import Cluster, Link, number, single
 from dedupe.corpus.copies import CopyGroups, copy_groups
 from dedupe.corpus.copy_groups import PAIRS_MODES, CopyGroup, describe_groups, expand_pairs
 from dedupe.corpus.index import Index
-from dedupe.corpus.records import BATCH_SIZE, decode, entries, unbuilt
-from dedupe.corpus.verify import ALL_PAIRS_LIMIT, cluster_component, compare_work, verify_component
+from dedupe.corpus.records import BATCH_SIZE, entries, unbuilt
+from dedupe.corpus.scan_tasks import (
+    Component,
+    Piece,
+    cluster_tasks,
+    compare_tasks,
+    piece_tasks,
+    run_task,
+    sketch_records,
+    split_pieces,
+)
 from dedupe.corpus.workers import batches, completed, ordered_map, worker_pool
 from dedupe.errors import SettingsError
 from dedupe.models import Article
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 
-if TYPE_CHECKING:
-    pass
-
-TASK_ROWS = 48
-"""Articles per verification task: small components travel together, so that sending a
-task costs little beside analysing its articles (~6 ms each)."""
-
 SPLIT_PAIRS = 400
 """Components with more comparisons than this are split: their pairs compared in chunks over
 the workers, then clustered once, so that one dense component keeps every core busy."""
-CHUNK_PAIRS = 200
-"""Comparisons per chunk of a split component (~1 s of work: progress moves, workers share)."""
 
 Progress = Callable[[str, int, int | None], None]
 
@@ -227,7 +227,7 @@ class _Run:
             self.progress("read", len(sketches), None)
         if len(index) > len(seen):  # a persistent index holds articles not given this time
             stored = batches((record for found, record in index.records() if found not in seen), BATCH_SIZE)
-            for made, named in ordered_map(pool, self.jobs, _sketch_records, stored, self.settings):
+            for made, named in ordered_map(pool, self.jobs, sketch_records, stored, self.settings):
                 sketches.extend(made)
                 titles.update(named)
                 self.progress("read", len(sketches), None)
@@ -249,8 +249,8 @@ class _Run:
         total = sum(len(work) for _, work in found_components)
         done = 0
         self.progress("compare", done, total)
-        tasks = _compare_tasks(found_components, set(large), copies.members, ids, index)
-        for key, result in completed(pool, self.jobs, _run_task, tasks, self.settings):
+        tasks = compare_tasks(found_components, set(large), copies.members, ids, index)
+        for key, result in completed(pool, self.jobs, run_task, tasks, self.settings):
             if key[0] == "chunk":
                 compared[key[1]][key[2]] = result
                 done += len(result)
@@ -283,11 +283,11 @@ class _Run:
         pool: Executor | None,
     ) -> None:
         """Cluster each large component over its compared links into ``results``: whole, or piece
-        by piece over the workers when it can be split with the same result (``_pieces``)."""
+        by piece over the workers when it can be split with the same result (``split_pieces``)."""
         plans: list[tuple[int, list[Link], list[list[int]] | None]] = []
         for n in large:
             linked = [k for c in sorted(compared[n]) for k in compared[n][c]]
-            plans.append((n, linked, _pieces(*found[n], linked, copies.members)))
+            plans.append((n, linked, split_pieces(*found[n], linked, copies.members)))
         tasks: list[tuple[tuple[Any, ...], list[Piece] | None]] = []
         for n, linked, pieces in plans:
             if pieces is None:
@@ -303,14 +303,14 @@ class _Run:
                     across.append(link)
             results[n] = (across, [])
             tasks.extend(
-                (("pieces", n), task) for task in _piece_tasks(list(zip(pieces, inside, strict=True)))
+                (("pieces", n), task) for task in piece_tasks(list(zip(pieces, inside, strict=True)))
             )
         self.progress("cluster", 0, len(tasks))
-        finals = _cluster_tasks(
+        finals = cluster_tasks(
             tasks, {n: linked for n, linked, _ in plans}, found, copies.members, ids, index
         )
         for finished, (key, result) in enumerate(
-            completed(pool, self.jobs, _run_task, finals, self.settings), 1
+            completed(pool, self.jobs, run_task, finals, self.settings), 1
         ):
             if key[0] == "whole":
                 results[key[1]] = result
@@ -319,170 +319,3 @@ class _Run:
                     results[key[1]][0].extend(piece_links)
                     results[key[1]][1].extend(described)
             self.progress("cluster", finished, len(tasks))
-
-
-Component = tuple[list[int], list[Work]]
-Task = tuple[str, Any, Any]
-Piece = tuple[list[int], list[int]]  # a piece's rows, and the positions of its comparisons in the work
-
-
-def _pieces(
-    rows: Sequence[int], work: Sequence[Work], links: Sequence[Link], copies: dict[int, list[int]]
-) -> list[list[int]] | None:
-    """Split a compared component into the pieces it can be clustered in apart, or None.
-
-    Above ``verify.ALL_PAIRS_LIMIT`` articles (copies a verdict confirmed aside), every level
-    groups by average linkage over the verified links (``linkage.groups``): two groups merge
-    only when at least half the pairs across them are linked, never without one link at the
-    level. So clusters at every level stay inside the connected pieces of the graph of
-    same-event (or stronger) links, and each piece clustered alone gives the same clusters
-    (merges in one piece never change the shares in another; ties break on ids in both);
-    links across pieces are weaker than one event and stay as compared. At or below the
-    limit, events are clustered over every pair, scored by the event model where no link
-    was verified, and average linkage may then merge groups no link joins: such a component
-    is clustered whole (None).
-    """
-    verdict = {(i, j): link for (i, j, _), link in zip(work, links, strict=True)}
-    confirmed = {
-        member
-        for rep, members in copies.items()
-        for member in members
-        if (rep, member) in verdict and verdict[(rep, member)].relation is Relation.DUPLICATE
-    }
-    if len(rows) - len(confirmed) <= ALL_PAIRS_LIMIT:
-        return None
-    parent = {row: row for row in rows}
-
-    def root(row: int) -> int:
-        while parent[row] != row:
-            parent[row] = parent[parent[row]]
-            row = parent[row]
-        return row
-
-    for (i, j), link in verdict.items():
-        if link.relation.strength >= Relation.SAME_EVENT.strength:
-            parent[root(i)] = root(j)
-    pieces: dict[int, list[int]] = {}
-    for row in rows:
-        pieces.setdefault(root(row), []).append(row)
-    return sorted(pieces.values())
-
-
-def _piece_tasks(pieces: list[Piece]) -> Iterator[list[Piece]]:
-    """Group pieces into tasks of about ``TASK_ROWS`` articles (a large piece is a task alone)."""
-    task: list[Piece] = []
-    rows = 0
-    for piece in pieces:
-        task.append(piece)
-        rows += len(piece[0])
-        if rows >= TASK_ROWS:
-            yield task
-            task, rows = [], 0
-    if task:
-        yield task
-
-
-def _cluster_tasks(
-    tasks: Sequence[tuple[tuple[Any, ...], list[Piece] | None]],
-    linked: Mapping[int, list[Link]],
-    found: Sequence[Component],
-    copies: dict[int, list[int]],
-    ids: Sequence[str],
-    index: Index,
-) -> Iterator[tuple[tuple[Any, ...], Task]]:
-    """Yield the cluster stage's tasks, keyed, fetching their articles only as each is sent: a
-    whole component with its links, or pieces, each with its own comparisons and links."""
-    for key, pieces in tasks:
-        n = key[1]
-        rows, work = found[n]
-        if pieces is None:
-            yield key, ("cluster", _payload(rows, work, copies, ids, index), linked[n])
-            continue
-        parts = [
-            (_payload(piece, [work[p] for p in inside], copies, ids, index), [linked[n][p] for p in inside])
-            for piece, inside in pieces
-        ]
-        yield key, ("pieces", parts, None)
-
-
-def _compare_tasks(
-    found: Sequence[Component],
-    large: set[int],
-    copies: dict[int, list[int]],
-    ids: Sequence[str],
-    index: Index,
-) -> Iterator[tuple[tuple[Any, ...], Task]]:
-    """Yield the compare stage's tasks, keyed: small components together (``_tasks``), each
-    large one's work in chunks of ``CHUNK_PAIRS`` comparisons carrying only their articles."""
-    small = [(n, component) for n, component in enumerate(found) if n not in large]
-    for task in _tasks(small):
-        payloads = [_payload(rows, work, copies, ids, index) for _, (rows, work) in task]
-        yield ("verify", tuple(n for n, _ in task)), ("verify", payloads, None)
-    for n in sorted(large):
-        work = found[n][1]
-        for c, start in enumerate(range(0, len(work), CHUNK_PAIRS)):
-            chunk = work[start : start + CHUNK_PAIRS]
-            rows = sorted({row for i, j, _ in chunk for row in (i, j)})
-            yield ("chunk", n, c), ("compare", _payload(rows, chunk, copies, ids, index), None)
-
-
-def _tasks(found: Sequence[tuple[int, Component]]) -> Iterator[list[tuple[int, Component]]]:
-    """Group consecutive components into tasks of about ``TASK_ROWS`` articles."""
-    task: list[tuple[int, Component]] = []
-    rows = 0
-    for numbered in found:
-        task.append(numbered)
-        rows += len(numbered[1][0])
-        if rows >= TASK_ROWS:
-            yield task
-            task, rows = [], 0
-    if task:
-        yield task
-
-
-Payload = tuple[list[bytes], list[Work], dict[int, list[int]]]
-
-
-def _sketch_records(records: list[bytes], settings: Settings) -> tuple[list[Sketch], dict[str, str]]:
-    """Sketch stored records, and return the titles they hold."""
-    articles = [decode(record) for record in records]
-    return sketch_batch(articles, settings), {a.id: a.title for a in articles if a.title}
-
-
-def _run_task(task: Task, settings: Settings) -> Any:
-    """Run one verification task in a worker: verify whole components, compare a chunk of a
-    large one's pairs, or cluster a large one (or pieces of it) over its compared links."""
-    kind, payload, links = task
-    if kind == "verify":
-        return [
-            verify_component([decode(record) for record in records], work, copies, settings)
-            for records, work, copies in payload
-        ]
-    if kind == "pieces":
-        return [
-            cluster_component([decode(r) for r in records], work, linked, copies, settings, all_pairs=False)
-            for (records, work, copies), linked in payload
-        ]
-    records, work, copies = payload
-    articles = [decode(record) for record in records]
-    if kind == "compare":
-        return compare_work(articles, work, copies, settings)
-    return cluster_component(articles, work, links, copies, settings)
-
-
-def _payload(
-    rows: list[int], work: list[Work], copies: dict[int, list[int]], ids: Sequence[str], index: Index
-) -> Payload:
-    """Fetch a component's stored records and renumber its comparisons and copies to local rows."""
-    local = {row: n for n, row in enumerate(rows)}
-    records = []
-    for row in rows:
-        record = index.record(ids[row])
-        if record is None:
-            raise KeyError(ids[row])
-        records.append(record)
-    renumbered = [(local[i], local[j], channels) for i, j, channels in work]
-    local_copies = {
-        local[o]: [local[c] for c in found if c in local] for o, found in copies.items() if o in local
-    }  # a chunk holds only some of a group's copies
-    return records, renumbered, local_copies

@@ -13,7 +13,7 @@ Spark moves the data; every decision is made by the functions the local scan cal
    one key space, as in ``candidates.candidate_pairs``); buckets of 2 to ``MAX_BUCKET``
    distinct articles give pairs, and pairs only the names channel found are joined to
    both articles' name terms and kept at ``NAMES_MIN_JACCARD``. Copy groups are joined on
-   the executors (``_copy_groups``: the local checks and representatives, only groups
+   the executors (``spark_copy_groups``: the local checks and representatives, only groups
    reach the driver); copies take no part in buckets.
 3. *verify* — the driver splits the candidate pairs into connected components with
    ``candidates.components`` (pairs are small: two rows and a channel mask); each
@@ -35,7 +35,6 @@ no UI, WARN logging on stderr; a session this module starts it also stops.
 
 from __future__ import annotations
 
-import itertools
 import operator
 import os
 import shutil
@@ -46,24 +45,18 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
-
 from dedupe.corpus.candidates import (
-    MAX_BUCKET,
-    NAMES_MIN_JACCARD,
-    TERMS_MIN_SHARED,
     ChannelCount,
     Work,
     components,
-    names_jaccard,
 )
-from dedupe.corpus.channels import CHANNELS, KEY_BITS, NAMES, TERMS, TEXT, Sketch, sketch_batch
+from dedupe.corpus.channels import CHANNELS, Sketch, sketch_batch
 from dedupe.corpus.cluster import Cluster, single
-from dedupe.corpus.copies import CopyGroups, assemble_groups, is_copy, pick_representative
 from dedupe.corpus.linkage import Link
 from dedupe.corpus.records import BATCH_SIZE
 from dedupe.corpus.scan import Progress, ScanReport, assemble_report
+from dedupe.corpus.spark_candidates import spark_pairs
+from dedupe.corpus.spark_copies import spark_copy_groups
 from dedupe.corpus.spark_input import DUMP_SUFFIXES, Reading, numbered_articles, sources
 from dedupe.corpus.verify import verify_component
 from dedupe.corpus.workers import batches
@@ -84,9 +77,6 @@ SPARK_CONF = {
     "spark.driver.bindAddress": "127.0.0.1",
 }
 """Settings of a session ``scan_spark`` starts: nothing listens beyond this machine."""
-_NAMES_BIT = 1 << CHANNELS.index(NAMES)
-_TEXT_BIT = 1 << CHANNELS.index(TEXT)
-_TERMS_BIT = 1 << CHANNELS.index(TERMS)
 
 
 Task = tuple[list[int], list[Work], dict[int, list[int]]]  # a component's rows, comparisons, copies
@@ -222,8 +212,8 @@ def _scan(
         progress("read", len(ids), len(ids))
         titles = dict(articles.map(_title).filter(operator.itemgetter(1)).collect())
         sketches = articles.mapPartitions(partial(_sketch, settings)).persist(StorageLevel.MEMORY_AND_DISK)
-        copies = _copy_groups(context, sketches)
-        pairs = _pairs(sketches, frozenset(c for rows in copies.members.values() for c in rows))
+        copies = spark_copy_groups(context, sketches)
+        pairs = spark_pairs(sketches, frozenset(c for rows in copies.members.values() for c in rows))
         sketches.unpersist()
         found = components(len(ids), pairs, copies.members, copies.same_text)
         total = sum(len(work) for _, work in found)
@@ -250,98 +240,6 @@ def _scan(
     )
 
 
-def _copy_groups(context: SparkContext, sketches: RDD[tuple[int, Sketch]]) -> CopyGroups:
-    """Return the copy groups ``copies.copy_groups`` finds, joined on the executors.
-
-    Exact copies meet by content hash; originals meet in their text-channel buckets, where
-    each row is checked with ``copies.is_copy`` against the bucket's first and its
-    neighbour (the local checks: the pairs that pass join the same groups, whichever a
-    local scan skips as joined already); each partition sends the driver only the pairs
-    that join two of its groups, and each joined group picks its representative
-    (``copies.pick_representative``) on an executor. No sketch reaches the driver.
-    """
-    exact = dict(
-        sketches.map(lambda item: (int.from_bytes(item[1].content_hash, "big"), item[0]))
-        .groupByKey()
-        .map(lambda item: sorted(item[1]))
-        .filter(lambda rows: len(rows) > 1)
-        .map(lambda rows: (rows[0], rows[1:]))
-        .collect()
-    )
-    copied = context.broadcast(frozenset(row for rows in exact.values() for row in rows))
-    samples = sketches.filter(lambda item: item[0] not in copied.value).mapValues(
-        lambda sketch: sketch.samples
-    )
-    checks = (
-        sketches.filter(lambda item: item[0] not in copied.value)
-        .flatMap(_text_keys)
-        .groupByKey()
-        .flatMap(_bucket_checks)
-        .distinct()
-    )
-    passed = (
-        checks.join(samples)
-        .map(lambda item: (item[1][0], (item[0], item[1][1])))
-        .join(samples)
-        .filter(lambda item: is_copy(item[1][0][1], item[1][1]))
-        .map(lambda item: (item[1][0][0], item[0]))
-        .mapPartitions(_forest)
-        .collect()
-    )
-    parent: dict[int, int] = {}
-    for first, second in passed:
-        x, y = _root(parent, first), _root(parent, second)
-        if x != y:
-            parent[max(x, y)] = min(x, y)
-    joined = context.broadcast({row: _root(parent, row) for pair in passed for row in pair})
-    picked = (
-        samples.filter(lambda item: item[0] in joined.value)
-        .map(lambda item: (joined.value[item[0]], item))
-        .groupByKey()
-        .map(lambda item: _pick(item[1]))
-        .collect()
-    )
-    copied.unpersist()
-    joined.unpersist()
-    return assemble_groups(exact, picked)
-
-
-def _text_keys(item: tuple[int, Sketch]) -> list[tuple[int, int]]:
-    row, sketch = item
-    return [(key, row) for key in sorted(set(sketch.keys[: TEXT.bands].tolist())) if key >= 0]
-
-
-def _bucket_checks(item: tuple[int, Iterable[int]]) -> Iterator[tuple[int, int]]:
-    """Yield a bucket's checks as ``copies.copy_groups`` makes them: each row with the first and previous."""
-    rows = sorted(item[1])
-    for n in range(1, len(rows)):
-        yield rows[0], rows[n]
-        if n > 1:
-            yield rows[n - 1], rows[n]
-
-
-def _root(parent: dict[int, int], row: int) -> int:
-    while parent.get(row, row) != row:
-        parent[row] = parent.get(parent[row], parent[row])
-        row = parent[row]
-    return row
-
-
-def _forest(pairs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Yield the pairs of a partition that join two of its groups: a spanning forest, the same joins."""
-    parent: dict[int, int] = {}
-    for first, second in pairs:
-        x, y = _root(parent, first), _root(parent, second)
-        if x != y:
-            parent[max(x, y)] = min(x, y)
-            yield first, second
-
-
-def _pick(rows: Iterable[tuple[int, npt.NDArray[np.uint32]]]) -> tuple[int, list[int], list[int]]:
-    ordered = sorted(rows, key=operator.itemgetter(0))
-    return pick_representative([row for row, _ in ordered], [found for _, found in ordered])
-
-
 def _title(item: tuple[int, Article]) -> tuple[str, str | None]:
     return item[1].id, item[1].title
 
@@ -349,73 +247,6 @@ def _title(item: tuple[int, Article]) -> tuple[str, str | None]:
 def _sketch(settings: Settings, rows: Iterable[tuple[int, Article]]) -> Iterator[tuple[int, Sketch]]:
     for batch in batches(rows, BATCH_SIZE):
         yield from zip((row for row, _ in batch), sketch_batch([a for _, a in batch], settings), strict=True)
-
-
-def _pairs(
-    sketches: RDD[tuple[int, Sketch]], copies: frozenset[int]
-) -> dict[tuple[int, int], tuple[str, ...]]:
-    """Return the candidate pairs with their channels, as ``candidates.proposed_pairs`` does."""
-    marked = (
-        sketches.flatMap(partial(_bucket_entries, copies))
-        .groupByKey()
-        .flatMap(_bucket_pairs)
-        .reduceByKey(lambda x, y: (x[0] | y[0], x[1] + y[1]))
-        .map(lambda item: (item[0], _enough_terms(*item[1])))
-        .filter(lambda item: item[1] != 0)
-    )
-    terms = sketches.mapValues(lambda sketch: sketch.terms)
-    names_only = (
-        marked.filter(lambda item: bool(item[1] & _NAMES_BIT) and not item[1] & _TEXT_BIT)
-        .map(lambda item: (item[0][0], (item[0][1], item[1])))
-        .join(terms)
-        .map(lambda item: (item[1][0][0], (item[0], item[1][0][1], item[1][1])))
-        .join(terms)
-        .map(
-            lambda item: ((item[1][0][0], item[0]), _names_checked(item[1][0][1], item[1][0][2], item[1][1]))
-        )
-        .filter(lambda item: item[1] != 0)
-    )
-    kept = (
-        marked.filter(lambda item: not item[1] & _NAMES_BIT or bool(item[1] & _TEXT_BIT))
-        .union(names_only)
-        .collect()
-    )
-    return {
-        pair: tuple(c.name for n, c in enumerate(CHANNELS) if mask >> n & 1) for pair, mask in sorted(kept)
-    }
-
-
-def _enough_terms(mask: int, shared_terms: int) -> int:
-    """Drop the terms channel's bit from a pair sharing fewer than ``TERMS_MIN_SHARED`` term keys."""
-    return mask if shared_terms >= TERMS_MIN_SHARED else mask & ~_TERMS_BIT
-
-
-def _names_checked(mask: int, first: npt.NDArray[np.uint32], second: npt.NDArray[np.uint32]) -> int:
-    """Drop the names channel's bit from a pair whose name terms overlap too little."""
-    return mask if names_jaccard(first, second) >= NAMES_MIN_JACCARD else mask & ~_NAMES_BIT
-
-
-def _bucket_entries(copies: frozenset[int], item: tuple[int, Sketch]) -> Iterator[tuple[int, int]]:
-    """Yield ``(bucket, row)`` once per distinct usable band key of each channel."""
-    row, sketch = item
-    if row in copies:
-        return
-    start = 0
-    for channel_number, channel in enumerate(CHANNELS):
-        keys = set(sketch.keys[start : start + channel.bands].tolist())
-        start += channel.bands
-        yield from ((channel_number << KEY_BITS | key, row) for key in sorted(keys) if key >= 0)
-
-
-def _bucket_pairs(item: tuple[int, Iterable[int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Return a bucket's row pairs with its channel's bit and terms count (none for a crowded bucket)."""
-    bucket, rows = item
-    members = sorted(rows)
-    if len(members) > MAX_BUCKET:
-        return []
-    channel = bucket >> KEY_BITS
-    value = (1 << channel, 1 if CHANNELS[channel] is TERMS else 0)
-    return [(pair, value) for pair in itertools.combinations(members, 2)]
 
 
 def _verify(

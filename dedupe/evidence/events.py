@@ -24,8 +24,8 @@ from dedupe.evidence.participants import Participant, find_participants
 from dedupe.evidence.places import Place, lookup_place
 from dedupe.models import Article, Span, Token
 from dedupe.text.dates import MONTHS
-from dedupe.text.normalize import tokenize
 from dedupe.text.segment import sentence_tokens
+from dedupe.text.tokens import tokenize
 
 # Sentences after the title that make up the lede, and the fewest words one must have.
 LEDE_SENTENCES = 2

@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from dedupe.evidence.date_mentions import DateRef, find_date_refs, find_foreign_date_refs
+from dedupe.evidence.date_mentions import DateRef, find_date_refs
 from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
+from dedupe.evidence.foreign_dates import find_foreign_date_refs
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.places import Place, lookup_exonym, lookup_place
 from dedupe.models import Article, Span, Token
-from dedupe.text.normalize import tokenize
 from dedupe.text.segment import sentence_tokens
+from dedupe.text.tokens import tokenize
 
 # Words that put the name after them as where something happens, in English, French,
 # Spanish, German, Italian, Portuguese and Russian: "in Beijing", "à Tianjin", "en Kazán",

@@ -1,7 +1,7 @@
 """Find the people, organisations, places, dates and numbers an article mentions.
 
 Rules, not a model: a capitalised run of words ("Russian Security Council Secretary
-Nikolai Patrushev") splits at its title word into an organisation and a person;
+Nikolai Patrushev") splits at its title word into an organisation and a person (``name_runs``);
 places come from the gazetteer in ``dedupe.evidence.places``; one person written several ways
 ("Nikolay Patrushev", "Patrushev") is merged through ``dedupe.evidence.names``. Each entity is
 weighted by how distinctive its name is in English at large (wordfreq's Zipf scale):
@@ -15,27 +15,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, pairwise
 from operator import attrgetter
-from typing import NamedTuple
 
 from dedupe.evidence import frequency, lexicon
 from dedupe.evidence.date_mentions import PartialDate, find_date_refs
+from dedupe.evidence.name_runs import NAME_CLUE_ZIPF, Candidate, cached_place, classify_run, normalised_phrase
 from dedupe.evidence.names import canonical_names, name_key, same_person, short_forms
 from dedupe.evidence.numbers import Quantity, find_quantities
-from dedupe.evidence.places import Place, lookup_place
+from dedupe.evidence.places import Place
 from dedupe.models import Article, Span, Token
-from dedupe.text.normalize import tokenize
 from dedupe.text.segment import sentence_tokens
+from dedupe.text.tokens import tokenize
 
 # Zipf frequency (log10 of uses per billion words) at which a name weighs nothing / fully.
 COMMON_ZIPF = 5.5
 RARE_ZIPF = 2.5
 # Even "China" counts a little: sharing it is weak evidence, not none.
 MIN_WEIGHT = 0.05
-# A word more common than this is not part of a person's name ("Year of Sports Exchange").
-PERSON_MAX_ZIPF = 5.0
-# Names made only of words at least this common ("Grace Park") need a clue such as a
-# title or "said" to count as a person; rarer ones ("Guo Shengkun") need none.
-NAME_CLUE_ZIPF = 4.0
 # A capitalised first word of a sentence is a name only if it is this rare, a known
 # place, or capitalised mid-sentence elsewhere in the article ("Particular attention").
 SENTENCE_START_MAX_ZIPF = 3.5
@@ -44,10 +39,6 @@ DATE_WEIGHTS = {"full": 0.8, "month_day": 0.6, "month_year": 0.4, "year": 0.3, "
                 "weekday": 0.1, "relative": 0.1}  # fmt: skip
 NUMBER_WEIGHT = 0.3
 _TEXT_ORDER = attrgetter("span.start", "span.end", "kind")
-
-# A gazetteer look-up bisects its rows; two in three are repeats, within an article or
-# across a corpus, so a memo saves a tenth of ``extract_entities``.
-_lookup_place = lru_cache(maxsize=1 << 16)(lookup_place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,15 +88,6 @@ def person_mentions(text: str) -> list[Mention]:
         for e in _names(text, grouped)
         if e.kind == "person"
     ]
-
-
-class _Candidate(NamedTuple):
-    """A run's reading before people are merged: a tuple, made in half a frozen dataclass's time."""
-
-    kind: str
-    tokens: tuple[Token, ...]
-    clue: bool = False
-    located: bool = False
 
 
 def content_regions(article: Article) -> tuple[Span, ...]:
@@ -161,24 +143,27 @@ def _names(text: str, grouped: list[tuple[Span, list[Token]]]) -> list[Entity]:
     caps = [lexicon.capitals(text, toks) for _, toks in grouped]
     elsewhere = {lexicon.base(t) for (_, toks), flags in zip(grouped, caps, strict=True)
                  for t in compress(toks[1:], flags[1:])}  # fmt: skip
-    candidates: list[_Candidate] = []
+    candidates: list[Candidate] = []
     for (_, toks), flags in zip(grouped, caps, strict=True):
         for chunk, first in lexicon.chunks(text, toks, flags):
             kept = _trim_start(text, chunk, elsewhere) if first else chunk
             if kept:
-                candidates.extend(_classify(text, toks, kept))
+                candidates.extend(classify_run(text, toks, kept))
     people = dict.fromkeys(lexicon.written(text, c.tokens) for c in candidates if c.kind == "person")
     forms = set().union(*map(short_forms, people))
-    resolved: list[_Candidate] = []
+    resolved: list[Candidate] = []
     for candidate in candidates:
         if candidate.kind == "single":
             word = lexicon.written(text, candidate.tokens)
             if candidate.clue or _known_person(word, people, forms):
-                candidate = _Candidate("person", candidate.tokens)
+                candidate = Candidate("person", candidate.tokens)
                 people[word] = None
                 forms |= short_forms(word)
-            elif _lookup_place(_phrase(candidate.tokens), located=candidate.located, common=True) is not None:
-                candidate = _Candidate("place", candidate.tokens, located=candidate.located)
+            elif (
+                cached_place(normalised_phrase(candidate.tokens), located=candidate.located, common=True)
+                is not None
+            ):
+                candidate = Candidate("place", candidate.tokens, located=candidate.located)
             else:
                 continue
         resolved.append(candidate)
@@ -204,7 +189,7 @@ def _trim_start(text: str, chunk: list[Token], elsewhere: set[str]) -> list[Toke
         or word in lexicon.DEMONYMS
         or word in lexicon.TITLES
         or frequency.zipf(word) < SENTENCE_START_MAX_ZIPF
-        or _lookup_place(word, common=True) is not None
+        or cached_place(word, common=True) is not None
         or _given_and_surname(chunk)
     ):
         return chunk
@@ -225,80 +210,7 @@ def _given_and_surname(chunk: list[Token]) -> bool:
     return given < COMMON_ZIPF and surname < NAME_CLUE_ZIPF
 
 
-def _classify(text: str, sentence: list[Token], chunk: list[Token]) -> list[_Candidate]:
-    """Split a capitalised run into people, organisations, places and unresolved words."""
-    words = lexicon.bases(chunk)
-    title = lexicon.last_title(words)
-    if title is not None:
-        prefix = chunk[: title + 1]
-        while prefix and lexicon.base(prefix[-1]) in lexicon.TITLES:
-            prefix.pop()
-        out = _classify(text, sentence, prefix) if lexicon.has_org_word(lexicon.bases(prefix)) else []
-        name = chunk[title + 1 :]
-        kind = "person" if len(name) > 1 else "single"
-        return [*out, _Candidate(kind, tuple(name), clue=True)]
-    if lexicon.has_org_word(words):
-        return [_Candidate("organization", tuple(_strip_leading(chunk, lexicon.CONNECTORS)))]
-    if lexicon.acronym(text, chunk[0]):
-        place = _lookup_place(words[0])
-        head = _Candidate("place" if place else "organization", (chunk[0],))
-        return [head, *(_classify(text, sentence, chunk[1:]) if len(chunk) > 1 else [])]
-    if len(chunk) == 1 and chunk[0].text not in lexicon.CONNECTORS:
-        return _part(text, sentence, chunk)  # most runs: one word, nothing to split or strip
-    out = []
-    for part in lexicon.split_at_connectors(chunk):
-        if len(part) < len(chunk) and lexicon.last_title(lexicon.bases(part)) is not None:
-            out.extend(_classify(text, sentence, part))  # "Port Mayor Velde | of | Tarn"
-        else:
-            out.extend(_part(text, sentence, _strip_leading(part, lexicon.DEMONYMS)))
-    return out
-
-
-def _part(text: str, sentence: list[Token], part: list[Token]) -> list[_Candidate]:
-    if not part:
-        return []
-    at = lexicon.position(sentence, part[0])  # a part is a run of the sentence's tokens
-    located = lexicon.located_at(sentence, at)
-    phrase = _phrase(part)
-    common = len(part) == 1 and frequency.zipf(phrase) >= lexicon.COMMON_PLACE_ZIPF
-    if _lookup_place(phrase, located=located, common=common) is not None:
-        return [_Candidate("place", tuple(part), located=located)]
-    clue = lexicon.name_clue_at(sentence, at, at + len(part) - 1)
-    if len(part) == 1:
-        return [_Candidate("single", tuple(part), clue=clue, located=located)]
-    if _person_like(text, part, clue):
-        return [_Candidate("person", tuple(part), clue=clue)]
-    places = (_lookup_place(lexicon.base(t), common=True) for t in part)
-    return [_Candidate("place", (t,)) for t, p in zip(part, places, strict=True) if p is not None]
-
-
-def _person_like(text: str, part: list[Token], clue: bool) -> bool:
-    words = lexicon.bases(part)
-    if any(t.end - t.start > 1 and not any(ch.islower() for ch in text[t.start : t.end]) for t in part):
-        return False  # words in capitals are a headline's or a body's ("TALKS END"), not a person's
-    if len(words) > lexicon.NAME_MAX_WORDS or any(
-        not w.isalpha() or lexicon.is_org_word(w) or w in lexicon.DEMONYMS for w in words
-    ):
-        return False
-    if any(_lookup_place(w, common=True) is not None for w in words):
-        return False
-    frequencies = [frequency.zipf(w) for w in words]
-    return max(frequencies) < PERSON_MAX_ZIPF and (clue or min(frequencies) < NAME_CLUE_ZIPF)
-
-
-def _strip_leading(tokens: list[Token], words: frozenset[str]) -> list[Token]:
-    start = 0
-    while start < len(tokens) - 1 and lexicon.base(tokens[start]) in words:
-        start += 1
-    return tokens[start:]
-
-
-def _phrase(tokens: Sequence[Token]) -> str:
-    """Return the normalised words, for gazetteer and frequency look-ups."""
-    return " ".join(lexicon.bases(tokens))
-
-
-def _acronym_names(text: str, candidates: list[_Candidate]) -> dict[str, str]:
+def _acronym_names(text: str, candidates: list[Candidate]) -> dict[str, str]:
     """Map acronyms to the full name written beside them: "Shanghai Cooperation Organization (SCO)"."""
     names: dict[str, str] = {}
     orgs = [c for c in candidates if c.kind == "organization"]
@@ -313,7 +225,7 @@ def _acronym_names(text: str, candidates: list[_Candidate]) -> dict[str, str]:
     return names
 
 
-def _entity(text: str, candidate: _Candidate, people: dict[str, str], acronyms: dict[str, str]) -> Entity:
+def _entity(text: str, candidate: Candidate, people: dict[str, str], acronyms: dict[str, str]) -> Entity:
     tokens = candidate.tokens
     span = Span(tokens[0].start, lexicon.end_without_possessive(text, tokens[-1]))
     written = lexicon.written(text, tokens)
@@ -321,7 +233,7 @@ def _entity(text: str, candidate: _Candidate, people: dict[str, str], acronyms: 
         canonical = people.get(written, written)
         return Entity("person", written, canonical, span, _weight(canonical), " ".join(name_key(canonical)))
     if candidate.kind == "place":
-        place = _lookup_place(_phrase(tokens), located=True)
+        place = cached_place(normalised_phrase(tokens), located=True)
         name = place.name if place else written
         key = f"geo:{place.geonameid}" if place and place.geonameid else name.casefold()
         return Entity("place", written, name, span, _weight(name), key, place=place)

@@ -175,7 +175,7 @@ def find_quantities(
     thousand and thirty-seven, in French "2 719" one number.
 
     Examples:
-        >>> from dedupe.text.normalize import tokenize
+        >>> from dedupe.text.tokens import tokenize
         >>> text = "at least 1.037 dead"
         >>> [str(m.quantity) for m in find_quantities(text, tokenize(text), language="es")]
         ['≥1037 dead']

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 
 from dedupe.models import Boilerplate, Span
 from dedupe.text.dates import DATELINE, HEADER_LINES
-from dedupe.text.normalize import words as token_words
 from dedupe.text.segment import paragraphs
+from dedupe.text.tokens import words as token_words
 
 # Page chrome is short and reads like a link or a prompt. A short line is furniture when
 # it opens with a chrome phrase ("Read More", "Leave a Reply", "Follow us on:"), holds a

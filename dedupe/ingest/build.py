@@ -17,8 +17,8 @@ from dedupe.ingest.boilerplate import credits, find_boilerplate
 from dedupe.models import Article, Span
 from dedupe.text.dates import HEADER_DATE, HEADER_LINES, header_date, is_date_line, parse_date
 from dedupe.text.language import detect_language
-from dedupe.text.normalize import tokenize
 from dedupe.text.segment import paragraphs
+from dedupe.text.tokens import tokenize
 
 _KNOWN_FIELDS = frozenset({"id", "url", "source", "outlet", "title", "published", "date", "text"})
 

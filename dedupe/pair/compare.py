@@ -15,7 +15,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from dedupe.evidence.facts import FactFlag, compare_facts
+from dedupe.evidence.fact_flags import FactFlag
+from dedupe.evidence.facts import compare_facts
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.overlap import (
     Entity,
@@ -37,8 +38,8 @@ from dedupe.quotes.extract import Quote, extract_quotes
 from dedupe.quotes.match import QuoteGroup, pair_quote_groups
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 from dedupe.text.fingerprint import shingle_hashes, signature
-from dedupe.text.normalize import tokenize
 from dedupe.text.segment import region_sentence_tokens, sentence_tokens
+from dedupe.text.tokens import tokenize
 
 # A sentence belongs to an article's own content when less than this share of its
 # words lies in passages the other article shares.

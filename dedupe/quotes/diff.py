@@ -1,6 +1,6 @@
 """Word-level differences between two renderings of one statement, each difference classed.
 
-Words are compared in their normalised form (``dedupe.text.normalize.tokenize``), so case,
+Words are compared in their normalised form (``dedupe.text.tokens.tokenize``), so case,
 hyphenation, punctuation and the style of quotation marks are never differences:
 "no limits" and "no-limits." are the same words. The alignment is the longest common
 subsequence of words (rapidfuzz's Indel opcodes); what it leaves over is classed as a
@@ -17,7 +17,7 @@ from rapidfuzz.distance import Indel
 
 from dedupe.evidence.lexicon import FUNCTION_WORDS
 from dedupe.models import Span, Token
-from dedupe.text.normalize import tokenize
+from dedupe.text.tokens import tokenize
 
 DIFFERENCE_KINDS = (
     "substitution",

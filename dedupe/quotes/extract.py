@@ -38,7 +38,7 @@ from dedupe.quotes.readouts import (
     readout_statements,
     transcript_statements,
 )
-from dedupe.quotes.speaker_resolution import UNKNOWN, Speaker
+from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import VERBS
 from dedupe.quotes.speakers import Attribution, SpeakerResolver
 from dedupe.text import segment

@@ -13,35 +13,30 @@ speaker (a short phrase) or copied near-verbatim (a long one).
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from operator import attrgetter
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from dedupe.evidence.lexicon import FUNCTION_WORDS
-from dedupe.evidence.names import canonical_names, same_person
-from dedupe.evidence.places import lookup_place
 from dedupe.evidence.terms import SPACELESS, content_term, rarity
 from dedupe.models import Article, Span, Token
 from dedupe.quotes.blocking import NearCopies, Sharing
+from dedupe.quotes.cognates import COGNATE_BUCKET_MAX, COGNATE_KEY_LETTERS, cognate_agreement, cognate_words
 from dedupe.quotes.diff import Side
 from dedupe.quotes.extract import Quote
-from dedupe.quotes.speaker_resolution import UNKNOWN
-from dedupe.text.normalize import normalize, tokenize
+from dedupe.quotes.speaker import UNKNOWN
+from dedupe.quotes.speaker_match import compatible, global_speaker, speaker_key
+from dedupe.text.tokens import tokenize
 
 MayShareEvent = Callable[[int, int], bool]
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _LEMMA_WORDS = re.compile(r"[^\W\d_]{3,}")
 _START, _END = attrgetter("start"), attrgetter("end")
-# What a canonical speaker adds to a person or body it speaks for: "X (office)", "Y (statement)".
-_ROLE_SUFFIX = re.compile(r" \([^()]*\)$")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+")
 
 # A quotation of fewer words is a fragment: it matches by its exact words, never by similarity.
 LONG_QUOTE_WORDS = 5
@@ -70,39 +65,8 @@ TRANSLATION_MIN_SHARED = 5
 # quotations of one speaker that are not one statement share 4 of 9 and 4 of 12.
 SHORT_STATEMENT_MIN_SHARED = 4
 SHORT_STATEMENT_MIN_SHARE = 2 / 3
-# Two renderings in different languages share no lemmas, but a translation keeps figures
-# and cognates ("terrorists"/"terroristas", "nuclear"/"nucleares"). Two quotations in two
-# languages are one statement when their speakers are the same known person or body,
-# their articles may share an event, a sentence of each has at least
-# CROSS_LANGUAGE_MIN_COGNATES common words of 5+ letters with a cognate in the other
-# (accents and doubled letters folded, Indel similarity ≥ COGNATE_MIN_SIMILARITY) making
-# ≥ CROSS_LANGUAGE_MIN_SHARE of the longer sentence's, and each is the other's best match
-# in the other's article. Names and places do not count: they are the occasion's words,
-# in every statement about it. Measured on the fit half of fixtures/realnews
-# (tools/quote_misses.py's corpus, all languages): 9 cross-language links, 6 between
-# members of one labelled set and 3 to an unlabelled rendering of the same statement,
-# none between two statements; counting names, or the share of the shorter quotation,
-# linked 5-8 pairs of two different statements of one speaker.
-CROSS_LANGUAGE_MIN_COGNATES = 2
-CROSS_LANGUAGE_MIN_SHARE = 1 / 3
-COGNATE_MIN_SIMILARITY = 0.75
-# Cognates are looked up by their first letters: renderings sharing none are never compared.
-COGNATE_KEY_LETTERS = 4
-# A cognate key that many of one speaker's renderings hold ("russi" for Putin over a
-# year of news) says nothing of which statement it is, and comparing all of them would grow
-# as its square: keys held by more renderings than this are not looked up.
-COGNATE_BUCKET_MAX = 64
-_COGNATE_WORD = re.compile(r"[^\W\d_]{5,}|\d+(?:[.,]\d+)*")
 # A one-word fragment matches another only if their sentences share this many content words.
 CONTEXT_MIN_SHARED = 2
-# A name asked for (``audit_quotes(speaker=…)``) matches a speaker when each of its words
-# is this similar to one of the speaker's ("Patrushov" → "Patrushev", "statement").
-NAME_MATCH_MIN = 0.8
-
-
-def score(rapidfuzz_score: float) -> float:
-    """Convert a rapidfuzz 0–100 score to the [0, 1] scale of every dedupe result."""
-    return rapidfuzz_score / 100.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,27 +126,6 @@ def make_item(k: int, article: Article, body: Body, quote: Quote, names: Mapping
     )
 
 
-def cognate_words(text: str, language: str) -> frozenset[str]:
-    """The words a translation keeps recognisable: common content words of 5+ letters, accents
-    and doubled letters folded ("sécurité" → "securite", "aggressor" → "agresor"), and figures."""
-    if language in SPACELESS:
-        return frozenset()  # no words without a segmenter (as in ``statements``)
-    found = set()
-    for match in _COGNATE_WORD.finditer(text):
-        word, low = match.group(), match.group().lower()
-        # Names and places are the occasion's words, in every statement about it: only
-        # common words count, capitalised only where they open a sentence ("Terrorists …").
-        opens = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".!?"
-        common = word[0].islower() or (opens and lookup_place(word) is None)
-        if low[0].isdigit():
-            found.add(low.replace(",", "."))
-        elif common and content_term(low, language):
-            folded = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
-            # Doubled letters are where spellings of one word part ("aggressor", "agresor").
-            found.add(re.sub(r"(.)\1", r"\1", folded))
-    return frozenset(found)
-
-
 def statements(text: str, language: str) -> tuple[Mapping[str, float], ...]:
     """Split a quotation into its sentences, each as its content lemmas weighted by rarity."""
     if language in SPACELESS:
@@ -197,57 +140,6 @@ def statements(text: str, language: str) -> tuple[Mapping[str, float], ...]:
         if weights:
             found.append(weights)
     return tuple(found)
-
-
-def person_names(quotes: Iterable[Quote]) -> dict[str, str]:
-    """Map each article's name for a person speaker to one name across all articles."""
-    people = {
-        q.canonical_speaker for q in quotes if q.speaker_kind == "person" and q.canonical_speaker != UNKNOWN
-    }
-    return canonical_names(people)
-
-
-def global_speaker(name: str, names: Mapping[str, str]) -> str:
-    """Return ``name`` with its person part spelled as across all articles ("X (office)" too)."""
-    role = _ROLE_SUFFIX.search(name)
-    person = name[: role.start()] if role else name
-    return names.get(person, person) + (role.group() if role else "")
-
-
-def compatible(a: str, b: str) -> bool:
-    """True if two canonical speakers can be one source ("X" and "X (office)" can).
-
-    A body's acronym in two languages is one body when it has the same letters: languages
-    that put the adjective after the noun reorder them ("NATO" / "OTAN", "EU" / "UE"). A
-    full name is the same person with a title before it that the outlet capitalised
-    ("Regierungschef Fumio Kishida", "Premier Mara Velde").
-    """
-    bare_a, bare_b = _ROLE_SUFFIX.sub("", a), _ROLE_SUFFIX.sub("", b)
-    if _ACRONYM.fullmatch(bare_a) and _ACRONYM.fullmatch(bare_b):
-        return sorted(bare_a) == sorted(bare_b)
-    if bare_a == bare_b or same_person(bare_a, bare_b):
-        return True
-    short, long = sorted((bare_a.split(), bare_b.split()), key=len)
-    return len(short) >= 2 and long[-len(short) :] == short
-
-
-def speaker_key(speaker: str) -> str:
-    """What every speaker ``compatible`` with ``speaker`` shares: an acronym's letters in any
-    order, else the last word of the name (a person's surname after any title)."""
-    bare = _ROLE_SUFFIX.sub("", speaker)
-    if _ACRONYM.fullmatch(bare):
-        return "".join(sorted(bare))
-    return bare.rsplit(" ", 1)[-1].casefold()
-
-
-def name_matches(query: str, name: str) -> bool:
-    """True if ``query`` names ``name``: the same person, or each query word close to one of its words."""
-    if same_person(query, name):
-        return True
-    mine, theirs = normalize(query).split(), re.findall(r"[^\W_]+", normalize(name))
-    return bool(mine) and all(
-        max((score(fuzz.ratio(w, o)) for o in theirs), default=0.0) >= NAME_MATCH_MIN for w in mine
-    )
 
 
 def is_verbatim(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -335,7 +227,7 @@ def _across_languages(items: Sequence[Item], may_share_event: MayShareEvent) -> 
             continue
         if not compatible(a.speaker, b.speaker):
             continue
-        agreement = max((_agreement(x, y) for x in a.cognates for y in b.cognates), default=0.0)
+        agreement = max((cognate_agreement(x, y) for x in a.cognates for y in b.cognates), default=0.0)
         if agreement > 0:
             scored[(i, j)] = agreement
     best: dict[tuple[int, int], float] = defaultdict(float)
@@ -347,38 +239,6 @@ def _across_languages(items: Sequence[Item], may_share_event: MayShareEvent) -> 
         for (i, j), value in sorted(scored.items())
         if value == best[(i, items[j].article)] == best[(j, items[i].article)]
     ]
-
-
-def _agreement(a: frozenset[str], b: frozenset[str]) -> float:
-    """How far two sentences in two languages agree: the share of the longer's cognate words
-    matched, if enough are, else 0. The longer's share, so that a long sentence is not one
-    statement with every short one that shares two of its words."""
-    count = _cognates(a, b) if len(a) <= len(b) else _cognates(b, a)
-    if count < CROSS_LANGUAGE_MIN_COGNATES or count < CROSS_LANGUAGE_MIN_SHARE * max(len(a), len(b)):
-        return 0.0
-    return count / max(len(a), len(b))
-
-
-def _cognates(small: frozenset[str], large: frozenset[str]) -> int:
-    """Count words of ``small`` with a distinct cognate in ``large`` (figures must be equal)."""
-    left = set(large)
-    count = 0
-    for word in sorted(small):
-        if word in left:
-            left.discard(word)
-            count += 1
-            continue
-        if word[0].isdigit():
-            continue
-        match = max(
-            (w for w in left if not w[0].isdigit()),
-            key=lambda w: (Indel.normalized_similarity(word, w), w),
-            default=None,
-        )
-        if match is not None and Indel.normalized_similarity(word, match) >= COGNATE_MIN_SIMILARITY:
-            left.discard(match)
-            count += 1
-    return count
 
 
 def _enough_shared(a: Item, b: Item) -> int:

@@ -21,18 +21,9 @@ from rapidfuzz.distance import Indel
 from dedupe.models import Article, Span, Token
 from dedupe.quotes.diff import QuoteDifference, Side, word_differences
 from dedupe.quotes.extract import Quote, extract_quotes
-from dedupe.quotes.links import (
-    LONG_QUOTE_WORDS,
-    Body,
-    Item,
-    compatible,
-    is_verbatim,
-    links,
-    make_item,
-    name_matches,
-    person_names,
-)
-from dedupe.quotes.speaker_resolution import UNKNOWN
+from dedupe.quotes.links import LONG_QUOTE_WORDS, Body, Item, is_verbatim, links, make_item
+from dedupe.quotes.speaker import UNKNOWN
+from dedupe.quotes.speaker_match import compatible, name_matches, person_names
 from dedupe.quotes.unquoted import Found, UnquotedFinder
 
 SameEvent = Callable[[str, str], bool]

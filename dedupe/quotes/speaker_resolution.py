@@ -5,37 +5,35 @@ role noun ("the Russian security chief") to the one person the article itself gi
 word of it, in titles or apposition; "the statement", "it" to the statement's issuer; a
 capitalised phrase to an institution only with a word of a body in it, or an acronym.
 Places, dates, weekdays and headline fragments never speak; what cannot be resolved stays
-"unknown". The frames that find the subjects are in ``speakers``.
+"unknown". The frames that find the subjects are in ``speakers``; a statement's issuer
+is found in ``issuers``, whom a clause is about in ``clause_subjects``.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 
 from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, FUNCTION_WORDS, NAME_WORD, fits, fold
-from dedupe.evidence.mentions import Mention, person_mentions
+from dedupe.evidence.mentions import person_mentions
 from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.places import lookup_place
-from dedupe.evidence.terms import SPACELESS, ZIPF_CEILING, rarity
+from dedupe.evidence.terms import ZIPF_CEILING, rarity
 from dedupe.models import Article, Span
+from dedupe.quotes.clause_subjects import apposed, opens_clause, without_openers
+from dedupe.quotes.issuers import institution
+from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import (
     ANY_TITLE_HEADS,
     CAPITALISED_WORD,
     DESCRIPTOR_OPENING,
     DESCRIPTOR_WORDS,
     DETERMINERS,
-    DOCUMENT_NOUN,
-    DOCUMENT_REACH,
     EMPTY_MODIFIERS,
     FOREIGN_TITLES,
     INSTITUTION_HEADS,
     INSTITUTION_NAME,
-    ISSUER_ACRONYM,
-    ISSUER_REACH,
     ISSUERS,
     LEADER_HEADS,
     LEADERS,
@@ -49,40 +47,20 @@ from dedupe.quotes.speaker_words import (
     ROLE_HEADS,
     SPEECH_VERB,
     STATEMENT_HEADS,
-    SUBJECT_LOOKBACK,
-    TITLED,
     TRAILING_ADVERB,
     apposition_words,
-    bare_name,
-    body_name,
     drop_article,
     masked_text,
     not_subject,
-    people_only,
     role_words,
     strip_span,
-    trimmed_mention,
 )
+from dedupe.quotes.subject_names import bare_name, body_name, people_only, trimmed_mention
 
-UNKNOWN = "unknown"
-# What may close a sentence after its stop: the stop, a closing quotation mark, a bracket.
 # A subject ending in a capital initial and a surname: "chief S Somanath", "K Velde".
 _INITIAL_AND_NAME = re.compile(r"(?:^|\s)[A-Z]\s(?P<surname>[A-Z][^\W\d_]+)$")
+# What may close a sentence after its stop: the stop, a closing quotation mark, a bracket.
 _TAIL = frozenset('.!?”’"»)]')
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """Who said something: as the text writes it, as resolved, and whether a person or institution."""
-
-    written: str | None
-    canonical: str
-    kind: str
-
-    @staticmethod
-    def unknown(written: str | None = None) -> Speaker:
-        """Return the speaker of words nobody can be shown to have said."""
-        return Speaker(written, UNKNOWN, UNKNOWN)
 
 
 class SubjectResolver:
@@ -94,8 +72,10 @@ class SubjectResolver:
         self.masked = masked_text(article, quotes)
         # A title or headline names people but is nobody's frame: "Russia Seeks …" is no speaker.
         self.hidden = sorted((h.start, h.end) for h in hidden)
-        self.mentions = self._without_openers(
-            people_only(trimmed_mention(m, self.language) for m in person_mentions(self.masked))
+        self.mentions = without_openers(
+            people_only(trimmed_mention(m, self.language) for m in person_mentions(self.masked)),
+            self.masked,
+            self.language,
         )
         self.canonical = canonical_names(m.name for m in self.mentions)
         # The words the article itself gives each mention as role: its titles, the words
@@ -126,7 +106,7 @@ class SubjectResolver:
         self.subjects: list[tuple[int, str]] = [
             (m.start, self.canonical[m.name])
             for m in self.mentions
-            if not m.owner and self._opens_clause(m.start) and not self._apposed(m)
+            if not m.owner and opens_clause(self.masked, m.start) and not apposed(self.masked, m)
         ]
         self.subjects = sorted(self.subjects + self._descriptor_subjects())
 
@@ -159,36 +139,6 @@ class SubjectResolver:
                 found.append((start, speaker.canonical))
         return found
 
-    def _without_openers(self, mentions: list[Mention]) -> list[Mention]:
-        """Drop a sentence's opening word taken into the name after it ("Ранее Песков",
-        "Earlier Peskov"): a common word of the language, when the article writes that
-        surname alone elsewhere ("Песков") and with no other first word: the person stays
-        the one so named. A second full name ("Мария Смит") keeps "Анна Смит" whole.
-
-        English has its list of such words (``trimmed_mention``); a cased language writes
-        its opening adverbs capitalised too, and wordfreq cannot tell them from given names.
-        """
-        if self.language == "en" or self.language in SPACELESS:
-            return mentions
-        firsts = Counter(m.name.split()[0] for m in mentions if " " in m.name)
-        by_surname: dict[str, set[str]] = defaultdict(set)
-        for m in mentions:
-            by_surname[m.name.split()[-1]].add(m.name)
-        kept = []
-        for m in mentions:
-            words = m.name.split()
-            if (
-                len(words) == 2
-                and self.masked[max(0, m.start - SUBJECT_LOOKBACK) : m.start].rstrip()[-1:]
-                in ("", ".", "!", "?", "\n")
-                and firsts[words[0]] == 1
-                and by_surname[words[1]] == {m.name, words[1]}
-                and rarity(words[0].casefold(), self.language) <= ZIPF_CEILING - COMMON_PLACE_ZIPF
-            ):
-                m = replace(m, name=words[1], start=m.start + len(words[0]) + 1)
-            kept.append(m)
-        return kept
-
     def _of_place(self, word: str) -> bool:
         """True if ``word`` is the adjective of a name the article writes ("ucraniano", "Ucrania")."""
         if self._capitalised is None:
@@ -196,23 +146,6 @@ class SubjectResolver:
             self._capitalised = frozenset(fold(m.group()) for m in CAPITALISED_WORD.finditer(self.masked))
         low = fold(word)
         return any(fits(low, name) for name in self._capitalised)
-
-    def _opens_clause(self, start: int) -> bool:
-        """True if the name at ``start`` opens its clause, titles aside ("Russian President X said")."""
-        lookback = max(0, start - SUBJECT_LOOKBACK)
-        head = self.masked[lookback:start]
-        cut = max(head.rfind(c) for c in ".!?\n,;:")
-        if cut < 0 and lookback > 0:
-            return False
-        words = head[cut + 1 :].split()
-        return all(w[:1].isupper() or w.casefold() in ROLE_HEADS or w.casefold() == "the" for w in words)
-
-    def _apposed(self, mention: Mention) -> bool:
-        """True for a name in apposition to a noun ("the government of the Russian president,
-        Vladimir Putin, uses …"): between commas after a common noun, it is no clause's subject."""
-        before = self.masked[max(0, mention.start - SUBJECT_LOOKBACK) : mention.start].rstrip()
-        words = NAME_WORD.findall(before.rsplit(",", 1)[0]) if before.endswith(",") else []
-        return bool(words) and words[-1][:1].islower() and self.masked[mention.end : mention.end + 1] == ","
 
     def resolve(self, start: int, end: int, position: int) -> Speaker | None:
         """Resolve the subject phrase at ``[start, end)`` said of words at ``position``."""
@@ -238,7 +171,7 @@ class SubjectResolver:
         if low in NOBODY:
             return None
         if low == "it" or words[-1].casefold() in STATEMENT_HEADS:
-            return self._institution(phrase, position)
+            return institution(phrase, position, self.masked, self.institutions, self.issuers)
         office = OFFICE.fullmatch(phrase)
         if office is not None:
             owner = self.resolve(start, start + len(office.group("owner")), position)
@@ -342,62 +275,6 @@ class SubjectResolver:
         # so that asking for every quotation stays linear in the article's length.
         low = max(0, position - PRONOUN_REACH)
         return max(low - 1, *(self.masked.rfind(c, low, position) for c in ".!?\n")) + 1
-
-    def _institution(self, written: str, position: int) -> Speaker:
-        head = written.split()[-1]
-        definite = written.split()[0].casefold() in DETERMINERS
-        if definite and head.casefold() in STATEMENT_HEADS - {"statement"}:
-            # "the declaration said": the Declaration the article named last ("the Washington
-            # Summit Declaration").
-            titled = [
-                m
-                for m in TITLED.finditer(self.masked, max(0, position - DOCUMENT_REACH), position)
-                if m.group("head").casefold() == head.casefold()
-            ]
-            if titled:
-                return Speaker(written, titled[-1].group().strip(), "institution")
-            issuer = self._document_issuer(position)
-            if issuer is not None:
-                return Speaker(written, f"{issuer} ({head.casefold()})", "institution")
-        named = re.match(r"(?:[Aa]n?|[Tt]he)\s+(?P<issuer>[A-Z][\w’'\-]*(?:\s+[\w’'\-]+)*?)\s+\w+$", written)
-        if named is not None:
-            return Speaker(written, f"{named.group('issuer')} (statement)", "institution")
-        # "it" stands for one body, never for a pair such as "Russia and China".
-        known = [
-            (p, s.canonical) for p, s in self.institutions if p < position and " and " not in s.canonical
-        ]
-        known += [(p, f"{drop_article(name)} (statement)") for p, name in self.issuers if p < position]
-        if written.casefold() != "it":
-            known = [(p, name) for p, name in known if name.endswith("(statement)")]
-        if not known:
-            return Speaker(written, UNKNOWN, "institution")
-        return Speaker(written, max(known)[1], "institution")
-
-    def _document_issuer(self, position: int) -> str | None:
-        """The one body whose document the article names before ``position``, if one.
-
-        "According to the final declaration of the NATO summit …" then "the document reads":
-        news names a document with its issuer once, then calls it "the document". The
-        issuer is an acronym (NATO, G20, FOMC) in the noun's clause or just before it;
-        documents of two bodies make "the document" anyone's.
-        """
-        issuers = set()
-        for noun in DOCUMENT_NOUN.finditer(self.masked, max(0, position - DOCUMENT_REACH), position):
-            after = self.masked[noun.end() : noun.end() + ISSUER_REACH]
-            after = re.split(r"[.;:!?\n,]", after, maxsplit=1)[0]
-            lead = self.masked[max(0, noun.start() - ISSUER_REACH) : noun.start()]
-            before = re.split(r"[.;:!?\n,]", lead)[-1].split()[-2:]
-            found = ISSUER_ACRONYM.search(after) or next(
-                (
-                    m
-                    for w in reversed(before)
-                    if (m := ISSUER_ACRONYM.fullmatch(w.removesuffix("’s").removesuffix("'s")))
-                ),
-                None,
-            )
-            if found is not None:
-                issuers.add(found.group())
-        return issuers.pop() if len(issuers) == 1 else None
 
     def _role(self, phrase: str, position: int, owners: set[str]) -> Speaker:
         """Resolve "the Russian security chief" to the one person named before whom the article

@@ -1,26 +1,17 @@
 """The words a speaker's frame is read with: speech verbs, role and institution heads, and the
-tests that tell a person's name, a body's name or a headline fragment from other words."""
+roles the text gives a name; ``subject_names`` tells a person's, a body's or a headline's words apart."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import replace
 
-from dedupe.evidence.frequency import zipf
 from dedupe.evidence.lexicon import (
-    COMMON_PLACE_ZIPF,
-    DEMONYMS,
     FUNCTION_WORDS,
     NAME_WORD,
-    NOT_PERSON,
     TITLES,
     fold,
-    has_org_word,
 )
 from dedupe.evidence.mentions import Mention
-from dedupe.evidence.places import lookup_place
-from dedupe.evidence.terms import SPACELESS, rarity
 from dedupe.models import Article, Span
 
 # Longest subject phrase a frame may have ("Russian Security Council secretary Nikolai Patrushev").
@@ -248,19 +239,6 @@ def masked_text(article: Article, quotes: list[Span]) -> str:
     return "".join(chars)
 
 
-def trimmed_mention(mention: Mention, language: str = "en") -> Mention:
-    """Drop a sentence-opening function word taken into a name ("Though Zelensky", "Pour
-    Mara Velde"): an English one, or a word as common as any in the article's language.
-    An article stays: "Das Ende" is a noun phrase, which ``people_only`` drops whole."""
-    first, _, rest = mention.name.partition(" ")
-    low = first.casefold()
-    # English has its list (which keeps "Will Smith" whole); other languages ask wordfreq.
-    common = language not in SPACELESS | {"en"} and rarity(low, language) == 0
-    if not rest or low in DETERMINERS or (low not in FUNCTION_WORDS and not common):
-        return mention
-    return replace(mention, name=rest, start=mention.start + len(first) + 1)
-
-
 def not_subject(words: str) -> bool:
     return any(
         w.casefold() in NOT_SUBJECT or w.casefold().endswith("ing") for w in re.findall(r"[^\W\d]+", words)
@@ -277,16 +255,6 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
         end -= 1
     return start, end
-
-
-def people_only(mentions: Iterable[Mention]) -> list[Mention]:
-    """Drop mentions that name a place ("New Delhi: …" opens a dateline), unless part of a person's
-    name, headline fragments: a place and an ordinary word ("Portugal Leaves"), and capitalised
-    runs that open with an article ("Das Ende", "El Grupo"): a noun phrase, no one's name."""
-    found = [m for m in mentions if m.name.split()[0].casefold() not in DETERMINERS]
-    places = {m.name for m in found if lookup_place(m.name) is not None or headline_fragment(m.name)}
-    parts = {w for m in found if m.name not in places and " " in m.name for w in m.name.split()}
-    return [m for m in found if m.name not in places or m.name in parts]
 
 
 def role_words(text: str, mention: Mention, previous_end: int, next_start: int) -> frozenset[str]:
@@ -317,42 +285,3 @@ def apposition_words(text: str, mention: Mention) -> frozenset[str]:
     if after is None:
         return frozenset()
     return frozenset(fold(w) for w in NAME_WORD.findall(after.group("apposition"))[:ROLE_WORDS_AFTER])
-
-
-def body_name(phrase: str) -> bool:
-    """True if a capitalised ``phrase`` can name an institution: it has a word of one
-    ("Ministry", "Kremlin") or is an acronym ("NATO"), and is no place ("New Delhi"), date
-    ("On Thursday") or headline fragment ("Morocco Leaves")."""
-    words = phrase.split()
-    if any(w.casefold().removesuffix("’s").removesuffix("'s") in NOT_BODIES for w in words):
-        return False
-    if lookup_place(drop_article(phrase)) is not None:
-        return False
-    return has_org_word(w.casefold() for w in words) or any(
-        len(w) > 1 and w.isupper() and w.isalpha() for w in words
-    )
-
-
-def bare_name(word: str) -> bool:
-    """True if a lone capitalised ``word`` can be a surname: no place, date, nationality, title
-    or ordinary word ("Leaves", "Officials": as common as ``COMMON_PLACE_ZIPF`` or more)."""
-    low = word.casefold().removesuffix("’s").removesuffix("'s")
-    return (
-        word[:1].isupper()
-        and any(ch.islower() for ch in word)
-        and all(ch.isalpha() or ch in "’'-" for ch in word)
-        and low not in FUNCTION_WORDS | NOT_PERSON | NOT_BODIES | DEMONYMS | TITLES
-        and lookup_place(word) is None
-        and zipf(low) < COMMON_PLACE_ZIPF
-    )
-
-
-def headline_fragment(name: str) -> bool:
-    """True for a capitalised run that joins a place to an ordinary word ("Portugal Leaves",
-    "Chile Seeks"): a headline's words, no one's name."""
-    words = name.split()
-    return (
-        len(words) > 1
-        and any(lookup_place(w) is not None for w in words)
-        and any(zipf(w.casefold()) >= COMMON_PLACE_ZIPF for w in words)
-    )

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from dedupe.evidence.mentions import Mention
 from dedupe.models import Span
-from dedupe.quotes.speaker_resolution import UNKNOWN, Speaker, SubjectResolver
+from dedupe.quotes.speaker import UNKNOWN, Speaker
+from dedupe.quotes.speaker_resolution import SubjectResolver
 from dedupe.quotes.speaker_words import (
     PARTICIPLES,
     ROLE_HEADS,

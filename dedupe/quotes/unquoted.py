@@ -29,12 +29,10 @@ from dedupe.quotes.links import (
     Body,
     Item,
     MayShareEvent,
-    compatible,
-    global_speaker,
     is_verbatim,
-    score,
 )
-from dedupe.quotes.speaker_resolution import UNKNOWN
+from dedupe.quotes.speaker import UNKNOWN
+from dedupe.quotes.speaker_match import compatible, global_speaker, score
 from dedupe.quotes.speakers import SpeakerResolver
 from dedupe.text.segment import sentences
 

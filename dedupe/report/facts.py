@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from tabulate import tabulate
 
 from dedupe.corpus.fact_audit import FactAudit
-from dedupe.evidence.facts import FactFlag, PairFlags
+from dedupe.evidence.fact_flags import FactFlag, PairFlags
 from dedupe.models import Span
 from dedupe.report.serialize import to_json
 from dedupe.report.words import FACTS_LEGEND, fact_kind, slot_words, span

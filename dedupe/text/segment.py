@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import chain
 
 from dedupe.models import Article, Span, Token
-from dedupe.text.normalize import tokenize_parts
+from dedupe.text.tokens import tokenize_parts
 
 # Every line boundary str.splitlines knows: old Mac "\r", form feeds, Unicode separators.
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029"

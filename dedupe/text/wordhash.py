@@ -4,8 +4,8 @@ The signature path needs only each word's 64-bit hash, never the word. Texts of 
 and the simple folds of ``normalize`` (curly quotes, dashes, odd spaces, soft hyphens)
 are folded to bytes, joined into one buffer and split into words with numpy; each word
 is then hashed with a vectorised XXH3-64, bit for bit ``xxhash.xxh3_64_intdigest`` of
-its UTF-8 bytes. Any other text takes the reference path (``normalize.words`` and the
-same hash per word), so the words are always exactly ``normalize.words``'.
+its UTF-8 bytes. Any other text takes the reference path (``tokens.words`` and the
+same hash per word), so the words are always exactly ``tokens.words``'.
 
 The word rule is ``normalize``'s ``\\d++(?:[.,]\\d++)*+|[a-z0-9]++(?:'[a-z0-9]++)*+``
 read left to right. On runs of ``[a-z0-9]`` it comes to this: a word takes whole runs,
@@ -25,7 +25,8 @@ import numpy.typing as npt
 import xxhash
 
 from dedupe.models import Span
-from dedupe.text.normalize import simple_fold, words
+from dedupe.text.normalize import simple_fold
+from dedupe.text.tokens import words
 from dedupe.text.xxh3 import xxh3_words
 
 Bytes = npt.NDArray[np.uint8]
@@ -51,7 +52,7 @@ class WordHashes:
 def hash_words(
     texts: Sequence[str], spans: Sequence[Iterable[Span]] | None = None, *, join: bool = False
 ) -> WordHashes:
-    """Return the hash of every word ``normalize.words`` finds in each text (or in its ``spans``).
+    """Return the hash of every word ``tokens.words`` finds in each text (or in its ``spans``).
 
     With ``join``, also each text's ``" ".join(words).encode()``, built without the words.
 

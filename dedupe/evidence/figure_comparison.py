@@ -1,0 +1,222 @@
+"""Compare the figures two reports give: one count given two ways is flagged, a toll still rising is not.
+
+``facts.compare_facts`` flags a figure both reports give for one thing only where no reading
+of one fits the other (``number_flags``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from dedupe.evidence.events import EventProfile, Fact
+from dedupe.evidence.fact_flags import FactFlag, fact_flag
+from dedupe.evidence.numbers import ROUND_TO, quantities_agree
+from dedupe.evidence.places import lookup_exonym, lookup_place
+
+# Nouns that say what a figure counts too loosely to compare: "14 countries" signed one thing,
+# "two countries" are the talks' parties; "33,400 people" were evacuated, "72 people" died.
+# The singular forms ``numbers`` gives, in English, French, Spanish, German, Italian, Portuguese
+# and Russian (whose noun after a number is genitive plural).
+GENERIC_UNITS = frozenset(
+    "people person country state nation member leader delegation organisation organization "
+    "personne pay persona paíse paesi pessoa "
+    "государств стран человек людей".split()
+)
+# Units of a toll: a figure that changes as the count goes on.
+CASUALTY_UNITS = frozenset(("dead", "injured"))
+# Words that tell a toll as a count still going on, in English, French, Spanish, German,
+# Italian and Portuguese: "the toll rose to", "as of 3 p.m.", "bilan provisoire", "subió a".
+TOLL_UPDATE_WORDS = frozenset(
+    "rose risen rising climbed climbing reached jumped increased stood stands now so far latest updated "
+    "provisional preliminary toll tally count "
+    "bilan provisoire hausse passé atteint "
+    "balance aumentó ascendió subió ascienden asciende cifra provisional "
+    "bilanz gestiegen stieg "
+    "bilancio salito provvisorio "
+    "balanço subiu aumentou".split()
+)
+# Two exact tolls this close (relative to the larger) are one tally told two ways: official
+# updates of a disaster's toll move by more than a few percent, a slip of a digit does not.
+SAME_TALLY_GAP = 0.05
+# Where a figure's clause begins and ends: a comma, a semicolon, a bracket, "and", "while".
+CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|while|but|whereas|et|y|und|e)\b", re.IGNORECASE)
+# A place a toll's clause gives it: after a locative, maybe with a region word after it.
+SCOPE_PLACE = re.compile(
+    r"\b(?:in|at|across|à|en|im|in der|nella|na|no)\s+(?:the\s+)?"
+    r"((?:province|region|prefecture|state|provincia|región|région)\s+(?:of|de|di)\s+)?"
+    r"([A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?)"
+    r"(\s+(?:province|prefecture|region|district|oblast|governorate|county|state))?"
+)
+# A word after a place that makes a toll given there a part: "in Hatay alone".
+PART_AFTER = re.compile(r"\s*(?:alone|only|solo|seulement|allein)\b", re.IGNORECASE)
+# Units of time: a duration is of one thing only with the same word after it.
+DURATION_UNITS = frozenset("year month week day hour minute second".split())
+# Words after a count that say nothing of what happened to it.
+PREDICATE_SKIP = frozenset(
+    "were was are is have has had been be being of the a an that which who in on at by to all some".split()
+)
+# Units of length, and what tells a quake's depth from a distance to a place.
+LENGTH_UNITS = frozenset("km kilometer kilometre mile meter metre".split())
+MEASURE_CHARS = 50
+DEPTH_WORDS = re.compile(
+    r"\b(?:deep|depth|below|beneath|underground|focal|profundidad|profondeur|tiefe)\b", re.I
+)
+FROM_PLACE = re.compile(
+    r"\b(?:(?:north|south|east|west)\w*\s+(?:of|from)|from|outside|away from)\s+(?:the\s+)?"
+    r"(?:(?:city|town|capital|province)\s+(?:of\s+)?)?([A-Z][\w-]+)"
+)
+
+
+def number_flags(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> list[FactFlag]:
+    """Flag a figure both reports give for one thing where no reading of one fits the other.
+
+    The pair shown is the closest one, so a near miss (1,037 vs 1,035 dead) is not hidden
+    behind a figure of another hour. A toll that either report gives as a count still
+    going on ("rose to", "as of 3 p.m.", "bilan provisoire") is flagged only where both
+    figures belong to one tally (``_one_tally``): tolls rise from hour to hour, and two
+    reports filed at different times both tell the truth.
+    """
+    flags: list[FactFlag] = []
+    for unit in dict.fromkeys(_unit(f) for f in pa.numbers):
+        xs = [f for f in pa.numbers if _unit(f) == unit]
+        ys = [f for f in pb.numbers if _unit(f) == unit]
+        # A length is one thing only if both say what it measures: a quake's depth, or how
+        # far from which place (28 km north of Herat is not the 10 km depth).
+        pairs = [(x, y) for x in xs for y in ys if _same_thing(x, y, a_text, b_text)]
+        if unit[0] in GENERIC_UNITS or not pairs or any(_agree(x, y) for x in xs for y in ys):
+            continue
+        x, y = min(pairs, key=lambda pair: _gap(*pair))
+        if unit[0] in CASUALTY_UNITS and _moving(x, y, a_text, b_text) and not _one_tally(x, y, pa, pb):
+            continue
+        note = f"A gives {x.canonical}, B {y.canonical}"
+        flags.append(fact_flag("number", "number_mismatch", x, y, min(x.confidence, y.confidence), note))
+    return flags
+
+
+def _same_thing(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:
+    """True if two figures of one unit can count the same thing.
+
+    A length measures the same (``_measure``); a toll counts the same area: one given for a
+    province ("18 killed in Elazig province") is a part of one the other report gives for the
+    country or for another province (``_scope``); a duration needs the same word after it
+    ("23 years in the valley" is not "22 years in office"), and other counts must not say two
+    different things happened to them ("six villages destroyed", "twelve villages flooded").
+    """
+    if _measure(x, a_text) != _measure(y, b_text):
+        return False
+    if x.quantity is not None and x.quantity.unit in CASUALTY_UNITS:
+        sx, sy = _scope(x, a_text), _scope(y, b_text)
+        return sx == sy or (sx is None and sy is None)
+    px, py = _predicate(x, a_text), _predicate(y, b_text)
+    if x.quantity is not None and x.quantity.unit in DURATION_UNITS:
+        return px == py  # "23 years in the valley" is not "22 years in office"
+    return px == py or not (px.endswith("ed") and py.endswith("ed"))  # "destroyed" is not "flooded"
+
+
+def _clause(fact: Fact, text: str) -> tuple[int, int]:
+    """The figure's clause: from the last break before it to the first after it."""
+    start, end = fact.sentence.start, fact.sentence.end
+    breaks = list(CLAUSE_BREAK.finditer(text, start, fact.span.start))
+    after = CLAUSE_BREAK.search(text, fact.span.end, end)
+    return (breaks[-1].end() if breaks else start), (after.start() if after else end)
+
+
+def _scope(fact: Fact, text: str) -> str | None:
+    """The region a toll's clause counts it in ("in Elazig province", "in the province of Hatay",
+    "in Texas", "in Hatay alone"), or None: a city is where the event happened, not a part of it."""
+    start, end = _clause(fact, text)
+    for m in SCOPE_PLACE.finditer(text, start, end):
+        place = lookup_place(m.group(2), located=True) or lookup_exonym(m.group(2))
+        state = place is not None and place.kind == "state"
+        if m.group(1) or m.group(3) or state or PART_AFTER.match(text, m.end()):
+            return m.group(2).casefold()
+    return None
+
+
+def _predicate(fact: Fact, text: str) -> str:
+    """The first word after a count that says what happened to it ("destroyed", "old"), or ""."""
+    _, end = _clause(fact, text)
+    words = re.findall(r"[^\W\d_]+", text[fact.span.end : end].lower())
+    return next((w for w in words if w not in PREDICATE_SKIP), "")
+
+
+def _measure(fact: Fact, text: str) -> str:
+    """What a length measures: "depth", "from <place>" ("33 km northwest of Herat"), or ""."""
+    if fact.quantity is None or fact.quantity.unit not in LENGTH_UNITS:
+        return ""
+    around = text[max(fact.sentence.start, fact.span.start - MEASURE_CHARS) : fact.span.end + MEASURE_CHARS]
+    if DEPTH_WORDS.search(around):
+        return "depth"
+    after = text[fact.span.end : min(fact.sentence.end, fact.span.end + MEASURE_CHARS)]
+    origin = FROM_PLACE.search(after)
+    return f"from {origin.group(1)}" if origin else "length"
+
+
+def _moving(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:
+    """True if either toll's sentence tells it as a count still going on."""
+    return any(
+        not TOLL_UPDATE_WORDS.isdisjoint(re.findall(r"[^\W\d_]+", f.sentence.slice(text).lower()))
+        for f, text in ((x, a_text), (y, b_text))
+    )
+
+
+def _gap(x: Fact, y: Fact) -> float:
+    """How far apart two figures are, relative to the larger."""
+    a = x.quantity.value if x.quantity else 0.0
+    b = y.quantity.value if y.quantity else 0.0
+    return abs(a - b) / max(abs(a), abs(b), 1e-9)
+
+
+def _one_tally(x: Fact, y: Fact, pa: EventProfile, pb: EventProfile) -> bool:
+    """True if two differing tolls are one tally told two ways, so both cannot be right.
+
+    They are when both are exact and within ``SAME_TALLY_GAP`` of each other (a slip of
+    a digit or two, not an update), or when the reports give another casualty figure
+    alike (694 dead in both, then 1,640 vs 1,670 injured).
+    """
+    exact = all(f.quantity is not None and f.quantity.bound == "exact" for f in (x, y))
+    if exact and _gap(x, y) <= SAME_TALLY_GAP:
+        return True
+    shared = {
+        (f.quantity.unit, f.quantity.value)
+        for f in pa.numbers
+        if f.quantity is not None and f.quantity.unit in CASUALTY_UNITS and f.quantity.unit != _unit(x)[0]
+    }
+    return any(
+        f.quantity is not None
+        and f.quantity.bound == "exact"
+        and (f.quantity.unit, f.quantity.value) in shared
+        for f in pb.numbers
+    )
+
+
+def _unit(fact: Fact) -> tuple[str, bool]:
+    return (fact.quantity.unit, fact.quantity.ordinal) if fact.quantity else ("", False)
+
+
+def _agree(x: Fact, y: Fact) -> bool:
+    """True if both figures can be right.
+
+    A bound on a count written to the unit ("at least 5,385") is as exact as the count: 5,383
+    is not at least 5,385, though ``quantities_agree`` allows any figure a rounding's margin.
+    """
+    a, b = x.quantity, y.quantity
+    if a is None or b is None or quantities_agree(a, b) is not True:
+        return False
+    if "about" in (a.bound, b.bound) or not all(_to_the_unit(q.value) for q in (a, b)):
+        return True
+    (low_a, high_a), (low_b, high_b) = _strict_range(a.value, a.bound), _strict_range(b.value, b.bound)
+    return low_a <= high_b and low_b <= high_a
+
+
+def _to_the_unit(value: float) -> bool:
+    return value == int(value) and int(value) % ROUND_TO != 0
+
+
+def _strict_range(value: float, bound: str) -> tuple[float, float]:
+    if bound == "at_least":
+        return value, math.inf
+    if bound == "at_most":
+        return -math.inf, value
+    return value, value

@@ -1,0 +1,107 @@
+"""Find the dates a report names in French, Spanish, German, Italian, Portuguese or Russian.
+
+``date_mentions`` reads English dates; these are read in the lede of a report not written in
+English (``facts_lede``) and resolved against publication the same way.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from dedupe.evidence.date_mentions import (
+    AHEAD_DAYS,
+    LEAP_YEAR,
+    DateRef,
+    PartialDate,
+    resolve_relative,
+    resolve_weekday,
+)
+from dedupe.models import Span
+
+# Month and weekday names and the words for "yesterday" and "today" in French, Spanish,
+# German, Italian, Portuguese and Russian (month names as a day before them declines them),
+# read only by ``find_foreign_date_refs``: the event profile the event model was fitted on
+# reads English alone.
+_FOREIGN_MONTHS = (
+    "janvier enero januar jänner gennaio janeiro января",
+    "février febrero februar febbraio fevereiro февраля",
+    "mars marzo märz março марта",
+    "avril abril april aprile апреля",
+    "mai mayo maggio maio мая",
+    "juin junio juni giugno junho июня",
+    "juillet julio juli luglio julho июля",
+    "août agosto august августа",
+    "septembre septiembre setiembre september settembre setembro сентября",
+    "octobre octubre oktober ottobre outubro октября",
+    "novembre noviembre november novembro ноября",
+    "décembre diciembre dezember dicembre dezembro декабря",
+)
+FOREIGN_MONTHS = {name: k for k, names in enumerate(_FOREIGN_MONTHS, 1) for name in names.split()}
+_FOREIGN_WEEKDAYS = (
+    "lundi lunes montag lunedì lunedi segunda-feira понедельник",
+    "mardi martes dienstag martedì martedi terça-feira вторник",
+    "mercredi miércoles mittwoch mercoledì mercoledi quarta-feira среду среда",
+    "jeudi jueves donnerstag giovedì giovedi quinta-feira четверг",
+    "vendredi viernes freitag venerdì venerdi sexta-feira пятницу пятница",
+    "samedi sábado samstag sabato субботу суббота",
+    "dimanche domingo sonntag domenica воскресенье",
+)
+FOREIGN_WEEKDAYS = {name: k for k, names in enumerate(_FOREIGN_WEEKDAYS) for name in names.split()}
+# "hier" is French for yesterday but German for here, so it counts only in French text.
+FOREIGN_RELATIVE = {"ayer": "yesterday", "gestern": "yesterday", "ieri": "yesterday", "ontem": "yesterday",
+                    "вчера": "yesterday", "aujourd'hui": "today", "hoy": "today", "heute": "today",
+                    "oggi": "today", "hoje": "today", "сегодня": "today"}  # fmt: skip
+_FOREIGN_DAY_MONTH = re.compile(
+    r"(?<![\w.,])(?P<day>[0-3]?\d)(?:er|º|°)?\.?[^\S\n]+(?:de[^\S\n]+)?(?P<month>[^\W\d_]+)"
+    r"(?:[^\S\n]+(?:de[^\S\n]+)?(?P<year>(?:19|20)\d\d))?"
+)
+# German joins a weekday to the time of day: "Donnerstagmorgen", "am Freitagabend".
+_FOREIGN_WORD = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]+(?:-feira)?|aujourd'hui|aujourd’hui)(?![\w-])")
+_GERMAN_WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
+_DAY_PARTS = ("morgen", "abend", "nachmittag", "vormittag", "mittag", "nacht")
+
+
+def find_foreign_date_refs(
+    text: str, start: int = 0, end: int | None = None, *, published: date | None = None, language: str = "und"
+) -> list[DateRef]:
+    """Return the dates ``text[start:end]`` names in French, Spanish, German, Italian, Portuguese or Russian.
+
+    "13 juillet", "19 de septiembre de 2023", "20. April", "9 апреля", "jeudi",
+    "Donnerstagmorgen", "ayer", "сегодня": a day and month, or a weekday or "yesterday"
+    resolved against ``published`` as ``find_date_refs`` resolves English ones.
+
+    Examples:
+        >>> [str(r.value) for r in find_foreign_date_refs("le 13 juillet 2025 à Pékin")]
+        ['2025-07-13']
+    """
+    stop = len(text) if end is None else end
+    found: list[DateRef] = []
+    for match in _FOREIGN_DAY_MONTH.finditer(text, start, stop):
+        month = FOREIGN_MONTHS.get(match.group("month").lower())
+        day = int(match.group("day"))
+        if month is None or not 1 <= day <= calendar.monthrange(LEAP_YEAR, month)[1]:
+            continue
+        year = int(match.group("year")) if match.group("year") else None
+        if year is None and published is not None:
+            year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+            if (
+                year < published.year
+                and 0 < (date(published.year, month, day) - published).days <= AHEAD_DAYS
+            ):
+                year = published.year
+        found.append(DateRef(PartialDate(year, month, day), Span(match.start(), match.end()), "month_day"))
+    for match in _FOREIGN_WORD.finditer(text, start, stop):
+        word = match.group("word").lower().replace("’", "'")
+        stem = next((word[: -len(p)] for p in _DAY_PARTS if word.endswith(p) and len(word) > len(p)), word)
+        span = Span(match.start(), match.end())
+        german = stem in _GERMAN_WEEKDAYS
+        if stem in FOREIGN_WEEKDAYS and (stem == word or german) and (german or match.group().islower()):
+            found.append(
+                DateRef(resolve_weekday(FOREIGN_WEEKDAYS[stem], "", published), span, "weekday", "on")
+            )
+        elif word in FOREIGN_RELATIVE or (word == "hier" and language == "fr"):
+            rel = FOREIGN_RELATIVE.get(word, "yesterday")
+            found.append(DateRef(resolve_relative(rel, published), span, "relative", rel))
+    return sorted(found, key=lambda r: r.span.start)
