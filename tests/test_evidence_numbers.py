@@ -153,3 +153,13 @@ def test_tolls_in_other_languages(text: str, language: str, expected: list[str])
 )
 def test_two_hedged_figures_are_two_readings(a: Quantity, b: Quantity, agree: bool) -> None:
     assert quantities_agree(a, b) is agree
+
+
+spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: Span(t[0], t[0] + t[1])))
+
+
+@given(spans, st.lists(st.integers(0, 90), max_size=30))
+def test_skip_spans_are_checked_in_one_pass_as_each_span_would_be(skip: list[Span], asked: list[int]) -> None:
+    inside = numbers._inside(skip)  # overlapping, empty and unsorted spans, positions asked in order
+    for position in sorted(asked):
+        assert inside(position) == any(s.start <= position < s.end for s in skip)

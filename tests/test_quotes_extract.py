@@ -10,7 +10,7 @@ import pytest
 from dedupe.ingest.build import article_from_text
 from dedupe.ingest.read import load_file
 from dedupe.models import Article, Span
-from dedupe.quotes.extract import Quote, extract_quotes, speaker_of
+from dedupe.quotes.extract import Quote, _sentence_of, extract_quotes, speaker_of
 
 QUOTES = Path(__file__).resolve().parent.parent / "fixtures" / "quotes"
 OPENING = "“‘\"'«»„‚「『‹"
@@ -268,3 +268,15 @@ def test_a_transcript_stops_at_the_first_question() -> None:
     [row] = [r for r in ROWS if r["case"] == "transcript_after_salutations"]
     texts = [q.text for q in quotes_of(row)]
     assert texts == ["We have reopened the harbour after a long winter of repairs."]
+
+
+def test_a_quotation_widens_to_the_sentences_it_touches() -> None:
+    sents = [Span(0, 10), Span(11, 20), Span(22, 30), Span(31, 40)]
+    for span, widened in (
+        (Span(12, 15), Span(11, 20)),  # inside one sentence
+        (Span(15, 25), Span(11, 30)),  # across two
+        (Span(20, 22), Span(20, 22)),  # between two: touches none
+        (Span(0, 40), Span(0, 40)),  # all of them
+        (Span(38, 45), Span(31, 45)),  # runs past the last
+    ):
+        assert _sentence_of(span, sents) == widened, span

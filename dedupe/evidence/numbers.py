@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dedupe.models import Span, Token
@@ -181,6 +181,7 @@ def find_quantities(
         ['≥1037 dead']
     """
     comma = language.split("-")[0].lower() in DECIMAL_COMMA_LANGUAGES
+    skipped = _inside(skip)
     found: list[QuantityMention] = []
     after = 0  # where the last number read ends: a number starts no earlier
     for i in _number_starts(tokens):
@@ -189,11 +190,7 @@ def find_quantities(
         value, end = _number_at(tokens, i, decimal_comma=comma)
         if value is not None and comma:
             value, end = _spaced_groups(text, tokens, value, end)
-        if (
-            value is None
-            or any(s.start <= tokens[i].start < s.end for s in skip)
-            or _is_time(text, tokens, end)
-        ):
+        if value is None or skipped(tokens[i].start) or _is_time(text, tokens, end):
             continue
         ordinal = (
             end < len(tokens)
@@ -207,6 +204,19 @@ def find_quantities(
             found.append(QuantityMention(quantity, Span(tokens[i].start, tokens[unit_end - 1].end)))
         after = end
     return found
+
+
+def _inside(spans: Sequence[Span]) -> Callable[[int], bool]:
+    """Whether a position, asked in increasing order, lies in any of ``spans``: one pass."""
+    ordered, taken, reach = sorted(spans, key=lambda s: s.start), 0, -1
+
+    def inside(position: int) -> bool:
+        nonlocal taken, reach
+        while taken < len(ordered) and ordered[taken].start <= position:
+            reach, taken = max(reach, ordered[taken].end), taken + 1
+        return position < reach
+
+    return inside
 
 
 def _number_starts(tokens: Sequence[Token]) -> list[int]:

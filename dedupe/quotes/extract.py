@@ -26,8 +26,10 @@ The marks are found in ``quotes.marks``, the statements without marks in ``quote
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from dedupe.models import Article, Span
 from dedupe.quotes.marks import (
@@ -236,10 +238,12 @@ def _looks_like_subhead(line: str) -> bool:
 
 
 def _sentence_of(span: Span, sents: list[Span]) -> Span:
-    touching = [s for s in sents if s.start < span.end and span.start < s.end]
-    if not touching:
+    """The span widened to the sentences it touches (``sents`` in text order, apart)."""
+    first = bisect_right(sents, span.start, key=attrgetter("end"))
+    last = bisect_left(sents, span.end, lo=first, key=attrgetter("start"))
+    if first >= last:
         return span
-    return Span(min(span.start, touching[0].start), max(span.end, touching[-1].end))
+    return Span(min(span.start, sents[first].start), max(span.end, sents[last - 1].end))
 
 
 def _carry_speakers(masked: str, quotes: list[Quote]) -> list[Quote]:
