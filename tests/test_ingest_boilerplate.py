@@ -6,7 +6,7 @@ import itertools
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dedupe.ingest.boilerplate import credits, find_boilerplate
@@ -179,6 +179,7 @@ lines = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=9).map(" ".jo
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(lines, min_size=1, max_size=8))
+@example(["talks", "Tuesday Tuesday Tuesday", "Tuesday Tuesday Tuesday"])  # its kept copy read as a credit
 def test_set_aside_lines_are_whole_lines_and_every_repeat_keeps_a_copy(body_lines: list[str]) -> None:
     text = "\n\n".join(body_lines)
     found = find_boilerplate(text)
@@ -204,3 +205,10 @@ def _trigrams(line: str) -> set[tuple[str, ...]]:
 def test_boilerplate_spans_are_boilerplate_records() -> None:
     [part] = find_boilerplate("Headline of the day\n\nBody text of the story here.\n\nLeave a Reply")
     assert isinstance(part, Boilerplate)
+
+
+def test_the_copy_a_repeat_was_set_aside_for_is_no_credit_line() -> None:
+    text = "Crews agreed the deal.\n\nHarbour Union Press\n\nHarbour Union Press"
+    found = find_boilerplate(text)
+    assert [(b.reason, text[b.start : b.end]) for b in found] == [("repeated line", "Harbour Union Press")]
+    assert found[0].start == text.rindex("Harbour Union Press")  # the later copy goes, the first stays

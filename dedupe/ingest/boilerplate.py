@@ -65,9 +65,16 @@ def find_boilerplate(text: str, lines: Sequence[Span] | None = None) -> tuple[Bo
     for line in _repeated_lines(text, [ln for ln in lines if ln.start not in found]):
         found[line.start] = Boilerplate(line.start, line.end, "repeated line")
     credit = credit_line(text, [ln for ln in lines if ln.start not in found])
-    if credit is not None:
+    if credit is not None and not _holds_a_repeat(text, credit, found.values()):
         found[credit.start] = Boilerplate(credit.start, credit.end, "credit line")
     return tuple(found[k] for k in sorted(found))
+
+
+def _holds_a_repeat(text: str, line: Span, found: Iterable[Boilerplate]) -> bool:
+    """True if ``line`` is the copy a repeated line was set aside for: it stays in the body."""
+    mine = _shingles(line.slice(text))
+    repeats = (_shingles(text[b.start : b.end]) for b in found if b.reason == "repeated line")
+    return any(theirs and len(theirs & mine) >= _REPEAT_CONTAINED * len(theirs) for theirs in repeats)
 
 
 def _furniture_reason(line: str) -> str | None:
