@@ -206,7 +206,8 @@ def _same_speaker(said: str, truth: str) -> bool:
     Beyond the same person (``same_person``) or one name inside the other, an institution
     may be named by its acronym ("JAXA" for "Japan Aerospace Exploration Agency") and by
     its document ("Washington Summit Declaration" for "NATO (Washington Summit
-    Declaration)"), and a name written in Cyrillic counts in transliteration.
+    Declaration)") or by its acronym in another language ("OTAN" for "NATO"), and a name
+    written in Cyrillic counts in transliteration.
     """
     if said.lower() == truth.lower():
         return True
@@ -218,9 +219,15 @@ def _same_speaker(said: str, truth: str) -> bool:
     bare_said, bare_truth = (re.sub(r"\s*\([^()]*\)$", "", x).strip() for x in (said, truth))
     inner = re.findall(r"\(([^()]*)\)", truth)
     names = {bare_truth.lower(), *(x.lower() for x in inner)}
+    acronym = len(bare_said) > 1 and bare_said.isupper()
     return bare_said.lower() in names or (
-        len(bare_said) > 1 and bare_said.isupper() and any(_abbreviates(bare_said.lower(), n) for n in names)
+        acronym and any(_abbreviates(bare_said.lower(), n) or _reordered(bare_said.lower(), n) for n in names)
     )
+
+
+def _reordered(short: str, name: str) -> bool:
+    """ "otan" is "nato" in another language's word order: the same letters, three or more."""
+    return len(short) >= 3 and sorted(short) == sorted(name)
 
 
 def _abbreviates(short: str, name: str) -> bool:
