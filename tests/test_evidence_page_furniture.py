@@ -22,7 +22,7 @@ def _fact(text: str, value: str, slot: str = "date") -> Fact:
     [
         ("Leaders talk in Samarkand, Friday, Sept. 16, 2022. (AP Photo/Jane Roe)\nBody.", "Samarkand", True),
         ("Wang Yi meets Lavrov in Beijing, July 13, 2025. (Xinhua/Li Wei)\nBody.", "Beijing", True),
-        ("The pad at Tanegashima in this photo taken by Kyodo on August 28, 2023.", "August 28, 2023", True),
+        ("Its pad in this photo taken by Harbour Wire on August 28, 2023.", "August 28, 2023", True),
         ("Mandatory credit REUTERS/File photo TOKYO, Sept 7 (Reuters) - Japan launched", "Sept 7", False),
         ("The ministers met in Beijing on Monday.\nThey agreed.", "Beijing", False),
     ],
@@ -51,7 +51,7 @@ def test_datelines(text: str, value: str, expected: bool) -> None:
     ("text", "value", "expected"),
     [
         ("date 2024-04-07 Lavrov arrived on April 8.", "2024-04-07", True),
-        ("16:03 JST, January 3, 2024 (updated at 19:20 JST)", "January 3, 2024", True),
+        ("08:41 JST, February 9, 2024 (updated at 11:05 JST)", "February 9, 2024", True),
         ("Published on March 20, 2023", "March 20, 2023", True),
         ("On September 7 Japan launched a rocket.", "September 7", False),
         ("Lavrov arrived on April 8.", "April 8", False),

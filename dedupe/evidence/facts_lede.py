@@ -2,8 +2,8 @@
 
 The event profile (``dedupe.evidence.events``) keeps a place only beside an English event
 word ("talks in Nanping") and reads dates in English; the event model was fitted on it as
-it is. A lede, though, states the event's own place and day in every language: "Russian
-Foreign Minister Sergey Lavrov arrived in Beijing on Monday", "Le ministre … a rencontré
+it is. A lede, though, states the event's own place and day in every language: "Sergey Lavrov
+flew into Beijing on Monday", "Le ministre … a rencontré
 le 13 juillet à Tianjin …", "Am Donnerstagmorgen hob die Rakete in Texas ab". Where the
 profile finds no narrated place or date, ``facts_view`` takes the lede's (``lede_facts``),
 ranked after anything narrated and before page furniture.

@@ -5,12 +5,12 @@ model reads it, so it stays as fitted). Comparing two reports' facts asks more: 
 the event's only where the report narrates the event itself, so this view drops from that
 profile what page furniture states:
 
-- photo captions ("… in New York, Monday, Sept. 18, 2023. (AP Photo/…)"): they describe
+- photo captions ("… in Geneva, Tuesday, May 7, 2024. (Photo/…)"): they describe
   a picture, often of an earlier occasion, and carry the picture's place and date;
 - bylines and credits ("By Jane Roe", "Reporting by …"): the people named wrote the story;
 - datelines ("MOSCOW (AP) —", "WASHINGTON, July 11. /TASS/."): where and when the story
   was filed, which is not always where and when the event happened;
-- publication stamps ("date 2024-04-07", "16:03 JST, January 3, 2024 (updated …)"): when
+- publication stamps ("date 2024-04-07", "08:41 JST, February 9, 2024 (updated …)"): when
   the page went up; a preview published the day before names its event's own date.
 
 Such furniture (``page_furniture``) may stand in where the narration gives no place or
@@ -59,7 +59,7 @@ STATEMENT_VENUE = re.compile(
     re.IGNORECASE,
 )
 # A figure's clause that gives it another moment: the cues above and "last week", "days ago",
-# "days after": "the same region where more than 1,000 people were killed last week".
+# "days after": "the valley where over 1,000 villagers were killed last week".
 FIGURE_CUES = re.compile(
     BACKGROUND_CUES.pattern
     + r"|\b(?:last (?:week|month|year)|(?:days|weeks|months|years) (?:ago|after|before))\b",
@@ -172,7 +172,7 @@ def _participants(article: Article, profile: EventProfile, found: tuple[Fact, ..
 
     The event profile reads meetings in English ("met with", "talks with"); a lede names the
     other side of its lead's meeting in any language ("tient une réunion avec … Wang Yi",
-    "il colloquio fra … Sergei Lavrov e Wang Yi", "talks with Foreign Minister of China Wang Yi").
+    "il colloquio fra … Sergei Lavrov e Wang Yi", "talks with China's top diplomat Wang Yi").
     """
     text = article.text
     kept = [f for f in found if named_as_person(text, f.canonical)]

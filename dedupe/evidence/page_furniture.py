@@ -14,7 +14,7 @@ from dedupe.models import Span
 from dedupe.text.dates import MONTHS
 
 # A photo credit in a caption: "(AP Photo/…)", "REUTERS/Name", "(Xinhua/…)", "(Photo/Chinese
-# Foreign Ministry)", "Photo: MFA", "in this photo taken by Kyodo".
+# Foreign Ministry)", "Photo: MFA", "in this photo taken by Harbour Wire".
 PHOTO_CREDIT = re.compile(
     r"\((?:[A-Z][\w .-]{0,30}[ /])?(?:Photo|Picture|Foto)s?\b[^)]{0,80}\)"
     r"|\b(?:AP|AFP|Reuters|Xinhua|EPA|Getty|Kyodo|Anadolu|Sputnik|TASS) Photo"
