@@ -43,7 +43,7 @@ STATEMENT_AFTER = re.compile(rf"\s*,?\s*{_REPORTING}\b", re.IGNORECASE)
 STATEMENT_CHARS = 40
 # Words that put a date on another occasion than the report's own, in the date's clause: an
 # earlier one ("On October 7, another quake …", "had struck", "the hardest hit by the February 6
-# quake"), a later one ("the planned trip in May"), the plan it replaced ("delayed from its
+# quake"), a later one ("the planned trip in May"), the plan it replaced ("put back from its
 # original date of August 28", "inizialmente previsto per il 26 agosto"), or a count's moment
 # ("the toll stood at 65 as of Jan. 3", "the death toll reaching 128 on Sunday"). "Last" is
 # not one: "last Saturday" is the latest.

@@ -54,7 +54,7 @@ _VERB_FIRST_NAMED = re.compile(
     rf"{_LEAD}{_AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+(?P<subj>(?:[^\W\d_][\w’'.\-]*\s+)?"
     r"(?:[A-ZÀ-ÝА-ЯЁ][\w’'.\-]*)(?:\s+[A-ZÀ-ÝА-ЯЁ][\w’'.\-]*){0,3})"
 )
-# "…", dijo el primer ministro indio, Narendra Modi, en …: the name in apposition.
+# "…", dijo el primer ministro, Narendra Modi, en …: the name in apposition.
 _VERB_FIRST_APPOSED = re.compile(
     rf"{_LEAD}{_AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+[^,.;:!?“”\"«»]{{1,60}},\s+(?P<subj>{_SUBJECT})(?=\s*[,.;])"
 )
