@@ -267,6 +267,27 @@ def test_a_short_phrase_unquoted_elsewhere_needs_the_same_speaker() -> None:
     ]  # fmt: skip
 
 
+
+def test_a_long_statement_is_aligned_only_where_its_word_pairs_are(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dedupe.quotes.unquoted
+
+    statement = "the harbour will reopen to cargo ships before the winter storms arrive"
+    a = article("a", f"{MAYOR}\n\n“{statement.capitalize()},” Fischer said.")
+    b = article("b", f"{MAYOR}\n\nFischer said {statement}.")
+    scrambled = " ".join(reversed(statement.split()))  # every word, none of the pairs
+    c = article("c", f"{MAYOR}\n\nA poem read {scrambled}.")
+    calls: list[str] = []
+    align = dedupe.quotes.unquoted.fuzz.partial_ratio_alignment
+
+    def counted(statement: str, target: str, **options: float) -> object:
+        calls.append(target)
+        return align(statement, target, **options)
+
+    monkeypatch.setattr(dedupe.quotes.unquoted.fuzz, "partial_ratio_alignment", counted)
+    [group] = [g for g in match_quotes([a, b, c]) if len(g.renderings) > 1]
+    assert [(r.article_id, r.quoted) for r in group.renderings] == [("a", True), ("b", False)]
+    assert len(calls) == 1 and "harbour will reopen" in calls[0]  # c was never aligned
+
 # --- the audit ---------------------------------------------------------------------------
 
 
