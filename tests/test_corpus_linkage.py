@@ -19,6 +19,7 @@ from dedupe.corpus.linkage import (
     groups,
     link_from_report,
     representative,
+    sampled_groups,
 )
 from dedupe.models import Reason
 from dedupe.pair.compare import ArticleInfo, PairReport
@@ -83,6 +84,92 @@ def test_every_article_lands_in_one_group_whatever_the_link_order(
                 frozenset((x.a, x.b)) for x in links if x.relation.strength >= 2 and {x.a, x.b} <= set(group)
             }
             assert len(inside) >= 0.5 * (len(group) - 1)
+
+
+# --- sampled_groups: a component too large to compare every pair ---------------------------
+
+
+def sampled_events(seed: int) -> tuple[list[str], list[Link], list[tuple[str, ...]]]:
+    """Three events of 30 reports, a sixth of their pairs compared (all linked), a few cross pairs (none)."""
+    rng = random.Random(seed)
+    events = [tuple(f"e{e}-{n:02}" for n in range(30)) for e in range(3)]
+    links = []
+    for members in events:
+        for n, a in enumerate(members):  # every report compared with at least its next two
+            links += [link(a, members[(n + 1) % 30]), link(a, members[(n + 2) % 30])]
+        links += [link(a, b) for a in members for b in members if a < b and rng.random() < 0.1]
+    ids = [a for members in events for a in members]
+    links += [link(a, b, Relation.RELATED) for a in ids for b in ids if a[1] != b[1] and rng.random() < 0.02]
+    return ids, links, sorted(events)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sampled_events_are_found_where_counting_every_pair_splits_them(seed: int) -> None:
+    ids, links, events = sampled_events(seed)
+    assert sampled_groups(ids, links, "event") == events
+    assert len(groups(ids, links, "event")) > 3 * len(events)  # unlinked = never compared: split
+
+
+def test_sampled_a_hub_joins_one_event_and_does_not_chain_two() -> None:
+    links = [link("a", "b"), link("b", "c"), link("a", "c"), link("d", "e"), link("e", "f"), link("d", "f")]
+    links += [link("h", "a"), link("h", "b"), link("h", "d")]  # a round-up touching both events
+    assert sampled_groups("abcdefh", links, "event") == [("a", "b", "c", "h"), ("d", "e", "f")]
+
+
+def test_sampled_groups_do_not_merge_on_one_link_or_mostly_unlinked_pairs() -> None:
+    pair = [link("a", "b"), link("c", "d")]
+    assert sampled_groups("abcd", [*pair, link("a", "c")], "event") == [("a", "b"), ("c", "d")]
+    assert sampled_groups("abx", [link("a", "b"), link("a", "x")], "event") == [("a", "b"), ("x",)]
+    crossed = [
+        *pair,
+        link("a", "c"),
+        link("b", "d"),
+        *(link(x, y, Relation.RELATED) for x, y in ["ad", "bc"]),
+    ]
+    assert sampled_groups("abcd", crossed, "event") == [("a", "b", "c", "d")]  # 2 of 4 compared linked
+    crossed.append(link("a", "d", Relation.UNRELATED))  # a pair given twice counts once
+    assert sampled_groups("abcd", crossed, "event") == [("a", "b", "c", "d")]
+    crossed[3] = link("b", "d", Relation.RELATED)  # 1 of 4
+    assert sampled_groups("abcd", crossed, "event") == [("a", "b"), ("c", "d")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11), st.sampled_from(list(Relation))), max_size=50)
+)
+def test_sampled_groups_are_linked_pieces_and_the_same_clustered_piece_by_piece(
+    edges: list[tuple[int, int, Relation]],
+) -> None:
+    ids = [f"n{i:02}" for i in range(12)]
+    links = [link(f"n{a:02}", f"n{b:02}", relation) for a, b, relation in edges if a != b]
+    found = sampled_groups(ids, links, "event")
+    assert sorted(a for group in found for a in group) == ids
+    shuffled = list(links)
+    random.Random(1).shuffle(shuffled)
+    assert sampled_groups(ids, shuffled, "event") == found
+    strong = [x for x in links if x.relation.strength >= Relation.SAME_EVENT.strength]
+    pieces = groups(ids, strong, "event") if not strong else _connected(ids, strong)
+    by_piece = sorted(g for piece in pieces for g in sampled_groups(piece, links, "event"))
+    assert by_piece == found  # what scan relies on to cluster a large component in pieces
+    for group in found:  # every group hangs together by links at the level
+        assert _connected(group, [x for x in strong if {x.a, x.b} <= set(group)]) == [group]
+
+
+def _connected(ids: list[str] | tuple[str, ...], links: list[Link]) -> list[tuple[str, ...]]:
+    """Connected components of ``ids`` under ``links``, each sorted, sorted."""
+    parent = {a: a for a in ids}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            a = parent[a]
+        return a
+
+    for x in links:
+        parent[root(x.a)] = root(x.b)
+    found: dict[str, list[str]] = {}
+    for a in ids:
+        found.setdefault(root(a), []).append(a)
+    return sorted(tuple(sorted(m)) for m in found.values())
 
 
 def test_representative_is_the_best_linked_member() -> None:

@@ -19,6 +19,7 @@ from dedupe.corpus.linkage import event_groups as event_groups
 from dedupe.corpus.linkage import groups as groups
 from dedupe.corpus.linkage import link_from_report as link_from_report
 from dedupe.corpus.linkage import representative
+from dedupe.corpus.linkage import sampled_groups as sampled_groups
 from dedupe.evidence.fact_flags import PairFlags
 
 if TYPE_CHECKING:

@@ -103,6 +103,78 @@ def groups(ids: Iterable[str], links: Iterable[Link], level: str) -> list[tuple[
     return sorted(found)
 
 
+def sampled_groups(ids: Iterable[str], links: Iterable[Link], level: str) -> list[tuple[str, ...]]:
+    """Return the groups of ``ids`` at ``level`` by average linkage over the pairs compared only.
+
+    For a component too large to compare every pair: there the candidates are a sample (a
+    story told by hundreds of reports fills band buckets past ``MAX_BUCKET``, whose pairs
+    are not proposed), and counting every pair never compared as unlinked would split one
+    event into many. Every link given counts as compared; those at ``level`` as linked.
+    Two groups merge when ``LINK_SHARE`` of their compared cross pairs are linked, at least
+    as many were compared as the smaller group has members, and the links reach two members
+    of each group (the one of a group of one), so a round-up linked to two events does not
+    glue them together. Merges go best-shared first; ties break on ids.
+    """
+    weakest = LEVELS[level].strength
+    order = sorted(set(ids))
+    number = {article: n for n, article in enumerate(order)}
+    group_of = list(range(len(order)))
+    members: dict[int, list[int]] = {n: [n] for n in range(len(order))}
+    linked: dict[int, dict[int, int]] = {n: {} for n in range(len(order))}
+    compared: dict[int, dict[int, int]] = {n: {} for n in range(len(order))}
+    neighbours: dict[int, list[int]] = {n: [] for n in range(len(order))}
+    for link in links:
+        if link.a not in number or link.b not in number or link.a == link.b:
+            continue
+        x, y = sorted((number[link.a], number[link.b]))
+        compared[x][y] = compared[y][x] = 1  # a pair given twice counts once, linked if either is
+        if link.relation.strength >= weakest and y not in linked[x]:
+            linked[x][y] = linked[y][x] = 1
+            neighbours[x].append(y)
+            neighbours[y].append(x)
+
+    def share(x: int, y: int) -> float:
+        return linked[x].get(y, 0) / compared[x][y]
+
+    def reaches(x: int, y: int) -> bool:
+        """True if the links between groups x and y touch two members of each (or all of one)."""
+        small, large = (x, y) if len(members[x]) <= len(members[y]) else (y, x)
+        need_small, need_large = min(2, len(members[small])), min(2, len(members[large]))
+        touched, reached = 0, set()
+        for m in members[small]:
+            across = [n for n in neighbours[m] if group_of[n] == large]
+            touched += bool(across)
+            reached.update(across[:need_large])
+            if touched >= need_small and len(reached) >= need_large:
+                return True
+        return False
+
+    heap = [(-1.0, x, y) for x in linked for y in linked[x] if x < y]
+    heapq.heapify(heap)
+    while heap:
+        negative, x, y = heapq.heappop(heap)
+        if x not in members or y not in members or y not in linked[x]:
+            continue
+        if share(x, y) != -negative:
+            heapq.heappush(heap, (-share(x, y), x, y))
+            continue
+        if (
+            share(x, y) < LINK_SHARE
+            or compared[x][y] < min(len(members[x]), len(members[y]))
+            or not reaches(x, y)
+        ):
+            continue
+        for m in members[y]:
+            group_of[m] = x
+        _merge(x, y, members, linked)
+        _fold(x, y, compared)
+        for other in linked[x]:
+            if share(x, other) >= LINK_SHARE:
+                heapq.heappush(heap, (-share(x, other), min(x, other), max(x, other)))
+    found = [tuple(order[n] for n in sorted(group)) for group in members.values()]
+    return sorted(found)
+
+
 def event_groups(
     ids: Sequence[str],
     scores: npt.NDArray[np.float64],
@@ -151,11 +223,16 @@ def event_groups(
 def _merge(x: int, y: int, members: dict[int, list[int]], between: dict[int, dict[int, int]]) -> None:
     """Fold group ``y`` into group ``x``, summing their link counts to every other group."""
     members[x].extend(members.pop(y))
-    for other, count in between.pop(y).items():
-        del between[other][y]
+    _fold(x, y, between)
+
+
+def _fold(x: int, y: int, counts: dict[int, dict[int, int]]) -> None:
+    """Fold the counts of group ``y`` into group ``x`` (pair counts kept both ways)."""
+    for other, count in counts.pop(y).items():
+        del counts[other][y]
         if other != x:
-            between[x][other] = between[other][x] = between[x].get(other, 0) + count
-    between[x].pop(y, None)
+            counts[x][other] = counts[other][x] = counts[x].get(other, 0) + count
+    counts[x].pop(y, None)
 
 
 def representative(members: Sequence[str], links: Iterable[Link], level: str) -> str:

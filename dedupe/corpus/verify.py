@@ -26,6 +26,7 @@ from dedupe.corpus.cluster import (
     event_groups,
     groups,
     link_from_report,
+    sampled_groups,
     single,
 )
 from dedupe.corpus.copies import confirm_copy
@@ -39,7 +40,8 @@ if TYPE_CHECKING:
 ALL_PAIRS_LIMIT = 300
 """Components up to this many articles are clustered into events over every pair of them
 (pairs not proposed as candidates scored by the event model on the articles alone);
-larger ones over their verified pairs only, so cost stays bounded."""
+larger ones over their verified pairs only, so cost stays bounded: there a pair never
+compared is not read as unlinked (``linkage.sampled_groups``)."""
 FEATURE_CACHE = 512
 """Articles of one component whose features (tokens, quotations, entities) are kept at once;
 in a larger component some articles are analysed more than once."""
@@ -142,12 +144,13 @@ def _cluster(
     found = []
     duplicates: set[tuple[str, ...]] = set()
     for level in LEVELS:
-        if level == "event" and (len(keep) <= ALL_PAIRS_LIMIT if all_pairs is None else all_pairs):
+        every_pair = len(keep) <= ALL_PAIRS_LIMIT if all_pairs is None else all_pairs
+        if level == "event" and every_pair:
             scores, apart = _event_scores(view, kept, row_of)
             grouped = event_groups(ids, scores, _threshold(), apart)
             kept = _agree_with_events(kept, grouped, view, row_of)
         else:
-            grouped = groups(ids, kept, level)
+            grouped = (groups if every_pair else sampled_groups)(ids, kept, level)
         for group in grouped:
             whole = tuple(sorted((*group, *(c for m in group for c in copies_of.get(m, ())))))
             if level == "duplicate":
