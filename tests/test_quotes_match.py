@@ -267,7 +267,6 @@ def test_a_short_phrase_unquoted_elsewhere_needs_the_same_speaker() -> None:
     ]  # fmt: skip
 
 
-
 def test_a_long_statement_is_aligned_only_where_its_word_pairs_are(monkeypatch: pytest.MonkeyPatch) -> None:
     import dedupe.quotes.unquoted
 
@@ -287,6 +286,7 @@ def test_a_long_statement_is_aligned_only_where_its_word_pairs_are(monkeypatch: 
     [group] = [g for g in match_quotes([a, b, c]) if len(g.renderings) > 1]
     assert [(r.article_id, r.quoted) for r in group.renderings] == [("a", True), ("b", False)]
     assert len(calls) == 1 and "harbour will reopen" in calls[0]  # c was never aligned
+
 
 # --- the audit ---------------------------------------------------------------------------
 
