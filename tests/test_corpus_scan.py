@@ -218,6 +218,31 @@ def test_a_large_component_clustered_in_pieces_gives_the_same_report(
     assert clustered[-1] == len(events)  # one component, clustered in one task per event
 
 
+def test_a_large_component_counts_only_the_pairs_it_compared(
+    monkeypatch: pytest.MonkeyPatch, dense: list[Article]
+) -> None:
+    # Above ALL_PAIRS_LIMIT the candidates are a sample: clustering must not read a pair never
+    # compared as unlinked. Here every level is grouped by sampled_groups, over the compared pairs.
+    levels: list[tuple[str, int]] = []
+    grouped = verify.sampled_groups
+
+    def spy(ids: list[str], links: list[Any], level: str) -> list[tuple[str, ...]]:
+        levels.append((level, len(links)))
+        return grouped(ids, links, level)
+
+    monkeypatch.setattr(verify, "sampled_groups", spy)
+    for module in (scan_tasks, verify):
+        monkeypatch.setattr(module, "ALL_PAIRS_LIMIT", 2)
+    report = scan(dense, min_relation="unrelated")
+    assert [level for level, _ in levels] == ["duplicate", "reuse", "event"]
+    assert {count for _, count in levels} == {report.compared}  # every compared pair, linked or not
+    monkeypatch.setattr(verify, "ALL_PAIRS_LIMIT", 300)
+    monkeypatch.setattr(scan_tasks, "ALL_PAIRS_LIMIT", 300)
+    levels.clear()
+    scan(dense, min_relation="unrelated")
+    assert levels == []  # within the limit, events over every pair; copies by groups()
+
+
 def test_a_component_within_the_all_pairs_limit_is_clustered_whole(
     monkeypatch: pytest.MonkeyPatch, seeds: list[Article]
 ) -> None:
