@@ -85,7 +85,9 @@ def main() -> None:
     for stage, samples in stages.items():
         if len(samples) >= 2 and samples[-1][0] > samples[0][0]:
             (w0, c0), (w1, c1) = samples[0], samples[-1]
-            print(f"{stage} stage ({w0:.1f}-{w1:.1f} s): CPU/wall {(c1 - c0) / (w1 - w0):.2f}")
+            # A worker that exited before the last sample takes its CPU time out of /proc's tree.
+            ratio = f"{(c1 - c0) / (w1 - w0):.2f}" if c1 >= c0 else "unknown (workers exited first)"
+            print(f"{stage} stage ({w0:.1f}-{w1:.1f} s): CPU/wall {ratio}")
     during = sum(loads) / len(loads) if loads else float("nan")
     print(f"load average on {os.cpu_count()} cores: 1-min mean during the run {during:.2f}; (1, 5, 15 min) "
           f"before {_loads(load_before)}, after {_loads(load_after)}")  # fmt: skip
