@@ -3,7 +3,7 @@
 "Nikolay Patrushev", "Nikolai Patrushev" and "Patrushev" are one person; so are
 "Yang Jiechi" and "Jiechi", and "Kim Jong Un" and "Kim Jong-un". A name key folds the
 spelling differences that transliteration produces (y/i, -iy/-i, -yev/-ev, kh/h, dj/đ, x/ks,
-doubled letters, diacritics), and a short form matches a full name when it equals one of its parts.
+gue/ge, doubled letters, diacritics), and a short form matches a full name when it equals one of its parts.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ _FOLDS = (
     (re.compile(r"kh"), "h"),
     (re.compile(r"dj"), "d"),  # Serbo-Croatian Đ: "Djokovic" and "Đoković" (accents stripped: "Dokovic")
     (re.compile(r"x"), "ks"),
+    (re.compile(r"gu(?=[eiy])"), "g"),  # French and Spanish keep a hard g: "Sergueï", "Serguéi" and "Sergei"
     (re.compile(r"iy$|yy$|ij$|ii$"), "i"),
     (re.compile(r"[yj]"), "i"),
     (re.compile(r"(?<=[aeou])ie"), "e"),  # Russian "-ев" after a vowel: "Tokayev" and "Tokaev"
