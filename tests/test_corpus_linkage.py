@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -63,21 +64,34 @@ def test_a_chain_stops_where_links_thin_out() -> None:
     assert sorted(a for group in found for a in group) == list("abcde")
 
 
-@settings(max_examples=40, deadline=None)
-@given(
-    st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.sampled_from(list(Relation))), max_size=40)
-)
-def test_every_article_lands_in_one_group_whatever_the_link_order(
-    edges: list[tuple[int, int, Relation]],
-) -> None:
-    ids = [f"n{i}" for i in range(10)]
-    links = [link(f"n{a}", f"n{b}", relation) for a, b, relation in edges if a != b]
-    found = groups(ids, links, "event")
-    members = sorted(a for group in found for a in group)
-    assert members == sorted(ids)
+Grouping = Callable[..., list[tuple[str, ...]]]
+
+
+def partition(grouping: Grouping, ids: list[str], links: list[Link]) -> list[tuple[str, ...]]:
+    """Group at the event level, checking that every id lands in one group whatever the link order."""
+    found = grouping(ids, links, "event")
+    assert sorted(a for group in found for a in group) == sorted(ids)
     shuffled = list(links)
     random.Random(1).shuffle(shuffled)
-    assert groups(ids, shuffled, "event") == found
+    assert grouping(ids, shuffled, "event") == found
+    return found
+
+
+def random_links(articles: int, most: int) -> st.SearchStrategy[tuple[list[str], list[Link]]]:
+    """Ids ``n00``, ``n01``, … and up to ``most`` links between them of any relation."""
+    ids = [f"n{i:02}" for i in range(articles)]
+    number = st.integers(0, articles - 1)
+    edges = st.lists(st.tuples(number, number, st.sampled_from(list(Relation))), max_size=most)
+    return edges.map(lambda found: (ids, [link(ids[a], ids[b], r) for a, b, r in found if a != b]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(random_links(10, 40))
+def test_every_article_lands_in_one_group_whatever_the_link_order(
+    drawn: tuple[list[str], list[Link]],
+) -> None:
+    ids, links = drawn
+    found = partition(groups, ids, links)
     for group in found:  # average linkage: within a merged group, at least half the pairs are linked
         if len(group) > 1:
             inside = {
@@ -124,7 +138,7 @@ def test_sampled_groups_do_not_merge_on_one_link_or_mostly_unlinked_pairs() -> N
         *pair,
         link("a", "c"),
         link("b", "d"),
-        *(link(x, y, Relation.RELATED) for x, y in ["ad", "bc"]),
+        *(link(x, y, Relation.RELATED) for x, y in [("a", "d"), ("b", "c")]),
     ]
     assert sampled_groups("abcd", crossed, "event") == [("a", "b", "c", "d")]  # 2 of 4 compared linked
     crossed.append(link("a", "d", Relation.UNRELATED))  # a pair given twice counts once
@@ -134,19 +148,12 @@ def test_sampled_groups_do_not_merge_on_one_link_or_mostly_unlinked_pairs() -> N
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11), st.sampled_from(list(Relation))), max_size=50)
-)
+@given(random_links(12, 50))
 def test_sampled_groups_are_linked_pieces_and_the_same_clustered_piece_by_piece(
-    edges: list[tuple[int, int, Relation]],
+    drawn: tuple[list[str], list[Link]],
 ) -> None:
-    ids = [f"n{i:02}" for i in range(12)]
-    links = [link(f"n{a:02}", f"n{b:02}", relation) for a, b, relation in edges if a != b]
-    found = sampled_groups(ids, links, "event")
-    assert sorted(a for group in found for a in group) == ids
-    shuffled = list(links)
-    random.Random(1).shuffle(shuffled)
-    assert sampled_groups(ids, shuffled, "event") == found
+    ids, links = drawn
+    found = partition(sampled_groups, ids, links)
     strong = [x for x in links if x.relation.strength >= Relation.SAME_EVENT.strength]
     pieces = groups(ids, strong, "event") if not strong else _connected(ids, strong)
     by_piece = sorted(g for piece in pieces for g in sampled_groups(piece, links, "event"))

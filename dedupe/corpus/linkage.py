@@ -82,23 +82,7 @@ def groups(ids: Iterable[str], links: Iterable[Link], level: str) -> list[tuple[
         x, y = number[link.a], number[link.b]
         if x != y and y not in between[x]:
             between[x][y] = between[y][x] = 1
-    heap = [(-1.0, x, y) for x in between for y in between[x] if x < y]
-    heapq.heapify(heap)
-    while heap:
-        share, x, y = heapq.heappop(heap)
-        if x not in members or y not in members or y not in between[x]:
-            continue
-        current = between[x][y] / (len(members[x]) * len(members[y]))
-        if current != -share:
-            heapq.heappush(heap, (-current, x, y))
-            continue
-        if current < LINK_SHARE:
-            continue
-        _merge(x, y, members, between)
-        for other, count in between[x].items():
-            share_now = count / (len(members[x]) * len(members[other]))
-            if share_now >= LINK_SHARE:
-                heapq.heappush(heap, (-share_now, min(x, other), max(x, other)))
+    _merge_best_first(members, between, lambda x, y: between[x][y] / (len(members[x]) * len(members[y])))
     found = [tuple(order[n] for n in sorted(group)) for group in members.values()]
     return sorted(found)
 
@@ -149,28 +133,15 @@ def sampled_groups(ids: Iterable[str], links: Iterable[Link], level: str) -> lis
                 return True
         return False
 
-    heap = [(-1.0, x, y) for x in linked for y in linked[x] if x < y]
-    heapq.heapify(heap)
-    while heap:
-        negative, x, y = heapq.heappop(heap)
-        if x not in members or y not in members or y not in linked[x]:
-            continue
-        if share(x, y) != -negative:
-            heapq.heappush(heap, (-share(x, y), x, y))
-            continue
-        if (
-            share(x, y) < LINK_SHARE
-            or compared[x][y] < min(len(members[x]), len(members[y]))
-            or not reaches(x, y)
-        ):
-            continue
+    def allowed(x: int, y: int) -> bool:
+        return compared[x][y] >= min(len(members[x]), len(members[y])) and reaches(x, y)
+
+    def merging(x: int, y: int) -> None:
         for m in members[y]:
             group_of[m] = x
-        _merge(x, y, members, linked)
         _fold(x, y, compared)
-        for other in linked[x]:
-            if share(x, other) >= LINK_SHARE:
-                heapq.heappush(heap, (-share(x, other), min(x, other), max(x, other)))
+
+    _merge_best_first(members, linked, share, allowed, merging)
     found = [tuple(order[n] for n in sorted(group)) for group in members.values()]
     return sorted(found)
 
@@ -218,6 +189,37 @@ def event_groups(
         alive[y] = False
         members[x].extend(members.pop(y))
     return sorted(tuple(sorted(ids[order[n]] for n in group)) for group in members.values())
+
+
+def _merge_best_first(
+    members: dict[int, list[int]],
+    linked: dict[int, dict[int, int]],
+    share: Callable[[int, int], float],
+    allowed: Callable[[int, int], bool] = lambda x, y: True,
+    merging: Callable[[int, int], None] = lambda x, y: None,
+) -> None:
+    """Average linkage: merge linked groups, best ``share`` first, while it reaches ``LINK_SHARE``.
+
+    ``allowed`` may refuse a merge; ``merging`` updates the caller's own counts before
+    group ``y`` folds into ``x``. Ties break on group numbers (article ids in order).
+    """
+    heap = [(-1.0, x, y) for x in linked for y in linked[x] if x < y]
+    heapq.heapify(heap)
+    while heap:
+        negative, x, y = heapq.heappop(heap)
+        if x not in members or y not in members or y not in linked[x]:
+            continue
+        current = share(x, y)
+        if current != -negative:
+            heapq.heappush(heap, (-current, x, y))
+            continue
+        if current < LINK_SHARE or not allowed(x, y):
+            continue
+        merging(x, y)
+        _merge(x, y, members, linked)
+        for other in linked[x]:
+            if share(x, other) >= LINK_SHARE:
+                heapq.heappush(heap, (-share(x, other), min(x, other), max(x, other)))
 
 
 def _merge(x: int, y: int, members: dict[int, list[int]], between: dict[int, dict[int, int]]) -> None:
