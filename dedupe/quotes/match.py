@@ -219,8 +219,9 @@ class PackedBodies(Sequence[Body]):
         for article in articles:
             tokens = Body.of(article).tokens
             self._words.append(tuple(sys.intern(t.text) for t in tokens))
-            self._starts.append(array("q", (t.start for t in tokens)))
-            self._ends.append(array("q", (t.end for t in tokens)))
+            # Four bytes an offset: an article is refused long before 4 G characters.
+            self._starts.append(array("I", (t.start for t in tokens)))
+            self._ends.append(array("I", (t.end for t in tokens)))
 
     def __len__(self) -> int:
         return len(self._words)
