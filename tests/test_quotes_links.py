@@ -86,7 +86,7 @@ def item(
         tuple(said),
         frozenset(said) - FUNCTION_WORDS,
         speaker,
-        frozenset(context),
+        context,
         statements,
     )
 

@@ -79,7 +79,7 @@ class Item:
     words: tuple[str, ...]
     content: frozenset[str]
     speaker: str
-    context: frozenset[str]
+    context: tuple[str, ...]  # distinct content words of its sentence outside it: a tuple is a fifth of a set
     statements: tuple[Mapping[str, float], ...] = ()
     language: str = "en"
     cognates: tuple[frozenset[str], ...] = ()
@@ -115,7 +115,7 @@ def make_item(k: int, article: Article, body: Body, quote: Quote, names: Mapping
         words=tuple(t.text for t in tokens),
         content=frozenset(t.text for t in tokens) - FUNCTION_WORDS,
         speaker=global_speaker(quote.canonical_speaker, names),
-        context=frozenset(t.text for t in around) - FUNCTION_WORDS,
+        context=tuple(dict.fromkeys(t.text for t in around if t.text not in FUNCTION_WORDS)),
         statements=statements(quote.text, article.language or "en"),
         language=article.language or "en",
         cognates=tuple(
@@ -273,7 +273,7 @@ def _fragments_agree(a: Item, b: Item, may_share_event: MayShareEvent) -> bool:
         return True
     if not a.content or not may_share_event(a.article, b.article):
         return False
-    return len(a.words) > 1 or len(a.context & b.context) >= CONTEXT_MIN_SHARED
+    return len(a.words) > 1 or len(set(a.context).intersection(b.context)) >= CONTEXT_MIN_SHARED
 
 
 def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
