@@ -177,6 +177,7 @@ def quotes(
     fail_on_difference: FailOnDifferenceOption = False,
     skip_bad: SkipBadOption = False,
     max_chars: MaxCharsOption = MAX_CHARS,
+    quiet: QuietOption = False,
 ) -> None:
     """Audit quotations: who said what, and how each outlet rendered it.
 
@@ -186,7 +187,7 @@ def quotes(
     """
     audit = run_quotes(
         paths, speaker=speaker, only_differences=only_differences, fmt=fmt, out=out,
-        skip_bad=skip_bad, max_chars=max_chars,
+        skip_bad=skip_bad, max_chars=max_chars, bar=progress(quiet),
     )  # fmt: skip
     if fail_on_difference and audit.differing_groups:
         raise typer.Exit(1)
@@ -200,6 +201,7 @@ def facts(
     fail_on_conflict: FailOnConflictOption = False,
     skip_bad: SkipBadOption = False,
     max_chars: MaxCharsOption = MAX_CHARS,
+    quiet: QuietOption = False,
 ) -> None:
     """List facts that differ (places, dates, people, numbers) between reports of the same event.
 
@@ -207,7 +209,7 @@ def facts(
     Example:
       dedupe facts fixtures/seeds --fail-on-conflict
     """
-    audit = run_facts(paths, fmt=fmt, out=out, skip_bad=skip_bad, max_chars=max_chars)
+    audit = run_facts(paths, fmt=fmt, out=out, skip_bad=skip_bad, max_chars=max_chars, bar=progress(quiet))
     if fail_on_conflict and audit.conflicts:
         raise typer.Exit(1)
 

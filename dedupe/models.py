@@ -8,9 +8,13 @@ makes them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+Progress = Callable[[str, int, int | None], None]
+"""How a long run reports where it is: ``progress(stage, done, total)``, total None if unknown."""
 
 
 @dataclass(frozen=True, slots=True)

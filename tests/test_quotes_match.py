@@ -322,7 +322,7 @@ def test_speaker_filter_is_fuzzy_but_not_loose(query: str, name: str, expected: 
 
 def test_packed_bodies_unpack_to_the_tokens_of_each_body(seeds: dict[str, Article]) -> None:
     from dedupe.quotes.links import Body
-    from dedupe.quotes.match import PackedBodies
+    from dedupe.quotes.packed import PackedBodies
 
     articles = list(seeds.values())
     packed = PackedBodies(articles)

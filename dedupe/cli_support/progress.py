@@ -14,7 +14,11 @@ import typer
 PROGRESS_INTERVAL_ENV = "DEDUPE_PROGRESS_INTERVAL"
 """Seconds between plain progress lines when stderr is not a terminal (default ``PROGRESS_INTERVAL``)."""
 PROGRESS_INTERVAL = 3.0
-UNITS = {"read": "articles", "compare": "pairs", "cluster": "parts"}
+UNITS = {
+    "read": "articles", "compare": "pairs", "cluster": "parts",  # scan
+    "extract": "articles", "prepare": "articles", "match": "quotations", "search": "groups",  # quotes
+    "facts": "pairs",  # facts, after a scan
+}  # fmt: skip
 
 
 class ProgressBar:
@@ -125,14 +129,17 @@ class ProgressBar:
         if self._rich is not None:
             self._rich.stop()
 
-    def summary(self, articles: int, pairs: int, clusters: int) -> None:
-        """Print the one-line summary of a run (unless disabled)."""
+    def summary(self, what: str) -> None:
+        """Print the one-line summary of a run (unless disabled): ``what`` it did, and in how long."""
         import time
 
         if self.enabled:
-            took = _duration(time.monotonic() - self._started)
-            found = f"{clusters} cluster{'' if clusters == 1 else 's'}"
-            typer.echo(f"Scanned {articles} articles: {pairs} pairs compared, {found}, in {took}.", err=True)
+            typer.echo(f"{what}, in {_duration(time.monotonic() - self._started)}.", err=True)
+
+
+def plural(count: int, noun: str) -> str:
+    """Return ``"1 cluster"``, ``"3 clusters"``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _per_second(rate: float) -> str:

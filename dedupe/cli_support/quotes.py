@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dedupe.cli_support import Format, emit, library_errors, load_many, terminal_width
+from dedupe.cli_support.progress import ProgressBar, plural
 
 if TYPE_CHECKING:
     from dedupe.quotes.match import QuoteAudit
@@ -50,12 +51,21 @@ def run_quotes(
     out: Path | None,
     skip_bad: bool,
     max_chars: int,
+    bar: ProgressBar,
 ) -> QuoteAudit:
-    """Audit the quotations of ``paths``, write the report and return the audit (for the exit code)."""
+    """Audit the quotations of ``paths``, write the report and return the audit (for the exit code).
+
+    Progress and the closing summary go to ``bar``.
+    """
     from dedupe.quotes.match import audit_quotes
 
     with library_errors():
         articles = load_many(paths, skip_bad=skip_bad, max_chars=max_chars)
-        audit = audit_quotes(articles, speaker=speaker, only_differences=only_differences)
+        try:
+            audit = audit_quotes(articles, speaker=speaker, only_differences=only_differences, progress=bar)
+        finally:
+            bar.close()
         emit(render_quotes(audit, fmt, width=terminal_width(out)), out, fmt.value)
+    groups = plural(audit.group_count, "statement")
+    bar.summary(f"Audited {len(articles)} articles: {plural(audit.quote_count, 'quotation')} of {groups}")
     return audit

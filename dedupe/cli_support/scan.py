@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dedupe.cli_support import MAX_CHARS, FailOn, check_out, emit, fail, terminal_width
-from dedupe.cli_support.progress import ProgressBar
+from dedupe.cli_support.progress import ProgressBar, plural
 from dedupe.errors import InputError
 from dedupe.models import Article
 from dedupe.pair.verdict import Relation
@@ -171,7 +171,8 @@ def run_scan(
         with Index(db, create=bool(paths)) as index:
             report = scan_corpus(articles, index=index, min_relation=min_relation, jobs=jobs, progress=bar)
     bar.close()
-    bar.summary(report.articles, report.compared, sum(1 for c in report.clusters if len(c.members) > 1))
+    clusters = plural(sum(1 for c in report.clusters if len(c.members) > 1), "cluster")
+    bar.summary(f"Scanned {report.articles} articles: {report.compared} pairs compared, {clusters}")
     return report, kept
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from dedupe.evidence.fact_flags import PairFlags
 from dedupe.evidence.facts import compare_facts
-from dedupe.models import Article
+from dedupe.models import Article, Progress
 from dedupe.pair.compare import ArticleFeatures, analyze
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS, Settings
@@ -40,12 +40,18 @@ class FactAudit:
         return sum(1 for p in self.pairs for f in p.flags if f.kind in CONFLICT_KINDS)
 
 
-def audit_facts(articles: Iterable[Article], *, settings: Settings = DEFAULT_SETTINGS) -> FactAudit:
-    """Return the facts that differ between every pair of ``articles`` reporting one event."""
+def audit_facts(
+    articles: Iterable[Article], *, settings: Settings = DEFAULT_SETTINGS, progress: Progress | None = None
+) -> FactAudit:
+    """Return the facts that differ between every pair of ``articles`` reporting one event.
+
+    ``progress`` is told the scan's stages (``read``, ``compare``, ``cluster``), then
+    ``facts``: the same-event pairs whose facts have been compared.
+    """
     from dedupe.corpus.scan import scan
 
     loaded = {article.id: article for article in articles}
-    report = scan(loaded.values(), min_relation=Relation.SAME_EVENT, settings=settings)
+    report = scan(loaded.values(), min_relation=Relation.SAME_EVENT, settings=settings, progress=progress)
     features: OrderedDict[str, ArticleFeatures] = OrderedDict()
 
     def analysis(side: str) -> ArticleFeatures:
@@ -58,12 +64,14 @@ def audit_facts(articles: Iterable[Article], *, settings: Settings = DEFAULT_SET
         return features[side]
 
     pairs = []
-    for link in report.pairs:
-        if link.relation.strength < Relation.SAME_EVENT.strength:
-            continue
+    same = [link for link in report.pairs if link.relation.strength >= Relation.SAME_EVENT.strength]
+    for done, link in enumerate(same):
+        if progress is not None:
+            progress("facts", done, len(same))
         fa, fb = analysis(link.a), analysis(link.b)
         flags = compare_facts(fa.article, fb.article, profiles=(fa.profile, fb.profile))
         if flags:
             pairs.append(PairFlags(link.a, link.b, flags))
-    same_event = sum(1 for link in report.pairs if link.relation.strength >= Relation.SAME_EVENT.strength)
-    return FactAudit(articles=len(loaded), pairs_compared=same_event, pairs=tuple(pairs))
+    if progress is not None:
+        progress("facts", len(same), len(same))
+    return FactAudit(articles=len(loaded), pairs_compared=len(same), pairs=tuple(pairs))

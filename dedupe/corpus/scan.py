@@ -27,7 +27,7 @@ Stages, each bounded in memory by sketches and candidate state, never by corpus 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -51,15 +51,13 @@ from dedupe.corpus.scan_tasks import (
 )
 from dedupe.corpus.workers import batches, completed, ordered_map, worker_pool
 from dedupe.errors import SettingsError
-from dedupe.models import Article
+from dedupe.models import Article, Progress
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 
 SPLIT_PAIRS = 400
 """Components with more comparisons than this are split: their pairs compared in chunks over
 the workers, then clustered once, so that one dense component keeps every core busy."""
-
-Progress = Callable[[str, int, int | None], None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,7 +54,7 @@ from dedupe.corpus.channels import CHANNELS, Sketch, sketch_batch
 from dedupe.corpus.cluster import Cluster, single
 from dedupe.corpus.linkage import Link
 from dedupe.corpus.records import BATCH_SIZE
-from dedupe.corpus.scan import Progress, ScanReport, assemble_report
+from dedupe.corpus.scan import ScanReport, assemble_report
 from dedupe.corpus.spark_candidates import spark_pairs
 from dedupe.corpus.spark_copies import spark_copy_groups
 from dedupe.corpus.spark_input import DUMP_SUFFIXES, Reading, numbered_articles, sources
@@ -62,7 +62,7 @@ from dedupe.corpus.verify import verify_component
 from dedupe.corpus.workers import batches
 from dedupe.errors import InputError, SettingsError
 from dedupe.ingest.inputs import input_files
-from dedupe.models import Article
+from dedupe.models import Article, Progress
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS, Settings
 

@@ -155,8 +155,14 @@ def is_verbatim(a: Sequence[str], b: Sequence[str]) -> bool:
     return count >= VERBATIM_MIN_COVERAGE * len(short) and count >= VERBATIM_MIN_DENSITY * window
 
 
-def links(items: Sequence[Item], may_share_event: MayShareEvent) -> list[tuple[int, int]]:
-    """Return pairs of item indices that render the same statement."""
+def links(
+    items: Sequence[Item],
+    may_share_event: MayShareEvent,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[tuple[int, int]]:
+    """Return pairs of item indices that render the same statement (``progress(done, total)``
+    is told how many long quotations have been compared with the others)."""
     long = [i for i, item in enumerate(items) if len(item.words) >= LONG_QUOTE_WORDS]
     short = [i for i, item in enumerate(items) if 0 < len(item.words) < LONG_QUOTE_WORDS]
     postings: dict[str, list[int]] = defaultdict(list)
@@ -170,7 +176,9 @@ def links(items: Sequence[Item], may_share_event: MayShareEvent) -> list[tuple[i
     # The fewest lemmas _statements_agree accepts (keep in step with its rules).
     fewest = min(TRANSLATION_MIN_SHARED, SHORT_STATEMENT_MIN_SHARED)
     translations = Sharing(((i, s) for i in known for s in items[i].statements), fewest)
-    for i in long:
+    for done, i in enumerate(long):
+        if progress is not None:
+            progress(done, len(long))
         mine = items[i].content  # at least one content word shared, and enough of them
         candidates = [
             j
@@ -178,6 +186,8 @@ def links(items: Sequence[Item], may_share_event: MayShareEvent) -> list[tuple[i
             if j > i and len(mine & items[j].content) >= max(1, _enough_shared(items[i], items[j]))
         ]
         found.extend((i, j) for j in candidates if _same_statement(items[i], items[j], may_share_event))
+    if progress is not None:
+        progress(len(long), len(long))
     found.extend(_across_languages(items, may_share_event))
     hosts: dict[int, int] = {}
     for s in short:

@@ -9,19 +9,17 @@ words given to different speakers are an attribution conflict.
 
 from __future__ import annotations
 
-import sys
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import overload
 
 from rapidfuzz.distance import Indel
 
-from dedupe.models import Article, Span, Token
+from dedupe.models import Article, Progress, Span, Token
 from dedupe.quotes.diff import QuoteDifference, Side, word_differences
 from dedupe.quotes.extract import Quote, extract_quotes
 from dedupe.quotes.links import LONG_QUOTE_WORDS, Body, Item, is_verbatim, links, make_item
+from dedupe.quotes.packed import PackedBodies
 from dedupe.quotes.speaker import UNKNOWN
 from dedupe.quotes.speaker_match import compatible, name_matches, person_names
 from dedupe.quotes.unquoted import Found, UnquotedFinder
@@ -137,6 +135,7 @@ def audit_quotes(
     speaker: str | None = None,
     only_differences: bool = False,
     same_event: SameEvent | None = None,
+    progress: Progress | None = None,
 ) -> QuoteAudit:
     """Audit the quotations of ``articles``: groups, speakers, consistency and classed differences.
 
@@ -146,9 +145,18 @@ def audit_quotes(
             name, fuzzily ("patrushev", "Patrushov", "statement").
         only_differences: Keep only groups whose renderings differ in wording or attribution.
         same_event: See ``match_quotes``.
+        progress: Told each stage's progress: ``extract`` (articles whose quotations are
+            found), ``prepare`` (articles whose quotations' words are ready), ``match`` (long
+            quotations compared with the others), ``search`` (groups looked for unquoted).
     """
-    extracted = [extract_quotes(a) for a in articles]
-    groups = _match(articles, extracted, same_event, PackedBodies(articles))
+    report = progress or _unwatched
+    extracted = []
+    for done, article in enumerate(articles):
+        report("extract", done, len(articles))
+        extracted.append(extract_quotes(article))
+    report("extract", len(articles), len(articles))
+    report("prepare", 0, len(articles))  # packing the body words comes first
+    groups = _match(articles, extracted, same_event, PackedBodies(articles), report)
     kept = [g for g in groups if speaker is None or speaker_matches(speaker, g)]
     if only_differences:
         kept = [g for g in kept if g.consistency == "differs"]
@@ -176,65 +184,42 @@ def _match(
     extracted: Sequence[tuple[Quote, ...]],
     same_event: SameEvent | None,
     bodies: Sequence[Body],
+    progress: Progress | None = None,
 ) -> tuple[QuoteGroup, ...]:
+    report = progress or _unwatched
     names = person_names(q for qs in extracted for q in qs)
     items: list[Item] = []
     for k, qs in enumerate(extracted):
+        report("prepare", k, len(articles))
         if qs:
             body = bodies[k]
             items.extend(make_item(k, articles[k], body, q, names) for q in qs)
+    report("prepare", len(articles), len(articles))
     ids = [a.id for a in articles]
 
     def may_share_event(x: int, y: int) -> bool:
         return x == y or same_event is None or same_event(ids[x], ids[y])
 
     parent = list(range(len(items)))
-    for i, j in links(items, may_share_event):
+    for i, j in links(items, may_share_event, progress=lambda done, total: report("match", done, total)):
         parent[_root(parent, i)] = _root(parent, j)
     members: dict[int, list[Item]] = defaultdict(list)
     for i, item in enumerate(items):
         members[_root(parent, i)].append(item)
     finder = UnquotedFinder(articles, bodies, extracted, names)
     groups = []
-    for group in members.values():
+    for done, group in enumerate(members.values()):
+        report("search", done, len(members))
         speaker = _speaker(group)
         groups.append(_group(group, finder.renderings(group, speaker, may_share_event), speaker))
+    report("search", len(members), len(members))
     order = {article_id: k for k, article_id in enumerate(ids)}
     groups.sort(key=lambda g: min((order[r.article_id], r.span.start) for r in g.renderings))
     return tuple(replace(g, id=f"q{n}") for n, g in enumerate(groups, 1))
 
 
-class PackedBodies(Sequence[Body]):
-    """The body words of many articles, packed: about a tenth of the memory of their tokens.
-
-    A corpus audit keeps every article's body words at hand (any article may carry a
-    statement unquoted), so they are kept as interned word texts and arrays of offsets,
-    and unpacked into a ``Body`` when asked for.
-    """
-
-    def __init__(self, articles: Sequence[Article]) -> None:
-        self._words: list[tuple[str, ...]] = []
-        self._starts: list[array[int]] = []
-        self._ends: list[array[int]] = []
-        for article in articles:
-            tokens = Body.of(article).tokens
-            self._words.append(tuple(sys.intern(t.text) for t in tokens))
-            # Four bytes an offset: an article is refused long before 4 G characters.
-            self._starts.append(array("I", (t.start for t in tokens)))
-            self._ends.append(array("I", (t.end for t in tokens)))
-
-    def __len__(self) -> int:
-        return len(self._words)
-
-    @overload
-    def __getitem__(self, k: int) -> Body: ...
-    @overload
-    def __getitem__(self, k: slice) -> Sequence[Body]: ...
-    def __getitem__(self, k: int | slice) -> Body | Sequence[Body]:
-        if isinstance(k, slice):
-            return [self[n] for n in range(len(self))[k]]
-        words, starts, ends = self._words[k], self._starts[k], self._ends[k]
-        return Body(tuple(map(Token, words, starts, ends)))
+def _unwatched(stage: str, done: int, total: int | None) -> None:
+    """Progress nobody watches."""
 
 
 def _root(parent: list[int], i: int) -> int:
