@@ -221,12 +221,13 @@ def sources(
     out: OutOption = None,
     fail_on_conflict: FailOnSourceConflictOption = False,
     skip_bad: SkipBadOption = False,
+    max_chars: MaxCharsOption = MAX_CHARS,
 ) -> None:
     """Compare the sources of one event: facts and statements by source, who copied whom, what each adds.
 
     Example: dedupe sources fixtures/seeds/00[014]_*.txt --format html --out event.html
     """
-    found = run_sources(paths, fmt=fmt, out=out, skip_bad=skip_bad)
+    found = run_sources(paths, fmt=fmt, out=out, skip_bad=skip_bad, max_chars=max_chars)
     if fail_on_conflict and found.conflicts:
         raise typer.Exit(1)
 

@@ -40,6 +40,7 @@ def _commands(bad: Path, tmp_path: Path) -> dict[str, list[str]]:
         "scan": ["scan", str(bad), SEED, "--quiet", "--max-chars", "5000"],
         "quotes": ["quotes", str(bad), SEED, "--max-chars", "5000"],
         "facts": ["facts", str(bad), SEED, "--max-chars", "5000"],
+        "sources": ["sources", str(bad), SEED, "--max-chars", "5000"],
         "index add": ["index", "add", str(bad), "--db", db, "--quiet", "-j", "1", "--max-chars", "5000"],
         "index query": [
             "index",
@@ -86,12 +87,21 @@ def test_every_bad_input_through_every_command_exits_0_or_2_without_a_traceback(
     assert codes[("index add", "binary.txt")] == 2
 
 
+def test_sources_takes_the_size_limit_as_every_other_command_does(tmp_path: Path) -> None:
+    too_long = tmp_path / "too_long.txt"
+    too_long.write_text("word " * 2000)
+    over = runner.invoke(app, ["sources", str(too_long), SEED, "--max-chars", "5000"])
+    assert over.exit_code == 2 and over.stderr.startswith(f"Error: {too_long}: "), over.output
+    assert runner.invoke(app, ["sources", str(too_long), SEED]).exit_code == 0  # within the default
+
+
 def test_skip_bad_skips_the_bad_record_not_the_dump_in_every_corpus_command(tmp_path: Path) -> None:
     dump = str(BAD / "one_bad_line.jsonl")
     for args in (
         ["scan", dump, SEED, "--skip-bad", "-q", "-f", "json"],
         ["quotes", dump, SEED, "--skip-bad"],
         ["facts", dump, SEED, "--skip-bad"],
+        ["sources", dump, SEED, "--skip-bad"],
         ["index", "add", dump, SEED, "--skip-bad", "-q", "--db", str(tmp_path / "skip.db")],
     ):
         result = runner.invoke(app, args)

@@ -21,12 +21,14 @@ FailOnSourceConflictOption = Annotated[
 ]
 
 
-def run_sources(paths: list[str], *, fmt: Format, out: Path | None, skip_bad: bool) -> Dossier:
+def run_sources(
+    paths: list[str], *, fmt: Format, out: Path | None, skip_bad: bool, max_chars: int
+) -> Dossier:
     """Build the dossier of ``paths``, write the report and return it (for the exit code)."""
     from dedupe.corpus.dossier import dossier
     from dedupe.report.dossier import render_dossier
 
     with library_errors():
-        found = dossier(load_many(paths, skip_bad=skip_bad))
+        found = dossier(load_many(paths, skip_bad=skip_bad, max_chars=max_chars))
         emit(render_dossier(found, fmt.value, width=terminal_width(out)), out, fmt.value)
     return found
