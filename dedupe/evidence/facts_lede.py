@@ -20,15 +20,13 @@ from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
 from dedupe.evidence.foreign_dates import find_foreign_date_refs
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.places import Place, lookup_exonym, lookup_place
+from dedupe.evidence.thing_names import LOCATIVES
 from dedupe.models import Article, Span, Token
 from dedupe.text.segment import sentence_tokens
 from dedupe.text.tokens import tokenize
 
-# Words that put the name after them as where something happens, in English, French,
-# Spanish, German, Italian, Portuguese and Russian: "in Beijing", "à Tianjin", "en Kazán",
-# "nach Texas", "em Astana", "в Казани". Italian "a" too ("a Pechino"), where Spanish "a"
-# marks an object ("condenar a Rusia") and is left out.
-LOCATIVES = frozenset("in at near à au aux dans en nach bei em no na в во на".split())
+# Italian "a" locates too ("a Pechino"), where Spanish "a" marks an object ("condenar a
+# Rusia") and is left out of ``LOCATIVES``.
 ITALIAN_LOCATIVES = LOCATIVES | {"a"}
 # Words after a name that make it an administrative area, mostly named for its capital city:
 # "Herat province", "Ishikawa Prefecture". A "peninsula" or "sea" is not ("Noto Peninsula").

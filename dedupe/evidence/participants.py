@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from dedupe.evidence import lexicon
 from dedupe.evidence.mentions import Entity
+from dedupe.evidence.thing_names import named_as_person
 from dedupe.models import Span, Token
 
 # How far after "met"/"with" the person met may stand ("met with Chinese Communist Party
@@ -24,6 +25,8 @@ from dedupe.models import Span, Token
 PARTICIPANT_WINDOW = 8
 RELATION_CONFIDENCE = 0.8
 PROTAGONIST_CONFIDENCE = 0.7
+# Names tried, at most, for a protagonist written as a person: bounds the text searches.
+PROTAGONIST_CHECKS = 8
 SUBJECT_CONFIDENCE = 0.6
 _MEETING_WORDS = frozenset("met meet meets meeting talks alongside hosted received with between".split())
 _HEAD_WORDS = frozenset(("led", "headed"))
@@ -49,10 +52,21 @@ class Participant:
     confidence: float
 
 
-def protagonist(people: Sequence[Entity], lede: Sequence[Span]) -> Entity | None:
-    """Return the first person named in the lede, else the first named at all."""
+def protagonist(people: Sequence[Entity], lede: Sequence[Span], text: str) -> Entity | None:
+    """Return the first person the lede names as a person, else the lede's first, else the first at all.
+
+    A capitalised run opening a foreign lede ("El Grupo", "Das Starship") is taken for a
+    person by the entity rules; as the protagonist it would hide the people the lede names.
+    The lede's names come first, then the others in text order; only the first
+    ``PROTAGONIST_CHECKS`` distinct ones are checked (``named_as_person`` reads the whole text).
+    """
     in_lede = [p for p in people if any(s.start <= p.span.start < s.end for s in lede)]
     named = in_lede or list(people)
+    order = [*in_lede, *(p for p in people if p not in in_lede)]
+    checked = list(dict.fromkeys(p.canonical for p in order))[:PROTAGONIST_CHECKS]
+    written = next((name for name in checked if named_as_person(text, name)), None)
+    if written is not None:
+        return next(p for p in order if p.canonical == written)
     return named[0] if named else None
 
 
@@ -70,7 +84,7 @@ def find_participants(
     # By start, bisected per sentence: a scan of every person per sentence is quadratic in length.
     by_start = sorted(range(len(people)), key=lambda i: people[i].span.start)
     starts = [people[i].span.start for i in by_start]
-    lead = protagonist(people, [s for s, _, lede, _ in sentences if lede])
+    lead = protagonist(people, [s for s, _, lede, _ in sentences if lede], text)
     found: dict[str, Participant] = {}
     for span, tokens, lede, about in sentences:
         inside = by_start[bisect_left(starts, span.start) : bisect_left(starts, span.end)]

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import re
 
-from dedupe.evidence.facts_lede import LOCATIVES
 from dedupe.evidence.places import lookup_exonym, lookup_place
+
+# Words that put the name after them as where something happens, in English, French,
+# Spanish, German, Italian, Portuguese and Russian: "in Beijing", "à Tianjin", "en Kazán",
+# "nach Texas", "em Astana", "в Казани".
+LOCATIVES = frozenset("in at near à au aux dans en nach bei em no na в во на".split())
 
 
 def named_as_person(text: str, name: str) -> bool:
@@ -56,7 +60,7 @@ def _last_word(text: str) -> str:
 
 # Words written before a thing's or a place's name and not a person's: articles (English,
 # French, Spanish, German, Italian, Portuguese; "l'" and "d'" elided) and, with
-# ``facts_lede.LOCATIVES``, "da" and "from".
+# ``LOCATIVES``, "da" and "from".
 _ARTICLES = frozenset(
     "the a an le la les l d un une des du el los las lo il gli der die das den dem des ein eine einer "
     "o os as um uma del della dello degli delle da from".split()
