@@ -11,14 +11,13 @@ from hypothesis import settings
 from dedupe.ingest.read import load_file
 from dedupe.models import Article
 
+from fixture_paths import SEEDS
+
 # CI draws the same property-test examples every run, so a gate never fails by chance; a
 # developer's run draws new ones (and keeps any failing example in .hypothesis/).
 settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEEDS = FIXTURES / "seeds"
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -12,13 +12,9 @@ from dedupe import __version__
 from dedupe.cli import app
 from dedupe.pair.event_model import FEATURES
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from fixture_paths import FIXTURES, seed_file
+
 runner = CliRunner()
-
-
-def _seed(prefix: str) -> str:
-    (path,) = (FIXTURES / "seeds").glob(f"{prefix}_*.txt")
-    return str(path)
 
 
 def test_version() -> None:
@@ -46,7 +42,7 @@ def test_every_command_has_help_with_an_example(command: list[str]) -> None:
 
 
 def test_compare_table_shows_verdict_reasons_and_the_substitution() -> None:
-    result = runner.invoke(app, ["compare", _seed("001"), _seed("004")])
+    result = runner.invoke(app, ["compare", seed_file("001"), seed_file("004")])
     assert result.exit_code == 0, result.output
     assert "Verdict: SAME EVENT" in result.stdout
     assert "exchanges → sharing" in result.stdout
@@ -55,7 +51,7 @@ def test_compare_table_shows_verdict_reasons_and_the_substitution() -> None:
 
 
 def test_compare_json_is_the_schema_with_relation() -> None:
-    result = runner.invoke(app, ["compare", _seed("001"), _seed("002"), "--format", "json"])
+    result = runner.invoke(app, ["compare", seed_file("001"), seed_file("002"), "--format", "json"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     assert document["schema_version"] == 1
@@ -66,7 +62,7 @@ def test_compare_json_is_the_schema_with_relation() -> None:
 
 
 def test_compare_markdown() -> None:
-    result = runner.invoke(app, ["compare", _seed("001"), _seed("004"), "-f", "md"])
+    result = runner.invoke(app, ["compare", seed_file("001"), seed_file("004"), "-f", "md"])
     assert result.exit_code == 0
     assert result.stdout.startswith("# 001_50899f19e1fbd510 vs 004_6b7b728a0a1fe40e: same_event")
     assert "## Facts that differ" in result.stdout
@@ -74,7 +70,9 @@ def test_compare_markdown() -> None:
 
 def test_compare_out_writes_the_file_and_nothing_to_stdout(tmp_path: Path) -> None:
     target = tmp_path / "report.json"
-    result = runner.invoke(app, ["compare", _seed("001"), _seed("004"), "-f", "json", "--out", str(target)])
+    result = runner.invoke(
+        app, ["compare", seed_file("001"), seed_file("004"), "-f", "json", "--out", str(target)]
+    )
     assert result.exit_code == 0
     assert result.stdout == ""
     assert json.loads(target.read_text(encoding="utf-8"))["relation"] == "same_event"
@@ -87,20 +85,20 @@ def test_compare_out_writes_the_file_and_nothing_to_stdout(tmp_path: Path) -> No
     ids=["met", "stronger", "strongest"],
 )
 def test_compare_fail_on_sets_exit_code(fail_on: str, code: int) -> None:
-    result = runner.invoke(app, ["compare", _seed("001"), _seed("004"), "--fail-on", fail_on])
+    result = runner.invoke(app, ["compare", seed_file("001"), seed_file("004"), "--fail-on", fail_on])
     assert result.exit_code == code
 
 
 def test_missing_file_is_a_one_line_error_with_exit_2(tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
-    result = runner.invoke(app, ["compare", str(missing), _seed("001")])
+    result = runner.invoke(app, ["compare", str(missing), seed_file("001")])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"Error: {missing}: no such file or directory"
     assert result.stdout == ""
 
 
 def test_bad_file_error_names_the_file(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["compare", str(FIXTURES / "bad" / "binary.txt"), _seed("001")])
+    result = runner.invoke(app, ["compare", str(FIXTURES / "bad" / "binary.txt"), seed_file("001")])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {FIXTURES / 'bad' / 'binary.txt'}: ")
     assert len(result.stderr.strip().splitlines()) == 1
@@ -108,20 +106,20 @@ def test_bad_file_error_names_the_file(tmp_path: Path) -> None:
 
 def test_compare_refuses_a_file_with_several_articles() -> None:
     path = FIXTURES / "jsonl" / "ferry_strike.jsonl"
-    result = runner.invoke(app, ["compare", str(path), _seed("001")])
+    result = runner.invoke(app, ["compare", str(path), seed_file("001")])
     assert result.exit_code == 2
     assert "compare takes one article per file" in result.stderr
 
 
 def test_compare_reads_stdin() -> None:
-    text = Path(_seed("004")).read_bytes()
-    result = runner.invoke(app, ["compare", "-", _seed("001"), "-f", "json"], input=text)
+    text = Path(seed_file("004")).read_bytes()
+    result = runner.invoke(app, ["compare", "-", seed_file("001"), "-f", "json"], input=text)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["a"]["id"] == "stdin"
 
 
 def test_unknown_format_is_a_usage_error() -> None:
-    result = runner.invoke(app, ["compare", _seed("001"), _seed("004"), "--format", "pdf"])
+    result = runner.invoke(app, ["compare", seed_file("001"), seed_file("004"), "--format", "pdf"])
     assert result.exit_code == 2
 
 
@@ -146,18 +144,20 @@ def test_quotes_speaker_filter_and_only_differences() -> None:
 
 
 def test_quotes_fail_on_difference() -> None:
-    differing = runner.invoke(app, ["quotes", _seed("001"), _seed("004"), "--fail-on-difference"])
+    differing = runner.invoke(app, ["quotes", seed_file("001"), seed_file("004"), "--fail-on-difference"])
     assert differing.exit_code == 1
     assert "unreserved" in differing.stdout
-    alone = runner.invoke(app, ["quotes", _seed("003"), "--fail-on-difference"])
+    alone = runner.invoke(app, ["quotes", seed_file("003"), "--fail-on-difference"])
     assert alone.exit_code == 0, alone.output
 
 
 def test_quotes_skip_bad_reports_and_continues() -> None:
-    result = runner.invoke(app, ["quotes", _seed("003"), str(FIXTURES / "bad" / "empty.txt"), "--skip-bad"])
+    result = runner.invoke(
+        app, ["quotes", seed_file("003"), str(FIXTURES / "bad" / "empty.txt"), "--skip-bad"]
+    )
     assert result.exit_code == 0
     assert "Skipped: " in result.stderr and "empty.txt" in result.stderr
-    without = runner.invoke(app, ["quotes", _seed("003"), str(FIXTURES / "bad" / "empty.txt")])
+    without = runner.invoke(app, ["quotes", seed_file("003"), str(FIXTURES / "bad" / "empty.txt")])
     assert without.exit_code == 2
 
 
@@ -177,13 +177,13 @@ def test_facts_lists_the_seed_conflicts_and_fails_on_them() -> None:
 
 
 def test_facts_on_one_event_without_conflicts_exits_0() -> None:
-    result = runner.invoke(app, ["facts", _seed("002"), _seed("003"), "--fail-on-conflict"])
+    result = runner.invoke(app, ["facts", seed_file("002"), seed_file("003"), "--fail-on-conflict"])
     assert result.exit_code == 0, result.output
     assert "0 same-event pair(s) compared" in result.stdout
 
 
 def test_facts_markdown_lists_both_sentences() -> None:
-    result = runner.invoke(app, ["facts", _seed("001"), _seed("004"), "-f", "md"])
+    result = runner.invoke(app, ["facts", seed_file("001"), seed_file("004"), "-f", "md"])
     assert result.exit_code == 0
     assert result.stdout.startswith("# Facts that differ")
     assert "Nanping" in result.stdout and "Guo Shengkun in Beijing" in result.stdout
@@ -204,7 +204,7 @@ def test_scan_html_writes_the_overview_and_linked_pair_pages(tmp_path: Path) -> 
 
 
 def test_sources_builds_the_dossier_and_fails_on_a_conflict_when_asked() -> None:
-    seeds = [_seed("000"), _seed("001"), _seed("004")]
+    seeds = [seed_file("000"), seed_file("001"), seed_file("004")]
     result = runner.invoke(app, ["sources", *seeds])
     assert result.exit_code == 0, result.output
     assert "3 independent sources, 3 articles" in result.stdout

@@ -17,7 +17,8 @@ from dedupe.ingest.read import load_articles
 from dedupe.models import Article
 from dedupe.quotes.match import audit_quotes
 
-SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+from fixture_paths import SEEDS
+
 runner = CliRunner()
 
 

@@ -15,15 +15,10 @@ from typer.testing import CliRunner
 
 from dedupe.cli import app
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEEDS = str(FIXTURES / "seeds")
+from fixture_paths import FIXTURES, SEEDS, seed_file
+
 FIRE = str(FIXTURES / "dossier" / "harbour_fire.jsonl")
 runner = CliRunner()
-
-
-def _seed(prefix: str) -> str:
-    (path,) = (FIXTURES / "seeds").glob(f"{prefix}_*.txt")
-    return str(path)
 
 
 @pytest.fixture
@@ -38,7 +33,12 @@ def umask_022() -> Iterator[None]:
 @pytest.mark.usefixtures("umask_022")
 @pytest.mark.parametrize(
     "command",
-    [["compare", _seed("001"), _seed("004")], ["facts", SEEDS], ["quotes", SEEDS], ["scan", SEEDS, "-q"]],
+    [
+        ["compare", seed_file("001"), seed_file("004")],
+        ["facts", str(SEEDS)],
+        ["quotes", str(SEEDS)],
+        ["scan", str(SEEDS), "-q"],
+    ],
     ids=lambda c: c[0],
 )
 def test_report_files_follow_the_umask(tmp_path: Path, command: list[str]) -> None:
@@ -51,7 +51,7 @@ def test_report_files_follow_the_umask(tmp_path: Path, command: list[str]) -> No
 @pytest.mark.usefixtures("umask_022")
 def test_scan_html_site_pages_follow_the_umask(tmp_path: Path) -> None:
     out = tmp_path / "scan.html"
-    result = runner.invoke(app, ["scan", SEEDS, "-q", "-f", "html", "-o", str(out)])
+    result = runner.invoke(app, ["scan", str(SEEDS), "-q", "-f", "html", "-o", str(out)])
     assert result.exit_code == 0, result.output
     files = [out, *(tmp_path / "scan.pairs").iterdir()]
     assert len(files) > 1
@@ -61,11 +61,11 @@ def test_scan_html_site_pages_follow_the_umask(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "command",
     [
-        ["compare", _seed("001"), _seed("004")],
-        ["facts", SEEDS],
-        ["quotes", SEEDS],
-        ["scan", SEEDS, "-q"],
-        ["scan", SEEDS, "-q", "-f", "html"],
+        ["compare", seed_file("001"), seed_file("004")],
+        ["facts", str(SEEDS)],
+        ["quotes", str(SEEDS)],
+        ["scan", str(SEEDS), "-q"],
+        ["scan", str(SEEDS), "-q", "-f", "html"],
     ],
     ids=lambda c: " ".join(c[:1] + c[3:]),
 )
@@ -81,7 +81,7 @@ def test_a_missing_output_directory_is_an_error(tmp_path: Path, command: list[st
 
 
 def test_scan_markdown_is_markdown_not_wrapped_text() -> None:
-    result = runner.invoke(app, ["scan", SEEDS, "-q", "-f", "md"])
+    result = runner.invoke(app, ["scan", str(SEEDS), "-q", "-f", "md"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "# Scan of 5 articles"
@@ -100,13 +100,13 @@ def test_scan_markdown_is_markdown_not_wrapped_text() -> None:
 @pytest.fixture(scope="module")
 def index_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("index") / "news.db"
-    result = runner.invoke(app, ["index", "add", SEEDS, "--db", str(db), "-q"])
+    result = runner.invoke(app, ["index", "add", str(SEEDS), "--db", str(db), "-q"])
     assert result.exit_code == 0, result.output
     return db
 
 
 def test_index_query_in_every_format(index_db: Path) -> None:
-    query = ["index", "query", _seed("004"), "--db", str(index_db)]
+    query = ["index", "query", seed_file("004"), "--db", str(index_db)]
     table = runner.invoke(app, query)
     assert table.exit_code == 0, table.output
     assert "001_50899f19e1fbd510" in table.stdout  # the full id, pasteable into index remove
@@ -122,7 +122,7 @@ def test_index_query_in_every_format(index_db: Path) -> None:
 
 
 def test_index_query_lists_stronger_relations_first(index_db: Path) -> None:
-    result = runner.invoke(app, ["index", "query", _seed("004"), "--db", str(index_db), "-f", "json"])
+    result = runner.invoke(app, ["index", "query", seed_file("004"), "--db", str(index_db), "-f", "json"])
     strength = {"duplicate": 4, "reuse": 3, "same_event": 2, "related": 1, "unrelated": 0}
     order = [(-strength[m["relation"]], -m["confidence"]) for m in json.loads(result.stdout)["matches"]]
     assert order == sorted(order)
@@ -141,7 +141,7 @@ def test_index_stats_in_every_format(index_db: Path, fmt: str) -> None:
 
 def test_index_remove_names_the_ids_it_did_not_find(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
-    runner.invoke(app, ["index", "add", _seed("001"), "--db", str(db), "-q"])
+    runner.invoke(app, ["index", "add", seed_file("001"), "--db", str(db), "-q"])
     ids = ["001_50899f19e1fbd510", "nope-1", "nope-2"]
     result = runner.invoke(app, ["index", "remove", *ids, "--db", str(db)])
     assert result.exit_code == 0, result.output
@@ -152,18 +152,18 @@ def test_index_remove_names_the_ids_it_did_not_find(tmp_path: Path) -> None:
 def test_facts_does_not_offer_html() -> None:
     help_text = runner.invoke(app, ["facts", "--help"]).stdout
     assert "html" not in help_text
-    result = runner.invoke(app, ["facts", SEEDS, "-f", "html"])
+    result = runner.invoke(app, ["facts", str(SEEDS), "-f", "html"])
     assert result.exit_code == 2
 
 
 def test_scan_html_states_its_pair_page_limit(tmp_path: Path) -> None:
     out = tmp_path / "scan.html"
-    result = runner.invoke(app, ["scan", SEEDS, "-q", "-f", "html", "-o", str(out), "--pair-pages", "1"])
+    result = runner.invoke(app, ["scan", str(SEEDS), "-q", "-f", "html", "-o", str(out), "--pair-pages", "1"])
     assert result.exit_code == 0, result.output
     assert len(list((tmp_path / "scan.pairs").glob("*.html"))) == 1
     assert "Side-by-side pages for the first 1 of 3 pairs listed (--pair-pages 1" in out.read_text("utf-8")
     every = tmp_path / "all.html"
-    runner.invoke(app, ["scan", SEEDS, "-q", "-f", "html", "-o", str(every)])
+    runner.invoke(app, ["scan", str(SEEDS), "-q", "-f", "html", "-o", str(every)])
     assert len(list((tmp_path / "all.pairs").glob("*.html"))) == 3
     assert "Side-by-side pages for the first" not in every.read_text("utf-8")
 
@@ -202,7 +202,7 @@ def test_root_help_offers_shell_completion() -> None:
 
 @pytest.mark.parametrize("columns", [80, 120])
 def test_table_output_follows_the_terminal_width(columns: int) -> None:
-    result = runner.invoke(app, ["scan", SEEDS, "-q"], env={"COLUMNS": str(columns)})
+    result = runner.invoke(app, ["scan", str(SEEDS), "-q"], env={"COLUMNS": str(columns)})
     assert result.exit_code == 0, result.output
     widest = max(len(line) for line in result.stdout.splitlines())
     assert columns - 20 < widest <= columns
@@ -217,7 +217,7 @@ def test_sources_table_follows_the_terminal_width(columns: int) -> None:
 
 
 def test_table_output_is_80_columns_when_piped() -> None:
-    result = runner.invoke(app, ["scan", SEEDS, "-q"], env={"COLUMNS": None})  # type: ignore[dict-item]
+    result = runner.invoke(app, ["scan", str(SEEDS), "-q"], env={"COLUMNS": None})  # type: ignore[dict-item]
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
@@ -225,7 +225,7 @@ def test_table_output_is_80_columns_when_piped() -> None:
 
 
 def test_compare_table_explains_itself_in_plain_words() -> None:
-    result = runner.invoke(app, ["compare", _seed("001"), _seed("004")])
+    result = runner.invoke(app, ["compare", seed_file("001"), seed_file("004")])
     out = result.stdout
     assert out.index("Shared passages cover 15% of A") < out.index("Jaccard")
     assert "How to read this:" in out
@@ -237,7 +237,12 @@ def test_compare_table_explains_itself_in_plain_words() -> None:
 
 @pytest.mark.parametrize(
     "command",
-    [["compare", _seed("001"), _seed("004")], ["facts", SEEDS], ["quotes", SEEDS], ["scan", SEEDS, "-q"]],
+    [
+        ["compare", seed_file("001"), seed_file("004")],
+        ["facts", str(SEEDS)],
+        ["quotes", str(SEEDS)],
+        ["scan", str(SEEDS), "-q"],
+    ],
     ids=lambda c: c[0],
 )
 @pytest.mark.parametrize("fmt", ["table", "md"])
@@ -250,19 +255,19 @@ def test_reports_carry_a_legend_and_one_offset_notation(command: list[str], fmt:
 
 
 def test_quotes_shows_full_ids() -> None:
-    result = runner.invoke(app, ["quotes", _seed("001"), _seed("004")])
+    result = runner.invoke(app, ["quotes", seed_file("001"), seed_file("004")])
     assert "004_6b7b728a0a1fe40e" in result.stdout
     assert not re.search(r"004_6b7b728a(?!0a1fe40e)", result.stdout)
 
 
 def test_html_reports_read_like_the_terminal(tmp_path: Path) -> None:
     out = tmp_path / "scan.html"
-    runner.invoke(app, ["scan", SEEDS, "-q", "-f", "html", "-o", str(out)])
+    runner.invoke(app, ["scan", str(SEEDS), "-q", "-f", "html", "-o", str(out)])
     page = out.read_text("utf-8")
     assert "How to read this" in page
     assert "reordering: “strategic” moved" in page
     assert "→ “”" not in page and "“strategic” → “strategic”" not in page
     assert "reports disagree" in page
-    pair = runner.invoke(app, ["compare", _seed("001"), _seed("004"), "-f", "html"]).stdout
+    pair = runner.invoke(app, ["compare", seed_file("001"), seed_file("004"), "-f", "html"]).stdout
     assert "against:" in pair and "How to read this" in pair
     assert "→ “”" not in pair

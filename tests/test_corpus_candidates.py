@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import Path
 from unittest.mock import patch
 
 import numpy as np
@@ -20,7 +19,7 @@ from dedupe.ingest.build import article_from_text
 from dedupe.ingest.read import load_articles
 from dedupe.settings import DEFAULT_SETTINGS
 
-SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+from fixture_paths import SEEDS
 
 
 def brute_force_pairs(keys: np.ndarray, max_bucket: int) -> set[tuple[int, int]]:

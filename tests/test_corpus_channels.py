@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -14,7 +12,7 @@ from dedupe.settings import DEFAULT_SETTINGS
 from dedupe.text.fingerprint import shingle_hashes, signatures
 from dedupe.text.tokens import words
 
-SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+from fixture_paths import SEEDS
 
 
 def test_band_keys_are_48_bit_channel_salted_and_blank_for_empty_signatures() -> None:

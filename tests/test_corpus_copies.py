@@ -20,7 +20,8 @@ from dedupe.ingest.read import load_articles
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS
 
-ROOT = Path(__file__).resolve().parent.parent
+from fixture_paths import ROOT
+
 runner = CliRunner()
 
 

@@ -28,8 +28,7 @@ from dedupe.pair.compare import compare
 from dedupe.pair.verdict import Relation
 from dedupe.settings import DEFAULT_SETTINGS
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "fixtures" / "seeds"
+from fixture_paths import ROOT, SEEDS
 
 
 def band_rows(articles: list) -> int:

@@ -26,7 +26,8 @@ from dedupe.pair.verdict import Relation
 from dedupe.report.scan import SCAN_FORMATS, render_scan
 from dedupe.settings import DEFAULT_SETTINGS
 
-SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+from fixture_paths import SEEDS
+
 runner = CliRunner()
 
 

@@ -29,13 +29,13 @@ from dedupe.errors import InputError, SettingsError
 from dedupe.ingest.read import InputWarning, load_articles
 from dedupe.report.serialize import to_data
 
+from fixture_paths import ROOT, SEEDS
+
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 pytestmark = pytest.mark.spark
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "fixtures" / "seeds"
 DEDUPE = Path(sys.executable).with_name("dedupe")
 runner = CliRunner()
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from fixture_paths import ROOT
+
 sys.path.insert(0, str(ROOT / "tools"))
-import devcorpus  # noqa: E402
+import devcorpus
 
 CORPUS = ROOT / "fixtures" / "realnews"
 

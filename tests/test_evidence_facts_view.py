@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +19,8 @@ from dedupe.evidence.facts_view import facts_profile
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Article
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from fixture_paths import FIXTURES
+
 CASES = list(csv.DictReader((FIXTURES / "cases" / "fact_flags.csv").read_text(encoding="utf-8").splitlines()))
 
 

@@ -13,8 +13,7 @@ from dedupe.ingest.read import (
     load_articles,
 )
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEEDS = FIXTURES / "seeds"
+from fixture_paths import SEEDS
 
 
 def test_empty_directory_and_empty_glob_are_no_articles_errors(tmp_path: Path) -> None:

@@ -22,8 +22,8 @@ from dedupe.ingest.read import (
 from dedupe.models import Article
 from dedupe.text.tokens import tokenize
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEEDS = FIXTURES / "seeds"
+from fixture_paths import FIXTURES, SEEDS
+
 SHARED_SEEDS = FIXTURES.parent.parent / "shared" / "seeds"
 BAD = FIXTURES / "bad"
 JSONL = FIXTURES / "jsonl"

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from fixture_paths import ROOT, SEEDS
+
 DEDUPE = Path(sys.executable).parent / "dedupe"
-SEEDS = ROOT / "fixtures" / "seeds"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +20,7 @@ from dedupe.pair.align import (
 )
 from dedupe.text.tokens import tokenize
 
-SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+from fixture_paths import SEEDS
 
 
 def _seed(prefix: str):

@@ -25,7 +25,8 @@ from dedupe.report.serialize import to_json
 from dedupe.text.segment import article_sentences
 from dedupe.text.tokens import tokenize
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from fixture_paths import FIXTURES
+
 CASES = list(csv.DictReader((FIXTURES / "cases" / "seed_pairs.csv").read_text(encoding="utf-8").splitlines()))
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).parent.parent
-SEEDS = ROOT / "fixtures" / "seeds"
+from fixture_paths import ROOT, SEEDS
+
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from fixture_paths import ROOT
 
 
 def test_readme_library_example_runs(tmp_path: Path) -> None:

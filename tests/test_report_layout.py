@@ -12,17 +12,12 @@ from typer.testing import CliRunner
 
 from dedupe.cli import app
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEEDS = str(FIXTURES / "seeds")
+from fixture_paths import SEEDS, seed_file
+
 runner = CliRunner()
 
 
-def _seed(prefix: str) -> str:
-    (path,) = (FIXTURES / "seeds").glob(f"{prefix}_*.txt")
-    return str(path)
-
-
-COMMANDS = [["compare", _seed("001"), _seed("004")], ["facts", SEEDS], ["quotes", SEEDS]]
+COMMANDS = [["compare", seed_file("001"), seed_file("004")], ["facts", str(SEEDS)], ["quotes", str(SEEDS)]]
 
 
 def _run(command: list[str], columns: int | None) -> str:

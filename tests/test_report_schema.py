@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,14 +13,9 @@ from typer.testing import CliRunner
 from dedupe.cli import app
 from dedupe.report.schema import KINDS, schema
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SEEDS = str(FIXTURES / "seeds")
+from fixture_paths import SEEDS, seed_file
+
 runner = CliRunner()
-
-
-def _seed(prefix: str) -> str:
-    (path,) = (FIXTURES / "seeds").glob(f"{prefix}_*.txt")
-    return str(path)
 
 
 def _shipped(kind: str) -> dict[str, Any]:
@@ -39,18 +33,18 @@ def test_shipped_schema_is_the_one_the_dataclasses_give(kind: str) -> None:
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = tmp_path_factory.mktemp("schema") / "news.db"
-    assert runner.invoke(app, ["index", "add", SEEDS, "--db", str(path), "-q"]).exit_code == 0
+    assert runner.invoke(app, ["index", "add", str(SEEDS), "--db", str(path), "-q"]).exit_code == 0
     return str(path)
 
 
 COMMANDS = {
-    "pair_report": ["compare", _seed("001"), _seed("004")],
-    "quote_audit": ["quotes", SEEDS],
-    "fact_audit": ["facts", SEEDS],
-    "scan": ["scan", SEEDS, "-q", "--min-relation", "unrelated"],
-    "index_query": ["index", "query", _seed("004"), "--db", "{db}"],
+    "pair_report": ["compare", seed_file("001"), seed_file("004")],
+    "quote_audit": ["quotes", str(SEEDS)],
+    "fact_audit": ["facts", str(SEEDS)],
+    "scan": ["scan", str(SEEDS), "-q", "--min-relation", "unrelated"],
+    "index_query": ["index", "query", seed_file("004"), "--db", "{db}"],
     "index_stats": ["index", "stats", "--db", "{db}"],
-    "dossier": ["sources", _seed("000"), _seed("001"), _seed("004")],
+    "dossier": ["sources", seed_file("000"), seed_file("001"), seed_file("004")],
 }
 
 
@@ -66,7 +60,7 @@ def test_every_commands_json_follows_its_schema(kind: str, db: str) -> None:
 
 
 def test_a_document_that_breaks_the_schema_is_caught() -> None:
-    result = runner.invoke(app, ["compare", _seed("001"), _seed("004"), "-f", "json"])
+    result = runner.invoke(app, ["compare", seed_file("001"), seed_file("004"), "-f", "json"])
     document = json.loads(result.stdout)
     document["relation"] = "maybe"
     assert list(Draft202012Validator(_shipped("pair_report")).iter_errors(document))

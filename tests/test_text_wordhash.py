@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from itertools import pairwise
-from pathlib import Path
 
 import xxhash
 from hypothesis import given, settings
@@ -14,7 +13,7 @@ from dedupe.models import Span
 from dedupe.text import wordhash
 from dedupe.text.tokens import words
 
-SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+from fixture_paths import SEEDS
 
 # Letters, digits and every byte the word rule treats specially, plus simple folds
 # (curly quote, soft hyphen, no-break space, dash) and characters that force the
