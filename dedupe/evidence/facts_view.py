@@ -96,7 +96,7 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         return tuple(sorted(kept, key=lambda f: is_furniture(text, f)))  # stable: best first within each
 
     dates = ranked(profile.dates)
-    places = tuple(f for f in ranked(profile.places) if _event_place(text, f))
+    places = tuple(_resolved(f) for f in ranked(profile.places) if _event_place(text, f))
     if _unnarrated(text, places) or _unnarrated(text, dates):  # the lede says what the profile missed
         lede = lede_facts(article)
         if _unnarrated(text, places):  # then the dateline's, which may be only where the story was filed
@@ -165,6 +165,15 @@ def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
         span = Span(name.start(), name.end())
         found.append(Fact("place", name.group(), place.name, span, sentence, LEDE_CONFIDENCE, place=place))
     return found
+
+
+def _resolved(fact: Fact) -> Fact:
+    """The place with its country where the profile found only an unknown region: "Ishikawa
+    Prefecture", "Sagaing Region" are areas named for their capitals (``place_named``)."""
+    if fact.place is None or fact.place.known:
+        return fact
+    place = place_named(fact.value)
+    return replace(fact, place=place) if place is not None and place.known else fact
 
 
 def _participants(article: Article, profile: EventProfile, found: tuple[Fact, ...]) -> tuple[Fact, ...]:
