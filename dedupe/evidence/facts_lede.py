@@ -19,6 +19,7 @@ from dedupe.evidence.date_mentions import DateRef, find_date_refs
 from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
 from dedupe.evidence.foreign_dates import find_foreign_date_refs
 from dedupe.evidence.mentions import content_regions
+from dedupe.evidence.place_cues import demonym_country, placed_without_locative
 from dedupe.evidence.places import Place, lookup_exonym, lookup_place
 from dedupe.evidence.thing_names import LOCATIVES
 from dedupe.models import Article, Span, Token
@@ -133,10 +134,13 @@ def _located_places(
 ) -> Iterator[Fact]:
     """Yield each place the gazetteer knows written just after a locative word ("in Beijing")."""
     for k in range(len(tokens)):
-        if not text[tokens[k].start].isupper() or not _placed(tokens, k, locatives):
+        if not text[tokens[k].start].isupper():
+            continue
+        if not (_placed(tokens, k, locatives) or placed_without_locative(text, tokens, k)):
             continue
         if any(t.text in ONGOING for t in tokens[max(0, k - ONGOING_WINDOW) : k]):
             continue
+        country = demonym_country(tokens, k, OF_WORDS, PLACE_KINDS)
         for n in range(min(PLACE_MAX_WORDS, len(tokens) - k), 0, -1):
             span = Span(tokens[k].start, tokens[k + n - 1].end)
             place = place_named(span.slice(text))
@@ -154,6 +158,12 @@ def _located_places(
                         "place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place
                     )
                 break
+        else:  # "the Chinese city of Tunxi": a town too small for the gazetteer, in a known country
+            if country is not None:
+                span = Span(tokens[k].start, tokens[k].end)
+                yield Fact(
+                    "place", span.slice(text), country.name, span, sentence, LEDE_CONFIDENCE, place=country
+                )
 
 
 def _placed(tokens: list[Token], k: int, locatives: frozenset[str]) -> bool:

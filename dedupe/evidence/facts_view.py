@@ -40,14 +40,19 @@ from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_facts, lede_sentenc
 from dedupe.evidence.names import same_person
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
+from dedupe.evidence.place_cues import launched_before
 from dedupe.evidence.thing_names import BEFORE_CHARS, named_as_person
 from dedupe.models import Article, Span
 
 # The place a dateline names: its first words before a comma, a bracket, a dash or a colon.
 DATELINE_PLACE = re.compile(r"[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,2}")
 # "from" before a place (or the list it opens) says where people come from, not where the
-# event is: "heads of state from India, Iran, China". Looked for this far back.
-ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*,?\s*(?:and\s+)?){0,6}$")
+# event is: "heads of state from India, Iran, China", "from the Turkish province of Hatay".
+ORIGIN_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)?(?:(?:city|town|village|province|region|district)\s+of\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s*,?\s*(?:and\s+)?){0,6}$"
+)
+# Looked for this far back.
 ORIGIN_LOOKBACK_CHARS = 80
 # A place written as a short acronym in capitals ("UN", "EU") names a body, not the city of
 # that name the gazetteer holds (Un, India); countries so written ("US", "UK") stay.
@@ -96,7 +101,10 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         return tuple(sorted(kept, key=lambda f: is_furniture(text, f)))  # stable: best first within each
 
     dates = ranked(profile.dates)
-    places = tuple(_resolved(f) for f in ranked(profile.places) if _event_place(text, f))
+    # Another occasion's place ("ahead of the meeting in Tianjin") leaves the slot to the lede's.
+    places = tuple(
+        _resolved(f) for f in ranked(profile.places) if _event_place(text, f) and not _elsewhere(text, f)
+    )
     if _unnarrated(text, places) or _unnarrated(text, dates):  # the lede says what the profile missed
         lede = lede_facts(article)
         if _unnarrated(text, places):  # then the dateline's, which may be only where the story was filed
@@ -274,9 +282,11 @@ def _counted_before(text: str, fact: Fact) -> bool:
 
 
 def _origin(text: str, fact: Fact) -> bool:
-    """True for a place written as where someone comes from ("leaders from Azerbaijan, Qatar …")."""
-    before = text[max(fact.sentence.start, fact.span.start - ORIGIN_LOOKBACK_CHARS) : fact.span.start]
-    return bool(ORIGIN_BEFORE.search(before))
+    """True for a place written as where someone comes from ("leaders from Azerbaijan, Qatar …"),
+    not where a rocket leaves from ("launched from Kourou")."""
+    start = max(fact.sentence.start, fact.span.start - ORIGIN_LOOKBACK_CHARS)
+    origin = ORIGIN_BEFORE.search(text[start : fact.span.start])
+    return origin is not None and not launched_before(text, start + origin.start())  # "lifted off from"
 
 
 # Who announces a meeting rather than taking part: "spokeswoman", "la portavoce", "Sprecherin".
