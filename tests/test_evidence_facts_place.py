@@ -63,3 +63,21 @@ def test_a_visit_places_its_event_where_it_goes() -> None:
 )
 def test_near_misses_are_not_taken_as_the_event_place(text: str, expected: list[str]) -> None:
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opening remarks by the foreign minister at talks with his guest (Lisbon, May 6, 2024)\n\n"
+        "Dear colleagues, we are pleased to see you again and to continue our work together.",
+        "Opening remarks by the foreign minister at talks with his guest\n\nLisbon, 6 May 2024\n\n"
+        "Dear colleagues, we are pleased to see you again and to continue our work together.",
+    ],
+)
+def test_a_place_and_date_heading_a_transcript_place_it(text: str) -> None:
+    assert _names(text) == ["Lisbon"]
+
+
+def test_a_place_and_date_inside_a_sentence_are_no_heading() -> None:
+    text = "Their joint statement, Lisbon, May 6, 2019, still guides the talks between the two ministers."
+    assert _names(text) == []

@@ -40,7 +40,7 @@ from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_facts, lede_sentenc
 from dedupe.evidence.names import same_person
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
-from dedupe.evidence.place_cues import launched_before
+from dedupe.evidence.place_cues import PLACE_DATE_STAMP, launched_before
 from dedupe.evidence.thing_names import BEFORE_CHARS, named_as_person
 from dedupe.models import Article, Span
 
@@ -153,25 +153,35 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
 
 
 def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
-    """The places the lede's datelines name ("ASTANA –", "New Delhi:", "TOKYO (Reuters) -")."""
+    """The places the lede's datelines name ("ASTANA –", "New Delhi:", "TOKYO (Reuters) -"), and
+    those of a place and date heading a transcript ("(Moscow, April 1, 2025)")."""
     text = article.text
-    found = []
+    names: list[tuple[re.Match[str], Span]] = []
+    lede_end = 0
     for sentence, _ in lede_sentences(article):
+        lede_end = sentence.end
         line_start = text.rfind("\n", 0, sentence.start) + 1
         opening = dateline(text, line_start)
         if opening is None or opening.end() <= sentence.start:
             continue
         name = DATELINE_PLACE.search(text, max(line_start, sentence.start), opening.end())
-        place = place_named(name.group().title()) if name else None
-        if (
-            name is None
-            or place is None
-            or not place.known
-            or any(f.span.start == name.start() for f in known)
-        ):
+        if name is not None:
+            names.append((name, sentence))
+    for stamp in PLACE_DATE_STAMP.finditer(text, 0, lede_end):
+        line_end = text.find("\n", stamp.end())
+        names.append(
+            (stamp, Span(text.rfind("\n", 0, stamp.start()) + 1, line_end if line_end >= 0 else len(text)))
+        )
+    found = []
+    for name, sentence in names:
+        group = 1 if name.re is PLACE_DATE_STAMP else 0
+        place = place_named(name.group(group).title())
+        if place is None or not place.known or any(f.span.start == name.start(group) for f in known):
             continue
-        span = Span(name.start(), name.end())
-        found.append(Fact("place", name.group(), place.name, span, sentence, LEDE_CONFIDENCE, place=place))
+        span = Span(name.start(group), name.end(group))
+        found.append(
+            Fact("place", name.group(group), place.name, span, sentence, LEDE_CONFIDENCE, place=place)
+        )
     return found
 
 

@@ -39,6 +39,13 @@ VISIT_WORDS = frozenset("visit visits visited visiting trip".split())
 # Compass words written capitalised in a region's name: "South Texas", "Northern Sindh". The
 # name after is the place unless the two are one name ("South Sudan", "North Carolina").
 COMPASS_NAMES = frozenset("north south east west".split())
+# A place and a full date alone in brackets or on a line of their own, as a transcript or a
+# release heads its text: "(Lisbon, May 6, 2024)", "Lisbon, 6 May 2024".
+PLACE_DATE_STAMP = re.compile(
+    r"(?:^|\()[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}),[ \t]+"
+    r"(?:[A-Z][a-z]+\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]+),?[ \t]+\d{4}[ \t]*(?:\)|$)",
+    re.MULTILINE,
+)
 # A country's adjective before a kind of place and "of": "the Turkish province of Hatay". The
 # adjectives of countries news most often names.
 DEMONYM_COUNTRIES = {
