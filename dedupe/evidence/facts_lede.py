@@ -22,6 +22,7 @@ from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.place_cues import demonym_country, placed_without_locative
 from dedupe.evidence.places import Place, lookup_exonym, lookup_place
 from dedupe.evidence.thing_names import LOCATIVES
+from dedupe.evidence.venues import venue_places
 from dedupe.models import Article, Span, Token
 from dedupe.text.segment import sentence_tokens
 from dedupe.text.tokens import tokenize
@@ -87,10 +88,19 @@ def lede_facts(article: Article) -> LedeFacts:
             dates.append(Fact("date", ref.span.slice(text), str(ref.value), ref.span, sentence,
                               LEDE_CONFIDENCE, date=ref.value))  # fmt: skip
         locatives = ITALIAN_LOCATIVES if article.language == "it" else LOCATIVES
-        places.extend(_located_places(text, sentence, tokens, locatives))
+        venues = (
+            Fact("place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place)
+            for span, place in venue_places(text, sentence)
+        )
+        places.extend(sorted((*_located_places(text, sentence, tokens, locatives), *venues), key=_start))
     # A day of a month before a weekday of no known week: "el sábado … el 11 de octubre".
     dates.sort(key=lambda f: f.date is not None and f.date.month is None)
     return LedeFacts(tuple(places), tuple(dates))
+
+
+def _start(fact: Fact) -> int:
+    """Where the fact stands in the text, to keep a sentence's places in their order."""
+    return fact.span.start
 
 
 def lede_sentences(article: Article) -> Iterator[tuple[Span, list[Token]]]:

@@ -42,6 +42,7 @@ from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
 from dedupe.evidence.place_cues import PLACE_DATE_STAMP, launched_before
 from dedupe.evidence.thing_names import BEFORE_CHARS, named_as_person
+from dedupe.evidence.venues import venue_named
 from dedupe.models import Article, Span
 
 # The place a dateline names: its first words before a comma, a bracket, a dash or a colon.
@@ -175,7 +176,7 @@ def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
     found = []
     for name, sentence in names:
         group = 1 if name.re is PLACE_DATE_STAMP else 0
-        place = place_named(name.group(group).title())
+        place = place_named(name.group(group).title()) or venue_named(name.group(group).title())
         if place is None or not place.known or any(f.span.start == name.start(group) for f in known):
             continue
         span = Span(name.start(group), name.end(group))
@@ -257,7 +258,14 @@ def _event_place(text: str, fact: Fact) -> bool:
     if _origin(text, fact) or quoted(text, fact.span.start, fact.sentence.start):
         return False
     acronym = len(fact.value) <= ACRONYM_MAX_CHARS and fact.value.isupper()
-    return not (acronym and fact.place is not None and fact.place.kind == "city")
+    place = fact.place
+    # "UN" as the gazetteer's town Un, not as the venue (``venues``) standing for New York
+    return not (
+        acronym
+        and place is not None
+        and place.kind == "city"
+        and place.name.casefold() == fact.value.casefold()
+    )
 
 
 def quoted(text: str, at: int, start: int) -> bool:
