@@ -111,3 +111,8 @@ def test_a_seat_named_for_who_sits_there_or_before_its_town_is_no_venue(
     text: str, expected: list[str]
 ) -> None:
     assert _names(text) == expected
+
+
+def test_a_dateline_cut_off_as_its_own_sentence_still_places_the_story() -> None:
+    text = "Summit opens\n\nLISBON, Portugal, May 6. The summit opened with a ceremony for new members."
+    assert _names(text) == ["Lisbon"]

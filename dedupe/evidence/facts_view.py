@@ -163,9 +163,11 @@ def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
         lede_end = sentence.end
         line_start = text.rfind("\n", 0, sentence.start) + 1
         opening = dateline(text, line_start)
-        if opening is None or opening.end() <= sentence.start:
-            continue
-        name = DATELINE_PLACE.search(text, max(line_start, sentence.start), opening.end())
+        if opening is None or text[opening.end() : sentence.start].strip():
+            continue  # no dateline, or one of another sentence on the line
+        # A dateline the sentence splitter cut off ("ASTANA, Kazakhstan, July 4. The …") is read whole.
+        start = max(line_start, sentence.start) if sentence.start < opening.end() else opening.start()
+        name = DATELINE_PLACE.search(text, start, opening.end())
         if name is not None:
             names.append((name, sentence))
     for stamp in PLACE_DATE_STAMP.finditer(text, 0, lede_end):
@@ -177,7 +179,11 @@ def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
     for name, sentence in names:
         group = 1 if name.re is PLACE_DATE_STAMP else 0
         place = place_named(name.group(group).title()) or venue_named(name.group(group).title())
-        if place is None or not place.known or any(f.span.start == name.start(group) for f in known):
+        if (
+            place is None
+            or not place.known
+            or any(f.span.start == name.start(group) for f in (*known, *found))
+        ):
             continue
         span = Span(name.start(group), name.end(group))
         found.append(
