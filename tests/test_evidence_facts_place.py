@@ -105,6 +105,8 @@ def test_a_venue_places_the_event_in_the_town_it_stands_in(text: str, expected: 
         ("The Kremlin said on Tuesday that the talks with the visiting minister had gone well.", []),
         ("The envoy spoke at the UN in Geneva on Tuesday about the refugees in the camps.", ["Geneva"]),
         ("He met the minister at the Kremlin in Moscow on Tuesday for three hours of talks.", ["Moscow"]),
+        ("The president spoke at the UN General Assembly in New York on Tuesday.", ["New York"]),
+        ("В Кремле назвали встречу министров в Казани важным событием для всех участников.", ["Kazan"]),
     ],
 )
 def test_a_seat_named_for_who_sits_there_or_before_its_town_is_no_venue(

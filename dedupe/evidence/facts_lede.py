@@ -82,25 +82,21 @@ def lede_facts(article: Article) -> LedeFacts:
     """
     text = article.text
     places: list[Fact] = []
+    venues: list[Fact] = []  # after every place the lede names: "at the Kremlin" is less than "in Kazan"
     dates: list[Fact] = []
     for sentence, tokens in lede_sentences(article):
         for ref in _date_refs(text, sentence, article.published, article.language):
             dates.append(Fact("date", ref.span.slice(text), str(ref.value), ref.span, sentence,
                               LEDE_CONFIDENCE, date=ref.value))  # fmt: skip
         locatives = ITALIAN_LOCATIVES if article.language == "it" else LOCATIVES
-        venues = (
+        places.extend(_located_places(text, sentence, tokens, locatives))
+        venues.extend(
             Fact("place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place)
             for span, place in venue_places(text, sentence)
         )
-        places.extend(sorted((*_located_places(text, sentence, tokens, locatives), *venues), key=_start))
     # A day of a month before a weekday of no known week: "el sábado … el 11 de octubre".
     dates.sort(key=lambda f: f.date is not None and f.date.month is None)
-    return LedeFacts(tuple(places), tuple(dates))
-
-
-def _start(fact: Fact) -> int:
-    """Where the fact stands in the text, to keep a sentence's places in their order."""
-    return fact.span.start
+    return LedeFacts((*places, *venues), tuple(dates))
 
 
 def lede_sentences(article: Article) -> Iterator[tuple[Span, list[Token]]]:

@@ -175,7 +175,7 @@ def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
         names.append(
             (stamp, Span(text.rfind("\n", 0, stamp.start()) + 1, line_end if line_end >= 0 else len(text)))
         )
-    found = []
+    found: list[Fact] = []
     for name, sentence in names:
         group = 1 if name.re is PLACE_DATE_STAMP else 0
         place = place_named(name.group(group).title()) or venue_named(name.group(group).title())

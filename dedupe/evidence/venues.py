@@ -59,6 +59,12 @@ LOCATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 LOCATIVE_LOOKBACK_CHARS = 20
+# A seat a speech verb follows speaks for who sits there even after a locative: "in the
+# Kremlin, officials said", "В Кремле заявили", "В Кремле назвали" (the Kremlin said, called).
+SPEECH_AFTER = re.compile(
+    r"[\s,]*(?:\w+\s+){0,2}?(?:said|says|say|announced|called|named|stated|told|denied|confirmed"
+    r"|заявили|назвали|сообщили|отметили|ответили|подчеркнули|считают|прокомментировали)\b"
+)
 # A name written after a venue, which may be its own town: "at the Kremlin in Moscow", "the
 # Élysée, Paris"; the gazetteer tells a town from a region it lacks ("Sriharikota, Andhra Pradesh").
 NAME_AFTER = re.compile(
@@ -81,15 +87,20 @@ def venue_places(text: str, sentence: Span) -> Iterator[tuple[Span, Place]]:
     taken: list[Span] = []
     for pattern, places, needs_locative in _TABLES:
         for m in pattern.finditer(text, sentence.start, sentence.end):
-            if any(s.start < m.end() and m.start() < s.end for s in taken) or _town_after(text, m.end()):
-                continue  # part of a venue already read, or its town is read where it is written
-            if needs_locative and not LOCATIVE_BEFORE.search(
-                text, max(sentence.start, m.start() - LOCATIVE_LOOKBACK_CHARS), m.start()
+            if any(s.start < m.end() and m.start() < s.end for s in taken):
+                continue  # part of a venue already read: "U.N." in "the U.N. General Assembly"
+            taken.append(Span(m.start(), m.end()))
+            if _town_after(text, m.end()):
+                continue  # its town is read where it is written
+            if needs_locative and (
+                not LOCATIVE_BEFORE.search(
+                    text, max(sentence.start, m.start() - LOCATIVE_LOOKBACK_CHARS), m.start()
+                )
+                or SPEECH_AFTER.match(text, m.end())
             ):
-                continue
+                continue  # "the Kremlin said", "В Кремле заявили" (the Kremlin said)
             place = lookup_place(places[(m.lastindex or 1) - 1], located=True)
             if place is not None and place.known:
-                taken.append(Span(m.start(), m.end()))
                 yield taken[-1], place
 
 
