@@ -138,7 +138,8 @@ def _date_refs(text: str, sentence: Span, published: date | None, language: str)
 def _located_places(
     text: str, sentence: Span, tokens: list[Token], locatives: frozenset[str]
 ) -> Iterator[Fact]:
-    """Yield each place the gazetteer knows written just after a locative word ("in Beijing")."""
+    """Yield each place the gazetteer knows written just after a locative word ("in Beijing") or
+    placed otherwise (``_placed``, ``place_cues``: "the capital Astana", "will visit Moscow")."""
     for k in range(len(tokens)):
         if not text[tokens[k].start].isupper():
             continue

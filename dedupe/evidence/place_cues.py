@@ -4,7 +4,8 @@
 place as an apposition ("in the capital Astana", "north of the city Herat"), as the place a
 rocket leaves ("lifted off from South Texas"), as what a visit goes to ("will visit Moscow",
 "a trip to Lisbon"), or only as a country's adjective when the town itself is too small for
-the gazetteer ("the Chinese city of Tunxi" is in China).
+the gazetteer ("the Chinese city of Tunxi" is in China). A transcript or a release may head
+its text with the place and date alone ("(Moscow, April 1, 2025)"), as a dateline does.
 """
 
 from __future__ import annotations
