@@ -58,6 +58,7 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:the\s+|la\s+|le\s+|l'|el\s+|der\s+|dem\s+|il\s+)?$",
     re.IGNORECASE,
 )
+# How far before a seat that locative is looked for: the word and an article.
 LOCATIVE_LOOKBACK_CHARS = 20
 # A seat a speech verb follows speaks for who sits there even after a locative: "in the
 # Kremlin, officials said", "В Кремле заявили", "В Кремле назвали" (the Kremlin said, called).
