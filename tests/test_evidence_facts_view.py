@@ -128,3 +128,15 @@ def test_a_figure_whose_unit_is_an_article_or_a_verb_counts_nothing(language: st
     profile = facts_profile(article_from_text(text, id=language, language=language))
     assert [f.value for f in event_profile(article_from_text(text, id=language, language=language)).numbers]
     assert profile.numbers == ()
+
+
+def test_a_region_named_for_its_capital_is_placed_in_its_country() -> None:
+    text = "The earthquake in Kagoshima Prefecture damaged two hundred homes on Monday, officials said."
+    (fact, *_) = facts_profile(article_from_text(text, id="k")).places
+    assert fact.place is not None
+    assert (fact.canonical, fact.place.country, fact.place.known) == ("Kagoshima Prefecture", "JP", True)
+
+
+def test_a_dateline_cut_off_as_its_own_sentence_still_places_the_story() -> None:
+    text = "Summit opens\n\nLISBON, Portugal, May 6. The summit opened with a ceremony for new members."
+    assert [f.canonical for f in facts_profile(article_from_text(text, id="d")).places] == ["Lisbon"]

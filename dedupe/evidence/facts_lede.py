@@ -19,8 +19,10 @@ from dedupe.evidence.date_mentions import DateRef, find_date_refs
 from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
 from dedupe.evidence.foreign_dates import find_foreign_date_refs
 from dedupe.evidence.mentions import content_regions
+from dedupe.evidence.place_cues import demonym_country, placed_without_locative
 from dedupe.evidence.places import Place, lookup_exonym, lookup_place
 from dedupe.evidence.thing_names import LOCATIVES
+from dedupe.evidence.venues import venue_places
 from dedupe.models import Article, Span, Token
 from dedupe.text.segment import sentence_tokens
 from dedupe.text.tokens import tokenize
@@ -80,6 +82,7 @@ def lede_facts(article: Article) -> LedeFacts:
     """
     text = article.text
     places: list[Fact] = []
+    venues: list[Fact] = []  # after every place the lede names: "at the Kremlin" is less than "in Kazan"
     dates: list[Fact] = []
     for sentence, tokens in lede_sentences(article):
         for ref in _date_refs(text, sentence, article.published, article.language):
@@ -87,9 +90,13 @@ def lede_facts(article: Article) -> LedeFacts:
                               LEDE_CONFIDENCE, date=ref.value))  # fmt: skip
         locatives = ITALIAN_LOCATIVES if article.language == "it" else LOCATIVES
         places.extend(_located_places(text, sentence, tokens, locatives))
+        venues.extend(
+            Fact("place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place)
+            for span, place in venue_places(text, sentence)
+        )
     # A day of a month before a weekday of no known week: "el sábado … el 11 de octubre".
     dates.sort(key=lambda f: f.date is not None and f.date.month is None)
-    return LedeFacts(tuple(places), tuple(dates))
+    return LedeFacts((*places, *venues), tuple(dates))
 
 
 def lede_sentences(article: Article) -> Iterator[tuple[Span, list[Token]]]:
@@ -131,12 +138,16 @@ def _date_refs(text: str, sentence: Span, published: date | None, language: str)
 def _located_places(
     text: str, sentence: Span, tokens: list[Token], locatives: frozenset[str]
 ) -> Iterator[Fact]:
-    """Yield each place the gazetteer knows written just after a locative word ("in Beijing")."""
+    """Yield each place the gazetteer knows written just after a locative word ("in Beijing") or
+    placed otherwise (``_placed``, ``place_cues``: "the capital Astana", "will visit Moscow")."""
     for k in range(len(tokens)):
-        if not text[tokens[k].start].isupper() or not _placed(tokens, k, locatives):
+        if not text[tokens[k].start].isupper():
+            continue
+        if not (_placed(tokens, k, locatives) or placed_without_locative(text, tokens, k)):
             continue
         if any(t.text in ONGOING for t in tokens[max(0, k - ONGOING_WINDOW) : k]):
             continue
+        country = demonym_country(tokens, k, OF_WORDS, PLACE_KINDS)
         for n in range(min(PLACE_MAX_WORDS, len(tokens) - k), 0, -1):
             span = Span(tokens[k].start, tokens[k + n - 1].end)
             place = place_named(span.slice(text))
@@ -154,6 +165,12 @@ def _located_places(
                         "place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place
                     )
                 break
+        else:  # "the Chinese city of Tunxi": a town too small for the gazetteer, in a known country
+            if country is not None:
+                span = Span(tokens[k].start, tokens[k].end)
+                yield Fact(
+                    "place", span.slice(text), country.name, span, sentence, LEDE_CONFIDENCE, place=country
+                )
 
 
 def _placed(tokens: list[Token], k: int, locatives: frozenset[str]) -> bool:

@@ -40,14 +40,20 @@ from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_facts, lede_sentenc
 from dedupe.evidence.names import same_person
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
+from dedupe.evidence.place_cues import PLACE_DATE_STAMP, launched_before
 from dedupe.evidence.thing_names import BEFORE_CHARS, named_as_person
+from dedupe.evidence.venues import venue_named
 from dedupe.models import Article, Span
 
 # The place a dateline names: its first words before a comma, a bracket, a dash or a colon.
 DATELINE_PLACE = re.compile(r"[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,2}")
 # "from" before a place (or the list it opens) says where people come from, not where the
-# event is: "heads of state from India, Iran, China". Looked for this far back.
-ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*,?\s*(?:and\s+)?){0,6}$")
+# event is: "heads of state from India, Iran, China", "from the Turkish province of Hatay".
+ORIGIN_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+)?(?:(?:city|town|village|province|region|district)\s+of\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s*,?\s*(?:and\s+)?){0,6}$"
+)
+# Looked for this far back.
 ORIGIN_LOOKBACK_CHARS = 80
 # A place written as a short acronym in capitals ("UN", "EU") names a body, not the city of
 # that name the gazetteer holds (Un, India); countries so written ("US", "UK") stay.
@@ -96,7 +102,10 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         return tuple(sorted(kept, key=lambda f: is_furniture(text, f)))  # stable: best first within each
 
     dates = ranked(profile.dates)
-    places = tuple(f for f in ranked(profile.places) if _event_place(text, f))
+    # Another occasion's place ("ahead of the meeting in Tianjin") leaves the slot to the lede's.
+    places = tuple(
+        _resolved(f) for f in ranked(profile.places) if _event_place(text, f) and not _elsewhere(text, f)
+    )
     if _unnarrated(text, places) or _unnarrated(text, dates):  # the lede says what the profile missed
         lede = lede_facts(article)
         if _unnarrated(text, places):  # then the dateline's, which may be only where the story was filed
@@ -145,26 +154,51 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
 
 
 def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
-    """The places the lede's datelines name ("ASTANA –", "New Delhi:", "TOKYO (Reuters) -")."""
+    """The places the lede's datelines name ("ASTANA –", "New Delhi:", "TOKYO (Reuters) -"), and
+    those of a place and date heading a transcript ("(Moscow, April 1, 2025)")."""
     text = article.text
-    found = []
+    names: list[tuple[re.Match[str], Span]] = []
+    lede_end = 0
     for sentence, _ in lede_sentences(article):
+        lede_end = sentence.end
         line_start = text.rfind("\n", 0, sentence.start) + 1
         opening = dateline(text, line_start)
-        if opening is None or opening.end() <= sentence.start:
-            continue
-        name = DATELINE_PLACE.search(text, max(line_start, sentence.start), opening.end())
-        place = place_named(name.group().title()) if name else None
+        if opening is None or text[opening.end() : sentence.start].strip():
+            continue  # no dateline, or one of another sentence on the line
+        # A dateline the sentence splitter cut off ("ASTANA, Kazakhstan, July 4. The …") is read whole.
+        start = max(line_start, sentence.start) if sentence.start < opening.end() else opening.start()
+        name = DATELINE_PLACE.search(text, start, opening.end())
+        if name is not None:
+            names.append((name, sentence))
+    for stamp in PLACE_DATE_STAMP.finditer(text, 0, lede_end):
+        line_end = text.find("\n", stamp.end())
+        names.append(
+            (stamp, Span(text.rfind("\n", 0, stamp.start()) + 1, line_end if line_end >= 0 else len(text)))
+        )
+    found: list[Fact] = []
+    for name, sentence in names:
+        group = 1 if name.re is PLACE_DATE_STAMP else 0
+        place = place_named(name.group(group).title()) or venue_named(name.group(group).title())
         if (
-            name is None
-            or place is None
+            place is None
             or not place.known
-            or any(f.span.start == name.start() for f in known)
+            or any(f.span.start == name.start(group) for f in (*known, *found))
         ):
             continue
-        span = Span(name.start(), name.end())
-        found.append(Fact("place", name.group(), place.name, span, sentence, LEDE_CONFIDENCE, place=place))
+        span = Span(name.start(group), name.end(group))
+        found.append(
+            Fact("place", name.group(group), place.name, span, sentence, LEDE_CONFIDENCE, place=place)
+        )
     return found
+
+
+def _resolved(fact: Fact) -> Fact:
+    """The place with its country where the profile found only an unknown region: "Ishikawa
+    Prefecture", "Sagaing Region" are areas named for their capitals (``place_named``)."""
+    if fact.place is None or fact.place.known:
+        return fact
+    place = place_named(fact.value)
+    return replace(fact, place=place) if place is not None and place.known else fact
 
 
 def _participants(article: Article, profile: EventProfile, found: tuple[Fact, ...]) -> tuple[Fact, ...]:
@@ -230,7 +264,14 @@ def _event_place(text: str, fact: Fact) -> bool:
     if _origin(text, fact) or quoted(text, fact.span.start, fact.sentence.start):
         return False
     acronym = len(fact.value) <= ACRONYM_MAX_CHARS and fact.value.isupper()
-    return not (acronym and fact.place is not None and fact.place.kind == "city")
+    place = fact.place
+    # "UN" as the gazetteer's town Un, not as the venue (``venues``) standing for New York
+    return not (
+        acronym
+        and place is not None
+        and place.kind == "city"
+        and place.name.casefold() == fact.value.casefold()
+    )
 
 
 def quoted(text: str, at: int, start: int) -> bool:
@@ -265,9 +306,11 @@ def _counted_before(text: str, fact: Fact) -> bool:
 
 
 def _origin(text: str, fact: Fact) -> bool:
-    """True for a place written as where someone comes from ("leaders from Azerbaijan, Qatar …")."""
-    before = text[max(fact.sentence.start, fact.span.start - ORIGIN_LOOKBACK_CHARS) : fact.span.start]
-    return bool(ORIGIN_BEFORE.search(before))
+    """True for a place written as where someone comes from ("leaders from Azerbaijan, Qatar …"),
+    not where a rocket leaves from ("launched from Kourou")."""
+    start = max(fact.sentence.start, fact.span.start - ORIGIN_LOOKBACK_CHARS)
+    origin = ORIGIN_BEFORE.search(text[start : fact.span.start])
+    return origin is not None and not launched_before(text, start + origin.start())  # "lifted off from"
 
 
 # Who announces a meeting rather than taking part: "spokeswoman", "la portavoce", "Sprecherin".
