@@ -1,0 +1,198 @@
+"""Who took part in the event a report narrates, as ``facts_view`` compares them.
+
+The event profile's participants feed the fitted event model and stay as fitted; the
+facts view asks more of them. A participant must be written as a person, and not as
+news writes a thing: a locative or an article opening the name ("В Кремле"), an abstract
+noun ("Zusammenfassung", "Exploração"), a unit after a number ("148 Kilometer Höhe"), a
+body's or a summit's noun ("Саммит", "Cumbre"). Where none of the profile's participants
+is so written, the lead is the first name that is, outside bylines and captions.
+Names lose the words a title puts before them ("России Сергей Лавров", "SpaceX-Gründer
+Elon Musk"). A spokesperson announces the meeting rather than taking part in it. Whoever
+a lede sentence says the lead met takes part, in any language the lede is read in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from dedupe.evidence.events import EventProfile, Fact
+from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_sentences
+from dedupe.evidence.names import same_person
+from dedupe.evidence.page_furniture import is_furniture
+from dedupe.evidence.participants import PROTAGONIST_CHECKS, PROTAGONIST_CONFIDENCE
+from dedupe.evidence.places import lookup_exonym
+from dedupe.evidence.thing_names import BEFORE_CHARS, BRAND, LOCATIVES, named_as_person
+from dedupe.models import Article, Span
+
+# Who announces a meeting rather than taking part: "spokeswoman", "la portavoce", "Sprecherin".
+SPOKESPERSON = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|porte-parole|portavoce|portavoz|porta-voz|sprecher(?:in)?|"
+    r"представитель|официальный представитель)\b",
+    re.IGNORECASE,
+)
+# Words of a meeting, in the languages the lede is read in: "talks with", "réunion avec",
+# "colloquio fra", "reunión con", "Treffen mit", "переговоры с"; and of a greeting one
+# gives in person ("announced, congratulating President …").
+MEETING_WORDS = frozenset(
+    "met meet meets meeting talks talked hosted received welcomed between counterpart avec rencontré "
+    "rencontre réunion entretien entretiens homologue con reunió reunión entrevista homólogo colloquio "
+    "incontro incontrato fra tra omologo mit traf treffen gespräch amtskollegen com encontro reuniu "
+    "homólogo с встреча встретился переговоры переговоров congratulated congratulates "
+    "congratulating".split()
+)
+# Endings of abstract nouns in the languages read ("Zusammenfassung", "Exploração",
+# "Actualidad", "Mondmission"), on words at least ``ABSTRACT_MIN_CHARS`` long: no person's name.
+ABSTRACT_ENDINGS = (
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "tion",
+    "sion",
+    "ción",
+    "sión",
+    "ção",
+    "são",
+    "idad",
+    "ität",
+)
+ABSTRACT_MIN_CHARS = 7
+# Nouns of bodies and gatherings in names, in the languages read besides English (which
+# ``thing_names.THING_WORDS`` covers): "Саммит Шанхайской …", "Республика Беларусь", "Cumbre Mundial".
+BODY_WORDS = frozenset(
+    "саммит саммита республика республики федерация союз cumbre sommet gipfel vertice cimeira "
+    "república république republik unión".split()
+)
+# A Russian title's genitive complement written before the name ("министр иностранных дел
+# России Сергей Лавров", "Российской Федерации", "Китая"): a place or these endings.
+COMPLEMENT_ENDINGS = ("ии", "ой", "ого", "ая")
+# A count of one to three digits on the name's line, not part of a date or a time ("90 Minuten",
+# not "2023-11-18 Elon Musk"): a word written after it is a unit, not a name.
+COUNTED = re.compile(r"(?<![\w\-/.:,])\d{1,3}[^\S\n]+")
+WORD = re.compile(r"\w+")
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def people_view(people: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """The people named, each under its name without the words a title put before it."""
+    return tuple(replace(p, canonical=bare_name(p.canonical)) for p in people)
+
+
+def bare_name(name: str) -> str:
+    """Drop a title's words from before a name: "России Сергей Лавров", "SpaceX-Gründer Elon Musk"."""
+    words = name.split()
+    while len(words) > 2 and (_complement(words[0]) or BRAND.search(words[0])):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _complement(word: str) -> bool:
+    """True for a Russian genitive a title puts before a name: a place or a body ("Федерации")."""
+    if not CYRILLIC.match(word):
+        return False
+    place = lookup_exonym(word)
+    return word.lower().endswith(COMPLEMENT_ENDINGS) or (place is not None and place.known)
+
+
+def written_as_person(text: str, name: str) -> bool:
+    """True if the text writes ``name`` as a person's (``named_as_person``) and as no noun's.
+
+    Not a person's: a name opening on a locative ("В Кремле"), holding an abstract noun or a
+    body's noun, or a word the text also writes after a count ("90 Minuten").
+    """
+    words = name.split()
+    if not words or words[0].lower() in LOCATIVES or not named_as_person(text, name):
+        return False
+    if any(w.lower() in BODY_WORDS or _abstract(w) for w in words):
+        return False
+    return not any(re.search(COUNTED.pattern + re.escape(w) + r"(?!\w)", text) for w in words)
+
+
+def _abstract(word: str) -> bool:
+    return len(word) >= ABSTRACT_MIN_CHARS and word.lower().endswith(ABSTRACT_ENDINGS)
+
+
+def participants_view(article: Article, profile: EventProfile, found: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """The profile's participants written as people, and whoever a lede sentence says met them.
+
+    The event profile reads meetings in English ("met with", "talks with"); a lede names the
+    other side of its lead's meeting in any language ("tient une réunion avec … Wang Yi",
+    "il colloquio fra … Sergei Lavrov e Wang Yi", "talks with China's top diplomat Wang Yi").
+    Where none of the profile's is written as a person, the lead is the first name that is.
+    """
+    text = article.text
+    named = [replace(f, canonical=bare_name(f.canonical)) for f in found]
+    kept = [f for f in named if written_as_person(text, f.canonical)]
+    # "FM Lavrov" beside "Sergey Lavrov": a title's abbreviation before the surname, one person.
+    kept = [f for f in kept if not _titled_again(f, kept)]
+    if not kept:
+        lead = _first_person(article, profile)
+        kept = [lead] if lead is not None else []
+    if not kept:
+        return ()
+    lead = kept[0]
+    kept = [lead, *(f for f in kept[1:] if not _announcer(text, f, profile.people))]
+    for sentence in _meeting_sentences(article, lead):
+        inside = _named_in(text, sentence, profile.people)
+        if not any(same_person(p.canonical, lead.canonical) for p in inside):
+            continue
+        for person in inside:
+            if any(same_person(person.canonical, f.canonical) for f in kept) or _spokesperson(text, person):
+                continue
+            if named_as_person(text, person.canonical):
+                kept.append(replace(person, slot="participant", role="met", confidence=LEDE_CONFIDENCE))
+    return tuple(kept)
+
+
+def _meeting_sentences(article: Article, lead: Fact) -> list[Span]:
+    """The lede's sentences and the lead's own that speak of a meeting ("talks with", "réunion avec")."""
+    spans = [s for s, _ in lede_sentences(article)]
+    spans += [] if lead.sentence in spans else [lead.sentence]
+    return [s for s in spans if MEETING_WORDS.intersection(WORD.findall(s.slice(article.text).lower()))]
+
+
+def _named_in(text: str, sentence: Span, people: tuple[Fact, ...]) -> list[Fact]:
+    """The people a sentence names: those the profile found in it, and those written there in
+    full where the entity rules missed them ("talks with Foreign Minister of China Wang Yi")."""
+    words = sentence.slice(text)
+    inside = []
+    for person in people:
+        full = " " in person.canonical  # a one-word name may be a common word ("Will")
+        if sentence.start <= person.span.start < sentence.end or (
+            full and re.search(rf"(?<!\w){re.escape(person.canonical)}(?!\w)", words)
+        ):
+            inside.append(person)
+    return inside
+
+
+def _first_person(article: Article, profile: EventProfile) -> Fact | None:
+    """The lede's first name written as a person's, else the article's: the lead none was found for."""
+    lede = [s for s, _ in lede_sentences(article)]
+    in_lede = [p for p in profile.people if any(s.start <= p.span.start < s.end for s in lede)]
+    order: dict[str, Fact] = {}
+    for person in (*in_lede, *profile.people):  # a name met twice is checked once
+        order.setdefault(person.canonical, person)
+    narrated = [p for p in order.values() if not is_furniture(article.text, p)]  # not "By Jane Roe"
+    for person in narrated[:PROTAGONIST_CHECKS]:
+        if written_as_person(article.text, person.canonical):
+            return replace(person, slot="participant", role="protagonist", confidence=PROTAGONIST_CONFIDENCE)
+    return None
+
+
+def _titled_again(fact: Fact, others: list[Fact]) -> bool:
+    """True for "FM Lavrov" where another participant is "Sergey Lavrov"."""
+    words = fact.canonical.split()
+    if len(words) != 2 or not words[0].isupper():
+        return False
+    return any(f is not fact and f.canonical.split()[-1] == words[-1] for f in others)
+
+
+def _announcer(text: str, fact: Fact, people: tuple[Fact, ...]) -> bool:
+    """True if any mention the profile holds of the person names them a spokesperson."""
+    return any(_spokesperson(text, p) for p in (fact, *people) if p.canonical == fact.canonical)
+
+
+def _spokesperson(text: str, person: Fact) -> bool:
+    """True if the text names the person as who announced the meeting ("the ministry's spokeswoman X")."""
+    return bool(SPOKESPERSON.search(text, max(0, person.span.start - BEFORE_CHARS * 2), person.span.start))
