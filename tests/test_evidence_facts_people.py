@@ -92,3 +92,41 @@ def test_a_spokesperson_who_announces_the_talks_takes_no_part() -> None:
         "Rusk said Hollis would hold talks with Ivo Lanner on Friday."
     )
     assert participants(text) == [("Marek Hollis", "protagonist"), ("Ivo Lanner", "met")]
+
+
+def test_a_name_only_inside_a_quotation_is_no_person() -> None:
+    text = '"We are sending the data to Tomas Berg first," said agency official Rina Okada.'
+    assert not written_as_person(text, "Tomas Berg")
+    assert written_as_person(text, "Rina Okada")
+
+
+def test_a_straight_quote_closes_a_curly_one() -> None:
+    text = '“Dear guests, the decision has been made," Valdorian President Marek Hollis announced.'
+    assert written_as_person(text, "Marek Hollis")
+
+
+def test_an_embedded_posts_signature_is_no_participant() -> None:
+    text = (
+        "The lander touched down on the moon on Friday.\n\n"
+        "Proud of the team. — Arun Malhotra (@arunmalhotra) July 14, 2031"
+    )
+    assert not written_as_person(text, "Arun Malhotra")
+    assert participants(text) == []
+
+
+def test_a_correspondent_and_the_late_take_no_part() -> None:
+    reporter = "Саммит открылся в среду, передает корреспондент агентства Анна Зорина."
+    assert not written_as_person(reporter, "Анна Зорина")
+    late = "The programme was first announced in 2003 by the then prime minister, the late Ravi Sen."
+    assert not written_as_person(late, "Ravi Sen")
+    assert written_as_person("Prime Minister Ravi Sen watched the launch on Friday.", "Ravi Sen")
+
+
+def test_a_related_storys_teaser_is_no_participant() -> None:
+    text = (
+        "El presidente habló el martes ante la asamblea en Nueva York.\n\n"
+        "LEA TAMBIÉN | Tomás Ibarra ganó el torneo de Lisboa\n\n"
+        "El discurso duró media hora."
+    )
+    assert not written_as_person(text, "Tomás Ibarra")
+    assert written_as_person("Tomás Ibarra ganó el torneo de Lisboa.", "Tomás Ibarra")

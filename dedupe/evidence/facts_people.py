@@ -4,8 +4,10 @@ The event profile's participants feed the fitted event model and stay as fitted;
 facts view asks more of them. A participant must be written as a person, and not as
 news writes a thing: a locative or an article opening the name ("В Кремле"), an abstract
 noun ("Zusammenfassung", "Exploração"), a unit after a number ("148 Kilometer Höhe"), a
-body's or a summit's noun ("Саммит", "Cumbre"). Where none of the profile's participants
-is so written, the lead is the first name that is, outside bylines and captions.
+body's or a summit's noun ("Саммит", "Cumbre"); nor is a name the text only writes aside
+from the narration: in quotations, signing an embedded post, as a correspondent's or the
+late's, in a related story's teaser. Where none of the profile's participants is so
+written, the lead is the first name that is, outside bylines and captions.
 Names lose the words a title puts before them ("России Сергей Лавров", "SpaceX-Gründer
 Elon Musk"). A spokesperson announces the meeting rather than taking part in it. Whoever
 a lede sentence says the lead met takes part, in any language the lede is read in.
@@ -62,7 +64,7 @@ ABSTRACT_MIN_CHARS = 7
 # ``thing_names.THING_WORDS`` covers): "Саммит Шанхайской …", "Республика Беларусь", "Cumbre Mundial".
 BODY_WORDS = frozenset(
     "саммит саммита республика республики федерация союз cumbre sommet gipfel vertice cimeira "
-    "república république republik unión".split()
+    "república république republik unión união".split()
 )
 # A Russian title's genitive complement written before the name ("министр иностранных дел
 # России Сергей Лавров", "Российской Федерации", "Китая"): a place or these endings.
@@ -70,6 +72,17 @@ COMPLEMENT_ENDINGS = ("ии", "ой", "ого", "ая")
 # A count of one to three digits on the name's line, not part of a date or a time ("90 Minuten",
 # not "2023-11-18 Elon Musk"): a word written after it is a unit, not a name.
 COUNTED = re.compile(r"(?<![\w\-/.:,])\d{1,3}[^\S\n]+")
+# An embedded social post's signature after its author's name: "— Jane Roe (@janeroe)".
+HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
+# Before a name, who reports or is gone rather than takes part: a correspondent ("передает
+# корреспондент", "our correspondent"), the dead and past office-holders ("the late", "the then").
+NOT_TAKING_PART = re.compile(
+    r"\b(?:correspondent|reporter|корреспондент|обозреватель|corresponsal|correspondant|korrespondent(?:in)?"
+    r"|the late|the then|then-)\b[^.\n]*$",
+    re.IGNORECASE,
+)
+# A related story's label opening its line: "READ ALSO |", "LEA TAMBIÉN:", "MIRÁ TAMBIÉN |".
+RELATED_LABEL = re.compile(r"[^\S\n]*[A-ZÀ-Ý][A-ZÀ-Ý ]{3,}[^\S\n]*[|:]")
 WORD = re.compile(r"\w+")
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
@@ -99,14 +112,41 @@ def written_as_person(text: str, name: str) -> bool:
     """True if the text writes ``name`` as a person's (``named_as_person``) and as no noun's.
 
     Not a person's: a name opening on a locative ("В Кремле"), holding an abstract noun or a
-    body's noun, or a word the text also writes after a count ("90 Minuten").
+    body's noun, or a word the text also writes after a count ("90 Minuten"); nor one every
+    mention of which stands aside from the narration (``_aside``).
     """
     words = name.split()
     if not words or words[0].lower() in LOCATIVES or not named_as_person(text, name):
         return False
     if any(w.lower() in BODY_WORDS or _abstract(w) for w in words):
         return False
-    return not any(re.search(COUNTED.pattern + re.escape(w) + r"(?!\w)", text) for w in words)
+    if any(re.search(COUNTED.pattern + re.escape(w) + r"(?!\w)", text) for w in words):
+        return False
+    mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    return not mentions or not all(_aside(text, m.start(), m.end()) for m in mentions)
+
+
+def _aside(text: str, start: int, end: int) -> bool:
+    """True for a mention that narrates nobody taking part: in a quotation, signing an embedded
+    post ("— Jane Roe (@janeroe)"), a reporter's or the late's, a related story's teaser."""
+    line = text.rfind("\n", 0, start) + 1
+    return bool(
+        quoted(text, start, line)
+        or HANDLE_AFTER.match(text, end)
+        or NOT_TAKING_PART.search(text, max(line, start - BEFORE_CHARS * 3), start)
+        or RELATED_LABEL.match(text, line, start)
+    )
+
+
+def quoted(text: str, at: int, start: int) -> bool:
+    """True if ``at`` stands inside a quotation opened after ``start`` (its sentence's start).
+
+    A straight quote may close a curly one (“… has been made," X announced).
+    """
+    before = text[start:at]
+    curly = sum(before.count(c) for c in "“«„") - sum(before.count(c) for c in "”»")
+    straight = before.count('"')
+    return curly > straight if curly > 0 else straight % 2 == 1
 
 
 def _abstract(word: str) -> bool:

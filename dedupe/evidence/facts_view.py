@@ -37,7 +37,7 @@ from dedupe.evidence.date_ranking import (
 )
 from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_facts, lede_sentences, place_named
-from dedupe.evidence.facts_people import participants_view, people_view
+from dedupe.evidence.facts_people import participants_view, people_view, quoted
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
 from dedupe.models import Article, Span
@@ -193,13 +193,6 @@ def _event_place(text: str, fact: Fact) -> bool:
         return False
     acronym = len(fact.value) <= ACRONYM_MAX_CHARS and fact.value.isupper()
     return not (acronym and fact.place is not None and fact.place.kind == "city")
-
-
-def quoted(text: str, at: int, start: int) -> bool:
-    """True if ``at`` stands inside a quotation opened after ``start`` (its sentence's start)."""
-    before = text[start:at]
-    curly = sum(before.count(c) for c in "“«„") - sum(before.count(c) for c in "”»")
-    return curly > 0 or before.count('"') % 2 == 1
 
 
 def _event_figure(text: str, fact: Fact) -> bool:
