@@ -130,3 +130,42 @@ def test_a_related_storys_teaser_is_no_participant() -> None:
     )
     assert not written_as_person(text, "Tomás Ibarra")
     assert written_as_person("Tomás Ibarra ganó el torneo de Lisboa.", "Tomás Ibarra")
+
+
+def test_the_leads_own_sentence_lists_whom_it_met_with_whole_names() -> None:
+    text = (
+        "The summit opened in Valdor on Tuesday.\n\n"
+        "Valdorian President Marek Hollis greeted the guests at the palace.\n\n"
+        "The host held many meetings on the first day. Hollis met with Dana Quill, head of the Harbour "
+        "Bank, Ostrian President Ivo Lanner and Egyptian President Abdel Karim el-Masri."
+    )
+    assert participants(text) == [
+        ("Marek Hollis", "participant"),
+        ("Dana Quill", "met"),
+        ("Ivo Lanner", "met"),
+        ("Abdel Karim el-Masri", "met"),
+    ]
+
+
+def test_the_other_side_named_by_surname_in_the_lede() -> None:
+    text = (
+        "Foreign Minister Arun Malhotra warmly congratulated Berg on his award as their talks began.\n\n"
+        "Norwegian Foreign Minister Tomas Berg arrived in Delhi on Monday."
+    )
+    assert participants(text) == [("Arun Malhotra", "participant"), ("Tomas Berg", "met")]
+
+
+def test_a_meeting_the_sentence_does_not_tie_to_the_lead_is_another() -> None:
+    text = (
+        "Foreign Minister Tomas Berg will arrive in Delhi on Monday. We are pleased to welcome Mr Berg.\n\n"
+        "Meetings between President Ivo Lanner and President Dana Quill always give impetus to our ties."
+    )
+    assert participants(text) == [("Tomas Berg", "protagonist")]
+
+
+def test_a_pronoun_ties_the_meeting_to_the_lead() -> None:
+    text = (
+        "Foreign Minister Tomas Berg arrived in Delhi on Monday.\n\n"
+        "During his visit, he will meet with his Indian colleague Arun Malhotra."
+    )
+    assert participants(text) == [("Tomas Berg", "protagonist"), ("Arun Malhotra", "met")]

@@ -83,13 +83,25 @@ NOT_TAKING_PART = re.compile(
 )
 # A related story's label opening its line: "READ ALSO |", "LEA TAMBIÉN:", "MIRÁ TAMBIÉN |".
 RELATED_LABEL = re.compile(r"[^\S\n]*[A-ZÀ-Ý][A-ZÀ-Ý ]{3,}[^\S\n]*[|:]")
+# A surname joined to its lower-case Arabic article, after the given names: "… el-Sisi", "… al-Thani".
+JOINED_SURNAME = re.compile(r"[^\S\n]+((?:el|al|ad|ash|as|at|az)-[A-Z][\w'’-]*)")
+# Third-person pronouns, which in a report's sentence about a meeting stand for its lead.
+LEAD_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 WORD = re.compile(r"\w+")
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
-def people_view(people: tuple[Fact, ...]) -> tuple[Fact, ...]:
-    """The people named, each under its name without the words a title put before it."""
-    return tuple(replace(p, canonical=bare_name(p.canonical)) for p in people)
+def people_view(text: str, people: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """The people named, each under its whole name (``whole_name``)."""
+    return tuple(replace(p, canonical=whole_name(text, p)) for p in people)
+
+
+def whole_name(text: str, person: Fact) -> str:
+    """The person's name without a title's words before it and with the article-joined surname
+    the entity rules leave after it: "Abdel Fattah" followed by "el-Sisi" is Abdel Fattah el-Sisi."""
+    name = bare_name(person.canonical)
+    after = JOINED_SURNAME.match(text, person.span.end)
+    return f"{name} {after.group(1)}" if after and text[person.span.start : person.span.end] == name else name
 
 
 def bare_name(name: str) -> str:
@@ -162,7 +174,7 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
     Where none of the profile's is written as a person, the lead is the first name that is.
     """
     text = article.text
-    named = [replace(f, canonical=bare_name(f.canonical)) for f in found]
+    named = [replace(f, canonical=whole_name(text, f)) for f in found]
     kept = [f for f in named if written_as_person(text, f.canonical)]
     # "FM Lavrov" beside "Sergey Lavrov": a title's abbreviation before the surname, one person.
     kept = [f for f in kept if not _titled_again(f, kept)]
@@ -172,15 +184,18 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
     if not kept:
         return ()
     lead = kept[0]
-    kept = [lead, *(f for f in kept[1:] if not _announcer(text, f, profile.people))]
+    people = profile.people
+    # The profile's meetings are the lead's where their sentence names the lead, if only by surname.
+    surname = lead.canonical.split()[-1]
+    kept = [lead, *(f for f in kept[1:] if _with_lead(text, f.sentence, lead, people, surname))]
+    kept = [lead, *(f for f in kept[1:] if not _announcer(text, f, people))]
     for sentence in _meeting_sentences(article, lead):
-        inside = _named_in(text, sentence, profile.people)
-        if not any(same_person(p.canonical, lead.canonical) for p in inside):
+        if not _with_lead(text, sentence, lead, people):
             continue
-        for person in inside:
+        for person in _named_in(text, sentence, people) + _met_by_surname(text, sentence, people):
             if any(same_person(person.canonical, f.canonical) for f in kept) or _spokesperson(text, person):
                 continue
-            if named_as_person(text, person.canonical):
+            if " " in person.canonical and written_as_person(text, person.canonical):  # met in full
                 kept.append(replace(person, slot="participant", role="met", confidence=LEDE_CONFIDENCE))
     return tuple(kept)
 
@@ -204,6 +219,27 @@ def _named_in(text: str, sentence: Span, people: tuple[Fact, ...]) -> list[Fact]
         ):
             inside.append(person)
     return inside
+
+
+def _with_lead(text: str, sentence: Span, lead: Fact, people: tuple[Fact, ...], surname: str = "") -> bool:
+    """True if the sentence names the lead: where the lead was found, in full, by a pronoun
+    ("During his visit, he will meet …") or by ``surname`` if given; not "Meetings between X and Y …"."""
+    words = sentence.slice(text)
+    if sentence.start <= lead.span.start < sentence.end or LEAD_PRONOUN.search(words):
+        return True
+    if surname and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", words):
+        return True
+    return any(same_person(p.canonical, lead.canonical) for p in _named_in(text, sentence, people))
+
+
+def _met_by_surname(text: str, sentence: Span, people: tuple[Fact, ...]) -> list[Fact]:
+    """The people introduced in full elsewhere whom the sentence names by surname ("congratulated Lavrov")."""
+    words = sentence.slice(text)
+    return [
+        p
+        for p in people
+        if " " in p.canonical and re.search(rf"(?<!\w){re.escape(p.canonical.split()[-1])}(?!\w)", words)
+    ]
 
 
 def _first_person(article: Article, profile: EventProfile) -> Fact | None:

@@ -132,7 +132,7 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         )
     )
     published = publication_day(article, dates, text)
-    people = people_view(profile.people)
+    people = people_view(text, profile.people)
     if published is not None:  # narrated dates far from publication tell the background
         dates = tuple(sorted(dates, key=lambda f: date_rank(text, f, published)))
     return replace(
