@@ -169,3 +169,16 @@ def test_a_pronoun_ties_the_meeting_to_the_lead() -> None:
         "During his visit, he will meet with his Indian colleague Arun Malhotra."
     )
     assert participants(text) == [("Tomas Berg", "protagonist"), ("Arun Malhotra", "met")]
+
+
+def test_a_heading_and_a_german_count_are_no_person() -> None:
+    text = (
+        "Zweiter Versuch\n\n"
+        "Neun Minuten vor dem Start wurde der Countdown gestoppt.\n\n"
+        "Karl Brenner gratulierte dem Team am Abend."
+    )
+    assert participants(text, "de") == [("Karl Brenner", "protagonist")]
+
+
+def test_an_english_or_dutch_ten_is_no_count() -> None:
+    assert written_as_person("Coach Erik ten Hag said the team played well.", "Erik ten Hag")

@@ -69,9 +69,12 @@ BODY_WORDS = frozenset(
 # A Russian title's genitive complement written before the name ("министр иностранных дел
 # России Сергей Лавров", "Российской Федерации", "Китая"): a place or these endings.
 COMPLEMENT_ENDINGS = ("ии", "ой", "ого", "ая")
-# A count of one to three digits on the name's line, not part of a date or a time ("90 Minuten",
-# not "2023-11-18 Elon Musk"): a word written after it is a unit, not a name.
-COUNTED = re.compile(r"(?<![\w\-/.:,])\d{1,3}[^\S\n]+")
+# German number words: German capitalises the noun after them ("Neun Minuten", "Zwei Tage"),
+# which then looks like a name; other languages write that noun in lower case.
+NUMBER_WORDS = ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn")
+# A count on the name's line: one to three digits, not part of a date or a time ("90 Minuten",
+# not "2023-11-18 Elon Musk"), or a German number word. A word written after it is a unit, not a name.
+COUNTED = re.compile(r"(?:(?<![\w\-/.:,])\d{1,3}|(?i:\b(?:" + "|".join(NUMBER_WORDS) + r")))[^\S\n]+")
 # An embedded social post's signature after its author's name: "— Jane Roe (@janeroe)".
 HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
 # Before a name, who reports or is gone rather than takes part: a correspondent ("передает
@@ -140,13 +143,15 @@ def written_as_person(text: str, name: str) -> bool:
 
 def _aside(text: str, start: int, end: int) -> bool:
     """True for a mention that narrates nobody taking part: in a quotation, signing an embedded
-    post ("— Jane Roe (@janeroe)"), a reporter's or the late's, a related story's teaser."""
+    post ("— Jane Roe (@janeroe)"), a reporter's or the late's, a related story's teaser, a
+    line of its own ("Zweiter Versuch" as a heading)."""
     line = text.rfind("\n", 0, start) + 1
     return bool(
         quoted(text, start, line)
         or HANDLE_AFTER.match(text, end)
         or NOT_TAKING_PART.search(text, max(line, start - BEFORE_CHARS * 3), start)
         or RELATED_LABEL.match(text, line, start)
+        or text[line:].split("\n", 1)[0].strip() == text[start:end]  # a heading, a byline
     )
 
 
