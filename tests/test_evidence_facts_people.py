@@ -182,3 +182,25 @@ def test_a_heading_and_a_german_count_are_no_person() -> None:
 
 def test_an_english_or_dutch_ten_is_no_count() -> None:
     assert written_as_person("Coach Erik ten Hag said the team played well.", "Erik ten Hag")
+
+
+def test_who_joined_or_attended_the_gathering_takes_part() -> None:
+    text = (
+        "Alliance Secretary General Ola Brekke closed the summit in Valdor on Thursday.\n\n"
+        "In the afternoon Ostrian President Ivo Lanner joined allied leaders for a meeting.\n\n"
+        "The leaders attending the summit include Prime Minister Dana Quill and Premier Marek Hollis."
+    )
+    assert participants(text) == [
+        ("Ola Brekke", "protagonist"),
+        ("Ivo Lanner", "participant"),
+        ("Dana Quill", "participant"),
+        ("Marek Hollis", "participant"),
+    ]
+
+
+def test_who_attended_another_occasion_takes_no_part() -> None:
+    text = (
+        "Alliance Secretary General Ola Brekke closed the summit in Valdor on Thursday.\n\n"
+        "In 2019 Ostrian President Ivo Lanner attended the summit in Rome."
+    )
+    assert participants(text) == [("Ola Brekke", "protagonist")]

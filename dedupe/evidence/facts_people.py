@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from dedupe.evidence.date_ranking import BACKGROUND_CUES
 from dedupe.evidence.events import EventProfile, Fact
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_sentences
 from dedupe.evidence.names import same_person
@@ -90,6 +91,18 @@ RELATED_LABEL = re.compile(r"[^\S\n]*[A-ZÀ-Ý][A-ZÀ-Ý ]{3,}[^\S\n]*[|:]")
 JOINED_SURNAME = re.compile(r"[^\S\n]+((?:el|al|ad|ash|as|at|az)-[A-Z][\w'’-]*)")
 # Third-person pronouns, which in a report's sentence about a meeting stand for its lead.
 LEAD_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+# Words saying who took part in a gathering, in the languages read: "joined allied leaders",
+# "the leaders attending the summit include …", "s'est joint aux dirigeants", "участвовали".
+TOOK_PART = re.compile(
+    r"\b(?:joined|attended|attending|took part|participated|participating|s['’]est joint|a participé"
+    r"|ont participé|participó|participaron|asistió|asistieron|si è unito|ha partecipato|hanno partecipato"
+    r"|nahm(?:en)? \w+ teil|teilgenommen|участвовал\w*|принял\w* участие|присоединил\w*)(?!\w)",
+    re.IGNORECASE,
+)
+# Another occasion's time: "last year", "two years ago", "in 2019".
+PAST_CUES = re.compile(
+    r"\b(?:last (?:week|month|year)|(?:days|weeks|months|years) ago|in (?:19|20)\d\d)\b", re.IGNORECASE
+)
 WORD = re.compile(r"\w+")
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
@@ -202,7 +215,26 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
                 continue
             if " " in person.canonical and written_as_person(text, person.canonical):  # met in full
                 kept.append(replace(person, slot="participant", role="met", confidence=LEDE_CONFIDENCE))
+    for person in people:  # "X joined the leaders for a meeting", "the leaders attending include X, Y …"
+        if (
+            " " in person.canonical
+            and _takes_part(text, person.sentence)
+            and not any(same_person(person.canonical, f.canonical) for f in kept)
+            and not _spokesperson(text, person)
+            and written_as_person(text, person.canonical)
+        ):
+            kept.append(replace(person, slot="participant", role="participant", confidence=LEDE_CONFIDENCE))
     return tuple(kept)
+
+
+def _takes_part(text: str, sentence: Span) -> bool:
+    """True if the sentence says who took part in a gathering ("attended", "s'est joint aux
+    dirigeants"), not in another occasion's ("had attended", "last year")."""
+    return bool(
+        TOOK_PART.search(text, sentence.start, sentence.end)
+        and not BACKGROUND_CUES.search(text, sentence.start, sentence.end)
+        and not PAST_CUES.search(text, sentence.start, sentence.end)
+    )
 
 
 def _meeting_sentences(article: Article, lead: Fact) -> list[Span]:
