@@ -188,13 +188,16 @@ def test_who_joined_or_attended_the_gathering_takes_part() -> None:
     text = (
         "Alliance Secretary General Ola Brekke closed the summit in Valdor on Thursday.\n\n"
         "In the afternoon Ostrian President Ivo Lanner joined allied leaders for a meeting.\n\n"
-        "The leaders attending the summit include Prime Minister Dana Quill and Premier Marek Hollis."
+        "The leaders attending the summit include Prime Minister Dana Quill and Premier Marek Hollis.\n\n"
+        "Quill spoke first. President Tomas Berg of Norland arrived late.\n\n"
+        "Dana Quill, Tomas Berg and other leaders attend the dinner in Valdor."
     )
     assert participants(text) == [
         ("Ola Brekke", "protagonist"),
         ("Ivo Lanner", "participant"),
         ("Dana Quill", "participant"),
         ("Marek Hollis", "participant"),
+        ("Tomas Berg", "participant"),
     ]
 
 

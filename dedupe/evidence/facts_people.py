@@ -6,11 +6,14 @@ news writes a thing: a locative or an article opening the name ("В Кремле
 noun ("Zusammenfassung", "Exploração"), a unit after a number ("148 Kilometer Höhe"), a
 body's or a summit's noun ("Саммит", "Cumbre"); nor is a name the text only writes aside
 from the narration: in quotations, signing an embedded post, as a correspondent's or the
-late's, in a related story's teaser. Where none of the profile's participants is so
-written, the lead is the first name that is, outside bylines and captions.
+late's, in a related story's teaser, alone on its line. Where none of the profile's
+participants is so written, the lead is the first name that is, outside bylines and captions.
 Names lose the words a title puts before them ("России Сергей Лавров", "SpaceX-Gründer
-Elon Musk"). A spokesperson announces the meeting rather than taking part in it. Whoever
-a lede sentence says the lead met takes part, in any language the lede is read in.
+Elon Musk") and keep an article-joined surname after them ("… el-Sisi"). A spokesperson
+announces the meeting rather than taking part in it, and a meeting whose sentence does not
+name the lead is another. Whoever the lede or the lead's own sentence says the lead met
+takes part, in any language the lede is read in, and so does whoever a sentence says joined
+or attended the gathering ("the leaders attending include …").
 """
 
 from __future__ import annotations
@@ -94,11 +97,16 @@ LEAD_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 # Words saying who took part in a gathering, in the languages read: "joined allied leaders",
 # "the leaders attending the summit include …", "s'est joint aux dirigeants", "участвовали".
 TOOK_PART = re.compile(
-    r"\b(?:joined|attended|attending|took part|participated|participating|s['’]est joint|a participé"
-    r"|ont participé|participó|participaron|asistió|asistieron|si è unito|ha partecipato|hanno partecipato"
-    r"|nahm(?:en)? \w+ teil|teilgenommen|участвовал\w*|принял\w* участие|присоединил\w*)(?!\w)",
+    r"\b(?:joined|joins?|attend|attends|attended|attending|took part|participated|participating"
+    r"|s['’]est joint|a participé|ont participé|participó|participaron|asistió|asistieron|si è unito"
+    r"|ha partecipato|hanno partecipato|nahm(?:en)? \w+ teil|teilgenommen|участвовал\w*|принял\w* участие"
+    r"|присоединил\w*)(?!\w)",
     re.IGNORECASE,
 )
+# Sentences saying who took part read, at most: each is searched for every name the article holds.
+GATHERING_SENTENCES = 8
+# What ends a sentence, for the sentences around a word of taking part.
+SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 # Another occasion's time: "last year", "two years ago", "in 2019".
 PAST_CUES = re.compile(
     r"\b(?:last (?:week|month|year)|(?:days|weeks|months|years) ago|in (?:19|20)\d\d)\b", re.IGNORECASE
@@ -208,33 +216,41 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
     kept = [lead, *(f for f in kept[1:] if _with_lead(text, f.sentence, lead, people, surname))]
     kept = [lead, *(f for f in kept[1:] if not _announcer(text, f, people))]
     for sentence in _meeting_sentences(article, lead):
-        if not _with_lead(text, sentence, lead, people):
-            continue
-        for person in _named_in(text, sentence, people) + _met_by_surname(text, sentence, people):
-            if any(same_person(person.canonical, f.canonical) for f in kept) or _spokesperson(text, person):
-                continue
-            if " " in person.canonical and written_as_person(text, person.canonical):  # met in full
-                kept.append(replace(person, slot="participant", role="met", confidence=LEDE_CONFIDENCE))
-    for person in people:  # "X joined the leaders for a meeting", "the leaders attending include X, Y …"
+        if _with_lead(text, sentence, lead, people):
+            met = _named_in(text, sentence, people) + _met_by_surname(text, sentence, people)
+            _admit(text, kept, met, "met")
+    for sentence in _gathering_sentences(text):  # "X joined the leaders", "the leaders attending include X"
+        _admit(text, kept, _named_in(text, sentence, people), "participant")
+    return tuple(kept)
+
+
+def _admit(text: str, kept: list[Fact], people: list[Fact], role: str) -> None:
+    """Add to ``kept`` those of ``people`` named in full as a person, neither a spokesperson nor
+    one already kept: a one-word name beside the lead may be a word ("Азиатско-Тихоокеанскому")."""
+    for person in people:
         if (
             " " in person.canonical
-            and _takes_part(text, person.sentence)
             and not any(same_person(person.canonical, f.canonical) for f in kept)
             and not _spokesperson(text, person)
             and written_as_person(text, person.canonical)
         ):
-            kept.append(replace(person, slot="participant", role="participant", confidence=LEDE_CONFIDENCE))
-    return tuple(kept)
+            kept.append(replace(person, slot="participant", role=role, confidence=LEDE_CONFIDENCE))
 
 
-def _takes_part(text: str, sentence: Span) -> bool:
-    """True if the sentence says who took part in a gathering ("attended", "s'est joint aux
+def _gathering_sentences(text: str) -> list[Span]:
+    """The first sentences saying who took part in a gathering ("attended", "s'est joint aux
     dirigeants"), not in another occasion's ("had attended", "last year")."""
-    return bool(
-        TOOK_PART.search(text, sentence.start, sentence.end)
-        and not BACKGROUND_CUES.search(text, sentence.start, sentence.end)
-        and not PAST_CUES.search(text, sentence.start, sentence.end)
-    )
+    found: list[Span] = []
+    for word in TOOK_PART.finditer(text):
+        start = max(text.rfind(end, 0, word.start()) for end in SENTENCE_ENDS) + 1
+        ends = [at for at in (text.find(end, word.end()) for end in SENTENCE_ENDS) if at >= 0]
+        sentence = Span(start, min(ends, default=len(text)))
+        background = BACKGROUND_CUES.search(sentence.slice(text)) or PAST_CUES.search(sentence.slice(text))
+        if not background and sentence not in found:
+            found.append(sentence)
+        if len(found) == GATHERING_SENTENCES:
+            break
+    return found
 
 
 def _meeting_sentences(article: Article, lead: Fact) -> list[Span]:
