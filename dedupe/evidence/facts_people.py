@@ -92,8 +92,8 @@ NOT_TAKING_PART = re.compile(
 RELATED_LABEL = re.compile(r"[^\S\n]*[A-ZÀ-Ý][A-ZÀ-Ý ]{3,}[^\S\n]*[|:]")
 # A surname joined to its lower-case Arabic article, after the given names: "… el-Sisi", "… al-Thani".
 JOINED_SURNAME = re.compile(r"[^\S\n]+((?:el|al|ad|ash|as|at|az)-[A-Z][\w'’-]*)")
-# Third-person pronouns, which in a report's sentence about a meeting stand for its lead.
-LEAD_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+# English third-person pronouns, which in a report's sentence about a meeting stand for its lead.
+LEAD_PRONOUNS = ("he", "He", "she", "She", "his", "His", "her", "Her", "him")
 # Words saying who took part in a gathering, in the languages read: "joined allied leaders",
 # "the leaders attending the summit include …", "s'est joint aux dirigeants", "участвовали".
 TOOK_PART = re.compile(
@@ -211,12 +211,14 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
         return ()
     lead = kept[0]
     people = profile.people
-    # The profile's meetings are the lead's where their sentence names the lead, if only by surname.
-    surname = lead.canonical.split()[-1]
-    kept = [lead, *(f for f in kept[1:] if _with_lead(text, f.sentence, lead, people, surname))]
+    # The profile's meetings are the lead's where their sentence names the lead, if only by
+    # surname or by an English pronoun ("During his visit, he will meet …").
+    pronouns = LEAD_PRONOUNS if article.language == "en" else ()
+    by_surname = (lead.canonical.split()[-1], *pronouns)
+    kept = [lead, *(f for f in kept[1:] if _with_lead(text, f.sentence, lead, people, by_surname))]
     kept = [lead, *(f for f in kept[1:] if not _announcer(text, f, people))]
     for sentence in _meeting_sentences(article, lead):
-        if _with_lead(text, sentence, lead, people):
+        if _with_lead(text, sentence, lead, people, pronouns):
             met = _named_in(text, sentence, people) + _met_by_surname(text, sentence, people)
             _admit(text, kept, met, "met")
     for sentence in _gathering_sentences(text):  # "X joined the leaders", "the leaders attending include X"
@@ -274,13 +276,15 @@ def _named_in(text: str, sentence: Span, people: tuple[Fact, ...]) -> list[Fact]
     return inside
 
 
-def _with_lead(text: str, sentence: Span, lead: Fact, people: tuple[Fact, ...], surname: str = "") -> bool:
-    """True if the sentence names the lead: where the lead was found, in full, by a pronoun
-    ("During his visit, he will meet …") or by ``surname`` if given; not "Meetings between X and Y …"."""
+def _with_lead(
+    text: str, sentence: Span, lead: Fact, people: tuple[Fact, ...], also: tuple[str, ...]
+) -> bool:
+    """True if the sentence names the lead: where the lead was found, in full, or by one of the
+    words ``also`` (a surname, a pronoun); not "Meetings between X and Y …"."""
     words = sentence.slice(text)
-    if sentence.start <= lead.span.start < sentence.end or LEAD_PRONOUN.search(words):
+    if sentence.start <= lead.span.start < sentence.end:
         return True
-    if surname and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", words):
+    if also and re.search(rf"(?<!\w)(?:{'|'.join(map(re.escape, also))})(?!\w)", words):
         return True
     return any(same_person(p.canonical, lead.canonical) for p in _named_in(text, sentence, people))
 
