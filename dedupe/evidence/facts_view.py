@@ -15,7 +15,7 @@ profile what page furniture states:
 
 Such furniture (``page_furniture``) may stand in where the narration gives no place or
 date, but ranks after every narrated fact and never by itself contradicts another report;
-``date_ranking`` puts the event's own day first, ``thing_names`` keeps participants to people.
+``date_ranking`` puts the event's own day first, ``facts_people`` keeps participants to people.
 """
 
 from __future__ import annotations
@@ -37,11 +37,10 @@ from dedupe.evidence.date_ranking import (
 )
 from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_facts, lede_sentences, place_named
-from dedupe.evidence.names import same_person
+from dedupe.evidence.facts_people import participants_view, people_view, quoted
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
 from dedupe.evidence.place_cues import PLACE_DATE_STAMP, launched_before
-from dedupe.evidence.thing_names import BEFORE_CHARS, named_as_person
 from dedupe.evidence.venues import venue_named
 from dedupe.models import Article, Span
 
@@ -142,13 +141,17 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         )
     )
     published = publication_day(article, dates, text)
+    people = people_view(text, profile.people)
     if published is not None:  # narrated dates far from publication tell the background
         dates = tuple(sorted(dates, key=lambda f: date_rank(text, f, published)))
     return replace(
         profile,
         places=places,
         dates=dates,
-        participants=_participants(article, profile, ranked(profile.participants)),
+        people=people,
+        participants=participants_view(
+            article, replace(profile, people=people), ranked(profile.participants)
+        ),
         numbers=tuple(f for f in ranked(profile.numbers) if _event_figure(text, f)),
     )
 
@@ -201,47 +204,6 @@ def _resolved(fact: Fact) -> Fact:
     return replace(fact, place=place) if place is not None and place.known else fact
 
 
-def _participants(article: Article, profile: EventProfile, found: tuple[Fact, ...]) -> tuple[Fact, ...]:
-    """The profile's participants written as people, and whoever a lede sentence says met them.
-
-    The event profile reads meetings in English ("met with", "talks with"); a lede names the
-    other side of its lead's meeting in any language ("tient une réunion avec … Wang Yi",
-    "il colloquio fra … Sergei Lavrov e Wang Yi", "talks with China's top diplomat Wang Yi").
-    """
-    text = article.text
-    kept = [f for f in found if named_as_person(text, f.canonical)]
-    # "FM Lavrov" beside "Sergey Lavrov": a title's abbreviation before the surname, one person.
-    kept = [f for f in kept if not _titled_again(f, kept)]
-    if not kept:
-        return ()
-    lead = kept[0]
-    for sentence, tokens in lede_sentences(article):
-        if not any(t.text in MEETING_WORDS for t in tokens):
-            continue
-        inside = [p for p in profile.people if sentence.start <= p.span.start < sentence.end]
-        if not any(same_person(p.canonical, lead.canonical) for p in inside):
-            continue
-        for person in inside:
-            if any(same_person(person.canonical, f.canonical) for f in kept) or _spokesperson(text, person):
-                continue
-            if named_as_person(text, person.canonical):
-                kept.append(replace(person, slot="participant", role="met", confidence=LEDE_CONFIDENCE))
-    return tuple(kept)
-
-
-def _titled_again(fact: Fact, others: list[Fact]) -> bool:
-    """True for "FM Lavrov" where another participant is "Sergey Lavrov"."""
-    words = fact.canonical.split()
-    if len(words) != 2 or not words[0].isupper():
-        return False
-    return any(f is not fact and f.canonical.split()[-1] == words[-1] for f in others)
-
-
-def _spokesperson(text: str, person: Fact) -> bool:
-    """True if the lede names the person as who announced the meeting ("the ministry's spokeswoman X")."""
-    return bool(SPOKESPERSON.search(text, max(0, person.span.start - BEFORE_CHARS * 2), person.span.start))
-
-
 def _elsewhere(text: str, fact: Fact) -> bool:
     """True if the place is another occasion's (``background``) or a statement's: "told a news
     conference in Tokyo", "your recent remarks during a media briefing in Beijing"."""
@@ -274,13 +236,6 @@ def _event_place(text: str, fact: Fact) -> bool:
     )
 
 
-def quoted(text: str, at: int, start: int) -> bool:
-    """True if ``at`` stands inside a quotation opened after ``start`` (its sentence's start)."""
-    before = text[start:at]
-    curly = sum(before.count(c) for c in "“«„") - sum(before.count(c) for c in "”»")
-    return curly > 0 or before.count('"') % 2 == 1
-
-
 def _event_figure(text: str, fact: Fact) -> bool:
     """False for a figure that counts nothing of the event: a day of a month ("9 апреля"), a
     number whose "unit" is an article or a verb ("7,6 die Stärke", "2008, les", "7.6 hit"), or a
@@ -311,19 +266,3 @@ def _origin(text: str, fact: Fact) -> bool:
     start = max(fact.sentence.start, fact.span.start - ORIGIN_LOOKBACK_CHARS)
     origin = ORIGIN_BEFORE.search(text[start : fact.span.start])
     return origin is not None and not launched_before(text, start + origin.start())  # "lifted off from"
-
-
-# Who announces a meeting rather than taking part: "spokeswoman", "la portavoce", "Sprecherin".
-SPOKESPERSON = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|porte-parole|portavoce|portavoz|porta-voz|sprecher(?:in)?|"
-    r"представитель|официальный представитель)\b",
-    re.IGNORECASE,
-)
-# Words of a meeting, in the languages the lede is read in: "talks with", "réunion avec",
-# "colloquio fra", "reunión con", "Treffen mit", "переговоры с".
-MEETING_WORDS = frozenset(
-    "met meet meets meeting talks talked hosted received welcomed between counterpart avec rencontré "
-    "rencontre réunion entretien entretiens homologue con reunió reunión entrevista homólogo colloquio "
-    "incontro incontrato fra tra omologo mit traf treffen gespräch amtskollegen com encontro reuniu "
-    "homólogo с встреча встретился переговоры переговоров".split()
-)

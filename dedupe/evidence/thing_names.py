@@ -29,7 +29,7 @@ def named_as_person(text: str, name: str) -> bool:
     words = name.split()
     if not words or words[0].lower() in _ARTICLES:
         return False
-    if any(_BRAND.search(w) for w in words) or _is_place(name):  # "SpaceX", "Nueva Delhi", "Беларусь"
+    if any(BRAND.search(w) for w in words) or _is_place(name):  # "SpaceX", "Nueva Delhi", "Беларусь"
         return False
     if any(w.lower() in THING_WORDS for w in words):  # "Andhra Pradesh", "Astana Declaration"
         return False
@@ -70,7 +70,7 @@ _ACRONYM_AFTER = re.compile(r"[^\S\n]*(?:for [A-Z][\w ]{1,40})?\((?:[A-Z]{2,}|[A
 BEFORE_CHARS = 20
 # A capital inside a word names a brand or a craft ("SpaceX", "iPhone"), not a person; a
 # surname's own prefix is no such capital ("McCain", "MacArthur", "DeSantis", "LaGuardia").
-_BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|O')\w*[a-z][A-Z]")
+BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|O')\w*[a-z][A-Z]")
 # An acronym with a bracket opening after it: the name in the bracket is what it stands for.
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,}\s*\($")
 # Nouns in names of places, bodies, documents and craft, never in a person's: "Andhra

@@ -1,0 +1,331 @@
+"""Who took part in the event a report narrates, as ``facts_view`` compares them.
+
+The event profile's participants feed the fitted event model and stay as fitted; the
+facts view asks more of them. A participant must be written as a person, and not as
+news writes a thing: a locative or an article opening the name ("В Кремле"), an abstract
+noun ("Zusammenfassung", "Exploração"), a unit after a number ("148 Kilometer Höhe"), a
+body's or a summit's noun ("Саммит", "Cumbre"); nor is a name the text only writes aside
+from the narration: in quotations, signing an embedded post, as a correspondent's or the
+late's, in a related story's teaser, alone on its line. Where none of the profile's
+participants is so written, the lead is the first name that is, outside bylines and captions.
+Names lose the words a title puts before them ("России Сергей Лавров", "SpaceX-Gründer
+Elon Musk") and keep an article-joined surname after them ("… el-Sisi"). A spokesperson
+announces the meeting rather than taking part in it, and a meeting whose sentence does not
+name the lead is another. Whoever the lede or the lead's own sentence says the lead met
+takes part, in any language the lede is read in, and so does whoever a sentence says joined
+or attended the gathering ("the leaders attending include …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from dedupe.evidence.date_ranking import BACKGROUND_CUES
+from dedupe.evidence.events import EventProfile, Fact
+from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_sentences
+from dedupe.evidence.names import same_person
+from dedupe.evidence.page_furniture import is_furniture
+from dedupe.evidence.participants import PROTAGONIST_CHECKS, PROTAGONIST_CONFIDENCE
+from dedupe.evidence.places import lookup_exonym
+from dedupe.evidence.thing_names import BEFORE_CHARS, BRAND, LOCATIVES, named_as_person
+from dedupe.models import Article, Span
+
+# Who announces a meeting rather than taking part: "spokeswoman", "la portavoce", "Sprecherin".
+SPOKESPERSON = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|porte-parole|portavoce|portavoz|porta-voz|sprecher(?:in)?|"
+    r"представитель|официальный представитель)\b",
+    re.IGNORECASE,
+)
+# Words of a meeting, in the languages the lede is read in: "talks with", "réunion avec",
+# "colloquio fra", "reunión con", "Treffen mit", "переговоры с"; and of a greeting one
+# gives in person ("announced, congratulating President …").
+MEETING_WORDS = frozenset(
+    "met meet meets meeting talks talked hosted received welcomed between counterpart avec rencontré "
+    "rencontre réunion entretien entretiens homologue con reunió reunión entrevista homólogo colloquio "
+    "incontro incontrato fra tra omologo mit traf treffen gespräch amtskollegen com encontro reuniu "
+    "homólogo с встреча встретился переговоры переговоров congratulated congratulates "
+    "congratulating".split()
+)
+# Endings of abstract nouns in the languages read ("Zusammenfassung", "Exploração",
+# "Actualidad", "Mondmission"), on words at least ``ABSTRACT_MIN_CHARS`` long: no person's name.
+ABSTRACT_ENDINGS = (
+    "ung",
+    "heit",
+    "keit",
+    "schaft",
+    "tion",
+    "sion",
+    "ción",
+    "sión",
+    "ção",
+    "são",
+    "idad",
+    "ität",
+)
+ABSTRACT_MIN_CHARS = 7
+# Nouns of bodies and gatherings in names, in the languages read besides English (which
+# ``thing_names.THING_WORDS`` covers): "Саммит Шанхайской …", "Республика Беларусь", "Cumbre Mundial".
+BODY_WORDS = frozenset(
+    "саммит саммита республика республики федерация союз cumbre sommet gipfel vertice cimeira "
+    "república république republik unión união".split()
+)
+# A Russian title's genitive complement written before the name ("министр иностранных дел
+# России Сергей Лавров", "Российской Федерации", "Китая"): a place or these endings.
+COMPLEMENT_ENDINGS = ("ии", "ой", "ого", "ая")
+# German number words: German capitalises the noun after them ("Neun Minuten", "Zwei Tage"),
+# which then looks like a name; other languages write that noun in lower case.
+NUMBER_WORDS = ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn")
+# A count on the name's line: one to three digits, not part of a date or a time ("90 Minuten",
+# not "2023-11-18 Elon Musk"), or a German number word. A word written after it is a unit, not a name.
+COUNTED = re.compile(r"(?:(?<![\w\-/.:,])\d{1,3}|(?i:\b(?:" + "|".join(NUMBER_WORDS) + r")))[^\S\n]+")
+# An embedded social post's signature after its author's name: "— Jane Roe (@janeroe)".
+HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
+# Before a name, who reports or is gone rather than takes part: a correspondent ("передает
+# корреспондент", "our correspondent"), the dead and past office-holders ("the late", "the then").
+NOT_TAKING_PART = re.compile(
+    r"\b(?:correspondent|reporter|корреспондент|обозреватель|corresponsal|correspondant|korrespondent(?:in)?"
+    r"|the late|the then|then-)\b[^.\n]*$",
+    re.IGNORECASE,
+)
+# A related story's label opening its line: "READ ALSO |", "LEA TAMBIÉN:", "MIRÁ TAMBIÉN |".
+RELATED_LABEL = re.compile(r"[^\S\n]*[A-ZÀ-Ý][A-ZÀ-Ý ]{3,}[^\S\n]*[|:]")
+# A surname joined to its lower-case Arabic article, after the given names: "… el-Sisi", "… al-Thani".
+JOINED_SURNAME = re.compile(r"[^\S\n]+((?:el|al|ad|ash|as|at|az)-[A-Z][\w'’-]*)")
+# English third-person pronouns, which in a report's sentence about a meeting stand for its lead.
+LEAD_PRONOUNS = ("he", "He", "she", "She", "his", "His", "her", "Her", "him")
+# Words saying who took part in a gathering, in the languages read: "joined allied leaders",
+# "the leaders attending the summit include …", "s'est joint aux dirigeants", "участвовали".
+TOOK_PART = re.compile(
+    r"\b(?:joined|joins?|attend|attends|attended|attending|took part|participated|participating"
+    r"|s['’]est joint|a participé|ont participé|participó|participaron|asistió|asistieron|si è unito"
+    r"|ha partecipato|hanno partecipato|nahm(?:en)? \w+ teil|teilgenommen|участвовал\w*|принял\w* участие"
+    r"|присоединил\w*)(?!\w)",
+    re.IGNORECASE,
+)
+# Sentences saying who took part read, at most: each is searched for every name the article holds.
+GATHERING_SENTENCES = 8
+# What ends a sentence, for the sentences around a word of taking part.
+SENTENCE_ENDS = (". ", "! ", "? ", "\n")
+# Another occasion's time: "last year", "two years ago", "in 2019".
+PAST_CUES = re.compile(
+    r"\b(?:last (?:week|month|year)|(?:days|weeks|months|years) ago|in (?:19|20)\d\d)\b", re.IGNORECASE
+)
+WORD = re.compile(r"\w+")
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def people_view(text: str, people: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """The people named, each under its whole name (``whole_name``)."""
+    return tuple(replace(p, canonical=whole_name(text, p)) for p in people)
+
+
+def whole_name(text: str, person: Fact) -> str:
+    """The person's name without a title's words before it and with the article-joined surname
+    the entity rules leave after it: "Abdel Fattah" followed by "el-Sisi" is Abdel Fattah el-Sisi."""
+    name = bare_name(person.canonical)
+    after = JOINED_SURNAME.match(text, person.span.end)
+    return f"{name} {after.group(1)}" if after and text[person.span.start : person.span.end] == name else name
+
+
+def bare_name(name: str) -> str:
+    """Drop a title's words from before a name: "России Сергей Лавров", "SpaceX-Gründer Elon Musk"."""
+    words = name.split()
+    while len(words) > 2 and (_complement(words[0]) or BRAND.search(words[0])):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _complement(word: str) -> bool:
+    """True for a Russian genitive a title puts before a name: a place or a body ("Федерации")."""
+    if not CYRILLIC.match(word):
+        return False
+    place = lookup_exonym(word)
+    return word.lower().endswith(COMPLEMENT_ENDINGS) or (place is not None and place.known)
+
+
+def written_as_person(text: str, name: str) -> bool:
+    """True if the text writes ``name`` as a person's (``named_as_person``) and as no noun's.
+
+    Not a person's: a name opening on a locative ("В Кремле"), holding an abstract noun or a
+    body's noun, or a word the text also writes after a count ("90 Minuten"); nor one every
+    mention of which stands aside from the narration (``_aside``).
+    """
+    words = name.split()
+    if not words or words[0].lower() in LOCATIVES or not named_as_person(text, name):
+        return False
+    if any(w.lower() in BODY_WORDS or _abstract(w) for w in words):
+        return False
+    if any(re.search(COUNTED.pattern + re.escape(w) + r"(?!\w)", text) for w in words):
+        return False
+    mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    return not mentions or not all(_aside(text, m.start(), m.end()) for m in mentions)
+
+
+def _aside(text: str, start: int, end: int) -> bool:
+    """True for a mention that narrates nobody taking part: in a quotation, signing an embedded
+    post ("— Jane Roe (@janeroe)"), a reporter's or the late's, a related story's teaser, a
+    line of its own ("Zweiter Versuch" as a heading)."""
+    line = text.rfind("\n", 0, start) + 1
+    return bool(
+        quoted(text, start, line)
+        or HANDLE_AFTER.match(text, end)
+        or NOT_TAKING_PART.search(text, max(line, start - BEFORE_CHARS * 3), start)
+        or RELATED_LABEL.match(text, line, start)
+        or text[line:].split("\n", 1)[0].strip() == text[start:end]  # a heading, a byline
+    )
+
+
+def quoted(text: str, at: int, start: int) -> bool:
+    """True if ``at`` stands inside a quotation opened after ``start`` (its sentence's start).
+
+    A straight quote may close a curly one (“… has been made," X announced).
+    """
+    before = text[start:at]
+    curly = sum(before.count(c) for c in "“«„") - sum(before.count(c) for c in "”»")
+    straight = before.count('"')
+    return curly > straight if curly > 0 else straight % 2 == 1
+
+
+def _abstract(word: str) -> bool:
+    return len(word) >= ABSTRACT_MIN_CHARS and word.lower().endswith(ABSTRACT_ENDINGS)
+
+
+def participants_view(article: Article, profile: EventProfile, found: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """The profile's participants written as people, and whoever a lede sentence says met them.
+
+    The event profile reads meetings in English ("met with", "talks with"); a lede names the
+    other side of its lead's meeting in any language ("tient une réunion avec … Wang Yi",
+    "il colloquio fra … Sergei Lavrov e Wang Yi", "talks with China's top diplomat Wang Yi").
+    Where none of the profile's is written as a person, the lead is the first name that is.
+    """
+    text = article.text
+    named = [replace(f, canonical=whole_name(text, f)) for f in found]
+    kept = [f for f in named if written_as_person(text, f.canonical)]
+    # "FM Lavrov" beside "Sergey Lavrov": a title's abbreviation before the surname, one person.
+    kept = [f for f in kept if not _titled_again(f, kept)]
+    if not kept:
+        lead = _first_person(article, profile)
+        kept = [lead] if lead is not None else []
+    if not kept:
+        return ()
+    lead = kept[0]
+    people = profile.people
+    # The profile's meetings are the lead's where their sentence names the lead, if only by
+    # surname or by an English pronoun ("During his visit, he will meet …").
+    pronouns = LEAD_PRONOUNS if article.language == "en" else ()
+    by_surname = (lead.canonical.split()[-1], *pronouns)
+    kept = [lead, *(f for f in kept[1:] if _with_lead(text, f.sentence, lead, people, by_surname))]
+    kept = [lead, *(f for f in kept[1:] if not _announcer(text, f, people))]
+    for sentence in _meeting_sentences(article, lead):
+        if _with_lead(text, sentence, lead, people, pronouns):
+            met = _named_in(text, sentence, people) + _met_by_surname(text, sentence, people)
+            _admit(text, kept, met, "met")
+    for sentence in _gathering_sentences(text):  # "X joined the leaders", "the leaders attending include X"
+        _admit(text, kept, _named_in(text, sentence, people), "participant")
+    return tuple(kept)
+
+
+def _admit(text: str, kept: list[Fact], people: list[Fact], role: str) -> None:
+    """Add to ``kept`` those of ``people`` named in full as a person, neither a spokesperson nor
+    one already kept: a one-word name beside the lead may be a word ("Азиатско-Тихоокеанскому")."""
+    for person in people:
+        if (
+            " " in person.canonical
+            and not any(same_person(person.canonical, f.canonical) for f in kept)
+            and not _spokesperson(text, person)
+            and written_as_person(text, person.canonical)
+        ):
+            kept.append(replace(person, slot="participant", role=role, confidence=LEDE_CONFIDENCE))
+
+
+def _gathering_sentences(text: str) -> list[Span]:
+    """The first sentences saying who took part in a gathering ("attended", "s'est joint aux
+    dirigeants"), not in another occasion's ("had attended", "last year")."""
+    found: list[Span] = []
+    for word in TOOK_PART.finditer(text):
+        start = max(text.rfind(end, 0, word.start()) for end in SENTENCE_ENDS) + 1
+        ends = [at for at in (text.find(end, word.end()) for end in SENTENCE_ENDS) if at >= 0]
+        sentence = Span(start, min(ends, default=len(text)))
+        background = BACKGROUND_CUES.search(sentence.slice(text)) or PAST_CUES.search(sentence.slice(text))
+        if not background and sentence not in found:
+            found.append(sentence)
+        if len(found) == GATHERING_SENTENCES:
+            break
+    return found
+
+
+def _meeting_sentences(article: Article, lead: Fact) -> list[Span]:
+    """The lede's sentences and the lead's own that speak of a meeting ("talks with", "réunion avec")."""
+    spans = [s for s, _ in lede_sentences(article)]
+    spans += [] if lead.sentence in spans else [lead.sentence]
+    return [s for s in spans if MEETING_WORDS.intersection(WORD.findall(s.slice(article.text).lower()))]
+
+
+def _named_in(text: str, sentence: Span, people: tuple[Fact, ...]) -> list[Fact]:
+    """The people a sentence names: those the profile found in it, and those written there in
+    full where the entity rules missed them ("talks with Foreign Minister of China Wang Yi")."""
+    words = sentence.slice(text)
+    inside = []
+    for person in people:
+        full = " " in person.canonical  # a one-word name may be a common word ("Will")
+        if sentence.start <= person.span.start < sentence.end or (
+            full and re.search(rf"(?<!\w){re.escape(person.canonical)}(?!\w)", words)
+        ):
+            inside.append(person)
+    return inside
+
+
+def _with_lead(
+    text: str, sentence: Span, lead: Fact, people: tuple[Fact, ...], also: tuple[str, ...]
+) -> bool:
+    """True if the sentence names the lead: where the lead was found, in full, or by one of the
+    words ``also`` (a surname, a pronoun); not "Meetings between X and Y …"."""
+    words = sentence.slice(text)
+    if sentence.start <= lead.span.start < sentence.end:
+        return True
+    if also and re.search(rf"(?<!\w)(?:{'|'.join(map(re.escape, also))})(?!\w)", words):
+        return True
+    return any(same_person(p.canonical, lead.canonical) for p in _named_in(text, sentence, people))
+
+
+def _met_by_surname(text: str, sentence: Span, people: tuple[Fact, ...]) -> list[Fact]:
+    """The people introduced in full elsewhere whom the sentence names by surname ("congratulated Lavrov")."""
+    words = sentence.slice(text)
+    return [
+        p
+        for p in people
+        if " " in p.canonical and re.search(rf"(?<!\w){re.escape(p.canonical.split()[-1])}(?!\w)", words)
+    ]
+
+
+def _first_person(article: Article, profile: EventProfile) -> Fact | None:
+    """The lede's first name written as a person's, else the article's: the lead none was found for."""
+    lede = [s for s, _ in lede_sentences(article)]
+    in_lede = [p for p in profile.people if any(s.start <= p.span.start < s.end for s in lede)]
+    order: dict[str, Fact] = {}
+    for person in (*in_lede, *profile.people):  # a name met twice is checked once
+        order.setdefault(person.canonical, person)
+    narrated = [p for p in order.values() if not is_furniture(article.text, p)]  # not "By Jane Roe"
+    for person in narrated[:PROTAGONIST_CHECKS]:
+        if written_as_person(article.text, person.canonical):
+            return replace(person, slot="participant", role="protagonist", confidence=PROTAGONIST_CONFIDENCE)
+    return None
+
+
+def _titled_again(fact: Fact, others: list[Fact]) -> bool:
+    """True for "FM Lavrov" where another participant is "Sergey Lavrov"."""
+    words = fact.canonical.split()
+    if len(words) != 2 or not words[0].isupper():
+        return False
+    return any(f is not fact and f.canonical.split()[-1] == words[-1] for f in others)
+
+
+def _announcer(text: str, fact: Fact, people: tuple[Fact, ...]) -> bool:
+    """True if any mention the profile holds of the person names them a spokesperson."""
+    return any(_spokesperson(text, p) for p in (fact, *people) if p.canonical == fact.canonical)
+
+
+def _spokesperson(text: str, person: Fact) -> bool:
+    """True if the text names the person as who announced the meeting ("the ministry's spokeswoman X")."""
+    return bool(SPOKESPERSON.search(text, max(0, person.span.start - BEFORE_CHARS * 2), person.span.start))

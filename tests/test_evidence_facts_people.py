@@ -1,0 +1,209 @@
+"""Tests for dedupe.evidence.facts_people: who the facts view says took part, on invented reports."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from dedupe.evidence.facts_people import bare_name, written_as_person
+from dedupe.evidence.facts_view import facts_profile
+from dedupe.ingest.build import article_from_text
+
+
+def participants(text: str, language: str = "en") -> list[tuple[str, str]]:
+    article = dataclasses.replace(article_from_text(text, id=language), language=language)
+    return [(f.canonical, f.role) for f in facts_profile(article).participants]
+
+
+def test_a_russian_titles_genitive_is_no_part_of_the_name() -> None:
+    text = (
+        "Министр иностранных дел России Сергей Орлов прибыл в Минск с визитом.\n\n"
+        "Орлов проведет переговоры в среду."
+    )
+    assert participants(text, "ru") == [("Сергей Орлов", "protagonist")]
+
+
+def test_names_without_a_titles_words_stay_whole() -> None:
+    assert bare_name("Ким Чен Ын") == "Ким Чен Ын"
+    assert bare_name("Анна Петрова") == "Анна Петрова"
+    assert bare_name("Jean-Claude Marot Vidal") == "Jean-Claude Marot Vidal"
+
+
+def test_a_name_opening_on_a_locative_gives_way_to_the_person() -> None:
+    text = (
+        "В Кремле заявили, что визит пройдет по плану.\n\n"
+        "Пресс-секретарь президента Дмитрий Орехов сообщил об этом журналистам во вторник."
+    )
+    assert participants(text, "ru") == [("Дмитрий Орехов", "protagonist")]
+
+
+def test_a_unit_after_a_count_is_no_person() -> None:
+    text = (
+        "Der Start der Rakete endete nach rund drei Minuten Schluss: die Rakete explodierte.\n\n"
+        "Rund 90 Minuten sollte der Flug dauern, sagte SpaceX-Gründer Karl Brenner am Abend."
+    )
+    assert participants(text, "de") == [("Karl Brenner", "protagonist")]
+
+
+def test_a_date_before_a_name_is_no_count() -> None:
+    text = "date 2023-11-18 Karl Brenner ran the test.\n\nOn 12 May Karl Brenner spoke again."
+    assert written_as_person(text, "Karl Brenner")
+    assert not written_as_person("It flew 148 Kilometer Höhe.", "Kilometer Höhe")
+
+
+def test_an_abstract_noun_heading_is_no_person() -> None:
+    text = (
+        "Zusammenfassung Heute gelang der erste Start der Rakete.\n\n"
+        "Karl Brenner sprach am Abend von einem Erfolg."
+    )
+    assert participants(text, "de") == [("Karl Brenner", "protagonist")]
+
+
+def test_a_gatherings_name_is_no_person() -> None:
+    assert not written_as_person("Cumbre Mundial por la Paz comenzó el lunes.", "Cumbre Mundial")
+    assert written_as_person("Tomás Ibarra habló el lunes.", "Tomás Ibarra")
+
+
+def test_a_reporters_byline_never_stands_in_for_the_lead() -> None:
+    text = "By Nora Vale\n\nZusammenfassung Heute gelang der erste Start der Rakete.\n\nDie Rakete flog weit."
+    assert participants(text, "de") == []
+
+
+def test_the_other_side_written_in_full_where_the_entity_rules_missed_it() -> None:
+    text = (
+        "Foreign Minister Arun Malhotra held talks with Foreign Minister of Norway Tomas Berg "
+        "in Delhi on Monday.\n\n"
+        "The ministers discussed trade. Mr Tomas Berg thanked his host."
+    )
+    assert participants(text) == [("Arun Malhotra", "participant"), ("Tomas Berg", "met")]
+
+
+def test_a_greeting_given_in_person_names_the_other_side() -> None:
+    text = (
+        "Valdorian President Marek Hollis opened the summit on Thursday, congratulating Ostrian President "
+        "Ivo Lanner on his country's entry.\n\nThe summit ends on Friday."
+    )
+    assert participants(text) == [("Marek Hollis", "protagonist"), ("Ivo Lanner", "met")]
+
+
+def test_a_spokesperson_who_announces_the_talks_takes_no_part() -> None:
+    text = (
+        "Valdorian President Marek Hollis arrived in Oslo on Thursday, "
+        "the ministry's spokesman Pavel Rusk said.\n\n"
+        "Rusk said Hollis would hold talks with Ivo Lanner on Friday."
+    )
+    assert participants(text) == [("Marek Hollis", "protagonist"), ("Ivo Lanner", "met")]
+
+
+def test_a_name_only_inside_a_quotation_is_no_person() -> None:
+    text = '"We are sending the data to Tomas Berg first," said agency official Rina Okada.'
+    assert not written_as_person(text, "Tomas Berg")
+    assert written_as_person(text, "Rina Okada")
+
+
+def test_a_straight_quote_closes_a_curly_one() -> None:
+    text = '“Dear guests, the decision has been made," Valdorian President Marek Hollis announced.'
+    assert written_as_person(text, "Marek Hollis")
+
+
+def test_an_embedded_posts_signature_is_no_participant() -> None:
+    text = (
+        "The lander touched down on the moon on Friday.\n\n"
+        "Proud of the team. — Arun Malhotra (@arunmalhotra) July 14, 2031"
+    )
+    assert not written_as_person(text, "Arun Malhotra")
+    assert participants(text) == []
+
+
+def test_a_correspondent_and_the_late_take_no_part() -> None:
+    reporter = "Саммит открылся в среду, передает корреспондент агентства Анна Зорина."
+    assert not written_as_person(reporter, "Анна Зорина")
+    late = "The programme was first announced in 2003 by the then prime minister, the late Ravi Sen."
+    assert not written_as_person(late, "Ravi Sen")
+    assert written_as_person("Prime Minister Ravi Sen watched the launch on Friday.", "Ravi Sen")
+
+
+def test_a_related_storys_teaser_is_no_participant() -> None:
+    text = (
+        "El presidente habló el martes ante la asamblea en Nueva York.\n\n"
+        "LEA TAMBIÉN | Tomás Ibarra ganó el torneo de Lisboa\n\n"
+        "El discurso duró media hora."
+    )
+    assert not written_as_person(text, "Tomás Ibarra")
+    assert written_as_person("Tomás Ibarra ganó el torneo de Lisboa.", "Tomás Ibarra")
+
+
+def test_the_leads_own_sentence_lists_whom_it_met_with_whole_names() -> None:
+    text = (
+        "The summit opened in Valdor on Tuesday.\n\n"
+        "Valdorian President Marek Hollis greeted the guests at the palace.\n\n"
+        "The host held many meetings on the first day. Hollis met with Dana Quill, head of the Harbour "
+        "Bank, Ostrian President Ivo Lanner and Egyptian President Abdel Karim el-Masri."
+    )
+    assert participants(text) == [
+        ("Marek Hollis", "participant"),
+        ("Dana Quill", "met"),
+        ("Ivo Lanner", "met"),
+        ("Abdel Karim el-Masri", "met"),
+    ]
+
+
+def test_the_other_side_named_by_surname_in_the_lede() -> None:
+    text = (
+        "Foreign Minister Arun Malhotra warmly congratulated Berg on his award as their talks began.\n\n"
+        "Norwegian Foreign Minister Tomas Berg arrived in Delhi on Monday."
+    )
+    assert participants(text) == [("Arun Malhotra", "participant"), ("Tomas Berg", "met")]
+
+
+def test_a_meeting_the_sentence_does_not_tie_to_the_lead_is_another() -> None:
+    text = (
+        "Foreign Minister Tomas Berg will arrive in Delhi on Monday. We are pleased to welcome Mr Berg.\n\n"
+        "Meetings between President Ivo Lanner and President Dana Quill always give impetus to our ties."
+    )
+    assert participants(text) == [("Tomas Berg", "protagonist")]
+
+
+def test_a_pronoun_ties_the_meeting_to_the_lead() -> None:
+    text = (
+        "Foreign Minister Tomas Berg arrived in Delhi on Monday.\n\n"
+        "During his visit, he will meet with his Indian colleague Arun Malhotra."
+    )
+    assert participants(text) == [("Tomas Berg", "protagonist"), ("Arun Malhotra", "met")]
+
+
+def test_a_heading_and_a_german_count_are_no_person() -> None:
+    text = (
+        "Zweiter Versuch\n\n"
+        "Neun Minuten vor dem Start wurde der Countdown gestoppt.\n\n"
+        "Karl Brenner gratulierte dem Team am Abend."
+    )
+    assert participants(text, "de") == [("Karl Brenner", "protagonist")]
+
+
+def test_an_english_or_dutch_ten_is_no_count() -> None:
+    assert written_as_person("Coach Erik ten Hag said the team played well.", "Erik ten Hag")
+
+
+def test_who_joined_or_attended_the_gathering_takes_part() -> None:
+    text = (
+        "Alliance Secretary General Ola Brekke closed the summit in Valdor on Thursday.\n\n"
+        "In the afternoon Ostrian President Ivo Lanner joined allied leaders for a meeting.\n\n"
+        "The leaders attending the summit include Prime Minister Dana Quill and Premier Marek Hollis.\n\n"
+        "Quill spoke first. President Tomas Berg of Norland arrived late.\n\n"
+        "Dana Quill, Tomas Berg and other leaders attend the dinner in Valdor."
+    )
+    assert participants(text) == [
+        ("Ola Brekke", "protagonist"),
+        ("Ivo Lanner", "participant"),
+        ("Dana Quill", "participant"),
+        ("Marek Hollis", "participant"),
+        ("Tomas Berg", "participant"),
+    ]
+
+
+def test_who_attended_another_occasion_takes_no_part() -> None:
+    text = (
+        "Alliance Secretary General Ola Brekke closed the summit in Valdor on Thursday.\n\n"
+        "In 2019 Ostrian President Ivo Lanner attended the summit in Rome."
+    )
+    assert participants(text) == [("Ola Brekke", "protagonist")]
