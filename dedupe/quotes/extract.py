@@ -124,10 +124,14 @@ def extract_quotes(
         sentence = _sentence_of(span, sents)
         kind = _kind(text, span, sentence, headlines)
         attribution = (
-            None if kind == "headline" else resolver.attribute(span, sentence, embedded=kind != "full")
+            resolver.headline(span, _paragraph_of(paras, span.start))
+            if kind == "headline"
+            else resolver.attribute(span, sentence, embedded=kind != "full")
         )
         if attribution is None and kind == "full":
             attribution = _after_reported(text, paras, sents, found, span, resolver)
+        if attribution is None and kind == "full":
+            attribution = _after_colon(text, paras, sents, span, resolver)
         pieces.append((span, Span(f.start + 1, f.end - f.closed), kind, sentence, attribution, f.paragraphs))
     for statement, lead, named in readouts:
         attribution = resolver.readout(lead, named=named)
@@ -207,6 +211,28 @@ def _after_reported(
     if not reported or reported[0][2].speaker.kind != "person":
         return None
     return reported[0][2]
+
+
+def _after_colon(
+    text: str, paras: list[Span], sents: list[Span], span: Span, resolver: SpeakerResolver
+) -> Attribution | None:
+    """`The agency issued the following statement:¶“…”`: a quotation opening the paragraph
+    after a lead-in that ends with a colon is the lead-in's speaker's, as a readout's is."""
+    para = _paragraph_of(paras, span.start)
+    k = bisect_right(paras, para.start, key=attrgetter("start")) - 1
+    if k < 1 or any(ch.isalnum() for ch in text[para.start : span.start]):
+        return None
+    before = paras[k - 1]
+    if not text[before.start : before.end].rstrip().endswith(":"):
+        return None
+    last = [s for s in sents if before.start <= s.start < before.end]
+    return resolver.readout(last[-1] if last else before, named=False)
+
+
+def _paragraph_of(paras: list[Span], position: int) -> Span:
+    """The paragraph holding ``position`` (``paras`` in text order), or the position alone."""
+    k = bisect_right(paras, position, key=attrgetter("start")) - 1
+    return paras[k] if k >= 0 and position < paras[k].end else Span(position, position)
 
 
 def _headline_lines(article: Article, paras: list[Span]) -> set[int]:

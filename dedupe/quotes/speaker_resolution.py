@@ -27,6 +27,7 @@ from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import (
     ANY_TITLE_HEADS,
     CAPITALISED_WORD,
+    COLLECTIVES,
     DESCRIPTOR_OPENING,
     DESCRIPTOR_WORDS,
     DETERMINERS,
@@ -55,7 +56,7 @@ from dedupe.quotes.speaker_words import (
     role_words,
     strip_span,
 )
-from dedupe.quotes.subject_names import bare_name, body_name, people_only, trimmed_mention
+from dedupe.quotes.subject_names import bare_name, body_name, collective_body, people_only, trimmed_mention
 
 # A subject ending in a capital initial and a surname: "chief S Somanath", "K Velde".
 _INITIAL_AND_NAME = re.compile(r"(?:^|\s)[A-Z]\s(?P<surname>[A-Z][^\W\d_]+)$")
@@ -72,6 +73,8 @@ class SubjectResolver:
         self.masked = masked_text(article, quotes)
         # A title or headline names people but is nobody's frame: "Russia Seeks …" is no speaker.
         self.hidden = sorted((h.start, h.end) for h in hidden)
+        # The one title line whose words may speak: its own quotation's, while it is read.
+        self.within = Span(0, 0)
         self.mentions = without_openers(
             people_only(trimmed_mention(m, self.language) for m in person_mentions(self.masked)),
             self.masked,
@@ -151,7 +154,11 @@ class SubjectResolver:
         """Resolve the subject phrase at ``[start, end)`` said of words at ``position``."""
         start, end = strip_span(self.text, start, end)
         k = bisect_left(self.hidden, (start + 1, 0))
-        if k and self.hidden[k - 1][0] <= start < self.hidden[k - 1][1]:
+        if (
+            k
+            and self.hidden[k - 1][0] <= start < self.hidden[k - 1][1]
+            and not self.within.start <= start < self.within.end
+        ):
             return None
         trailing = TRAILING_ADVERB.search(self.text, start, end)
         end = trailing.start() if trailing is not None and trailing.start() > start else end
@@ -204,6 +211,12 @@ class SubjectResolver:
             # it leaves the frame to the next reading ("dijo el primer ministro, X,").
             found = self._role(phrase, position, set())
             return found if found.kind != UNKNOWN else None
+        body = collective_body(phrase)
+        if body is not None:
+            return Speaker(phrase, body, "institution")
+        if self.language != "en" and words[0].casefold() in DETERMINERS and self._named_body(words[1:]):
+            # "écrit la Fed", "dijo el Kremlin": a body's own name after an article.
+            return Speaker(phrase, " ".join(words[1:]), "institution")
         if words[-1].casefold() in INSTITUTION_HEADS or (
             INSTITUTION_NAME.fullmatch(phrase) and body_name(phrase)
         ):
@@ -220,6 +233,18 @@ class SubjectResolver:
             return None
         name = names.pop()
         return Speaker(span.slice(self.text).strip(), name, "person")
+
+    def _named_body(self, words: list[str]) -> bool:
+        """True for a body's name written after an article in another language ("Fed",
+        "OTAN"): capitalised words, the first an acronym or rare in the language (so never a
+        noun German capitalises, "das Unternehmen"), and no place's name."""
+        if not words or len(words) > DESCRIPTOR_WORDS or not all(w[:1].isupper() for w in words):
+            return False
+        first = words[0]
+        if first.casefold() in COLLECTIVES:
+            return False  # "les Alliés": whose allies, the article says elsewhere
+        known = first.isupper() or rarity(first.casefold(), self.language) > ZIPF_CEILING - COMMON_PLACE_ZIPF
+        return known and lookup_place(" ".join(words)) is None
 
     def _rare_here(self, word: str, start: int) -> bool:
         """True unless ``word`` opens a sentence and is common in the article's own language.

@@ -26,6 +26,7 @@ from dedupe.models import Span
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_resolution import SubjectResolver
 from dedupe.quotes.speaker_words import (
+    ACRONYM_GLOSS,
     PARTICIPLES,
     ROLE_HEADS,
     SPEECH_VERB,
@@ -96,6 +97,8 @@ _APPOSED = re.compile(
 )
 _CLOSING_FRAME = re.compile(rf".*,\s*(?P<subj>{_SUBJECT})\s+(?P<verb>{SPEECH_VERB.pattern})\W*$", re.DOTALL)
 _NAME_COLON = re.compile(r"\s*(?P<subj>[^\W\d_][^,.;:!?“”\"«»\n]{0,60}?)\s*:\s*")
+# A title's lead before its quotation: "X en la ONU sobre Rusia: “…”", "Lavrov: “…”".
+_HEADLINE_LEAD = re.compile(r"\s*(?P<lead>[^:“”\"«»\n]{1,80}?)\s*:\s*")
 _TERMINATOR = re.compile(r"[.!?](?=\s|$)|\n")
 _ISSUED = re.compile(r"\b(?:issued|released|published|put out)\b")
 _FROM = re.compile(r"\b(?:from|by)\s+(?P<subj>[^,.;:!?“”\"]{1,80}?)\s*:?\s*$")
@@ -133,6 +136,26 @@ class SpeakerResolver(SubjectResolver):
                     self.spoke.append((span.start, found.speaker.canonical))
                 return found
         return None
+
+    def headline(self, span: Span, line: Span) -> Attribution | None:
+        """Who speaks a quotation in a title, read from the title line alone.
+
+        Titles print a speaker's words after their name and a colon ("X at the UN: “…”":
+        the one person named before the colon, who opens it) or with a frame ("“…”, said
+        X"). The title's words are no frame for any quotation outside it.
+        """
+        self.within = line
+        try:
+            lead = _HEADLINE_LEAD.fullmatch(self.masked, line.start, span.start)
+            if lead is None:
+                return self._tail(span, line)
+            named = [m for m in self.mentions if lead.start("lead") <= m.start < lead.end("lead")]
+            if len(named) != 1 or named[0].start != lead.start("lead") or named[0].owner:
+                return None
+            speaker = Speaker(named[0].name, self.canonical[named[0].name], "person")
+            return Attribution(speaker, "X:", Span(named[0].start, named[0].end))
+        finally:
+            self.within = Span(0, 0)
 
     def readout(self, lead: Span, *, named: bool) -> Attribution | None:
         """Return who speaks the statement a readout's ``lead`` introduces ("X said:", "Quotes from X:")."""
@@ -285,7 +308,8 @@ class SpeakerResolver(SubjectResolver):
         return speaker.kind == "person" and named == {speaker.canonical}
 
     def _subject_before(self, verb: int, sentence: int, position: int) -> tuple[Speaker, int] | None:
-        prefix = self.masked[sentence:verb]
+        # "The Space Agency (SPA) issued": the brackets gloss the name, they break no clause.
+        prefix = ACRONYM_GLOSS.sub(lambda m: " " * len(m.group()), self.masked[sentence:verb])
         cuts = [m.end() for m in _BOUNDARY.finditer(prefix)] + [m.end() for m in SPEECH_VERB.finditer(prefix)]
         start, end = strip_span(self.masked, sentence + max(cuts, default=0), verb)
         if start < end:

@@ -21,7 +21,14 @@ from dedupe.evidence.lexicon import (
 from dedupe.evidence.mentions import Mention
 from dedupe.evidence.places import lookup_place
 from dedupe.evidence.terms import SPACELESS, rarity
-from dedupe.quotes.speaker_words import DETERMINERS, NOT_BODIES, drop_article
+from dedupe.quotes.speaker_words import (
+    COLLECTIVE_AFTER,
+    COLLECTIVE_OF,
+    COLLECTIVES,
+    DETERMINERS,
+    NOT_BODIES,
+    drop_article,
+)
 
 
 def trimmed_mention(mention: Mention, language: str = "en") -> Mention:
@@ -59,6 +66,19 @@ def body_name(phrase: str) -> bool:
     return has_org_word(w.casefold() for w in words) or any(
         len(w) > 1 and w.isupper() and w.isalpha() for w in words
     )
+
+
+def collective_body(phrase: str) -> str | None:
+    """The body whose people a subject names ("NATO allies", "los técnicos de JAXA" → "NATO",
+    "JAXA"): they speak for it. A nation's people ("Russian officials") name no body."""
+    for pattern in (COLLECTIVE_OF, COLLECTIVE_AFTER):
+        match = pattern.fullmatch(phrase)
+        if match is None or match.group("group").casefold() not in COLLECTIVES:
+            continue
+        body = match.group("body").strip()
+        if body[:1].isupper() and body_name(body):
+            return body
+    return None
 
 
 def bare_name(word: str) -> bool:

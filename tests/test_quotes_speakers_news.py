@@ -1,0 +1,98 @@
+"""Speaker attribution in the ways real news copy writes it (issue 19), one test per class.
+
+Each case is a short invented report; each class has a near miss where the speaker must
+stay unknown or must not be the one the rule would wrongly pick.
+"""
+
+from __future__ import annotations
+
+from dedupe.models import Article
+from dedupe.quotes.extract import Quote, extract_quotes
+from dedupe.quotes.speaker import UNKNOWN
+
+
+def _quotes(text: str, language: str = "en") -> tuple[Quote, ...]:
+    return extract_quotes(Article(id="t", text=text, language=language))
+
+
+def test_a_quotation_after_a_colon_paragraph_is_the_issuers() -> None:
+    text = (
+        "The Northern Rail Safety Administration, which licensed the line, issued a statement:\n\n"
+        "“No passenger was hurt when the train stopped near Valdren.\n\n"
+        "“The line will reopen on Monday.”"
+    )
+    [quote] = _quotes(text)
+    assert quote.canonical_speaker == "Northern Rail Safety Administration"
+    assert quote.speaker_kind == "institution"
+
+
+def test_an_acronym_in_brackets_does_not_cut_off_the_body_before_it() -> None:
+    text = "KESTREL — The Valdren Space Agency (VSA) has issued this statement:\n\n“The probe landed.”"
+    [quote] = _quotes(text)
+    assert quote.canonical_speaker == "Valdren Space Agency"
+
+
+def test_a_colon_paragraph_naming_nobody_gives_no_speaker() -> None:
+    text = "Update at noon:\n\n“The probe landed and sent its first picture.”"
+    [quote] = _quotes(text)
+    assert quote.canonical_speaker == UNKNOWN
+
+
+def _titled(title: str, body: str, language: str = "en") -> tuple[Quote, ...]:
+    text = f"{title}\n\n{body}"
+    return extract_quotes(Article(id="t", text=text, title=title, language=language))
+
+
+def test_a_title_gives_its_quotation_to_the_name_before_its_colon() -> None:
+    quotes = _titled(
+        "Mara Velde en la cumbre de Kestrel: “No firmaremos este acuerdo”",
+        "La ministra Mara Velde habló el lunes ante los delegados en Kestrel.",
+        "es",
+    )
+    assert quotes[0].kind == "headline"
+    assert quotes[0].canonical_speaker == "Mara Velde"
+
+
+def test_a_title_gives_its_quotation_to_its_own_frame() -> None:
+    quotes = _titled(
+        "El cohete cayó al mar; “la prueba nos dio muchos datos”, precisó Orbitalia al terminar",
+        "La empresa Orbitalia lanzó el cohete el sábado desde su base en la costa.",
+        "es",
+    )
+    assert quotes[0].kind == "headline"
+    assert quotes[0].canonical_speaker == "Orbitalia"
+
+
+def test_a_title_naming_two_people_or_an_owner_before_its_colon_gives_no_speaker() -> None:
+    for title in (
+        "Mara Velde and Jonas Lindqvist: “We have a deal”",
+        "Mara Velde’s gamble: “A deal by spring”",
+    ):
+        quotes = _titled(title, "The talks in Kestrel went on until late on Monday.")
+        assert quotes[0].kind == "headline"
+        assert quotes[0].canonical_speaker == UNKNOWN, title
+
+
+def test_a_body_named_after_an_article_speaks_in_other_languages() -> None:
+    [quote] = _quotes("« Les prix ont encore monté en mars », écrit la BKV dans son rapport.", "fr")
+    assert quote.canonical_speaker == "BKV"
+    assert quote.speaker_kind == "institution"
+
+
+def test_a_common_noun_after_an_article_is_no_body() -> None:
+    [quote] = _quotes("„Der Test hat uns viele Daten gegeben“, teilte das Unternehmen am Abend mit.", "de")
+    assert quote.canonical_speaker == UNKNOWN
+
+
+def test_a_bodys_people_speak_for_it() -> None:
+    [quote] = _quotes(
+        "Tras dos horas de pruebas, los técnicos de la AEK han confirmado que “la sonda funciona”.", "es"
+    )
+    assert quote.canonical_speaker == "AEK"
+    [quote] = _quotes("VSA engineers said the probe was “sending pictures again” on Monday.")
+    assert quote.canonical_speaker == "VSA"
+
+
+def test_a_nations_people_are_no_body() -> None:
+    [quote] = _quotes("Valdrenian officials said the probe was “sending pictures again” on Monday.")
+    assert quote.canonical_speaker == UNKNOWN
