@@ -96,3 +96,89 @@ def test_a_bodys_people_speak_for_it() -> None:
 def test_a_nations_people_are_no_body() -> None:
     [quote] = _quotes("Valdrenian officials said the probe was “sending pictures again” on Monday.")
     assert quote.canonical_speaker == UNKNOWN
+
+
+def test_the_agent_of_a_passive_frame_is_the_speaker() -> None:
+    [quote] = _quotes(
+        "Le sommet a été qualifié de « grand succès » par la présidente Mara Velde lors de la clôture.", "fr"
+    )
+    assert quote.canonical_speaker == "Mara Velde"
+    [quote] = _quotes("The deal was described as “a turning point” by Mara Velde on Monday.")
+    assert quote.canonical_speaker == "Mara Velde"
+
+
+def test_by_a_time_is_no_agent() -> None:
+    [quote] = _quotes("The deal was described as “a turning point” by the end of the week.")
+    assert quote.canonical_speaker == UNKNOWN
+
+
+def test_a_verb_first_frame_reaches_the_name_past_its_object() -> None:
+    [quote] = _quotes(
+        "«Estamos muy agradecidos por su apoyo», reaccionó a los medios de comunicación "
+        "el portavoz del gobierno de Kestrel, Tomás Arnau.",
+        "es",
+    )
+    assert quote.canonical_speaker == "Tomás Arnau"
+
+
+def test_according_to_in_other_languages() -> None:
+    [quote] = _quotes("Según Mara Velde, “el puente estará listo en marzo”.", "es")
+    assert quote.canonical_speaker == "Mara Velde"
+    [quote] = _quotes("« Le pont sera prêt en mars », selon Mara Velde.", "fr")
+    assert quote.canonical_speaker == "Mara Velde"
+
+
+def test_according_to_which_names_nobody() -> None:
+    [quote] = _quotes("El texto cita una norma según la cual “ningún puente cierra de noche”.", "es")
+    assert quote.canonical_speaker == UNKNOWN
+
+
+def test_they_stand_for_the_body_whose_people_opened_the_sentence_before() -> None:
+    text = (
+        "KSC leaders have called on all states to “keep the river open” this week.\n"
+        "In a joint communique, they called on all states “to stop dredging near the delta.”"
+    )
+    quotes = _quotes(text)
+    assert [q.canonical_speaker for q in quotes] == ["KSC", "KSC"]
+    assert quotes[1].speaker == "they"
+
+
+def test_they_after_two_countries_stand_for_nobody() -> None:
+    text = (
+        "Valdren and Kestrel signed the river treaty on Monday.\n"
+        "In a joint communique, they called on all states “to stop dredging near the delta.”"
+    )
+    [quote] = _quotes(text)
+    assert quote.canonical_speaker == UNKNOWN
+
+
+def test_a_dropped_subject_after_a_document_is_the_documents_issuer() -> None:
+    text = (
+        "La declaración final del KSC, publicada el sábado, no mencionó la presa.\n\n"
+        "Dijo que los miembros reiteraron sus posiciones.\n\n"
+        "“Todos los estados deben proteger el río”, afirmó."
+    )
+    [quote] = _quotes(text, "es")
+    assert quote.canonical_speaker == "KSC (declaración)"
+
+
+def test_a_body_whose_people_open_the_sentence_speaks_its_quotation() -> None:
+    [quote] = _quotes("KSC allies confined themselves only to stating that “the delta stays open.”")
+    assert quote.canonical_speaker == "KSC"
+
+
+def test_a_document_in_an_absolute_clause_speaks_its_quotation() -> None:
+    text = (
+        "Mara Velde spoke for an hour, with the Kestrel Summit declaration referring to the dam "
+        "as a “cause for profound concern”."
+    )
+    [quote] = _quotes(text)
+    assert quote.canonical_speaker == "Kestrel Summit declaration"
+    assert quote.speaker_kind == "institution"
+
+
+def test_an_absolute_clause_naming_nobody_gives_no_speaker() -> None:
+    [quote] = _quotes(
+        "Mara Velde spoke for an hour, with many calling the dam a “cause for profound concern”."
+    )
+    assert quote.canonical_speaker == UNKNOWN

@@ -39,7 +39,11 @@ def institution(
             if m.group("head").casefold() == head.casefold()
         ]
         if titled:
-            return Speaker(written, titled[-1].group().strip(), "institution")
+            name = titled[-1].group().strip()
+            owner = [w.removesuffix("’s").removesuffix("'s") for w in name.split()[:-1]]
+            if len(owner) == 1 and ISSUER_ACRONYM.fullmatch(owner[0]):
+                name = f"{owner[0]} ({head.casefold()})"  # "the NATO Declaration", "NATO's declaration"
+            return Speaker(written, name, "institution")
         issuer = document_issuer(masked, position)
         if issuer is not None:
             return Speaker(written, f"{issuer} ({head.casefold()})", "institution")

@@ -15,19 +15,17 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, FUNCTION_WORDS, NAME_WORD, fits, fold
+from dedupe.evidence.lexicon import FUNCTION_WORDS, NAME_WORD, fits, fold
 from dedupe.evidence.mentions import person_mentions
 from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.places import lookup_place
-from dedupe.evidence.terms import ZIPF_CEILING, rarity
 from dedupe.models import Article, Span
-from dedupe.quotes.clause_subjects import apposed, opens_clause, without_openers
+from dedupe.quotes.clause_subjects import apposed, body_subjects, opens_clause, without_openers
 from dedupe.quotes.issuers import institution
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import (
     ANY_TITLE_HEADS,
     CAPITALISED_WORD,
-    COLLECTIVES,
     DESCRIPTOR_OPENING,
     DESCRIPTOR_WORDS,
     DETERMINERS,
@@ -43,6 +41,7 @@ from dedupe.quotes.speaker_words import (
     NOT_BODIES,
     OFFICE,
     PERSONAL,
+    PLURAL,
     PRONOUN_REACH,
     PRONOUN_SENTENCES,
     ROLE_HEADS,
@@ -56,7 +55,15 @@ from dedupe.quotes.speaker_words import (
     role_words,
     strip_span,
 )
-from dedupe.quotes.subject_names import bare_name, body_name, collective_body, people_only, trimmed_mention
+from dedupe.quotes.subject_names import (
+    bare_name,
+    body_name,
+    collective_body,
+    named_body,
+    people_only,
+    rare_here,
+    trimmed_mention,
+)
 
 # A subject ending in a capital initial and a surname: "chief S Somanath", "K Velde".
 _INITIAL_AND_NAME = re.compile(r"(?:^|\s)[A-Z]\s(?P<surname>[A-Z][^\W\d_]+)$")
@@ -112,6 +119,8 @@ class SubjectResolver:
             if not m.owner and opens_clause(self.masked, m.start) and not apposed(self.masked, m)
         ]
         self.subjects = sorted(self.subjects + self._descriptor_subjects())
+        # The bodies sentences open with: whom "they" and a dropped subject may stand for.
+        self.bodies = body_subjects(self.masked)
 
     def _descriptor_subjects(self) -> list[tuple[int, str]]:
         """Sentences whose subject is a descriptor of one person named before ("The Prime
@@ -175,6 +184,9 @@ class SubjectResolver:
             # "Beijing said", "Russia and China, which declared …": the frame is found and
             # its subject is a place, whom no outlet's speaker is; the words stay unknown.
             return Speaker.unknown(phrase)
+        if low in PLURAL:
+            body = self._sole_subject(min(position, self._clause_start(start)), self.bodies)
+            return Speaker(phrase, body, "institution") if body is not None else None
         if low in NOBODY:
             return None
         if low == "it" or words[-1].casefold() in STATEMENT_HEADS:
@@ -214,14 +226,18 @@ class SubjectResolver:
         body = collective_body(phrase)
         if body is not None:
             return Speaker(phrase, body, "institution")
-        if self.language != "en" and words[0].casefold() in DETERMINERS and self._named_body(words[1:]):
+        if (
+            self.language != "en"
+            and words[0].casefold() in DETERMINERS
+            and named_body(words[1:], self.language)
+        ):
             # "écrit la Fed", "dijo el Kremlin": a body's own name after an article.
             return Speaker(phrase, " ".join(words[1:]), "institution")
         if words[-1].casefold() in INSTITUTION_HEADS or (
             INSTITUTION_NAME.fullmatch(phrase) and body_name(phrase)
         ):
             return Speaker(phrase, drop_article(phrase), "institution")
-        if len(words) == 1 and bare_name(phrase) and self._rare_here(phrase, start):
+        if len(words) == 1 and bare_name(phrase) and rare_here(self.text, start, phrase, self.language):
             # "…", insistió Zelenski: a surname the article never gives in full.
             return Speaker(phrase, phrase, "person")
         return None
@@ -234,30 +250,6 @@ class SubjectResolver:
         name = names.pop()
         return Speaker(span.slice(self.text).strip(), name, "person")
 
-    def _named_body(self, words: list[str]) -> bool:
-        """True for a body's name written after an article in another language ("Fed",
-        "OTAN"): capitalised words, the first an acronym or rare in the language (so never a
-        noun German capitalises, "das Unternehmen"), and no place's name."""
-        if not words or len(words) > DESCRIPTOR_WORDS or not all(w[:1].isupper() for w in words):
-            return False
-        first = words[0]
-        if first.casefold() in COLLECTIVES:
-            return False  # "les Alliés": whose allies, the article says elsewhere
-        known = first.isupper() or rarity(first.casefold(), self.language) > ZIPF_CEILING - COMMON_PLACE_ZIPF
-        return known and lookup_place(" ".join(words)) is None
-
-    def _rare_here(self, word: str, start: int) -> bool:
-        """True unless ``word`` opens a sentence and is common in the article's own language.
-
-        ``bare_name`` knows English words; "Además" or "Ende" open Spanish and German
-        sentences capitalised and are no one's name. Inside a sentence the capital says
-        more, and a famous surname is common in its own language ("…», — сказал Путин")."""
-        before = self.text[:start].rstrip()
-        if self.language == "en" or (before and before[-1] not in '.!?:;—–-«“"\n'):
-            return True
-        low = word.casefold().removesuffix("’s").removesuffix("'s")
-        return rarity(low, self.language) > ZIPF_CEILING - COMMON_PLACE_ZIPF
-
     def _nearest_person(self, written: str, position: int) -> Speaker:
         """Resolve "he"/"she" to the one person the narrative is about before ``position``.
 
@@ -266,16 +258,20 @@ class SubjectResolver:
         pronoun's own sentence is left out: in "Speaking during a meeting with X, he said"
         he is not X.
         """
-        sole = self._sole_subject(position)
+        sole = self._sole_subject(position, self.subjects)
         return Speaker(written, sole, "person") if sole is not None else Speaker.unknown(written)
 
     def _last_speaker(self, position: int) -> Speaker | None:
         """The person a dropped subject ("…", dijo) stands for: as for "he", the only one about."""
-        sole = self._sole_subject(position)
-        return Speaker("", sole, "person") if sole is not None else None
+        sole = self._sole_subject(position, self.subjects)
+        if sole is not None:
+            return Speaker("", sole, "person")
+        # "La declaración final del G20 … Dijo que … “…”, afirmó": a body, if no person is about.
+        body = self._sole_subject(position, self.bodies)
+        return Speaker("", body, "institution") if body is not None else None
 
-    def _sole_subject(self, position: int) -> str | None:
-        """The only person who is a subject of the sentences just before ``position``'s, if one."""
+    def _sole_subject(self, position: int, subjects: list[tuple[int, str]]) -> str | None:
+        """The only one of ``subjects`` in the sentences just before ``position``'s, if one."""
         end = self._clause_start(position)
         reach = position - PRONOUN_REACH
         found: set[str] = set()
@@ -286,8 +282,8 @@ class SubjectResolver:
             while back > max(reach, 0) and (self.masked[back].isspace() or self.masked[back] in _TAIL):
                 back -= 1
             start = max(self._clause_start(back) if back > 0 else 0, reach)
-            lo, hi = bisect_left(self.subjects, (start, "")), bisect_left(self.subjects, (end, ""))
-            names = {name for _, name in self.subjects[lo:hi]}
+            lo, hi = bisect_left(subjects, (start, "")), bisect_left(subjects, (end, ""))
+            names = {name for _, name in subjects[lo:hi]}
             found |= names
             if start <= max(reach, 0):
                 break

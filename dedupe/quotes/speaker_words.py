@@ -141,6 +141,11 @@ COLLECTIVE_AFTER = re.compile(r"(?:the\s+)?(?P<body>.+?)(?:[’']s)?\s+(?P<group
 PERSONAL = frozenset("he she él ella il elle er он она lui lei ele ela".split())
 
 
+# "they" in the languages of VERBS: a body whose people or document a sentence just
+# before opened with ("G20 leaders …"), or nobody.
+PLURAL = frozenset("they ellos ellas ils elles eles".split())
+
+
 # Subjects that stand for nobody this module can name: a guess would be a wrong speaker.
 NOBODY = frozenset("they we i you this that these those there one someone".split())
 
@@ -151,6 +156,16 @@ NOT_SUBJECT = frozenset(
     "with during at in on to for from by after before met meet meeting talks visit visiting and whom about "
     "against between among toward towards into under over via like than as".split()
 )
+
+
+# "according to" in the other languages of VERBS: opening a sentence capitalised, it is
+# no given name of the person after it ("Según Mara Velde, …").
+ACCORDING_WORDS = frozenset("según selon laut segundo secondo".split())
+
+
+# Words after which a form of VERBS is a noun ("all states", "the reads"), no speech ("a"
+# is left out: it is also French's "has", "a décrit").
+NOUN_MARKERS = frozenset("the all some many most these those other several both its their our".split())
 
 
 # Articles of the languages of VERBS: a capitalised run opening with one is a noun phrase.
@@ -241,9 +256,10 @@ TRAILING_ADVERB = re.compile(
 )
 
 
-# A named document: "the Washington Summit Declaration", "the Joint Statement".
+# A named document: "the Washington Summit Declaration", "the Joint Statement", also with
+# the noun in lower case ("the Washington Summit declaration").
 TITLED = re.compile(
-    r"(?:[A-Z][\w’'\-]*\s+){1,6}(?P<head>Declaration|Communiqu[eé]|Document|Release|Readout)\b"
+    r"(?:[A-Z][\w’'\-]*\s+){1,6}(?P<head>[Dd]eclaration|[Cc]ommuniqu[eé]|Document|Release|Readout)\b"
 )
 
 

@@ -20,8 +20,9 @@ from dedupe.evidence.lexicon import (
 )
 from dedupe.evidence.mentions import Mention
 from dedupe.evidence.places import lookup_place
-from dedupe.evidence.terms import SPACELESS, rarity
+from dedupe.evidence.terms import SPACELESS, ZIPF_CEILING, rarity
 from dedupe.quotes.speaker_words import (
+    ACCORDING_WORDS,
     COLLECTIVE_AFTER,
     COLLECTIVE_OF,
     COLLECTIVES,
@@ -29,6 +30,11 @@ from dedupe.quotes.speaker_words import (
     NOT_BODIES,
     drop_article,
 )
+
+# How far back the stop before a word is looked for (spaces and marks in between).
+OPENING_REACH = 40
+# The most words of a body's name written after an article ("la Reserva Federal").
+NAMED_BODY_WORDS = 3
 
 
 def trimmed_mention(mention: Mention, language: str = "en") -> Mention:
@@ -39,7 +45,7 @@ def trimmed_mention(mention: Mention, language: str = "en") -> Mention:
     low = first.casefold()
     # English has its list (which keeps "Will Smith" whole); other languages ask wordfreq.
     common = language not in SPACELESS | {"en"} and rarity(low, language) == 0
-    if not rest or low in DETERMINERS or (low not in FUNCTION_WORDS and not common):
+    if not rest or low in DETERMINERS or (low not in FUNCTION_WORDS | ACCORDING_WORDS and not common):
         return mention
     return replace(mention, name=rest, start=mention.start + len(first) + 1)
 
@@ -56,7 +62,7 @@ def people_only(mentions: Iterable[Mention]) -> list[Mention]:
 
 def body_name(phrase: str) -> bool:
     """True if a capitalised ``phrase`` can name an institution: it has a word of one
-    ("Ministry", "Kremlin") or is an acronym ("NATO"), and is no place ("New Delhi"), date
+    ("Ministry", "Kremlin") or is an acronym ("NATO", "G20"), and is no place ("New Delhi"), date
     ("On Thursday") or headline fragment ("Morocco Leaves")."""
     words = phrase.split()
     if any(w.casefold().removesuffix("’s").removesuffix("'s") in NOT_BODIES for w in words):
@@ -64,7 +70,7 @@ def body_name(phrase: str) -> bool:
     if lookup_place(drop_article(phrase)) is not None:
         return False
     return has_org_word(w.casefold() for w in words) or any(
-        len(w) > 1 and w.isupper() and w.isalpha() for w in words
+        len(w) > 1 and w.isupper() and w.isalnum() and w[0].isalpha() for w in words
     )
 
 
@@ -79,6 +85,32 @@ def collective_body(phrase: str) -> str | None:
         if body[:1].isupper() and body_name(body):
             return body
     return None
+
+
+def named_body(words: list[str], language: str) -> bool:
+    """True for a body's name written after an article in another language ("la Fed", "la
+    OTAN"): capitalised words, the first an acronym or rare in the language (so never a noun
+    German capitalises, "das Unternehmen", nor a body's people, "les Alliés"), no place."""
+    if not words or len(words) > NAMED_BODY_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    first = words[0]
+    if first.casefold() in COLLECTIVES:
+        return False
+    known = first.isupper() or rarity(first.casefold(), language) > ZIPF_CEILING - COMMON_PLACE_ZIPF
+    return known and lookup_place(" ".join(words)) is None
+
+
+def rare_here(text: str, start: int, word: str, language: str) -> bool:
+    """True unless ``word`` (at ``start`` in ``text``) opens a sentence and is common in ``language``.
+
+    ``bare_name`` knows English words; "Además" or "Ende" open Spanish and German
+    sentences capitalised and are no one's name. Inside a sentence the capital says
+    more, and a famous surname is common in its own language ("…», — сказал Путин")."""
+    before = text[max(0, start - OPENING_REACH) : start].rstrip()
+    if language == "en" or (before and before[-1] not in '.!?:;—–-«“"\n'):
+        return True
+    low = word.casefold().removesuffix("’s").removesuffix("'s")
+    return rarity(low, language) > ZIPF_CEILING - COMMON_PLACE_ZIPF
 
 
 def bare_name(word: str) -> bool:
