@@ -182,3 +182,16 @@ def test_an_absolute_clause_naming_nobody_gives_no_speaker() -> None:
         "Mara Velde spoke for an hour, with many calling the dam a “cause for profound concern”."
     )
     assert quote.canonical_speaker == UNKNOWN
+
+
+def test_a_name_after_a_body_and_its_role_is_not_the_body() -> None:
+    [quote] = _quotes(
+        "The rocket flew for nine minutes. “A perfect liftoff,” said Orbitalia commentator John Brackett, "
+        "noting that all engines fired."
+    )
+    assert quote.canonical_speaker in ("John Brackett", UNKNOWN)
+
+
+def test_a_body_after_the_verb_then_a_time_is_the_body() -> None:
+    [quote] = _quotes("The rocket flew for nine minutes. “A perfect liftoff,” said Orbitalia on Monday.")
+    assert quote.canonical_speaker == "Orbitalia"

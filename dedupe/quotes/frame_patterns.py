@@ -31,6 +31,9 @@ VERB_FIRST_NAMED = re.compile(
     rf"{LEAD}{AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+(?P<subj>(?:[^\W\d_][\w’'.\-]*\s+)?"
     r"(?:[A-ZÀ-ÝА-ЯЁ][\w’'.\-]*)(?:\s+[A-ZÀ-ÝА-ЯЁ][\w’'.\-]*){0,3})"
 )
+# A capitalised run that goes on past a lower-case noun to a name: "said SpaceX commentator
+# John Smith" (English) is no one's name up to "SpaceX".
+NAME_GOES_ON = re.compile(r"\s+(?P<noun>[a-z]+)\s+[A-Z]")
 # "…", dijo el primer ministro, Narendra Modi, en …: the name in apposition, after what the
 # verb may take first ("reaccionó a los medios de comunicación el portavoz …, X").
 VERB_FIRST_APPOSED = re.compile(

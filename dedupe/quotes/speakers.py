@@ -21,6 +21,7 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dedupe.evidence.lexicon import FUNCTION_WORDS
 from dedupe.evidence.mentions import Mention
 from dedupe.models import Span
 from dedupe.quotes.frame_patterns import (
@@ -39,6 +40,7 @@ from dedupe.quotes.frame_patterns import (
     IN_DOCUMENT,
     ISSUED,
     NAME_COLON,
+    NAME_GOES_ON,
     NEW_CLAUSE,
     PASSIVE_LEAD,
     QUOTED_AS,
@@ -188,6 +190,8 @@ class SpeakerResolver(SubjectResolver):
             match = pattern.match(self.masked, span.end, end)
             if match is None:
                 continue
+            if pattern is VERB_FIRST_NAMED and self._name_goes_on(match.end()):
+                continue
             if pattern is DROPPED:
                 speaker = self._last_speaker(span.start)
             elif self._told_itself(match):
@@ -198,6 +202,11 @@ class SpeakerResolver(SubjectResolver):
                 words = {k: v.strip().lower() for k, v in match.groupdict().items() if k != "subj" and v}
                 return Attribution(speaker, frame.format(**words), self._frame_span(match))
         return None
+
+    def _name_goes_on(self, end: int) -> bool:
+        """True if an English subject after its verb goes on past a noun: "SpaceX commentator John"."""
+        more = NAME_GOES_ON.match(self.masked, end)
+        return self.language == "en" and more is not None and more.group("noun") not in FUNCTION_WORDS
 
     def _told_itself(self, match: re.Match[str]) -> bool:
         """True for a garbled frame "X told X": one name as speaker and listener, so neither is sure."""
