@@ -15,10 +15,24 @@ from dedupe.quotes.speaker_words import (
     DOCUMENT_REACH,
     ISSUER_ACRONYM,
     ISSUER_REACH,
+    ISSUERS,
     STATEMENT_HEADS,
     TITLED,
     drop_article,
 )
+from dedupe.quotes.subject_names import body_name
+
+
+def statement_issuers(masked: str) -> list[tuple[int, str]]:
+    """Where the text names a statement's issuer ("the ministry said in a statement"), and whom."""
+    if "statement" not in masked:
+        return []  # every pattern needs the word; without it, each would try every capital first
+    return [
+        (m.start(), m.group("issuer"))
+        for p in ISSUERS
+        for m in p.finditer(masked)
+        if body_name(m.group("issuer"))
+    ]
 
 
 def institution(

@@ -12,16 +12,17 @@ is found in ``issuers``, whom a clause is about in ``clause_subjects``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from dedupe.evidence.lexicon import FUNCTION_WORDS, NAME_WORD, fits, fold
-from dedupe.evidence.mentions import person_mentions
+from dedupe.evidence.mentions import Mention, person_mentions
 from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.places import lookup_place
 from dedupe.models import Article, Span
 from dedupe.quotes.clause_subjects import apposed, body_subjects, opens_clause, without_openers
-from dedupe.quotes.issuers import institution
+from dedupe.quotes.issuers import institution, statement_issuers
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import (
     ANY_TITLE_HEADS,
@@ -33,7 +34,6 @@ from dedupe.quotes.speaker_words import (
     FOREIGN_TITLES,
     INSTITUTION_HEADS,
     INSTITUTION_NAME,
-    ISSUERS,
     LEADER_HEADS,
     LEADERS,
     MAX_SUBJECT_WORDS,
@@ -53,6 +53,7 @@ from dedupe.quotes.speaker_words import (
     masked_text,
     not_subject,
     role_words,
+    roles_so_far,
     strip_span,
 )
 from dedupe.quotes.subject_names import (
@@ -82,12 +83,10 @@ class SubjectResolver:
         self.hidden = sorted((h.start, h.end) for h in hidden)
         # The one title line whose words may speak: its own quotation's, while it is read.
         self.within = Span(0, 0)
-        self.mentions = without_openers(
-            people_only(trimmed_mention(m, self.language) for m in person_mentions(self.masked)),
-            self.masked,
-            self.language,
-        )
+        mentions = people_only(trimmed_mention(m, self.language) for m in person_mentions(self.masked))
+        self.mentions = sorted(without_openers(mentions, self.masked, self.language), key=attrgetter("start"))
         self.canonical = canonical_names(m.name for m in self.mentions)
+        self.starts = [m.start for m in self.mentions]
         # The words the article itself gives each mention as role: its titles, the words
         # just before it and its apposition, never words that belong to a neighbouring name.
         self.roles = [
@@ -95,19 +94,11 @@ class SubjectResolver:
                         self.mentions[k + 1].start if k + 1 < len(self.mentions) else len(self.masked))
             for k, m in enumerate(self.mentions)
         ]  # fmt: skip
+        self.so_far = roles_so_far(self.mentions, self.roles, self.canonical)
         # Whom each mention's apposition names ("X, secretary of the council chaired by
         # Putin"): that makes X "Putin's close ally".
         self.linked = [apposition_words(self.masked, m) for m in self.mentions]
-        # Every issuer pattern needs the word: without it, none can match (and each would
-        # try every capitalised word of the article first).
-        issued = "statement" in self.masked
-        self.issuers = [
-            (m.start(), m.group("issuer"))
-            for p in ISSUERS
-            if issued
-            for m in p.finditer(self.masked)
-            if body_name(m.group("issuer"))
-        ]
+        self.issuers = statement_issuers(self.masked)
         self._capitalised: frozenset[str] | None = None
         self.institutions: list[tuple[int, Speaker]] = []
         # Who spoke last: the one a dropped subject pronoun ("…", dijo) stands for.
@@ -129,7 +120,7 @@ class SubjectResolver:
         found = []
         for match in DESCRIPTOR_OPENING.finditer(self.masked):
             start = match.start("phrase")
-            if any(start <= m.start < match.end("phrase") for m in self.mentions):
+            if self.mentions_in(start, match.end("phrase")):
                 continue  # "The President Joe Biden …": a name, already a subject if it opens
             words = match.group("phrase").split()[: DESCRIPTOR_WORDS + 1]
             if self.language == "en":
@@ -196,7 +187,7 @@ class SubjectResolver:
             owner = self.resolve(start, start + len(office.group("owner")), position)
             name = owner.canonical if owner is not None and owner.kind == "person" else office.group("owner")
             return Speaker(phrase, f"{name} ({office.group('noun')})", "institution")
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        inside = [m for m in self.mentions_in(start, end) if m.end <= end]
         if inside and not_subject(self.text[start : inside[0].start]):
             return None
         initialled = _INITIAL_AND_NAME.search(phrase)
@@ -242,9 +233,13 @@ class SubjectResolver:
             return Speaker(phrase, phrase, "person")
         return None
 
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The people named from ``start`` up to ``end``, by bisection: asked per frame, linear overall."""
+        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
     def person_in(self, span: Span) -> Speaker | None:
         """The person named in ``span`` (a heading: "Foreign Minister X's remarks"), if exactly one."""
-        names = {self.canonical[m.name] for m in self.mentions if span.start <= m.start < span.end}
+        names = {self.canonical[m.name] for m in self.mentions_in(span.start, span.end)}
         if len(names) != 1:
             return None
         name = names.pop()
@@ -297,6 +292,27 @@ class SubjectResolver:
         low = max(0, position - PRONOUN_REACH)
         return max(low - 1, *(self.masked.rfind(c, low, position) for c in ".!?\n")) + 1
 
+    def _given(
+        self, position: int, owners: set[str], owned: set[str], head: str
+    ) -> dict[str, frozenset[str]]:
+        """Each person named before ``position`` with the role words given them so far; with
+        ``owners`` ("Putin's close ally"), not the owner, and ``head`` for whom their apposition links."""
+        if not owners:
+            found = (
+                (name, bisect_right(ends, position), given) for name, (ends, given) in self.so_far.items()
+            )
+            return {name: given[k - 1] for name, k, given in found if k}
+        linked_given: dict[str, frozenset[str]] = {}
+        for mention, words, linked in zip(self.mentions, self.roles, self.linked, strict=True):
+            if mention.end > position or any(same_person(mention.name, owner) for owner in owners):
+                continue
+            names_owner = any(fits(w, o) for w in linked for o in owned)
+            name = self.canonical[mention.name]
+            linked_given[name] = (
+                linked_given.get(name, frozenset()) | words | ({head} if names_owner else set())
+            )
+        return linked_given
+
     def _role(self, phrase: str, position: int, owners: set[str]) -> Speaker:
         """Resolve "the Russian security chief" to the one person named before whom the article
         itself gives every word of it ("Russian Security Council Secretary …", "…, the
@@ -318,14 +334,7 @@ class SubjectResolver:
         # "Putin's close ally": the words before the head tell the relation, not a title; the
         # person must be given the head or be linked to the owner by their apposition.
         modifiers = cues[:-1] if not owners else []
-        given: dict[str, set[str]] = {}
-        for mention, words, linked in zip(self.mentions, self.roles, self.linked, strict=True):
-            if mention.end > position or any(same_person(mention.name, owner) for owner in owners):
-                continue
-            names_owner = bool(owned) and any(fits(w, o) for w in linked for o in owned)
-            given.setdefault(self.canonical[mention.name], set()).update(
-                words | ({head} if names_owner else set())
-            )
+        given = self._given(position, owners, owned, head)
         fitting = [
             name
             for name, words in given.items()

@@ -322,6 +322,19 @@ def role_words(text: str, mention: Mention, previous_end: int, next_start: int) 
     return frozenset(fold(w) for w in words) - FUNCTION_WORDS
 
 
+def roles_so_far(
+    mentions: list[Mention], roles: list[frozenset[str]], canonical: dict[str, str]
+) -> dict[str, tuple[list[int], list[frozenset[str]]]]:
+    """For each person, where each mention of them ends and every role word given them up to it:
+    what a descriptor at any point may be read against, found once per article."""
+    found: dict[str, tuple[list[int], list[frozenset[str]]]] = {}
+    for mention, words in sorted(zip(mentions, roles, strict=True), key=lambda pair: pair[0].end):
+        ends, given = found.setdefault(canonical[mention.name], ([], []))
+        ends.append(mention.end)
+        given.append(words | given[-1] if given else words)
+    return found
+
+
 def apposition_words(text: str, mention: Mention) -> frozenset[str]:
     """The words of the apposition after ``mention`` (", secretary of the council chaired by Putin,")."""
     after = APPOSITION_AFTER.match(text, mention.end, mention.end + SUBJECT_LOOKBACK * 2)

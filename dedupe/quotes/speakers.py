@@ -113,7 +113,7 @@ class SpeakerResolver(SubjectResolver):
             lead = HEADLINE_LEAD.fullmatch(self.masked, line.start, span.start)
             if lead is None:
                 return self._tail(span, line)
-            named = [m for m in self.mentions if lead.start("lead") <= m.start < lead.end("lead")]
+            named = self.mentions_in(lead.start("lead"), lead.end("lead"))
             if len(named) != 1 or named[0].start != lead.start("lead") or named[0].owner:
                 return None
             speaker = Speaker(named[0].name, self.canonical[named[0].name], "person")
@@ -301,7 +301,7 @@ class SpeakerResolver(SubjectResolver):
 
     def _sole_named(self, speaker: Speaker, start: int, end: int) -> bool:
         """True if ``speaker`` is the only person named (possessives aside) in ``[start, end)``."""
-        named = {self.canonical[m.name] for m in self.mentions if start <= m.start < end and not m.owner}
+        named = {self.canonical[m.name] for m in self.mentions_in(start, end) if not m.owner}
         return speaker.kind == "person" and named == {speaker.canonical}
 
     def _subject_before(self, verb: int, sentence: int, position: int) -> tuple[Speaker, int] | None:
@@ -320,7 +320,7 @@ class SpeakerResolver(SubjectResolver):
             opening = self.masked[piece_start:piece_end].split()
             if opening and opening[0].casefold() in NOT_SUBJECT:
                 continue  # "In a joint communique, they called": an adverbial, no subject
-            person = next((m for m in self.mentions if m.start == piece_start and not m.owner), None)
+            person = next((m for m in self.mentions_in(piece_start, piece_start + 1) if not m.owner), None)
             person = person or self._titled_opening(piece_start, piece_end)
             if person is not None:
                 return Speaker(person.name, self.canonical[person.name], "person"), piece_start
@@ -336,7 +336,7 @@ class SpeakerResolver(SubjectResolver):
     def _titled_opening(self, start: int, end: int) -> Mention | None:
         """The person a stretch opens with after titles only ("PM Modi took to X and said"):
         the first name in it, if every word before it is capitalised or a role."""
-        person = next((m for m in self.mentions if start <= m.start < end and not m.owner), None)
+        person = next((m for m in self.mentions_in(start, end) if not m.owner), None)
         if person is None:
             return None
         before = self.masked[start : person.start].split()
