@@ -195,3 +195,13 @@ def test_a_name_after_a_body_and_its_role_is_not_the_body() -> None:
 def test_a_body_after_the_verb_then_a_time_is_the_body() -> None:
     [quote] = _quotes("The rocket flew for nine minutes. “A perfect liftoff,” said Orbitalia on Monday.")
     assert quote.canonical_speaker == "Orbitalia"
+
+
+def test_a_countrys_body_is_named_by_its_demonym() -> None:
+    [quote] = _quotes("According to Ukraine’s defence ministry, the talks will cover “the grain corridor”.")
+    assert quote.canonical_speaker == "Ukrainian defence ministry"
+
+
+def test_a_bodys_body_keeps_its_owner() -> None:
+    [quote] = _quotes("According to the UN’s refugee agency, the camps hold “more than they can”.")
+    assert quote.canonical_speaker == "UN’s refugee agency"

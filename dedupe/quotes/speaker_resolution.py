@@ -61,6 +61,7 @@ from dedupe.quotes.subject_names import (
     body_name,
     collective_body,
     named_body,
+    national_body,
     people_only,
     rare_here,
     trimmed_mention,
@@ -227,7 +228,7 @@ class SubjectResolver:
         if words[-1].casefold() in INSTITUTION_HEADS or (
             INSTITUTION_NAME.fullmatch(phrase) and body_name(phrase)
         ):
-            return Speaker(phrase, drop_article(phrase), "institution")
+            return Speaker(phrase, national_body(drop_article(phrase)), "institution")
         if len(words) == 1 and bare_name(phrase) and rare_here(self.text, start, phrase, self.language):
             # "…", insistió Zelenski: a surname the article never gives in full.
             return Speaker(phrase, phrase, "person")

@@ -16,6 +16,7 @@ from dedupe.evidence.lexicon import (
     FUNCTION_WORDS,
     NOT_PERSON,
     TITLES,
+    fits,
     has_org_word,
 )
 from dedupe.evidence.mentions import Mention
@@ -31,6 +32,8 @@ from dedupe.quotes.speaker_words import (
     drop_article,
 )
 
+# The demonyms in a fixed order, so that the first that fits a country's name is always one.
+_DEMONYMS = sorted(DEMONYMS)
 # How far back the stop before a word is looked for (spaces and marks in between).
 OPENING_REACH = 40
 # The most words of a body's name written after an article ("la Reserva Federal").
@@ -111,6 +114,16 @@ def rare_here(text: str, start: int, word: str, language: str) -> bool:
         return True
     low = word.casefold().removesuffix("’s").removesuffix("'s")
     return rarity(low, language) > ZIPF_CEILING - COMMON_PLACE_ZIPF
+
+
+def national_body(name: str) -> str:
+    """ "Russia’s foreign ministry" → "Russian foreign ministry": a country's body named by its
+    demonym, as other outlets name it; any other name is returned as it is."""
+    owner, mark, rest = name.partition("’s ") if "’s " in name else name.partition("'s ")
+    if not mark or " " in owner or lookup_place(owner) is None:
+        return name
+    demonym = next((d for d in _DEMONYMS if fits(d, owner.casefold())), None)
+    return f"{demonym.capitalize()} {rest}" if demonym is not None else name
 
 
 def bare_name(word: str) -> bool:
