@@ -205,3 +205,15 @@ def test_a_countrys_body_is_named_by_its_demonym() -> None:
 def test_a_bodys_body_keeps_its_owner() -> None:
     [quote] = _quotes("According to the UN’s refugee agency, the camps hold “more than they can”.")
     assert quote.canonical_speaker == "UN’s refugee agency"
+
+
+def test_a_chinese_paragraph_that_ends_a_sentence_is_no_title() -> None:
+    text = "凯斯特雷尔举行会谈\n\n部长在会谈时指出，两国关系“很稳定”，双方同意继续合作。"
+    quotes = _quotes(text, "zh")
+    assert [q.kind for q in quotes] == ["fragment"]
+
+
+def test_a_short_chinese_line_without_a_stop_is_a_title() -> None:
+    text = "部长称两国关系“很稳定”并举行会谈\n\n双方同意继续合作。"
+    quotes = _quotes(text, "zh")
+    assert [q.kind for q in quotes] == ["headline"]

@@ -50,6 +50,8 @@ from dedupe.text.segment import paragraphs
 _SPEECH_VERB = re.compile(r"\b(?:" + "|".join(VERBS) + r")\b")
 # A title or subhead is a short line without final punctuation; quotes in it are "headline".
 HEADLINE_MAX_WORDS = 16
+# What ends a line that is a sentence, not a title: Latin and CJK stops, closing marks.
+SENTENCE_ENDS = frozenset('.!?:,;”"»…。！？：；」』')
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +259,7 @@ def _looks_like_subhead(line: str) -> bool:
     end = line.rstrip()
     return (
         bool(end)
-        and end[-1] not in '.!?:,;”"»…'
+        and end[-1] not in SENTENCE_ENDS
         and not line.lstrip().startswith(("-", "•", "*", "–"))
         and len(line.split()) <= HEADLINE_MAX_WORDS
     )
