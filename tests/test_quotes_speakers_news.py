@@ -217,3 +217,17 @@ def test_a_short_chinese_line_without_a_stop_is_a_title() -> None:
     text = "部长称两国关系“很稳定”并举行会谈\n\n双方同意继续合作。"
     quotes = _quotes(text, "zh")
     assert [q.kind for q in quotes] == ["headline"]
+
+
+def test_a_lone_common_word_before_officials_names_no_body() -> None:
+    [quote] = _quotes("Agency officials said the probe was “sending pictures again” on Monday.")
+    assert quote.canonical_speaker == UNKNOWN
+
+
+def test_the_declaration_opening_a_sentence_is_the_one_named_before() -> None:
+    text = (
+        "Leaders adopted the Kestrel Summit Declaration on Friday. The declaration runs to ten pages.\n\n"
+        "“The river belongs to all,” the declaration said, noting the dam."
+    )
+    [quote] = _quotes(text)
+    assert quote.canonical_speaker == "Kestrel Summit Declaration"

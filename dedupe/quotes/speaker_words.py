@@ -257,9 +257,11 @@ TRAILING_ADVERB = re.compile(
 
 
 # A named document: "the Washington Summit Declaration", "the Joint Statement", also with
-# the noun in lower case ("the Washington Summit declaration").
+# the noun in lower case ("the Washington Summit declaration"); "The declaration" opening a
+# sentence names none.
 TITLED = re.compile(
-    r"(?:[A-Z][\w’'\-]*\s+){1,6}(?P<head>[Dd]eclaration|[Cc]ommuniqu[eé]|Document|Release|Readout)\b"
+    r"(?:(?!(?:The|A|An|This|That|Its|Their|His|Her)\s)[A-Z][\w’'\-]*\s+){1,6}"
+    r"(?P<head>[Dd]eclaration|[Cc]ommuniqu[eé]|Document|Release|Readout)\b"
 )
 
 

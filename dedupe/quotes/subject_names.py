@@ -79,13 +79,15 @@ def body_name(phrase: str) -> bool:
 
 def collective_body(phrase: str) -> str | None:
     """The body whose people a subject names ("NATO allies", "los técnicos de JAXA" → "NATO",
-    "JAXA"): they speak for it. A nation's people ("Russian officials") name no body."""
+    "JAXA"): they speak for it. A nation's people ("Russian officials") name no body, nor
+    does a lone common word ("Agency officials": which agency, the article said before)."""
     for pattern in (COLLECTIVE_OF, COLLECTIVE_AFTER):
         match = pattern.fullmatch(phrase)
         if match is None or match.group("group").casefold() not in COLLECTIVES:
             continue
         body = match.group("body").strip()
-        if body[:1].isupper() and body_name(body):
+        lone = " " not in body and not body.isupper() and zipf(body.casefold()) >= COMMON_PLACE_ZIPF
+        if body[:1].isupper() and body_name(body) and not lone:
             return body
     return None
 
