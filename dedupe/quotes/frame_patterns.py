@@ -69,6 +69,7 @@ IN_DOCUMENT = re.compile(
     r"(?P<subj>(?:le|la|el|der|die|dem|das)\s+[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,3}?)"
     r"(?=\s*[,.;:!?]|\s*$)"
 )
+# The one-word "according to"s, as regular-expression alternatives.
 ACCORDING_ALTERNATIVES = "|".join(sorted(ACCORDING_WORDS))
 # "according to X" and its words in the other languages of VERBS ("según X", "selon X").
 ACCORDING = re.compile(
