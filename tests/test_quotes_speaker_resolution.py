@@ -1,4 +1,5 @@
-"""Speaker attribution in the ways real news copy writes it (issue 19), one test per class.
+"""Speaker attribution (speaker_resolution, with the frames of speakers) in the ways real news copy
+writes it (issue 19), one test per class.
 
 Each case is a short invented report; each class has a near miss where the speaker must
 stay unknown or must not be the one the rule would wrongly pick.
