@@ -1,17 +1,29 @@
-"""Who a clause is about: names that open it, not names in apposition or a sentence's opening word.
+"""Who a clause is about: names that open it, not names in apposition or a sentence's opening word,
+and the bodies a sentence opens with ("G20 leaders …", "La declaración final del G20 …").
 
 ``speaker_resolution.SubjectResolver`` reads these to know whom "he" stands for.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
 from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, NAME_WORD
 from dedupe.evidence.mentions import Mention
 from dedupe.evidence.terms import SPACELESS, ZIPF_CEILING, rarity
-from dedupe.quotes.speaker_words import ROLE_HEADS, SUBJECT_LOOKBACK
+from dedupe.quotes.speaker_words import DOCUMENT_NOUN, ISSUER_ACRONYM, ROLE_HEADS, SUBJECT_LOOKBACK
+from dedupe.quotes.subject_names import collective_body
+
+# A sentence's opening words up to its first comma or stop: where its subject is.
+_OPENING = re.compile(
+    r"(?:^|(?<=[.!?\n]))[^\S\n]*(?P<words>[^\s,.;:!?“”\"«»()]+(?:[^\S\n]+[^\s,.;:!?“”\"«»()]+){0,5})"
+)
+# How many words of a sentence's opening may name a body's people ("the G20 leaders").
+BODY_OPENING_WORDS = 4
+# How many words may stand before a document's noun that opens a sentence ("La declaración").
+DOCUMENT_LEAD_WORDS = 2
 
 
 def without_openers(mentions: list[Mention], masked: str, language: str) -> list[Mention]:
@@ -62,3 +74,30 @@ def apposed(masked: str, mention: Mention) -> bool:
     before = masked[max(0, mention.start - SUBJECT_LOOKBACK) : mention.start].rstrip()
     words = NAME_WORD.findall(before.rsplit(",", 1)[0]) if before.endswith(",") else []
     return bool(words) and words[-1][:1].islower() and masked[mention.end : mention.end + 1] == ","
+
+
+def body_subjects(masked: str) -> list[tuple[int, str]]:
+    """The bodies sentences open with, where: their people ("G20 leaders have called …" is
+    the G20's) or their document ("La declaración final del G20, publicada …"). "They" and a
+    dropped subject ("…”, afirmó") after one stand for it."""
+    found = []
+    for match in _OPENING.finditer(masked):
+        words = match.group("words").split()
+        body = next(
+            (b for n in range(2, BODY_OPENING_WORDS + 1) if (b := collective_body(" ".join(words[:n])))),
+            None,
+        )
+        if body is None:
+            body = _document_issuer(match.group("words"))
+        if body is not None:
+            found.append((match.start("words"), body))
+    return found
+
+
+def _document_issuer(phrase: str) -> str | None:
+    """ "la declaración final del G20" → "G20 (declaración)": a document and its issuer's acronym."""
+    noun = DOCUMENT_NOUN.search(phrase)
+    if noun is None or len(phrase[: noun.start()].split()) > DOCUMENT_LEAD_WORDS:
+        return None
+    issuer = ISSUER_ACRONYM.search(phrase, noun.end())
+    return f"{issuer.group()} ({noun.group().casefold()})" if issuer is not None else None

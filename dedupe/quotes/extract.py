@@ -50,6 +50,8 @@ from dedupe.text.segment import paragraphs
 _SPEECH_VERB = re.compile(r"\b(?:" + "|".join(VERBS) + r")\b")
 # A title or subhead is a short line without final punctuation; quotes in it are "headline".
 HEADLINE_MAX_WORDS = 16
+# What ends a line that is a sentence, not a title: Latin and CJK stops, closing marks.
+SENTENCE_ENDS = frozenset('.!?:,;”"»…。！？：；」』')
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,10 +126,14 @@ def extract_quotes(
         sentence = _sentence_of(span, sents)
         kind = _kind(text, span, sentence, headlines)
         attribution = (
-            None if kind == "headline" else resolver.attribute(span, sentence, embedded=kind != "full")
+            resolver.headline(span, _paragraph_of(paras, span.start))
+            if kind == "headline"
+            else resolver.attribute(span, sentence, embedded=kind != "full")
         )
         if attribution is None and kind == "full":
             attribution = _after_reported(text, paras, sents, found, span, resolver)
+        if attribution is None and kind == "full":
+            attribution = _after_colon(text, paras, sents, span, resolver)
         pieces.append((span, Span(f.start + 1, f.end - f.closed), kind, sentence, attribution, f.paragraphs))
     for statement, lead, named in readouts:
         attribution = resolver.readout(lead, named=named)
@@ -209,6 +215,28 @@ def _after_reported(
     return reported[0][2]
 
 
+def _after_colon(
+    text: str, paras: list[Span], sents: list[Span], span: Span, resolver: SpeakerResolver
+) -> Attribution | None:
+    """`The agency issued the following statement:¶“…”`: a quotation opening the paragraph
+    after a lead-in that ends with a colon is the lead-in's speaker's, as a readout's is."""
+    para = _paragraph_of(paras, span.start)
+    k = bisect_right(paras, para.start, key=attrgetter("start")) - 1
+    if k < 1 or any(ch.isalnum() for ch in text[para.start : span.start]):
+        return None
+    before = paras[k - 1]
+    if not text[before.start : before.end].rstrip().endswith(":"):
+        return None
+    last = [s for s in sents if before.start <= s.start < before.end]
+    return resolver.readout(last[-1] if last else before, named=False)
+
+
+def _paragraph_of(paras: list[Span], position: int) -> Span:
+    """The paragraph holding ``position`` (``paras`` in text order), or the position alone."""
+    k = bisect_right(paras, position, key=attrgetter("start")) - 1
+    return paras[k] if k >= 0 and position < paras[k].end else Span(position, position)
+
+
 def _headline_lines(article: Article, paras: list[Span]) -> set[int]:
     """Return the start offsets of the title line and of subhead-like lines."""
     text = article.text
@@ -231,7 +259,7 @@ def _looks_like_subhead(line: str) -> bool:
     end = line.rstrip()
     return (
         bool(end)
-        and end[-1] not in '.!?:,;”"»…'
+        and end[-1] not in SENTENCE_ENDS
         and not line.lstrip().startswith(("-", "•", "*", "–"))
         and len(line.split()) <= HEADLINE_MAX_WORDS
     )

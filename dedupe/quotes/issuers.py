@@ -15,10 +15,24 @@ from dedupe.quotes.speaker_words import (
     DOCUMENT_REACH,
     ISSUER_ACRONYM,
     ISSUER_REACH,
+    ISSUERS,
     STATEMENT_HEADS,
     TITLED,
     drop_article,
 )
+from dedupe.quotes.subject_names import body_name
+
+
+def statement_issuers(masked: str) -> list[tuple[int, str]]:
+    """Where the text names a statement's issuer ("the ministry said in a statement"), and whom."""
+    if "statement" not in masked:
+        return []  # every pattern needs the word; without it, each would try every capital first
+    return [
+        (m.start(), m.group("issuer"))
+        for p in ISSUERS
+        for m in p.finditer(masked)
+        if body_name(m.group("issuer"))
+    ]
 
 
 def institution(
@@ -39,7 +53,11 @@ def institution(
             if m.group("head").casefold() == head.casefold()
         ]
         if titled:
-            return Speaker(written, titled[-1].group().strip(), "institution")
+            name = titled[-1].group().strip()
+            owner = [w.removesuffix("’s").removesuffix("'s") for w in name.split()[:-1]]
+            if len(owner) == 1 and ISSUER_ACRONYM.fullmatch(owner[0]):
+                name = f"{owner[0]} ({head.casefold()})"  # "the NATO Declaration", "NATO's declaration"
+            return Speaker(written, name, "institution")
         issuer = document_issuer(masked, position)
         if issuer is not None:
             return Speaker(written, f"{issuer} ({head.casefold()})", "institution")

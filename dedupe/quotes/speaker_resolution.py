@@ -12,17 +12,17 @@ is found in ``issuers``, whom a clause is about in ``clause_subjects``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
-from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, FUNCTION_WORDS, NAME_WORD, fits, fold
-from dedupe.evidence.mentions import person_mentions
+from dedupe.evidence.lexicon import FUNCTION_WORDS, NAME_WORD, fits, fold
+from dedupe.evidence.mentions import Mention, person_mentions
 from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.places import lookup_place
-from dedupe.evidence.terms import ZIPF_CEILING, rarity
 from dedupe.models import Article, Span
-from dedupe.quotes.clause_subjects import apposed, opens_clause, without_openers
-from dedupe.quotes.issuers import institution
+from dedupe.quotes.clause_subjects import apposed, body_subjects, opens_clause, without_openers
+from dedupe.quotes.issuers import institution, statement_issuers
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import (
     ANY_TITLE_HEADS,
@@ -34,7 +34,6 @@ from dedupe.quotes.speaker_words import (
     FOREIGN_TITLES,
     INSTITUTION_HEADS,
     INSTITUTION_NAME,
-    ISSUERS,
     LEADER_HEADS,
     LEADERS,
     MAX_SUBJECT_WORDS,
@@ -42,6 +41,7 @@ from dedupe.quotes.speaker_words import (
     NOT_BODIES,
     OFFICE,
     PERSONAL,
+    PLURAL,
     PRONOUN_REACH,
     PRONOUN_SENTENCES,
     ROLE_HEADS,
@@ -53,9 +53,19 @@ from dedupe.quotes.speaker_words import (
     masked_text,
     not_subject,
     role_words,
+    roles_so_far,
     strip_span,
 )
-from dedupe.quotes.subject_names import bare_name, body_name, people_only, trimmed_mention
+from dedupe.quotes.subject_names import (
+    bare_name,
+    body_name,
+    collective_body,
+    named_body,
+    national_body,
+    people_only,
+    rare_here,
+    trimmed_mention,
+)
 
 # A subject ending in a capital initial and a surname: "chief S Somanath", "K Velde".
 _INITIAL_AND_NAME = re.compile(r"(?:^|\s)[A-Z]\s(?P<surname>[A-Z][^\W\d_]+)$")
@@ -72,12 +82,12 @@ class SubjectResolver:
         self.masked = masked_text(article, quotes)
         # A title or headline names people but is nobody's frame: "Russia Seeks …" is no speaker.
         self.hidden = sorted((h.start, h.end) for h in hidden)
-        self.mentions = without_openers(
-            people_only(trimmed_mention(m, self.language) for m in person_mentions(self.masked)),
-            self.masked,
-            self.language,
-        )
+        # The one title line whose words may speak: its own quotation's, while it is read.
+        self.within = Span(0, 0)
+        mentions = people_only(trimmed_mention(m, self.language) for m in person_mentions(self.masked))
+        self.mentions = sorted(without_openers(mentions, self.masked, self.language), key=attrgetter("start"))
         self.canonical = canonical_names(m.name for m in self.mentions)
+        self.starts = [m.start for m in self.mentions]
         # The words the article itself gives each mention as role: its titles, the words
         # just before it and its apposition, never words that belong to a neighbouring name.
         self.roles = [
@@ -85,19 +95,11 @@ class SubjectResolver:
                         self.mentions[k + 1].start if k + 1 < len(self.mentions) else len(self.masked))
             for k, m in enumerate(self.mentions)
         ]  # fmt: skip
+        self.so_far = roles_so_far(self.mentions, self.roles, self.canonical)
         # Whom each mention's apposition names ("X, secretary of the council chaired by
         # Putin"): that makes X "Putin's close ally".
         self.linked = [apposition_words(self.masked, m) for m in self.mentions]
-        # Every issuer pattern needs the word: without it, none can match (and each would
-        # try every capitalised word of the article first).
-        issued = "statement" in self.masked
-        self.issuers = [
-            (m.start(), m.group("issuer"))
-            for p in ISSUERS
-            if issued
-            for m in p.finditer(self.masked)
-            if body_name(m.group("issuer"))
-        ]
+        self.issuers = statement_issuers(self.masked)
         self._capitalised: frozenset[str] | None = None
         self.institutions: list[tuple[int, Speaker]] = []
         # Who spoke last: the one a dropped subject pronoun ("…", dijo) stands for.
@@ -109,6 +111,8 @@ class SubjectResolver:
             if not m.owner and opens_clause(self.masked, m.start) and not apposed(self.masked, m)
         ]
         self.subjects = sorted(self.subjects + self._descriptor_subjects())
+        # The bodies sentences open with: whom "they" and a dropped subject may stand for.
+        self.bodies = body_subjects(self.masked)
 
     def _descriptor_subjects(self) -> list[tuple[int, str]]:
         """Sentences whose subject is a descriptor of one person named before ("The Prime
@@ -117,7 +121,7 @@ class SubjectResolver:
         found = []
         for match in DESCRIPTOR_OPENING.finditer(self.masked):
             start = match.start("phrase")
-            if any(start <= m.start < match.end("phrase") for m in self.mentions):
+            if self.mentions_in(start, match.end("phrase")):
                 continue  # "The President Joe Biden …": a name, already a subject if it opens
             words = match.group("phrase").split()[: DESCRIPTOR_WORDS + 1]
             if self.language == "en":
@@ -151,7 +155,11 @@ class SubjectResolver:
         """Resolve the subject phrase at ``[start, end)`` said of words at ``position``."""
         start, end = strip_span(self.text, start, end)
         k = bisect_left(self.hidden, (start + 1, 0))
-        if k and self.hidden[k - 1][0] <= start < self.hidden[k - 1][1]:
+        if (
+            k
+            and self.hidden[k - 1][0] <= start < self.hidden[k - 1][1]
+            and not self.within.start <= start < self.within.end
+        ):
             return None
         trailing = TRAILING_ADVERB.search(self.text, start, end)
         end = trailing.start() if trailing is not None and trailing.start() > start else end
@@ -168,6 +176,9 @@ class SubjectResolver:
             # "Beijing said", "Russia and China, which declared …": the frame is found and
             # its subject is a place, whom no outlet's speaker is; the words stay unknown.
             return Speaker.unknown(phrase)
+        if low in PLURAL:
+            body = self._sole_subject(min(position, self._clause_start(start)), self.bodies)
+            return Speaker(phrase, body, "institution") if body is not None else None
         if low in NOBODY:
             return None
         if low == "it" or words[-1].casefold() in STATEMENT_HEADS:
@@ -177,7 +188,7 @@ class SubjectResolver:
             owner = self.resolve(start, start + len(office.group("owner")), position)
             name = owner.canonical if owner is not None and owner.kind == "person" else office.group("owner")
             return Speaker(phrase, f"{name} ({office.group('noun')})", "institution")
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        inside = [m for m in self.mentions_in(start, end) if m.end <= end]
         if inside and not_subject(self.text[start : inside[0].start]):
             return None
         initialled = _INITIAL_AND_NAME.search(phrase)
@@ -204,34 +215,36 @@ class SubjectResolver:
             # it leaves the frame to the next reading ("dijo el primer ministro, X,").
             found = self._role(phrase, position, set())
             return found if found.kind != UNKNOWN else None
+        body = collective_body(phrase)
+        if body is not None:
+            return Speaker(phrase, body, "institution")
+        if (
+            self.language != "en"
+            and words[0].casefold() in DETERMINERS
+            and named_body(words[1:], self.language)
+        ):
+            # "écrit la Fed", "dijo el Kremlin": a body's own name after an article.
+            return Speaker(phrase, " ".join(words[1:]), "institution")
         if words[-1].casefold() in INSTITUTION_HEADS or (
             INSTITUTION_NAME.fullmatch(phrase) and body_name(phrase)
         ):
-            return Speaker(phrase, drop_article(phrase), "institution")
-        if len(words) == 1 and bare_name(phrase) and self._rare_here(phrase, start):
+            return Speaker(phrase, national_body(drop_article(phrase)), "institution")
+        if len(words) == 1 and bare_name(phrase) and rare_here(self.text, start, phrase, self.language):
             # "…", insistió Zelenski: a surname the article never gives in full.
             return Speaker(phrase, phrase, "person")
         return None
 
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The people named from ``start`` up to ``end``, by bisection: asked per frame, linear overall."""
+        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
     def person_in(self, span: Span) -> Speaker | None:
         """The person named in ``span`` (a heading: "Foreign Minister X's remarks"), if exactly one."""
-        names = {self.canonical[m.name] for m in self.mentions if span.start <= m.start < span.end}
+        names = {self.canonical[m.name] for m in self.mentions_in(span.start, span.end)}
         if len(names) != 1:
             return None
         name = names.pop()
         return Speaker(span.slice(self.text).strip(), name, "person")
-
-    def _rare_here(self, word: str, start: int) -> bool:
-        """True unless ``word`` opens a sentence and is common in the article's own language.
-
-        ``bare_name`` knows English words; "Además" or "Ende" open Spanish and German
-        sentences capitalised and are no one's name. Inside a sentence the capital says
-        more, and a famous surname is common in its own language ("…», — сказал Путин")."""
-        before = self.text[:start].rstrip()
-        if self.language == "en" or (before and before[-1] not in '.!?:;—–-«“"\n'):
-            return True
-        low = word.casefold().removesuffix("’s").removesuffix("'s")
-        return rarity(low, self.language) > ZIPF_CEILING - COMMON_PLACE_ZIPF
 
     def _nearest_person(self, written: str, position: int) -> Speaker:
         """Resolve "he"/"she" to the one person the narrative is about before ``position``.
@@ -241,16 +254,20 @@ class SubjectResolver:
         pronoun's own sentence is left out: in "Speaking during a meeting with X, he said"
         he is not X.
         """
-        sole = self._sole_subject(position)
+        sole = self._sole_subject(position, self.subjects)
         return Speaker(written, sole, "person") if sole is not None else Speaker.unknown(written)
 
     def _last_speaker(self, position: int) -> Speaker | None:
         """The person a dropped subject ("…", dijo) stands for: as for "he", the only one about."""
-        sole = self._sole_subject(position)
-        return Speaker("", sole, "person") if sole is not None else None
+        sole = self._sole_subject(position, self.subjects)
+        if sole is not None:
+            return Speaker("", sole, "person")
+        # "La declaración final del G20 … Dijo que … “…”, afirmó": a body, if no person is about.
+        body = self._sole_subject(position, self.bodies)
+        return Speaker("", body, "institution") if body is not None else None
 
-    def _sole_subject(self, position: int) -> str | None:
-        """The only person who is a subject of the sentences just before ``position``'s, if one."""
+    def _sole_subject(self, position: int, subjects: list[tuple[int, str]]) -> str | None:
+        """The only one of ``subjects`` in the sentences just before ``position``'s, if one."""
         end = self._clause_start(position)
         reach = position - PRONOUN_REACH
         found: set[str] = set()
@@ -261,8 +278,8 @@ class SubjectResolver:
             while back > max(reach, 0) and (self.masked[back].isspace() or self.masked[back] in _TAIL):
                 back -= 1
             start = max(self._clause_start(back) if back > 0 else 0, reach)
-            lo, hi = bisect_left(self.subjects, (start, "")), bisect_left(self.subjects, (end, ""))
-            names = {name for _, name in self.subjects[lo:hi]}
+            lo, hi = bisect_left(subjects, (start, "")), bisect_left(subjects, (end, ""))
+            names = {name for _, name in subjects[lo:hi]}
             found |= names
             if start <= max(reach, 0):
                 break
@@ -275,6 +292,27 @@ class SubjectResolver:
         # so that asking for every quotation stays linear in the article's length.
         low = max(0, position - PRONOUN_REACH)
         return max(low - 1, *(self.masked.rfind(c, low, position) for c in ".!?\n")) + 1
+
+    def _given(
+        self, position: int, owners: set[str], owned: set[str], head: str
+    ) -> dict[str, frozenset[str]]:
+        """Each person named before ``position`` with the role words given them so far; with
+        ``owners`` ("Putin's close ally"), not the owner, and ``head`` for whom their apposition links."""
+        if not owners:
+            found = (
+                (name, bisect_right(ends, position), given) for name, (ends, given) in self.so_far.items()
+            )
+            return {name: given[k - 1] for name, k, given in found if k}
+        linked_given: dict[str, frozenset[str]] = {}
+        for mention, words, linked in zip(self.mentions, self.roles, self.linked, strict=True):
+            if mention.end > position or any(same_person(mention.name, owner) for owner in owners):
+                continue
+            names_owner = any(fits(w, o) for w in linked for o in owned)
+            name = self.canonical[mention.name]
+            linked_given[name] = (
+                linked_given.get(name, frozenset()) | words | ({head} if names_owner else set())
+            )
+        return linked_given
 
     def _role(self, phrase: str, position: int, owners: set[str]) -> Speaker:
         """Resolve "the Russian security chief" to the one person named before whom the article
@@ -297,14 +335,7 @@ class SubjectResolver:
         # "Putin's close ally": the words before the head tell the relation, not a title; the
         # person must be given the head or be linked to the owner by their apposition.
         modifiers = cues[:-1] if not owners else []
-        given: dict[str, set[str]] = {}
-        for mention, words, linked in zip(self.mentions, self.roles, self.linked, strict=True):
-            if mention.end > position or any(same_person(mention.name, owner) for owner in owners):
-                continue
-            names_owner = bool(owned) and any(fits(w, o) for w in linked for o in owned)
-            given.setdefault(self.canonical[mention.name], set()).update(
-                words | ({head} if names_owner else set())
-            )
+        given = self._given(position, owners, owned, head)
         fitting = [
             name
             for name, words in given.items()

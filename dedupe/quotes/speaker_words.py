@@ -49,7 +49,10 @@ VERBS = (
     # The same frames in the other languages of the news this reads (es, pt, it, fr, de, ru).
     "dijo dice afirmó aseguró señaló declaró indicó añadió agregó explicó subrayó destacó insistió remarcó "
     "apuntó sentenció enfatizó manifestó expresó advirtió reaccionó reiteró precisó sostuvo "
-    "contestó respondió escribió comentó anunció calificó "
+    "contestó respondió escribió comentó anunció calificó confirmó "
+    # The participles of the perfect ("ha afirmado", "han confirmado"); the auxiliary is dropped.
+    "dicho afirmado asegurado señalado declarado indicado añadido explicado subrayado destacado "
+    "advertido confirmado anunciado "
     # The present, in which outlets quote documents ("añade la declaración", "ajoute le texte").
     "añade agrega señala afirma indica explica asegura subraya destaca advierte sostiene "
     "ajoute souligne précise explique "
@@ -89,7 +92,7 @@ ROLE_HEADS = TITLES | FOREIGN_TITLES | frozenset(_ROLE_NOUNS.split())
 
 INSTITUTION_HEADS = frozenset(
     "statement release communique communiqué readout report reports media agency ministry government office "
-    "council committee embassy police military army court parliament kremlin".split()
+    "council committee embassy police military army court parliament kremlin administration".split()
 )
 
 
@@ -116,8 +119,31 @@ ISSUER_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 ISSUER_REACH = 60
 
 
+# Nouns for a body's people that speak for it: "NATO allies", "los técnicos de la agencia".
+COLLECTIVES = frozenset(
+    "allies members leaders officials technicians engineers experts staff spokespeople "
+    "aliados miembros líderes dirigentes funcionarios técnicos ingenieros expertos portavoces "
+    "alliés membres dirigeants responsables techniciens ingénieurs experts".split()
+)
+
+
+# "the allies of NATO", "los técnicos de JAXA": a body's people named after them ...
+COLLECTIVE_OF = re.compile(
+    r"(?:(?:the|los|las|les)\s+)?(?P<group>[^\W\d_]+)\s+(?:of|de|del|des|d[’'])\s*"
+    r"(?:(?:the|la|el|l[’'])\s*)?(?P<body>.+)",
+    re.IGNORECASE,
+)
+# ... or before them, as English does: "NATO allies", "the agency's engineers".
+COLLECTIVE_AFTER = re.compile(r"(?:the\s+)?(?P<body>.+?)(?:[’']s)?\s+(?P<group>[^\W\d_]+)", re.IGNORECASE)
+
+
 # "he" and "she" in the languages of VERBS ("sie" is also "they": left out).
 PERSONAL = frozenset("he she él ella il elle er он она lui lei ele ela".split())
+
+
+# "they" in the languages of VERBS: a body whose people or document a sentence just
+# before opened with ("G20 leaders …"), or nobody.
+PLURAL = frozenset("they ellos ellas ils elles eles".split())
 
 
 # Subjects that stand for nobody this module can name: a guess would be a wrong speaker.
@@ -130,6 +156,16 @@ NOT_SUBJECT = frozenset(
     "with during at in on to for from by after before met meet meeting talks visit visiting and whom about "
     "against between among toward towards into under over via like than as".split()
 )
+
+
+# "according to" in the other languages of VERBS: opening a sentence capitalised, it is
+# no given name of the person after it ("Según Mara Velde, …").
+ACCORDING_WORDS = frozenset("según selon laut segundo secondo".split())
+
+
+# Words after which a form of VERBS is a noun ("all states", "the reads"), no speech ("a"
+# is left out: it is also French's "has", "a décrit").
+NOUN_MARKERS = frozenset("the all some many most these those other several both its their our".split())
 
 
 # Articles of the languages of VERBS: a capitalised run opening with one is a noun phrase.
@@ -209,19 +245,28 @@ ISSUERS = (
 
 
 # "Port director Jonas Lindqvist later said": the adverb is not part of the speaker's name.
-# Words between a subject and its verb that are not the subject: English adverbs, and the
+# Words between a subject and its verb that are not the subject: English adverbs and
+# auxiliaries ("The agency has issued"), an acronym glossing a body's name ("The Space
+# Agency (SPA) has"), and the
 # object pronouns and auxiliaries Spanish and French put before the verb ("Velde lo
 # calificó de …", "Velde l’a qualifié de …", "Velde lui a déclaré").
 TRAILING_ADVERB = re.compile(
-    r"(?:\s+(?:later|earlier|again|also|further|then|now|still|once|[a-z]{3,}ly"
+    r"(?:\s+(?:later|earlier|again|also|further|then|now|still|once|[a-z]{3,}ly|has|have|had|\([A-Z][A-Z0-9]{1,7}\)"
     r"|lo|la|los|las|le|les|se|nos|l[’']a|l[’']ont|lui|leur|a|ont|ha|han))+$"
 )
 
 
-# A named document: "the Washington Summit Declaration", "the Joint Statement".
+# A named document: "the Washington Summit Declaration", "the Joint Statement", also with
+# the noun in lower case ("the Washington Summit declaration"); "The declaration" opening a
+# sentence names none.
 TITLED = re.compile(
-    r"(?:[A-Z][\w’'\-]*\s+){1,6}(?P<head>Declaration|Communiqu[eé]|Document|Release|Readout)\b"
+    r"(?:(?!(?:The|A|An|This|That|Its|Their|His|Her)\s)[A-Z][\w’'\-]*\s+){1,6}"
+    r"(?P<head>[Dd]eclaration|[Cc]ommuniqu[eé]|Document|Release|Readout)\b"
 )
+
+
+# An acronym in brackets after a body's name ("the Space Agency (SPA)"): no clause break.
+ACRONYM_GLOSS = re.compile(r"\([A-Z][A-Z0-9]{1,7}\)")
 
 
 APPOSITION_AFTER = re.compile(r"[’'s]*\s*,\s*(?P<apposition>[^,.;:\n]{1,120})")
@@ -277,6 +322,19 @@ def role_words(text: str, mention: Mention, previous_end: int, next_start: int) 
                 break
             words.append(word)
     return frozenset(fold(w) for w in words) - FUNCTION_WORDS
+
+
+def roles_so_far(
+    mentions: list[Mention], roles: list[frozenset[str]], canonical: dict[str, str]
+) -> dict[str, tuple[list[int], list[frozenset[str]]]]:
+    """For each person, where each mention of them ends and every role word given them up to it:
+    what a descriptor at any point may be read against, found once per article."""
+    found: dict[str, tuple[list[int], list[frozenset[str]]]] = {}
+    for mention, words in sorted(zip(mentions, roles, strict=True), key=lambda pair: pair[0].end):
+        ends, given = found.setdefault(canonical[mention.name], ([], []))
+        ends.append(mention.end)
+        given.append(words | given[-1] if given else words)
+    return found
 
 
 def apposition_words(text: str, mention: Mention) -> frozenset[str]:

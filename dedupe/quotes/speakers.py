@@ -21,14 +21,46 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dedupe.evidence.lexicon import FUNCTION_WORDS
 from dedupe.evidence.mentions import Mention
 from dedupe.models import Span
+from dedupe.quotes.frame_patterns import (
+    ABSOLUTE,
+    ACCORDING,
+    APPOSED,
+    BOUNDARY,
+    BY_AGENT,
+    CLOSING_FRAME,
+    DE_PERFECT,
+    DE_SEPARABLE,
+    DROPPED,
+    FOR_WHOM,
+    FROM,
+    HEADLINE_LEAD,
+    IN_DOCUMENT,
+    ISSUED,
+    NAME_COLON,
+    NAME_GOES_ON,
+    NEW_CLAUSE,
+    PASSIVE_LEAD,
+    QUOTED_AS,
+    REPORTED,
+    SUBJECT_FIRST,
+    TERMINATOR,
+    VERB_FIRST,
+    VERB_FIRST_APPOSED,
+    VERB_FIRST_NAMED,
+)
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_resolution import SubjectResolver
 from dedupe.quotes.speaker_words import (
+    ACRONYM_GLOSS,
+    NOT_SUBJECT,
+    NOUN_MARKERS,
     PARTICIPLES,
     ROLE_HEADS,
     SPEECH_VERB,
+    STATEMENT_HEADS,
     not_subject,
     strip_span,
 )
@@ -36,76 +68,11 @@ from dedupe.quotes.speaker_words import (
 # How many comma-separated stretches from a sentence's start may hold its subject.
 SUBJECT_PIECES = 2
 
+# How far before a verb's form the word that may make it a noun is looked for.
+WORD_REACH = 16
+
 # How far past a quotation that ends its sentence the frame ("Zelensky said …") may run.
 TAIL_REACH = 200
-# An absolute clause between a speech verb and a quotation gives the words another agent
-# ("X stressed …, with the declaration calling it a “…”"): they are no longer the verb's.
-_NEW_CLAUSE = re.compile(r",\s+with\s+[^,;]{1,80}?\b[a-z]{2,}ing\b")
-_BOUNDARY = re.compile(r"[,;:()\[\]—–]|\b(?:that|and|but|while|which|who)\b")
-_LEAD = r"[\s,.;:!?—–-]*"
-_SUBJECT = r"[^,.;:!?“”\"«»]{1,80}?"
-_QUOTED_AS = re.compile(rf"{_LEAD}(?P<quoter>{_SUBJECT})\s+quoted\s+(?P<subj>{_SUBJECT})\s+as\s+saying")
-_SUBJECT_FIRST = re.compile(rf"{_LEAD}(?P<subj>{_SUBJECT})\s+(?P<verb>{SPEECH_VERB.pattern})")
-_AUXILIARY = r"(?:(?:a|ha|hat|has|have)\s+)?"
-# "…", dijo. "…", apuntó: a language that drops the subject pronoun; the speaker is "he".
-_DROPPED = re.compile(rf"{_LEAD}(?P<verb>{SPEECH_VERB.pattern})(?=\s*[,.;])")
-# "…", sagte Regierungschef Fumio Kishida vor …: the capitalised words after the verb.
-_VERB_FIRST_NAMED = re.compile(
-    rf"{_LEAD}{_AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+(?P<subj>(?:[^\W\d_][\w’'.\-]*\s+)?"
-    r"(?:[A-ZÀ-ÝА-ЯЁ][\w’'.\-]*)(?:\s+[A-ZÀ-ÝА-ЯЁ][\w’'.\-]*){0,3})"
-)
-# "…", dijo el primer ministro, Narendra Modi, en …: the name in apposition.
-_VERB_FIRST_APPOSED = re.compile(
-    rf"{_LEAD}{_AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+[^,.;:!?“”\"«»]{{1,60}},\s+(?P<subj>{_SUBJECT})(?=\s*[,.;])"
-)
-_VERB_FIRST = re.compile(
-    rf"{_LEAD}{_AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+(?P<subj>{_SUBJECT})"
-    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:on|in|at|during|after|before|when|while|who|as|to|from"
-    # … and where the other languages of VERBS go on after the subject ("dijo X en la sede").
-    r"|en|ante|durante|tras|dans|devant|lors|après|vor|bei|nach|im)\b)"
-)
-# German puts the subject after the verb's first part: „…“, hatte er damals erklärt;
-# „…“, teilte dazu die Firma mit; „…“, kündigt er an. The subject is a pronoun, a
-# capitalised name or an article's noun phrase; lower-case adverbs may stand around it.
-_DE_SUBJECT = (
-    r"(?:er|sie|[A-ZÄÖÜ][\w\-’']*(?:\s+[A-ZÄÖÜ][\w\-’']*){0,3}"
-    r"|(?:der|die|das)\s+[\w\-]+(?:\s+[A-ZÄÖÜ][\w\-’']*){0,3})"
-)
-_DE_ADVERBS = r"(?:\s+[a-zäöüß]+){0,2}?"
-_DE_PERFECT = re.compile(
-    rf"{_LEAD}(?P<aux>hat|hatte|haben|hatten)\s+(?P<subj>{_DE_SUBJECT}){_DE_ADVERBS}\s+"
-    r"(?P<verb>gesagt|erklärt|betont|geschrieben|gewarnt|angekündigt|mitgeteilt|versichert|bekräftigt)"
-    r"(?=\s*[,.;:!?]|\s*$)"
-)
-_DE_SEPARABLE = re.compile(
-    rf"{_LEAD}(?P<verb>teilte|teilt|kündigte|kündigt|fügte|fügt){_DE_ADVERBS}\s+(?P<subj>{_DE_SUBJECT})"
-    rf"{_DE_ADVERBS}\s+(?P<particle>mit|an|hinzu)(?=\s*[,.;:!?]|\s*$)"
-)
-# "« … », peut-on lire dans le document", "„…“, heißt es in der Erklärung", "“…”, se lee en
-# el comunicado": the words are the document's; it is resolved as "the document" is.
-_IN_DOCUMENT = re.compile(
-    rf"{_LEAD}(?P<verb>peut-on\s+lire|lit-on|(?:se\s+)?lee|heißt\s+es|steht)\s+(?:dans|en|in)\s+"
-    r"(?P<subj>(?:le|la|el|der|die|dem|das)\s+[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,3}?)"
-    r"(?=\s*[,.;:!?]|\s*$)"
-)
-_ACCORDING = re.compile(rf"{_LEAD}according\s+to\s+(?P<subj>[^,.;:!?“”\"]{{1,80}})", re.IGNORECASE)
-# "For Zelensky, “…”", "Pour le président, « … »": whose view the quotation that follows is.
-_FOR_WHOM = re.compile(r"\s*(?:For|Pour|Para|Per)\s+(?P<subj>[^,.;:!?“”\"«»]{1,60}),\s*$")
-_APPOSED = re.compile(
-    rf"{_LEAD}(?P<subj>{_SUBJECT}),\s+[^,.;:!?“”\"«»]{{1,80}}?,\s+(?P<verb>{SPEECH_VERB.pattern})"
-)
-_CLOSING_FRAME = re.compile(rf".*,\s*(?P<subj>{_SUBJECT})\s+(?P<verb>{SPEECH_VERB.pattern})\W*$", re.DOTALL)
-_NAME_COLON = re.compile(r"\s*(?P<subj>[^\W\d_][^,.;:!?“”\"«»\n]{0,60}?)\s*:\s*")
-_TERMINATOR = re.compile(r"[.!?](?=\s|$)|\n")
-_ISSUED = re.compile(r"\b(?:issued|released|published|put out)\b")
-_FROM = re.compile(r"\b(?:from|by)\s+(?P<subj>[^,.;:!?“”\"]{1,80}?)\s*:?\s*$")
-_REPORTED_VERBS = "|".join(
-    "said says told added stressed noted warned stated insisted argued claimed announced emphasized".split()
-)
-_REPORTED = re.compile(
-    rf"(?P<subject>[^.!?]*?)\b(?P<verb>{_REPORTED_VERBS})\b(?:\s+(?:reporters|journalists|the\s+\w+|[A-Z]\w+))?"
-    r"\s+(?:that\s+)?(?P<clause>\S)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +90,7 @@ class SpeakerResolver(SubjectResolver):
     def attribute(self, span: Span, sentence: Span, *, embedded: bool) -> Attribution | None:
         """Return who said the words at ``span``; ``embedded`` words look first at their own sentence."""
         finders = (self._head, self._tail) if embedded else (self._tail, self._head)
-        for finder in (*finders, self._closing, self._name_colon):
+        for finder in (*finders, self._closing, self._name_colon, self._passive):
             found = finder(span, sentence)
             if found is not None:
                 if found.speaker.kind == "institution":
@@ -133,6 +100,26 @@ class SpeakerResolver(SubjectResolver):
                     self.spoke.append((span.start, found.speaker.canonical))
                 return found
         return None
+
+    def headline(self, span: Span, line: Span) -> Attribution | None:
+        """Who speaks a quotation in a title, read from the title line alone.
+
+        Titles print a speaker's words after their name and a colon ("X at the UN: “…”":
+        the one person named before the colon, who opens it) or with a frame ("“…”, said
+        X"). The title's words are no frame for any quotation outside it.
+        """
+        self.within = line
+        try:
+            lead = HEADLINE_LEAD.fullmatch(self.masked, line.start, span.start)
+            if lead is None:
+                return self._tail(span, line)
+            named = self.mentions_in(lead.start("lead"), lead.end("lead"))
+            if len(named) != 1 or named[0].start != lead.start("lead") or named[0].owner:
+                return None
+            speaker = Speaker(named[0].name, self.canonical[named[0].name], "person")
+            return Attribution(speaker, "X:", Span(named[0].start, named[0].end))
+        finally:
+            self.within = Span(0, 0)
 
     def readout(self, lead: Span, *, named: bool) -> Attribution | None:
         """Return who speaks the statement a readout's ``lead`` introduces ("X said:", "Quotes from X:")."""
@@ -144,12 +131,12 @@ class SpeakerResolver(SubjectResolver):
         found = self._head(Span(lead.end, lead.end), lead)
         if found is not None:
             return found
-        cue = _ISSUED.search(self.masked, lead.start, lead.end)
+        cue = ISSUED.search(self.masked, lead.start, lead.end)
         if cue is not None:
             subject = self._subject_before(cue.start(), lead.start, lead.end)
             if subject is not None:
                 return Attribution(subject[0], "X issued:", Span(subject[1], cue.end()))
-        source = _FROM.search(self.masked, lead.start, lead.end)
+        source = FROM.search(self.masked, lead.start, lead.end)
         if source is not None:
             speaker = self.resolve(source.start("subj"), source.end("subj"), lead.end)
             if speaker is not None:
@@ -171,7 +158,7 @@ class SpeakerResolver(SubjectResolver):
                 k and any(taken[i].end > sentence.start for i in range(max(0, k - 1), k))
             ):
                 continue
-            match = _REPORTED.match(self.masked, sentence.start, sentence.end)
+            match = REPORTED.match(self.masked, sentence.start, sentence.end)
             if match is None:
                 continue
             subject = self._subject_before(match.start("verb"), sentence.start, match.start("verb"))
@@ -189,21 +176,23 @@ class SpeakerResolver(SubjectResolver):
         """Where a frame after the quotation may end: its sentence, or the next if the quotation ends one."""
         if sentence.end > span.end + 1:
             return sentence.end
-        stop = _TERMINATOR.search(self.masked, span.end, min(len(self.masked), span.end + TAIL_REACH))
+        stop = TERMINATOR.search(self.masked, span.end, min(len(self.masked), span.end + TAIL_REACH))
         return stop.end() if stop is not None else sentence.end
 
     def _tail(self, span: Span, sentence: Span) -> Attribution | None:
         end = self._tail_end(span, sentence)
-        for pattern, frame in ((_QUOTED_AS, "{quoter} quoted X as saying"), (_VERB_FIRST, "{verb} X"),
-                               (_SUBJECT_FIRST, "X {verb}"), (_APPOSED, "X, …, {verb}"),
-                               (_VERB_FIRST_NAMED, "{verb} X"), (_VERB_FIRST_APPOSED, "{verb} …, X"),
-                               (_DE_PERFECT, "{aux} X {verb}"), (_DE_SEPARABLE, "{verb} X {particle}"),
-                               (_IN_DOCUMENT, "{verb} in X"),
-                               (_DROPPED, "{verb}"), (_ACCORDING, "according to X")):  # fmt: skip
+        for pattern, frame in ((QUOTED_AS, "{quoter} quoted X as saying"), (VERB_FIRST, "{verb} X"),
+                               (SUBJECT_FIRST, "X {verb}"), (APPOSED, "X, …, {verb}"),
+                               (VERB_FIRST_NAMED, "{verb} X"), (VERB_FIRST_APPOSED, "{verb} …, X"),
+                               (DE_PERFECT, "{aux} X {verb}"), (DE_SEPARABLE, "{verb} X {particle}"),
+                               (IN_DOCUMENT, "{verb} in X"),
+                               (DROPPED, "{verb}"), (ACCORDING, "according to X")):  # fmt: skip
             match = pattern.match(self.masked, span.end, end)
             if match is None:
                 continue
-            if pattern is _DROPPED:
+            if pattern is VERB_FIRST_NAMED and self._name_goes_on(match.end()):
+                continue
+            if pattern is DROPPED:
                 speaker = self._last_speaker(span.start)
             elif self._told_itself(match):
                 return None
@@ -214,6 +203,11 @@ class SpeakerResolver(SubjectResolver):
                 return Attribution(speaker, frame.format(**words), self._frame_span(match))
         return None
 
+    def _name_goes_on(self, end: int) -> bool:
+        """True if an English subject after its verb goes on past a noun: "SpaceX commentator John"."""
+        more = NAME_GOES_ON.match(self.masked, end)
+        return self.language == "en" and more is not None and more.group("noun") not in FUNCTION_WORDS
+
     def _told_itself(self, match: re.Match[str]) -> bool:
         """True for a garbled frame "X told X": one name as speaker and listener, so neither is sure."""
         if "verb" not in match.groupdict() or match.group("verb") not in ("told", "tells"):
@@ -222,13 +216,23 @@ class SpeakerResolver(SubjectResolver):
         return self.masked.startswith(subject, match.end("verb") + 1) if subject else False
 
     def _closing(self, span: Span, sentence: Span) -> Attribution | None:
-        match = _CLOSING_FRAME.match(self.masked, span.end, self._tail_end(span, sentence))
+        match = CLOSING_FRAME.match(self.masked, span.end, self._tail_end(span, sentence))
         if match is None:
             return None
         speaker = self.resolve(match.start("subj"), match.end("subj"), span.start)
         if speaker is None:
             return None
         return Attribution(speaker, f"X {match.group('verb')}", Span(match.start("subj"), match.end("verb")))
+
+    def _passive(self, span: Span, sentence: Span) -> Attribution | None:
+        """`described as “…” by X`, `qualifié de « … » par X`: the agent of the participle."""
+        if PASSIVE_LEAD.search(self.masked, sentence.start, span.start) is None:
+            return None
+        match = BY_AGENT.match(self.masked, span.end, self._tail_end(span, sentence))
+        if match is None:
+            return None
+        speaker = self.resolve(match.start("subj"), match.end("subj"), span.start)
+        return Attribution(speaker, "by X", self._frame_span(match)) if speaker is not None else None
 
     def _name_colon(self, span: Span, sentence: Span) -> Attribution | None:
         """`Elon Musk: “…”`: a line that is a person's name and a colon, then the quotation.
@@ -237,7 +241,7 @@ class SpeakerResolver(SubjectResolver):
         resolves to a person counts (``Update: “…”`` names nobody).
         """
         line = self.masked.rfind("\n", 0, span.start) + 1
-        match = _NAME_COLON.fullmatch(self.masked, line, span.start)
+        match = NAME_COLON.fullmatch(self.masked, line, span.start)
         if match is None:
             return None
         speaker = self.resolve(match.start("subj"), match.end("subj"), span.start)
@@ -248,23 +252,34 @@ class SpeakerResolver(SubjectResolver):
     def _head(self, span: Span, sentence: Span) -> Attribution | None:
         # "According to X, … “…”": the sentence is X's account, quotations and all, unless
         # another speech verb gives the words to someone else.
-        according = _ACCORDING.match(self.masked, sentence.start, span.start)
+        according = ACCORDING.match(self.masked, sentence.start, span.start)
         if according is not None and SPEECH_VERB.search(self.masked, according.end(), span.start) is None:
             speaker = self.resolve(according.start("subj"), according.end("subj"), span.start)
             if speaker is not None:
                 return Attribution(speaker, "according to X", self._frame_span(according))
-        whose = _FOR_WHOM.fullmatch(self.masked, sentence.start, span.start)
+        # "…, with the declaration referring to it as “…”": a document's words ("with the
+        # Charter calling it …" may be the writer's reading of it: left unknown).
+        absolute = ABSOLUTE.search(self.masked, sentence.start, span.start)
+        if absolute is not None and absolute.group("subj").split()[-1].casefold() in STATEMENT_HEADS:
+            speaker = self.resolve(absolute.start("subj"), absolute.end("subj"), span.start)
+            if speaker is not None and speaker.canonical != UNKNOWN:
+                frame = f"with X {absolute.group('verb')}"
+                return Attribution(speaker, frame, Span(absolute.start("subj"), absolute.end("verb")))
+        whose = FOR_WHOM.fullmatch(self.masked, sentence.start, span.start)
         if whose is not None:
             speaker = self.resolve(whose.start("subj"), whose.end("subj"), span.start)
             if speaker is not None and speaker.kind != UNKNOWN:
                 return Attribution(speaker, "for X", self._frame_span(whose))
-        verbs = list(SPEECH_VERB.finditer(self.masked, sentence.start, span.start))
+        # "all states", "the reads": a verb's form after a determiner is a noun.
+        verbs = [
+            v for v in SPEECH_VERB.finditer(self.masked, sentence.start, span.start) if not self._noun_form(v)
+        ]
         for verb in reversed(verbs):
-            if _NEW_CLAUSE.search(self.masked, verb.end(), span.start) is not None:
+            if NEW_CLAUSE.search(self.masked, verb.end(), span.start) is not None:
                 return None
             if verb.group() in PARTICIPLES:
                 # "…, with the Charter calling it “…”": the participle is the absolute clause's own.
-                absolute = _NEW_CLAUSE.search(self.masked, sentence.start, verb.end())
+                absolute = NEW_CLAUSE.search(self.masked, sentence.start, verb.end())
                 if absolute is not None and absolute.end() == verb.end():
                     return None
             subject = self._subject_before(verb.start(), sentence.start, span.start)
@@ -279,14 +294,20 @@ class SpeakerResolver(SubjectResolver):
                 return Attribution(speaker, f"X {verb.group()}", Span(start, verb.end()))
         return None
 
+    def _noun_form(self, verb: re.Match[str]) -> bool:
+        """True for a verb's form that a determiner makes a noun ("all states", "the reads")."""
+        before = self.masked[max(0, verb.start() - WORD_REACH) : verb.start()].split()
+        return bool(before) and before[-1].casefold() in NOUN_MARKERS
+
     def _sole_named(self, speaker: Speaker, start: int, end: int) -> bool:
         """True if ``speaker`` is the only person named (possessives aside) in ``[start, end)``."""
-        named = {self.canonical[m.name] for m in self.mentions if start <= m.start < end and not m.owner}
+        named = {self.canonical[m.name] for m in self.mentions_in(start, end) if not m.owner}
         return speaker.kind == "person" and named == {speaker.canonical}
 
     def _subject_before(self, verb: int, sentence: int, position: int) -> tuple[Speaker, int] | None:
-        prefix = self.masked[sentence:verb]
-        cuts = [m.end() for m in _BOUNDARY.finditer(prefix)] + [m.end() for m in SPEECH_VERB.finditer(prefix)]
+        # "The Space Agency (SPA) issued": the brackets gloss the name, they break no clause.
+        prefix = ACRONYM_GLOSS.sub(lambda m: " " * len(m.group()), self.masked[sentence:verb])
+        cuts = [m.end() for m in BOUNDARY.finditer(prefix)] + [m.end() for m in SPEECH_VERB.finditer(prefix)]
         start, end = strip_span(self.masked, sentence + max(cuts, default=0), verb)
         if start < end:
             speaker = self.resolve(start, end, position)
@@ -296,10 +317,17 @@ class SpeakerResolver(SubjectResolver):
         # opens the sentence, in its first or (after "On Friday,") second stretch.
         for match in list(re.finditer(r"[^,;:]+", prefix))[:SUBJECT_PIECES]:
             piece_start, piece_end = strip_span(self.masked, sentence + match.start(), sentence + match.end())
-            person = next((m for m in self.mentions if m.start == piece_start and not m.owner), None)
+            opening = self.masked[piece_start:piece_end].split()
+            if opening and opening[0].casefold() in NOT_SUBJECT:
+                continue  # "In a joint communique, they called": an adverbial, no subject
+            person = next((m for m in self.mentions_in(piece_start, piece_start + 1) if not m.owner), None)
             person = person or self._titled_opening(piece_start, piece_end)
             if person is not None:
                 return Speaker(person.name, self.canonical[person.name], "person"), piece_start
+            k = bisect_left(self.bodies, (piece_start, ""))
+            if k < len(self.bodies) and self.bodies[k][0] == piece_start:
+                # "NATO allies confined themselves to stating": a body's people open it.
+                return Speaker(self.bodies[k][1], self.bodies[k][1], "institution"), piece_start
             speaker = self.resolve(piece_start, piece_end, position) if piece_start < piece_end else None
             if speaker is not None:
                 return speaker, piece_start
@@ -308,7 +336,7 @@ class SpeakerResolver(SubjectResolver):
     def _titled_opening(self, start: int, end: int) -> Mention | None:
         """The person a stretch opens with after titles only ("PM Modi took to X and said"):
         the first name in it, if every word before it is capitalised or a role."""
-        person = next((m for m in self.mentions if start <= m.start < end and not m.owner), None)
+        person = next((m for m in self.mentions_in(start, end) if not m.owner), None)
         if person is None:
             return None
         before = self.masked[start : person.start].split()

@@ -16,12 +16,28 @@ from dedupe.evidence.lexicon import (
     FUNCTION_WORDS,
     NOT_PERSON,
     TITLES,
+    fits,
     has_org_word,
 )
 from dedupe.evidence.mentions import Mention
 from dedupe.evidence.places import lookup_place
-from dedupe.evidence.terms import SPACELESS, rarity
-from dedupe.quotes.speaker_words import DETERMINERS, NOT_BODIES, drop_article
+from dedupe.evidence.terms import SPACELESS, ZIPF_CEILING, rarity
+from dedupe.quotes.speaker_words import (
+    ACCORDING_WORDS,
+    COLLECTIVE_AFTER,
+    COLLECTIVE_OF,
+    COLLECTIVES,
+    DETERMINERS,
+    NOT_BODIES,
+    drop_article,
+)
+
+# The demonyms in a fixed order, so that the first that fits a country's name is always one.
+_DEMONYMS = sorted(DEMONYMS)
+# How far back the stop before a word is looked for (spaces and marks in between).
+OPENING_REACH = 40
+# The most words of a body's name written after an article ("la Reserva Federal").
+NAMED_BODY_WORDS = 3
 
 
 def trimmed_mention(mention: Mention, language: str = "en") -> Mention:
@@ -32,7 +48,7 @@ def trimmed_mention(mention: Mention, language: str = "en") -> Mention:
     low = first.casefold()
     # English has its list (which keeps "Will Smith" whole); other languages ask wordfreq.
     common = language not in SPACELESS | {"en"} and rarity(low, language) == 0
-    if not rest or low in DETERMINERS or (low not in FUNCTION_WORDS and not common):
+    if not rest or low in DETERMINERS or (low not in FUNCTION_WORDS | ACCORDING_WORDS and not common):
         return mention
     return replace(mention, name=rest, start=mention.start + len(first) + 1)
 
@@ -49,7 +65,7 @@ def people_only(mentions: Iterable[Mention]) -> list[Mention]:
 
 def body_name(phrase: str) -> bool:
     """True if a capitalised ``phrase`` can name an institution: it has a word of one
-    ("Ministry", "Kremlin") or is an acronym ("NATO"), and is no place ("New Delhi"), date
+    ("Ministry", "Kremlin") or is an acronym ("NATO", "G20"), and is no place ("New Delhi"), date
     ("On Thursday") or headline fragment ("Morocco Leaves")."""
     words = phrase.split()
     if any(w.casefold().removesuffix("’s").removesuffix("'s") in NOT_BODIES for w in words):
@@ -57,8 +73,59 @@ def body_name(phrase: str) -> bool:
     if lookup_place(drop_article(phrase)) is not None:
         return False
     return has_org_word(w.casefold() for w in words) or any(
-        len(w) > 1 and w.isupper() and w.isalpha() for w in words
+        len(w) > 1 and w.isupper() and w.isalnum() and w[0].isalpha() for w in words
     )
+
+
+def collective_body(phrase: str) -> str | None:
+    """The body whose people a subject names ("NATO allies", "los técnicos de JAXA" → "NATO",
+    "JAXA"): they speak for it. A nation's people ("Russian officials") name no body, nor
+    does a lone common word ("Agency officials": which agency, the article said before)."""
+    for pattern in (COLLECTIVE_OF, COLLECTIVE_AFTER):
+        match = pattern.fullmatch(phrase)
+        if match is None or match.group("group").casefold() not in COLLECTIVES:
+            continue
+        body = match.group("body").strip()
+        lone = " " not in body and not body.isupper() and zipf(body.casefold()) >= COMMON_PLACE_ZIPF
+        if body[:1].isupper() and body_name(body) and not lone:
+            return body
+    return None
+
+
+def named_body(words: list[str], language: str) -> bool:
+    """True for a body's name written after an article in another language ("la Fed", "la
+    OTAN"): capitalised words, the first an acronym or rare in the language (so never a noun
+    German capitalises, "das Unternehmen", nor a body's people, "les Alliés"), no place."""
+    if not words or len(words) > NAMED_BODY_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    first = words[0]
+    if first.casefold() in COLLECTIVES:
+        return False
+    known = first.isupper() or rarity(first.casefold(), language) > ZIPF_CEILING - COMMON_PLACE_ZIPF
+    return known and lookup_place(" ".join(words)) is None
+
+
+def rare_here(text: str, start: int, word: str, language: str) -> bool:
+    """True unless ``word`` (at ``start`` in ``text``) opens a sentence and is common in ``language``.
+
+    ``bare_name`` knows English words; "Además" or "Ende" open Spanish and German
+    sentences capitalised and are no one's name. Inside a sentence the capital says
+    more, and a famous surname is common in its own language ("…», — сказал Путин")."""
+    before = text[max(0, start - OPENING_REACH) : start].rstrip()
+    if language == "en" or (before and before[-1] not in '.!?:;—–-«“"\n'):
+        return True
+    low = word.casefold().removesuffix("’s").removesuffix("'s")
+    return rarity(low, language) > ZIPF_CEILING - COMMON_PLACE_ZIPF
+
+
+def national_body(name: str) -> str:
+    """ "Russia’s foreign ministry" → "Russian foreign ministry": a country's body named by its
+    demonym, as other outlets name it; any other name is returned as it is."""
+    owner, mark, rest = name.partition("’s ") if "’s " in name else name.partition("'s ")
+    if not mark or " " in owner or lookup_place(owner) is None:
+        return name
+    demonym = next((d for d in _DEMONYMS if fits(d, owner.casefold())), None)
+    return f"{demonym.capitalize()} {rest}" if demonym is not None else name
 
 
 def bare_name(word: str) -> bool:
