@@ -84,13 +84,25 @@ class EventModel:
     related_intercept: float
     related_threshold: float
     provenance: dict[str, Any]
+    # A pair in two languages is one event from this probability on (best F1 of such pairs when
+    # fitted; None: ``threshold``). Across languages far fewer pairs are one event and fewer
+    # features can show it, so the threshold that best tells them apart lies lower.
+    across_threshold: float | None = None
 
     def __post_init__(self) -> None:
         if len(self.weights) != len(FEATURES) or len(self.related_weights) != len(FEATURES):
             raise SettingsError(f"event model needs {len(FEATURES)} weights per model")
-        for name in ("threshold", "cluster_threshold", "related_threshold"):
-            if not 0.0 < getattr(self, name) < 1.0:
+        for name in ("threshold", "cluster_threshold", "related_threshold", "across_threshold"):
+            value = getattr(self, name)
+            if value is not None and not 0.0 < value < 1.0:
                 raise SettingsError(f"event model {name} must be within (0, 1)")
+
+    def pair_threshold(self, features: dict[str, float]) -> float:
+        """Return the probability from which this pair is one event: ``across_threshold`` for two
+        languages, ``threshold`` otherwise."""
+        if features.get("languages_differ") and self.across_threshold is not None:
+            return self.across_threshold
+        return self.threshold
 
     def probability(self, features: dict[str, float]) -> float:
         """Return the probability that the pair reports one event."""
@@ -148,7 +160,12 @@ def model_from_json(data: dict[str, Any]) -> EventModel:
         related_intercept=float(data["related"]["intercept"]),
         related_threshold=float(data["related"]["threshold"]),
         provenance=dict(data.get("provenance", {})),
+        across_threshold=_optional(data["same_event"].get("across_threshold")),
     )
+
+
+def _optional(value: Any) -> float | None:
+    return None if value is None else float(value)
 
 
 def publication_features(a: date | None, b: date | None) -> dict[str, float]:
