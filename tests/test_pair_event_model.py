@@ -72,15 +72,26 @@ def test_contributions_explain_the_log_odds() -> None:
 
 
 def test_publication_gap_features() -> None:
-    assert publication_features(date(2023, 10, 7), date(2023, 10, 8)) == {
-        "published_close": 1.0,
-        "published_apart": 0.0,
-    }
-    assert publication_features(date(2023, 1, 1), date(2023, 10, 8)) == {
-        "published_close": 0.0,
-        "published_apart": 1.0,
-    }
+    assert publication_features(date(2023, 10, 7), date(2023, 10, 8)) == {"published_apart": 0.0}
+    assert publication_features(date(2023, 1, 1), date(2023, 10, 8)) == {"published_apart": 1.0}
     assert publication_features(None, date(2023, 10, 8)) == {}
+
+
+SUMMIT = (
+    "Leaders of twenty economies gathered in Norvale for a two-day summit on trade and debt "
+    "relief; the host prime minister opened the talks with a call for cheaper loans."
+)
+
+
+def test_reports_published_the_same_week_are_not_one_event_for_that_alone() -> None:
+    """Many events are reported every day: publication days close together, with nothing else
+    in common, must not make a summit and a rocket launch one event, nor glue them in a cluster."""
+    model = default_model()
+    summit = analyze(article_from_text(SUMMIT, id="a", published=date(2023, 4, 19)))
+    launch = analyze(article_from_text(LAUNCH, id="b", published=date(2023, 4, 20)))
+    found = cheap_features(summit, launch)
+    assert found["published_apart"] == 0.0
+    assert model.probability(found) < model.cluster_threshold
 
 
 def test_a_model_for_other_features_is_refused() -> None:

@@ -8,6 +8,7 @@ the fitted coefficients.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -434,3 +435,26 @@ def test_a_duplicate_by_jaccard_needs_no_extent_and_gives_one_reason() -> None:
 
 def test_relations_are_ordered_by_strength() -> None:
     assert [r.strength for r in Relation] == [4, 3, 2, 1, 0]
+
+
+ACROSS = replace(MODEL, across_threshold=0.3)
+TWO_LANGUAGES = {"languages_differ": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("same", "extra", "expected"),
+    [
+        (0.35, TWO_LANGUAGES, Relation.SAME_EVENT),
+        (0.299, TWO_LANGUAGES, Relation.UNRELATED),
+        (0.35, None, Relation.UNRELATED),
+        (0.5, None, Relation.SAME_EVENT),
+    ],
+    ids=["two languages above theirs", "two languages below theirs", "one language below", "one language at"],
+)
+def test_a_pair_in_two_languages_meets_its_own_threshold(
+    same: float, extra: dict[str, float] | None, expected: Relation
+) -> None:
+    verdict = decide(figures(), evidence(same, extra=extra), [], SETTINGS, None, ACROSS)
+    assert verdict.relation is expected
+    shown = "0.30" if extra else "0.50"
+    assert f"same event from {shown}" in verdict.reasons[-1].text

@@ -189,6 +189,8 @@ def main(argv: list[str]) -> int:
     threshold, f1 = cluster_threshold(docs, x, apart, weights, intercept)
     one_language = learn & (x[:, FEATURES.index("languages_differ")] == 0)
     pair_threshold, pair_f1 = best_threshold(p_event[one_language], event[one_language])
+    two_languages = learn & (x[:, FEATURES.index("languages_differ")] == 1)
+    across_threshold, across_f1 = best_threshold(p_event[two_languages], event[two_languages])
     r_weights, r_intercept = fit_signed(x, related)
     p_related = 1 / (1 + np.exp(-(x @ r_weights + r_intercept)))
     r_threshold, r_f1 = best_threshold(p_related, related)
@@ -199,6 +201,7 @@ def main(argv: list[str]) -> int:
             "weights": [round(float(w), 4) for w in weights],
             "intercept": round(intercept, 4),
             "threshold": pair_threshold,
+            "across_threshold": across_threshold,
             "cluster_threshold": threshold,
         },
         "related": {
@@ -217,13 +220,15 @@ def main(argv: list[str]) -> int:
             "positive_pairs": int(event[learn].sum()),
             "l2": L2,
             "fit_pair_f1": round(pair_f1, 4),
+            "fit_across_pair_f1": round(across_f1, 4),
             "fit_cluster_f1": round(f1, 4),
             "related_fit_f1": round(r_f1, 4),
         },
     }
     for name, w, rw in zip(FEATURES, weights, r_weights, strict=True):
         print(f"{name:18} {w:+8.3f} {rw:+8.3f}")
-    print(f"intercept {intercept:+.3f}; pair threshold {pair_threshold} (F1 {pair_f1:.3f})")
+    print(f"intercept {intercept:+.3f}; pair threshold {pair_threshold} (F1 {pair_f1:.3f}), "
+          f"across languages {across_threshold} (F1 {across_f1:.3f})")  # fmt: skip
     print(f"cluster threshold {threshold} (F1 {f1:.3f}); related threshold {r_threshold} (F1 {r_f1:.3f})")
     if not args.dry_run:
         MODEL.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")

@@ -36,7 +36,6 @@ FEATURES = (
     "quotations",
     "shared_text",
     "title_cosine",
-    "published_close",
     "published_apart",
     "languages_differ",
 )
@@ -58,17 +57,19 @@ DESCRIPTIONS = {
     "quotations": "quotations rendered by both (a fragment counts half)",
     "shared_text": "shared passages",
     "title_cosine": "headline vocabulary in common",
-    "published_close": "published within 3 days of each other",
     "published_apart": "published more than 10 days apart",
     "languages_differ": "written in different languages (shared words cannot show)",
 }
 COUNTED = frozenset({"rare_terms", "people_shared", "numbers_shared", "quotations"})
 """Features that are log(1 + count): a reader is shown the count."""
-FLAGS = frozenset({"dates_agree", "dates_conflict", "places_agree", "places_conflict", "published_close",
-                   "published_apart", "languages_differ"})  # fmt: skip
+FLAGS = frozenset({"dates_agree", "dates_conflict", "places_agree", "places_conflict", "published_apart",
+                   "languages_differ"})  # fmt: skip
 """Features that are 0 or 1: a reader is shown no number."""
-PUBLISHED_CLOSE_DAYS = 3
 PUBLISHED_APART_DAYS = 10
+"""Reports published further apart than this are rarely of one occasion. Publication days close
+together are no feature: on any day many events are reported, so nearness alone says nothing
+of two reports, and fitted on a corpus whose look-alike events lie months apart it would read
+as strong evidence (two reports of a summit and a rocket launch in one week came out one event)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,13 +84,25 @@ class EventModel:
     related_intercept: float
     related_threshold: float
     provenance: dict[str, Any]
+    # A pair in two languages is one event from this probability on (best F1 of such pairs when
+    # fitted; None: ``threshold``). Across languages far fewer pairs are one event and fewer
+    # features can show it, so the threshold that best tells them apart lies lower.
+    across_threshold: float | None = None
 
     def __post_init__(self) -> None:
         if len(self.weights) != len(FEATURES) or len(self.related_weights) != len(FEATURES):
             raise SettingsError(f"event model needs {len(FEATURES)} weights per model")
-        for name in ("threshold", "cluster_threshold", "related_threshold"):
-            if not 0.0 < getattr(self, name) < 1.0:
+        for name in ("threshold", "cluster_threshold", "related_threshold", "across_threshold"):
+            value = getattr(self, name)
+            if value is not None and not 0.0 < value < 1.0:
                 raise SettingsError(f"event model {name} must be within (0, 1)")
+
+    def pair_threshold(self, features: dict[str, float]) -> float:
+        """Return the probability from which this pair is one event: ``across_threshold`` for two
+        languages, ``threshold`` otherwise."""
+        if features.get("languages_differ") and self.across_threshold is not None:
+            return self.across_threshold
+        return self.threshold
 
     def probability(self, features: dict[str, float]) -> float:
         """Return the probability that the pair reports one event."""
@@ -147,15 +160,16 @@ def model_from_json(data: dict[str, Any]) -> EventModel:
         related_intercept=float(data["related"]["intercept"]),
         related_threshold=float(data["related"]["threshold"]),
         provenance=dict(data.get("provenance", {})),
+        across_threshold=_optional(data["same_event"].get("across_threshold")),
     )
 
 
+def _optional(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
 def publication_features(a: date | None, b: date | None) -> dict[str, float]:
-    """Return the publication-gap features (both 0 when either date is unknown)."""
+    """Return the publication-gap feature (none when either date is unknown)."""
     if a is None or b is None:
         return {}
-    gap = abs((a - b).days)
-    return {
-        "published_close": 1.0 if gap <= PUBLISHED_CLOSE_DAYS else 0.0,
-        "published_apart": 1.0 if gap > PUBLISHED_APART_DAYS else 0.0,
-    }
+    return {"published_apart": 1.0 if abs((a - b).days) > PUBLISHED_APART_DAYS else 0.0}

@@ -128,7 +128,7 @@ def decide(
             (similarity.longest_passage_words - settings.reuse_passage_words) / settings.reuse_passage_words,
         )
         return Verdict(Relation.REUSE, _confidence(margin, REUSE_CONFIDENCE_SCALE), score, tuple(reasons))
-    if score >= model.threshold:
+    if score >= model.pair_threshold(evidence.features):
         return Verdict(Relation.SAME_EVENT, round(score, 2), score, tuple(reasons))
     if related >= model.related_threshold:
         return Verdict(Relation.RELATED, round((1 - score) * related, 2), score, tuple(reasons))
@@ -220,6 +220,7 @@ def _event_reasons(evidence: EventEvidence, model: EventModel, score: float) -> 
             )
         )
     reasons.extend(evidence.check_reasons)
+    threshold = model.pair_threshold(evidence.features)
     for name, weight in model.contributions(evidence.features)[:SHOWN_CONTRIBUTIONS]:
         if abs(weight) < MIN_SHOWN_CONTRIBUTION:
             break
@@ -233,8 +234,8 @@ def _event_reasons(evidence: EventEvidence, model: EventModel, score: float) -> 
     reasons.append(
         Reason(
             "event_score",
-            f"probability of one event {score:.2f} (same event from {model.threshold:.2f})",
-            supports=score >= model.threshold,
+            f"probability of one event {score:.2f} (same event from {threshold:.2f})",
+            supports=score >= threshold,
         )
     )
     return reasons
