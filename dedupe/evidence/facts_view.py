@@ -36,7 +36,7 @@ from dedupe.evidence.date_ranking import (
     publication_day,
 )
 from dedupe.evidence.events import EventProfile, Fact, event_profile
-from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_facts, lede_sentences, place_named
+from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, LedeFacts, lede_facts, lede_sentences, place_named
 from dedupe.evidence.names import same_person
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
@@ -95,22 +95,15 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         kept = [f for f in facts if not is_byline(text, f.sentence)]
         return tuple(sorted(kept, key=lambda f: is_furniture(text, f)))  # stable: best first within each
 
-    dates = ranked(profile.dates)
+    lede = lede_facts(article)
     places = tuple(f for f in ranked(profile.places) if _event_place(text, f))
-    if _unnarrated(text, places) or _unnarrated(text, dates):  # the lede says what the profile missed
-        lede = lede_facts(article)
-        if _unnarrated(text, places):  # then the dateline's, which may be only where the story was filed
-            places = (
-                *(f for f in lede.places if not is_furniture(text, f) and _event_place(text, f)),
-                *places,
-                *_dateline_places(article, places),
-            )
-        if _unnarrated(text, dates):  # a lede date far from publication dates the background
-            near = publication_day(article, dates, text)
-            dates = (
-                *(f for f in lede.dates if not is_furniture(text, f) and near_publication(f, near)),
-                *dates,
-            )
+    if _unnarrated(text, places):  # the lede's, then the dateline's, which may be only where it was filed
+        places = (
+            *(f for f in lede.places if not is_furniture(text, f) and _event_place(text, f)),
+            *places,
+            *_dateline_places(article, places),
+        )
+    dates = _lede_dates_first(article, lede, ranked(profile.dates))
     # "another quake on October 7", "its original date of August 28": another occasion's day is
     # none of the event's. "July 9 through 11" covers three days; "scheduled for Thursday" is
     # the coming Thursday.
@@ -142,6 +135,21 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         participants=_participants(article, profile, ranked(profile.participants)),
         numbers=tuple(f for f in ranked(profile.numbers) if _event_figure(text, f)),
     )
+
+
+def _lede_dates_first(article: Article, lede: LedeFacts, dates: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """The lede's narrated dates near publication, then the profile's.
+
+    The profile keeps one fact per day, often a page stamp's ("date 2025-04-01") over the
+    lede's "met on Tuesday" of the same day, and the stamp ranks last: a later body date
+    ("a visit that began Monday") would then stand as the event's. A lede date far from
+    publication dates the background.
+    """
+    text = article.text
+    near = publication_day(article, dates, text)
+    seen = {f.span for f in dates}
+    told = (f for f in lede.dates if f.span not in seen and not is_furniture(text, f))
+    return (*(f for f in told if near_publication(f, near)), *dates)
 
 
 def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:

@@ -1,0 +1,54 @@
+"""The event's own date among a report's dates (issue 17): the lede's day before the body's.
+
+A page stamp ("date 2025-04-01") names the same day as the lede's "on Tuesday"; the event
+profile keeps one of the two, the stamp, which ranks after every narrated date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dedupe.evidence.facts_view import facts_profile
+from dedupe.ingest.build import article_from_text
+
+
+def _first_date(text: str, published: date | None, language: str = "en") -> str | None:
+    """The date ``facts_profile`` ranks first for an invented report."""
+    profile = facts_profile(article_from_text(text, id="t", published=published, language=language))
+    return str(profile.dates[0].date) if profile.dates else None
+
+
+LEDE_FIRST = [
+    ("visit-began", "date 2025-04-01 The president received the visiting minister on Tuesday, "
+     "who is in the country for a three-day visit that began Monday."
+     "\n\nThe two men spoke of trade and of the coming summit.",
+     date(2025, 4, 1), "2025-04-01"),
+    ("earlier-quake", "date 2023-10-11 A new quake of magnitude 6.1 hit the valley at dawn on Wednesday."
+     "\n\nDozens were hurt. Many families slept outside because their homes were destroyed on Saturday.",
+     date(2023, 10, 11), "2023-10-11"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "text", "published", "day"), LEDE_FIRST, ids=[c[0] for c in LEDE_FIRST])
+def test_the_ledes_day_ranks_before_a_day_the_body_gives_an_event_word(
+    case: str, text: str, published: date, day: str
+) -> None:
+    assert _first_date(text, published) == day
+
+
+def test_a_background_date_in_the_lede_is_not_the_events() -> None:
+    text = (
+        "A strong quake struck the coast of Veloria on Thursday, weeks after the quake of 6 February "
+        "that destroyed the old port.\n\nRescuers reached the villages by night."
+    )
+    assert _first_date(text, date(2023, 3, 2)) == "2023-03-02"
+
+
+def test_a_dateline_that_repeats_the_stamp_is_no_event_date() -> None:
+    text = (
+        "date 2023-09-20 Wednesday, September 20, 2023 – The minister said in a speech to the assembly "
+        "on Tuesday, September 19, that the blockade threatens the harvest."
+    )
+    assert _first_date(text, date(2023, 9, 20)) == "2023-09-19"
