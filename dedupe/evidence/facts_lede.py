@@ -20,6 +20,7 @@ from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
 from dedupe.evidence.foreign_dates import find_foreign_date_refs
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.places import Place, lookup_exonym, lookup_place
+from dedupe.evidence.script_dates import find_script_date_refs
 from dedupe.evidence.thing_names import LOCATIVES
 from dedupe.models import Article, Span, Token
 from dedupe.text.segment import sentence_tokens
@@ -113,13 +114,11 @@ def _date_refs(text: str, sentence: Span, published: date | None, language: str)
     publication date resolves it: ``facts.compare_facts`` then sets it against no calendar date)."""
     english = find_date_refs(text, sentence.start, sentence.end, published=published)
     taken = [r.span for r in english]
-    foreign = [
-        r
-        for r in find_foreign_date_refs(
-            text, sentence.start, sentence.end, published=published, language=language
-        )
-        if not any(s.start < r.span.end and r.span.start < s.end for s in taken)
-    ]
+    written = (
+        *find_foreign_date_refs(text, sentence.start, sentence.end, published=published, language=language),
+        *find_script_date_refs(text, sentence.start, sentence.end, published=published),
+    )
+    foreign = [r for r in written if not any(s.start < r.span.end and r.span.start < s.end for s in taken)]
     one_day = (
         r
         for r in (*english, *foreign)

@@ -80,18 +80,10 @@ def find_foreign_date_refs(
     found: list[DateRef] = []
     for match in _FOREIGN_DAY_MONTH.finditer(text, start, stop):
         month = FOREIGN_MONTHS.get(match.group("month").lower())
-        day = int(match.group("day"))
-        if month is None or not 1 <= day <= calendar.monthrange(LEAP_YEAR, month)[1]:
-            continue
         year = int(match.group("year")) if match.group("year") else None
-        if year is None and published is not None:
-            year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
-            if (
-                year < published.year
-                and 0 < (date(published.year, month, day) - published).days <= AHEAD_DAYS
-            ):
-                year = published.year
-        found.append(DateRef(PartialDate(year, month, day), Span(match.start(), match.end()), "month_day"))
+        value = day_of_month(int(match.group("day")), month, year, published)
+        if value is not None:
+            found.append(DateRef(value, Span(match.start(), match.end()), "month_day"))
     for match in _FOREIGN_WORD.finditer(text, start, stop):
         word = match.group("word").lower().replace("’", "'")
         stem = next((word[: -len(p)] for p in _DAY_PARTS if word.endswith(p) and len(word) > len(p)), word)
@@ -105,3 +97,15 @@ def find_foreign_date_refs(
             rel = FOREIGN_RELATIVE.get(word, "yesterday")
             found.append(DateRef(resolve_relative(rel, published), span, "relative", rel))
     return sorted(found, key=lambda r: r.span.start)
+
+
+def day_of_month(day: int, month: int | None, year: int | None, published: date | None) -> PartialDate | None:
+    """The date a day and month name, in the year given or else the latest such day up to
+    ``AHEAD_DAYS`` after publication; None for no such day ("32 mars")."""
+    if month is None or not 1 <= day <= calendar.monthrange(LEAP_YEAR, month)[1]:
+        return None
+    if year is None and published is not None:
+        year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+        if year < published.year and 0 < (date(published.year, month, day) - published).days <= AHEAD_DAYS:
+            year = published.year
+    return PartialDate(year, month, day)
