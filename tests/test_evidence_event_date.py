@@ -52,3 +52,16 @@ def test_a_dateline_that_repeats_the_stamp_is_no_event_date() -> None:
         "on Tuesday, September 19, that the blockade threatens the harvest."
     )
     assert _first_date(text, date(2023, 9, 20)) == "2023-09-19"
+
+
+def test_a_narrated_range_ranks_before_the_datelines_day() -> None:
+    text = (
+        "OSTRAVA, June 12. /WIRE/. The alliance's summit, held in the city from June 10 through 12, "
+        "ended with a joint declaration on grain corridors."
+    )
+    assert _first_date(text, None) == "June 10"
+
+
+def test_a_month_ranks_after_the_pages_stamp() -> None:
+    text = "date 2024-04-02 Leaders will meet again in May to sign the accord, the ministry said."
+    assert _first_date(text, None) == "2024-04-02"

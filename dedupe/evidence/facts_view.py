@@ -114,13 +114,17 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
     places = tuple(f for f in places if not _elsewhere(text, f))
     # "will hold talks on April 1, the ministry said on Friday": Friday dates the statement;
     # "another quake on October 7" another occasion. Both rank after the event's own.
-    # A day is the event's sooner than a week or a month ("last week", "in May").
+    # A narrated day or days ("on Tuesday", "July 9 through 11") is the event's sooner than a
+    # dateline's or a stamp's, and those sooner than a month or a year ("in May", "this year");
+    # a week ("last week") comes last.
     dates = tuple(
         sorted(
             dates,
             key=lambda f: (
                 planned(text, f),
                 announced(text, f, dates) or background(text, f),
+                _no_day(f),
+                is_furniture(text, f),
                 longer_than_a_day(f),
             ),
         )
@@ -220,6 +224,11 @@ def _elsewhere(text: str, fact: Fact) -> bool:
     """True if the place is another occasion's (``background``) or a statement's: "told a news
     conference in Tokyo", "your recent remarks during a media briefing in Beijing"."""
     return background(text, fact) or bool(STATEMENT_VENUE.search(text, fact.sentence.start, fact.span.start))
+
+
+def _no_day(fact: Fact) -> bool:
+    """True for a month, a season or a year ("in May", "this year"): vaguer than a page stamp."""
+    return fact.date is not None and fact.date.day is None and fact.date.weekday is None
 
 
 def _unnarrated(text: str, facts: tuple[Fact, ...]) -> bool:
