@@ -18,6 +18,7 @@ from datetime import date
 from dedupe.evidence.date_mentions import DateRef, find_date_refs
 from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
 from dedupe.evidence.foreign_dates import find_foreign_date_refs
+from dedupe.evidence.holiday_dates import find_holiday_refs
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.places import Place, lookup_exonym, lookup_place
 from dedupe.evidence.script_dates import find_script_date_refs
@@ -117,6 +118,7 @@ def _date_refs(text: str, sentence: Span, published: date | None, language: str)
     written = (
         *find_foreign_date_refs(text, sentence.start, sentence.end, published=published, language=language),
         *find_script_date_refs(text, sentence.start, sentence.end, published=published),
+        *find_holiday_refs(text, sentence.start, sentence.end, published=published),
     )
     foreign = [r for r in written if not any(s.start < r.span.end and r.span.start < s.end for s in taken)]
     one_day = (
