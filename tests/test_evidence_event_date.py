@@ -65,3 +65,31 @@ def test_a_narrated_range_ranks_before_the_datelines_day() -> None:
 def test_a_month_ranks_after_the_pages_stamp() -> None:
     text = "date 2024-04-02 Leaders will meet again in May to sign the accord, the ministry said."
     assert _first_date(text, None) == "2024-04-02"
+
+
+LATER = (
+    "Министр прибыл в столицу\n\n"
+    "Министр иностранных дел прибыл в столицу с официальным визитом по приглашению коллеги. "
+    "Самолет министра приземлился в аэропорту поздно вечером, сообщили в министерстве. "
+    "Министры обсудят торговлю, энергетику и положение в регионе в ходе встречи. "
+    "Переговоры пройдут 9 апреля в резиденции правительства."
+)
+
+
+def test_a_day_with_its_month_after_the_lede_dates_a_lede_that_gives_none() -> None:
+    assert _first_date(LATER, date(2024, 4, 8), "ru") == "2024-04-09"
+
+
+@pytest.mark.parametrize(
+    ("case", "language", "text"),
+    [
+        ("weekday", "fr", "La sonde s'est posée\n\nL'agence spatiale a déclaré son atterrissage réussi "
+         "malgré une panne. La sonde a envoyé des images de la surface de la Lune vers la salle de contrôle. "
+         "L'agence a indiqué jeudi que la sonde serait étudiée pendant des semaines."),
+        ("far-off", "en", "Rescuers search Veloria\n\nRescuers searched the ruins of the old port of Veloria "
+         "through the night. Families waited at the gates of the hospital for news of their relatives. "
+         "The town had barely rebuilt after the quake of 6 February that destroyed its harbour."),
+    ],
+)  # fmt: skip
+def test_past_the_lede_no_bare_weekday_nor_far_off_day(case: str, language: str, text: str) -> None:
+    assert _first_date(text, date(2024, 4, 12), language) is None

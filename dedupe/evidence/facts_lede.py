@@ -62,6 +62,11 @@ AREA_KINDS = frozenset(
 PLACE_AFTER = frozenset("province prefecture oblast governorate district county city".split())
 # The longest place name looked up, in words ("Salt Lake City").
 PLACE_MAX_WORDS = 3
+# How many sentences a date is looked for in where the first ``LEDE_SENTENCES`` give none;
+# past those only a day written with its month (``WITH_MONTH``) is taken: a bare weekday
+# there more often dates a statement ("said Thursday") or an earlier step.
+LATER_SENTENCES = 6
+WITH_MONTH = frozenset(("full", "month_day"))
 # A lede's fact is less sure than one the profile ties to an event word.
 LEDE_CONFIDENCE = 0.5
 
@@ -84,9 +89,7 @@ def lede_facts(article: Article) -> LedeFacts:
     places: list[Fact] = []
     dates: list[Fact] = []
     for sentence, tokens in lede_sentences(article):
-        for ref in _date_refs(text, sentence, article.published, article.language):
-            dates.append(Fact("date", ref.span.slice(text), str(ref.value), ref.span, sentence,
-                              LEDE_CONFIDENCE, date=ref.value))  # fmt: skip
+        dates.extend(_date_facts(article, sentence))
         locatives = ITALIAN_LOCATIVES if article.language == "it" else LOCATIVES
         places.extend(_located_places(text, sentence, tokens, locatives))
     # A day of a month before a weekday of no known week: "el sábado … el 11 de octubre".
@@ -94,12 +97,31 @@ def lede_facts(article: Article) -> LedeFacts:
     return LedeFacts(tuple(places), tuple(dates))
 
 
-def lede_sentences(article: Article) -> Iterator[tuple[Span, list[Token]]]:
-    """Yield the title's sentence and the first ``LEDE_SENTENCES`` long enough to narrate."""
+def later_lede_days(article: Article) -> tuple[Fact, ...]:
+    """The days the first ``LATER_SENTENCES`` sentences write with their month ("9 апреля",
+    "19 September 2023", "7月13日"), for a report whose lede's first sentences give none."""
+    return tuple(
+        fact
+        for sentence, _ in lede_sentences(article, LATER_SENTENCES)
+        for fact in _date_facts(article, sentence, WITH_MONTH)
+    )
+
+
+def _date_facts(article: Article, sentence: Span, kinds: frozenset[str] | None = None) -> Iterator[Fact]:
+    """The sentence's dates of one day (those written as ``kinds`` if given), as facts."""
+    text = article.text
+    for ref in _date_refs(text, sentence, article.published, article.language):
+        if kinds is None or ref.kind in kinds:
+            yield Fact("date", ref.span.slice(text), str(ref.value), ref.span, sentence, LEDE_CONFIDENCE,
+                       date=ref.value)  # fmt: skip
+
+
+def lede_sentences(article: Article, count: int = LEDE_SENTENCES) -> Iterator[tuple[Span, list[Token]]]:
+    """Yield the title's sentence and the first ``count`` long enough to narrate."""
     text = article.text
     regions = content_regions(article)
     title_at = text.find(article.title) if article.title else -1
-    left = LEDE_SENTENCES
+    left = count
     for span, tokens in sentence_tokens(text, regions, tokenize(text, regions)):
         if left <= 0:
             return

@@ -36,7 +36,14 @@ from dedupe.evidence.date_ranking import (
     publication_day,
 )
 from dedupe.evidence.events import EventProfile, Fact, event_profile
-from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, LedeFacts, lede_facts, lede_sentences, place_named
+from dedupe.evidence.facts_lede import (
+    LEDE_CONFIDENCE,
+    LedeFacts,
+    later_lede_days,
+    lede_facts,
+    lede_sentences,
+    place_named,
+)
 from dedupe.evidence.names import same_person
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
@@ -147,13 +154,18 @@ def _lede_dates_first(article: Article, lede: LedeFacts, dates: tuple[Fact, ...]
     The profile keeps one fact per day, often a page stamp's ("date 2025-04-01") over the
     lede's "met on Tuesday" of the same day, and the stamp ranks last: a later body date
     ("a visit that began Monday") would then stand as the event's. A lede date far from
-    publication dates the background.
+    publication dates the background. Where neither gives a narrated date, a day the next
+    sentences write with its month stands in (``later_lede_days``).
     """
     text = article.text
     near = publication_day(article, dates, text)
     seen = {f.span for f in dates}
     told = (f for f in lede.dates if f.span not in seen and not is_furniture(text, f))
-    return (*(f for f in told if near_publication(f, near)), *dates)
+    dates = (*(f for f in told if near_publication(f, near)), *dates)
+    if not _unnarrated(text, dates):
+        return dates
+    later = (f for f in later_lede_days(article) if f.span not in seen and not is_furniture(text, f))
+    return (*dates, *(f for f in later if near_publication(f, near)))
 
 
 def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
