@@ -93,3 +93,13 @@ def test_a_day_with_its_month_after_the_lede_dates_a_lede_that_gives_none() -> N
 )  # fmt: skip
 def test_past_the_lede_no_bare_weekday_nor_far_off_day(case: str, language: str, text: str) -> None:
     assert _first_date(text, date(2024, 4, 12), language) is None
+
+
+def test_a_later_day_ranks_before_a_month_the_lede_gives() -> None:
+    text = (
+        "Lander rights itself\n\n"
+        "The agency declared its small lander a success even though it lies on its side. "
+        "The lander left the launch pad in September and circled the moon for weeks. "
+        "It touched down near its target crater on Jan. 20, the agency said."
+    )
+    assert _first_date(text, None) == "January 20"

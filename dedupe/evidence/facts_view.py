@@ -154,15 +154,16 @@ def _lede_dates_first(article: Article, lede: LedeFacts, dates: tuple[Fact, ...]
     The profile keeps one fact per day, often a page stamp's ("date 2025-04-01") over the
     lede's "met on Tuesday" of the same day, and the stamp ranks last: a later body date
     ("a visit that began Monday") would then stand as the event's. A lede date far from
-    publication dates the background. Where neither gives a narrated date, a day the next
-    sentences write with its month stands in (``later_lede_days``).
+    publication dates the background. Where neither gives a narrated day (only a month or
+    a year: "launched in September"), a day the next sentences write with its month comes
+    after them (``later_lede_days``) and ranks before the month.
     """
     text = article.text
     near = publication_day(article, dates, text)
     seen = {f.span for f in dates}
     told = (f for f in lede.dates if f.span not in seen and not is_furniture(text, f))
     dates = (*(f for f in told if near_publication(f, near)), *dates)
-    if not _unnarrated(text, dates):
+    if any(not is_furniture(text, f) and not _no_day(f) for f in dates):
         return dates
     later = (f for f in later_lede_days(article) if f.span not in seen and not is_furniture(text, f))
     return (*dates, *(f for f in later if near_publication(f, near)))
