@@ -103,3 +103,11 @@ def test_a_later_day_ranks_before_a_month_the_lede_gives() -> None:
         "It touched down near its target crater on Jan. 20, the agency said."
     )
     assert _first_date(text, None) == "January 20"
+
+
+def test_a_german_day_cut_from_its_month_by_the_segmenter_is_read_whole() -> None:
+    text = (
+        "Rakete gestartet\n\nDie Rakete des Unternehmens Nordwind ist vom Hafen Veloria gestartet. "
+        "Nach zwei Verschiebungen hob sie am 18. Mai 2023 um 15 Uhr ab."
+    )
+    assert _first_date(text, None, "de") == "2023-05-18"

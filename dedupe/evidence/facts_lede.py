@@ -11,6 +11,7 @@ ranked after anything narrated and before page furniture.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -67,6 +68,10 @@ PLACE_MAX_WORDS = 3
 # there more often dates a statement ("said Thursday") or an earlier step.
 LATER_SENTENCES = 6
 WITH_MONTH = frozenset(("full", "month_day"))
+# A sentence ending on a day's ordinal ("am 20.") that a segmenter cut before its month
+# ("April 2023"), and how far past its end the month is looked for.
+ORDINAL_END = re.compile(r"(?<![\d.])[0-3]?\d\.$")
+ORDINAL_REACH = 20
 # A lede's fact is less sure than one the profile ties to an event word.
 LEDE_CONFIDENCE = 0.5
 
@@ -137,8 +142,17 @@ def _date_refs(text: str, sentence: Span, published: date | None, language: str)
     publication date resolves it: ``facts.compare_facts`` then sets it against no calendar date)."""
     english = find_date_refs(text, sentence.start, sentence.end, published=published)
     taken = [r.span for r in english]
+    # A sentence cut after a day's ordinal ("am 20." | "April 2023 …") reads on to the month.
+    reach = (
+        sentence.end + ORDINAL_REACH
+        if ORDINAL_END.search(text, sentence.start, sentence.end)
+        else sentence.end
+    )
+    day_month = find_foreign_date_refs(
+        text, sentence.start, min(len(text), reach), published=published, language=language
+    )
     written = (
-        *find_foreign_date_refs(text, sentence.start, sentence.end, published=published, language=language),
+        *(r for r in day_month if r.span.start < sentence.end),
         *find_script_date_refs(text, sentence.start, sentence.end, published=published),
         *find_holiday_refs(text, sentence.start, sentence.end, published=published),
     )
