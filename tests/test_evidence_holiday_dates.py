@@ -28,6 +28,7 @@ PUBLISHED = date(2025, 1, 4)
         ("Christmas shopping slowed in the capital.", []),
         ("The ship sailed to Christmas Island.", []),
         ("O avião pousou em Natal.", []),
+        ("Il Capodanno cinese cade a febbraio.", []),  # another calendar's New Year
     ],
 )
 def test_holidays(text: str, expected: list[str]) -> None:

@@ -41,6 +41,13 @@ EVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 EVE_CHARS = 25
+# Words after a New Year that make it another calendar's, on another day: "Capodanno cinese",
+# "Año Nuevo lunar".
+OTHER_CALENDAR = re.compile(
+    r"\s+(?:cinese|chino|china|chinois|chinesisch\w*|lunar|lunare|lunaire|judío|ebraico|juif|persa|persan"
+    r"|islámico|islamico)\b",
+    re.IGNORECASE,
+)
 
 
 def find_holiday_refs(
@@ -55,7 +62,9 @@ def find_holiday_refs(
     stop = len(text) if end is None else end
     found = []
     for match in HOLIDAY.finditer(text, start, stop):
-        if EVE_BEFORE.search(text, max(start, match.start() - EVE_CHARS), match.start()):
+        if EVE_BEFORE.search(text, max(start, match.start() - EVE_CHARS), match.start()) or (
+            OTHER_CALENDAR.match(text, match.end())
+        ):
             continue
         month, day = HOLIDAYS[match.group().lower().replace("’", "'")]
         value = day_of_month(day, month, None, published)

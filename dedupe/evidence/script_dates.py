@@ -22,9 +22,11 @@ CJK_DAY_MONTH = re.compile(
     r"(?<!\d)(?:(?P<year>(?:19|20)\d\d)\s*[年년]\s*)?(?P<month>1[0-2]|0?[1-9])\s*[月월]\s*"
     r"(?P<day>3[01]|[12]\d|0?[1-9])\s*(?:[日号號일])"
 )
-# A weekday: Chinese "星期日", "周二", "週三", "礼拜五"; Japanese "月曜日"; Korean "화요일".
+# A weekday: Chinese "星期日", "周二", "週三", "礼拜五", "下周一" (next week's); Japanese "月曜日";
+# Korean "화요일".
 CJK_WEEKDAY = re.compile(
-    r"(?:星期|礼拜|禮拜|周|週)(?P<zh>[一二三四五六日天])|(?P<ja>[月火水木金土日])曜|(?P<ko>[월화수목금토일])요일"
+    r"(?P<next>下个?|下個?)?(?:星期|礼拜|禮拜|周|週)(?P<zh>[一二三四五六日天])|(?P<ja>[月火水木金土日])曜"
+    r"|(?P<ko>[월화수목금토일])요일"
 )
 _CJK_WEEKDAYS = {
     **{c: k for k, c in enumerate("一二三四五六日")},
@@ -107,7 +109,7 @@ def find_script_date_refs(
                 found.append(DateRef(value, Span(match.start(), match.end()), "month_day"))
     for match in CJK_WEEKDAY.finditer(plain, start, stop):
         weekday = _KOREAN_WEEKDAYS[match["ko"]] if match["ko"] else _CJK_WEEKDAYS[match["zh"] or match["ja"]]
-        found.append(_weekday(weekday, match, published))
+        found.append(_weekday(weekday, match, published, "next" if match["next"] else ""))
     for match in SCRIPT_WEEKDAY.finditer(plain, start, stop):
         found.append(_weekday(SCRIPT_WEEKDAYS[match["weekday"]], match, published))
     for match in CJK_RELATIVE.finditer(plain, start, stop):
@@ -117,6 +119,7 @@ def find_script_date_refs(
     return sorted(found, key=lambda r: r.span.start)
 
 
-def _weekday(weekday: int, match: re.Match[str], published: date | None) -> DateRef:
-    """A weekday named at ``match``: the latest such day up to publication."""
-    return DateRef(resolve_weekday(weekday, "", published), Span(match.start(), match.end()), "weekday", "on")
+def _weekday(weekday: int, match: re.Match[str], published: date | None, rel: str = "") -> DateRef:
+    """A weekday named at ``match``: the latest such day up to publication, or after it ("next")."""
+    span = Span(match.start(), match.end())
+    return DateRef(resolve_weekday(weekday, rel, published), span, "weekday", rel or "on")
