@@ -11,6 +11,7 @@ ranked after anything narrated and before page furniture.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -18,9 +19,11 @@ from datetime import date
 from dedupe.evidence.date_mentions import DateRef, find_date_refs
 from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
 from dedupe.evidence.foreign_dates import find_foreign_date_refs
+from dedupe.evidence.holiday_dates import find_holiday_refs
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.place_cues import demonym_country, placed_without_locative
 from dedupe.evidence.places import Place, lookup_exonym, lookup_place
+from dedupe.evidence.script_dates import find_script_date_refs
 from dedupe.evidence.thing_names import LOCATIVES
 from dedupe.evidence.venues import venue_places
 from dedupe.models import Article, Span, Token
@@ -62,6 +65,15 @@ AREA_KINDS = frozenset(
 PLACE_AFTER = frozenset("province prefecture oblast governorate district county city".split())
 # The longest place name looked up, in words ("Salt Lake City").
 PLACE_MAX_WORDS = 3
+# How many sentences a date is looked for in where the first ``LEDE_SENTENCES`` give none;
+# past those only a day written with its month (``WITH_MONTH``) is taken: a bare weekday
+# there more often dates a statement ("said Thursday") or an earlier step.
+LATER_SENTENCES = 6
+WITH_MONTH = frozenset(("full", "month_day"))
+# A sentence ending on a day's ordinal ("am 20.") that a segmenter cut before its month
+# ("April 2023"), and how far past its end the month is looked for.
+ORDINAL_END = re.compile(r"(?<![\d.])[0-3]?\d\.$")
+ORDINAL_REACH = 20
 # A lede's fact is less sure than one the profile ties to an event word.
 LEDE_CONFIDENCE = 0.5
 
@@ -85,9 +97,7 @@ def lede_facts(article: Article) -> LedeFacts:
     venues: list[Fact] = []  # after every place the lede names: "at the Kremlin" is less than "in Kazan"
     dates: list[Fact] = []
     for sentence, tokens in lede_sentences(article):
-        for ref in _date_refs(text, sentence, article.published, article.language):
-            dates.append(Fact("date", ref.span.slice(text), str(ref.value), ref.span, sentence,
-                              LEDE_CONFIDENCE, date=ref.value))  # fmt: skip
+        dates.extend(_date_facts(article, sentence))
         locatives = ITALIAN_LOCATIVES if article.language == "it" else LOCATIVES
         places.extend(_located_places(text, sentence, tokens, locatives))
         venues.extend(
@@ -99,12 +109,31 @@ def lede_facts(article: Article) -> LedeFacts:
     return LedeFacts((*places, *venues), tuple(dates))
 
 
-def lede_sentences(article: Article) -> Iterator[tuple[Span, list[Token]]]:
-    """Yield the title's sentence and the first ``LEDE_SENTENCES`` long enough to narrate."""
+def later_lede_days(article: Article) -> tuple[Fact, ...]:
+    """The days the first ``LATER_SENTENCES`` sentences write with their month ("9 апреля",
+    "19 September 2023", "7月13日"), for a report whose lede's first sentences give none."""
+    return tuple(
+        fact
+        for sentence, _ in lede_sentences(article, LATER_SENTENCES)
+        for fact in _date_facts(article, sentence, WITH_MONTH)
+    )
+
+
+def _date_facts(article: Article, sentence: Span, kinds: frozenset[str] | None = None) -> Iterator[Fact]:
+    """The sentence's dates of one day (those written as ``kinds`` if given), as facts."""
+    text = article.text
+    for ref in _date_refs(text, sentence, article.published, article.language):
+        if kinds is None or ref.kind in kinds:
+            yield Fact("date", ref.span.slice(text), str(ref.value), ref.span, sentence, LEDE_CONFIDENCE,
+                       date=ref.value)  # fmt: skip
+
+
+def lede_sentences(article: Article, count: int = LEDE_SENTENCES) -> Iterator[tuple[Span, list[Token]]]:
+    """Yield the title's sentence and the first ``count`` long enough to narrate."""
     text = article.text
     regions = content_regions(article)
     title_at = text.find(article.title) if article.title else -1
-    left = LEDE_SENTENCES
+    left = count
     for span, tokens in sentence_tokens(text, regions, tokenize(text, regions)):
         if left <= 0:
             return
@@ -120,13 +149,21 @@ def _date_refs(text: str, sentence: Span, published: date | None, language: str)
     publication date resolves it: ``facts.compare_facts`` then sets it against no calendar date)."""
     english = find_date_refs(text, sentence.start, sentence.end, published=published)
     taken = [r.span for r in english]
-    foreign = [
-        r
-        for r in find_foreign_date_refs(
-            text, sentence.start, sentence.end, published=published, language=language
-        )
-        if not any(s.start < r.span.end and r.span.start < s.end for s in taken)
-    ]
+    # A sentence cut after a day's ordinal ("am 20." | "April 2023 …") reads on to the month.
+    reach = (
+        sentence.end + ORDINAL_REACH
+        if ORDINAL_END.search(text, sentence.start, sentence.end)
+        else sentence.end
+    )
+    day_month = find_foreign_date_refs(
+        text, sentence.start, min(len(text), reach), published=published, language=language
+    )
+    written = (
+        *(r for r in day_month if r.span.start < sentence.end),
+        *find_script_date_refs(text, sentence.start, sentence.end, published=published),
+        *find_holiday_refs(text, sentence.start, sentence.end, published=published),
+    )
+    foreign = [r for r in written if not any(s.start < r.span.end and r.span.start < s.end for s in taken)]
     one_day = (
         r
         for r in (*english, *foreign)

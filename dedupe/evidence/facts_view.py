@@ -36,7 +36,14 @@ from dedupe.evidence.date_ranking import (
     publication_day,
 )
 from dedupe.evidence.events import EventProfile, Fact, event_profile
-from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_facts, lede_sentences, place_named
+from dedupe.evidence.facts_lede import (
+    LEDE_CONFIDENCE,
+    LedeFacts,
+    later_lede_days,
+    lede_facts,
+    lede_sentences,
+    place_named,
+)
 from dedupe.evidence.facts_people import participants_view, people_view, quoted
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
@@ -100,25 +107,18 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         kept = [f for f in facts if not is_byline(text, f.sentence)]
         return tuple(sorted(kept, key=lambda f: is_furniture(text, f)))  # stable: best first within each
 
-    dates = ranked(profile.dates)
+    lede = lede_facts(article)
     # Another occasion's place ("ahead of the meeting in Tianjin") leaves the slot to the lede's.
     places = tuple(
         _resolved(f) for f in ranked(profile.places) if _event_place(text, f) and not _elsewhere(text, f)
     )
-    if _unnarrated(text, places) or _unnarrated(text, dates):  # the lede says what the profile missed
-        lede = lede_facts(article)
-        if _unnarrated(text, places):  # then the dateline's, which may be only where the story was filed
-            places = (
-                *(f for f in lede.places if not is_furniture(text, f) and _event_place(text, f)),
-                *places,
-                *_dateline_places(article, places),
-            )
-        if _unnarrated(text, dates):  # a lede date far from publication dates the background
-            near = publication_day(article, dates, text)
-            dates = (
-                *(f for f in lede.dates if not is_furniture(text, f) and near_publication(f, near)),
-                *dates,
-            )
+    if _unnarrated(text, places):  # the lede's, then the dateline's, which may be only where it was filed
+        places = (
+            *(f for f in lede.places if not is_furniture(text, f) and _event_place(text, f)),
+            *places,
+            *_dateline_places(article, places),
+        )
+    dates = _lede_dates_first(article, lede, ranked(profile.dates))
     # "another quake on October 7", "its original date of August 28": another occasion's day is
     # none of the event's. "July 9 through 11" covers three days; "scheduled for Thursday" is
     # the coming Thursday.
@@ -129,13 +129,17 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
     places = tuple(f for f in places if not _elsewhere(text, f))
     # "will hold talks on April 1, the ministry said on Friday": Friday dates the statement;
     # "another quake on October 7" another occasion. Both rank after the event's own.
-    # A day is the event's sooner than a week or a month ("last week", "in May").
+    # A narrated day or days ("on Tuesday", "July 9 through 11") is the event's sooner than a
+    # dateline's or a stamp's, and those sooner than a month or a year ("in May", "this year");
+    # a week ("last week") comes last.
     dates = tuple(
         sorted(
             dates,
             key=lambda f: (
                 planned(text, f),
                 announced(text, f, dates) or background(text, f),
+                _no_day(f),
+                is_furniture(text, f),
                 longer_than_a_day(f),
             ),
         )
@@ -154,6 +158,27 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         ),
         numbers=tuple(f for f in ranked(profile.numbers) if _event_figure(text, f)),
     )
+
+
+def _lede_dates_first(article: Article, lede: LedeFacts, dates: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """The lede's narrated dates near publication, then the profile's.
+
+    The profile keeps one fact per day, often a page stamp's ("date 2025-04-01") over the
+    lede's "met on Tuesday" of the same day, and the stamp ranks last: a later body date
+    ("a visit that began Monday") would then stand as the event's. A lede date far from
+    publication dates the background. Where neither gives a narrated day (only a month or
+    a year: "launched in September"), a day the next sentences write with its month comes
+    after them (``later_lede_days``) and ranks before the month.
+    """
+    text = article.text
+    near = publication_day(article, dates, text)
+    seen = {f.span for f in dates}
+    told = (f for f in lede.dates if f.span not in seen and not is_furniture(text, f))
+    dates = (*(f for f in told if near_publication(f, near)), *dates)
+    if any(not is_furniture(text, f) and not _no_day(f) for f in dates):
+        return dates
+    later = (f for f in later_lede_days(article) if f.span not in seen and not is_furniture(text, f))
+    return (*dates, *(f for f in later if near_publication(f, near)))
 
 
 def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
@@ -208,6 +233,11 @@ def _elsewhere(text: str, fact: Fact) -> bool:
     """True if the place is another occasion's (``background``) or a statement's: "told a news
     conference in Tokyo", "your recent remarks during a media briefing in Beijing"."""
     return background(text, fact) or bool(STATEMENT_VENUE.search(text, fact.sentence.start, fact.span.start))
+
+
+def _no_day(fact: Fact) -> bool:
+    """True for a month, a season or a year ("in May", "this year"): vaguer than a page stamp."""
+    return fact.date is not None and fact.date.day is None and fact.date.weekday is None
 
 
 def _unnarrated(text: str, facts: tuple[Fact, ...]) -> bool:

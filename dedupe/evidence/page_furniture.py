@@ -47,6 +47,10 @@ DATELINE = re.compile(
 STAMP_PREFIX = re.compile(
     r"\s*(?:date|dated|published|updated)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\s+", re.IGNORECASE
 )
+# A dash after a date that follows the page's stamp makes it a dateline: "date 2024-07-04 July 4, 2024 –".
+DASH_AFTER = re.compile(r"\s*(?:--|[-–—])\s")
+# A comma and Chinese or Japanese script after a date that opens its line: a sentence opens on its day.
+NARRATED_AFTER = re.compile(r"\s*[,，、]\s*[\u3040-\u30ff\u4e00-\u9fff]")
 # What may stand before a publication stamp on its line: a stamp word, a clock time.
 STAMP_BEFORE = re.compile(
     r"[\W\d]*(?:(?:date|dated|published|updated|posted|last updated|publicado|publié le|publié"
@@ -106,10 +110,17 @@ def dateline(text: str, line_start: int) -> re.Match[str] | None:
 
 
 def is_stamp(text: str, fact: Fact) -> bool:
-    """True if a date is the page's stamp: only stamp words or a clock time before it on its line."""
+    """True if a date is the page's stamp: only stamp words or a clock time before it on its
+    line, or the stamp again in words ("date 2024-07-04 Thursday, July 4, 2024 –"); not a
+    date a Chinese sentence opens on ("2025年7月13日，")."""
     if fact.slot != "date":
         return False
     line_start = text.rfind("\n", 0, fact.span.start) + 1
+    prefix = STAMP_PREFIX.match(text, line_start)
+    if prefix is not None and prefix.end() == fact.span.start and DASH_AFTER.match(text, fact.span.end):
+        return True
+    if NARRATED_AFTER.match(text, fact.span.end):
+        return False  # "2025年7月13日,王毅在北京…": a Chinese sentence opening on its day
     return bool(STAMP_BEFORE.fullmatch(text, line_start, fact.span.start))
 
 
