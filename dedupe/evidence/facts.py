@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from dedupe.evidence.clock_comparison import clock_flags
 from dedupe.evidence.date_comparison import date_flags
 from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.fact_flags import FactFlag, fact_flag
@@ -66,6 +67,7 @@ def compare_facts(
         *date_flags(pa, pb, a.text, b.text),
         *_participants(pa, pb),
         *number_flags(pa, pb, a.text, b.text),
+        *clock_flags(a, b),
     ]
     # A caption or byline may stand in for a missing fact, but cannot by itself contradict one.
     flags = [f for f in flags if f.kind not in _CONFLICTS or not _furniture(f, a.text, b.text)]
