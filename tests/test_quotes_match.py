@@ -10,6 +10,7 @@ from dedupe.ingest.build import article_from_text
 from dedupe.models import Article
 from dedupe.quotes.extract import extract_quotes
 from dedupe.quotes.match import QuoteGroup, audit_quotes, match_quotes, pair_quote_groups
+from dedupe.quotes.speaker import UNKNOWN
 from dedupe.quotes.speaker_match import compatible, name_matches
 from dedupe.text.tokens import tokenize
 
@@ -440,3 +441,61 @@ def test_a_translation_finds_its_original_under_another_form_of_the_speaker(firs
     speakers = [q.canonical_speaker for x in (a, b) for q in extract_quotes(x)]
     assert "unknown" not in speakers and len(set(speakers)) == 2
     assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+# A long quotation holds several statements; another outlet quotes one of them after other
+# words, with its cut marked "(...)": that statement alone is a near-verbatim copy.
+TEXT_LEAD = "Delegates from twelve states met in Lisbon on Friday.\n\nThe final text reads: “{}”"
+TUNNEL = "The harbour tunnel will stay closed until the inspectors are satisfied."
+WATER = "Every family in the valley will have clean water by the end of the decade"
+
+
+def test_a_statement_copied_out_of_a_longer_quotation_joins_it() -> None:
+    a = article(
+        "a",
+        TEXT_LEAD.format(f"{TUNNEL} We will build three new schools and two hospitals before the winter."),
+    )
+    b = article(
+        "b",
+        TEXT_LEAD.format(f"{WATER} (...) We will build three new schools and two hospitals before winter."),
+    )
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+def test_long_quotations_sharing_a_few_words_of_a_statement_stay_apart() -> None:
+    a = article(
+        "a",
+        TEXT_LEAD.format(f"{TUNNEL} We will build three new schools and two hospitals before the winter."),
+    )
+    b = article(
+        "b", TEXT_LEAD.format(f"{WATER} (...) We will build three bridges and two roads in the valley.")
+    )
+    assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
+
+
+# An unattributed text (a declaration's words) quoted in two languages: no speaker to agree
+# on, so the cognates and the mutual best match decide.
+UNSIGNED_EN = (
+    "Delegates from twelve states met in Lisbon on Friday.\n\n"
+    "The final text holds that “the vaccination programme is a historic success for the regional hospitals”."
+)
+UNSIGNED_ES = (
+    "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
+    "El texto final sostiene que “el programa de vacunación es un éxito histórico "
+    "para los hospitales regionales”."
+)
+UNSIGNED_OTHER_ES = (
+    "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
+    "El texto final sostiene que “las escuelas de la ciudad abrirán en septiembre con nuevos profesores”."
+)
+
+
+def test_an_unattributed_translation_joins_its_original_through_cognates() -> None:
+    a, b = article("a", UNSIGNED_EN), article("b", UNSIGNED_ES)
+    assert {q.canonical_speaker for x in (a, b) for q in extract_quotes(x)} == {UNKNOWN}
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+def test_an_unattributed_other_statement_in_another_language_stays_apart() -> None:
+    a, b = article("a", UNSIGNED_EN), article("b", UNSIGNED_OTHER_ES)
+    assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]

@@ -17,8 +17,9 @@ from dedupe.evidence.terms import SPACELESS, content_term
 
 # Two renderings in different languages share no lemmas, but a translation keeps figures
 # and cognates ("terrorists"/"terroristas", "nuclear"/"nucleares"). Two quotations in two
-# languages are one statement when their speakers are the same known person or body,
-# their articles may share an event, a sentence of each has at least
+# languages are one statement when their speakers are the same person or body or one of
+# them is unknown (a declaration's words are often quoted with no one named), their
+# articles may share an event, a sentence of each has at least
 # CROSS_LANGUAGE_MIN_COGNATES common words of 5+ letters with a cognate in the other
 # (accents and doubled letters folded, Indel similarity ≥ COGNATE_MIN_SIMILARITY) making
 # ≥ CROSS_LANGUAGE_MIN_SHARE of the longer sentence's, and each is the other's best match
@@ -27,7 +28,8 @@ from dedupe.evidence.terms import SPACELESS, content_term
 # (tools/quote_misses.py's corpus, all languages): 9 cross-language links, 6 between
 # members of one labelled set and 3 to an unlabelled rendering of the same statement,
 # none between two statements; counting names, or the share of the shorter quotation,
-# linked 5-8 pairs of two different statements of one speaker.
+# linked 5-8 pairs of two different statements of one speaker. Letting an unknown speaker
+# in added 7 links there, each between two renderings of one statement.
 CROSS_LANGUAGE_MIN_COGNATES = 2
 CROSS_LANGUAGE_MIN_SHARE = 1 / 3
 COGNATE_MIN_SIMILARITY = 0.75
