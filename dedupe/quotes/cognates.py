@@ -29,7 +29,7 @@ from dedupe.evidence.terms import SPACELESS, content_term
 # members of one labelled set and 3 to an unlabelled rendering of the same statement,
 # none between two statements; counting names, or the share of the shorter quotation,
 # linked 5-8 pairs of two different statements of one speaker. Letting an unknown speaker
-# in added 7 links there, each between two renderings of one statement.
+# in added 8 links there (each event audited alone), each to a quotation holding the statement.
 CROSS_LANGUAGE_MIN_COGNATES = 2
 CROSS_LANGUAGE_MIN_SHARE = 1 / 3
 COGNATE_MIN_SIMILARITY = 0.75
