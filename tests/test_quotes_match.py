@@ -8,6 +8,7 @@ import pytest
 
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Article
+from dedupe.quotes.cognates import cognate_agreement
 from dedupe.quotes.extract import extract_quotes
 from dedupe.quotes.match import QuoteGroup, audit_quotes, match_quotes, pair_quote_groups
 from dedupe.quotes.speaker import UNKNOWN
@@ -499,3 +500,41 @@ def test_an_unattributed_translation_joins_its_original_through_cognates() -> No
 def test_an_unattributed_other_statement_in_another_language_stays_apart() -> None:
     a, b = article("a", UNSIGNED_EN), article("b", UNSIGNED_OTHER_ES)
     assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
+
+
+# Cognates whose endings differ more than their spelling allows ("integrity" / "integridad")
+# still share a long stem; each statement of a long quotation finds its own best match.
+STEM_EN = (
+    "Delegates from twelve states met in Lisbon on Friday.\n\n"
+    "The final text holds that “we will protect the integrity and dignity of all communities”."
+)
+STEM_ES = (
+    "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
+    "El texto final sostiene que “protegeremos la integridad y la dignidad de todas las comunidades”."
+)
+TWO_EN = (
+    f"{UNSIGNED_EN} It adds that “every port will publish its tariffs and inspection reports each month”."
+)
+TWO_ES = (
+    "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
+    "El texto final dice: “El programa de vacunación es un éxito histórico para los hospitales regionales. "
+    "Cada puerto publicará sus tarifas e informes de inspección mensualmente”."
+)
+
+
+def test_cognates_sharing_a_long_stem_join_a_translation() -> None:
+    a, b = article("a", STEM_EN), article("b", STEM_ES)
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+def test_a_five_letter_opening_is_not_a_stem() -> None:
+    assert (
+        cognate_agreement(frozenset({"integrity", "dignity"}), frozenset({"integridad", "dignidad"})) == 0.0
+    )
+    assert cognate_agreement(frozenset({"integrity", "dignity"}), frozenset({"integridad", "dignity"})) > 0
+
+
+def test_each_statement_of_a_long_quotation_finds_its_translation() -> None:
+    a, b = article("a", TWO_EN), article("b", TWO_ES)
+    assert len(extract_quotes(a)) == 2 and len(extract_quotes(b)) == 1
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]

@@ -277,24 +277,32 @@ def _across_languages(items: Sequence[Item], may_share_event: MayShareEvent) -> 
         for j in bucket
         if i < j and items[i].language != items[j].language
     }
-    scored: dict[tuple[int, int], float] = {}
+    # Each statement (quotation, sentence) is matched with its best in each other article.
+    scored: dict[tuple[int, int], tuple[float, int, int]] = {}
     for i, j in sorted(pairs):
         a, b = items[i], items[j]
         if a.language == b.language or a.article == b.article or not may_share_event(a.article, b.article):
             continue
         if UNKNOWN not in (a.speaker, b.speaker) and not compatible(a.speaker, b.speaker):
             continue
-        agreement = max((cognate_agreement(x, y) for x in a.cognates for y in b.cognates), default=0.0)
-        if agreement > 0:
+        agreement = max(
+            (
+                (cognate_agreement(x, y), s, t)
+                for s, x in enumerate(a.cognates)
+                for t, y in enumerate(b.cognates)
+            ),
+            default=(0.0, 0, 0),
+        )
+        if agreement[0] > 0:
             scored[(i, j)] = agreement
-    best: dict[tuple[int, int], float] = defaultdict(float)
-    for (i, j), value in scored.items():
-        best[(i, items[j].article)] = max(best[(i, items[j].article)], value)
-        best[(j, items[i].article)] = max(best[(j, items[i].article)], value)
+    best: dict[tuple[int, int, int], float] = defaultdict(float)
+    for (i, j), (value, s, t) in scored.items():
+        best[(i, s, items[j].article)] = max(best[(i, s, items[j].article)], value)
+        best[(j, t, items[i].article)] = max(best[(j, t, items[i].article)], value)
     return [
         (i, j)
-        for (i, j), value in sorted(scored.items())
-        if value == best[(i, items[j].article)] == best[(j, items[i].article)]
+        for (i, j), (value, s, t) in sorted(scored.items())
+        if value == best[(i, s, items[j].article)] == best[(j, t, items[i].article)]
     ]
 
 
