@@ -13,6 +13,7 @@ speaker (a short phrase) or copied near-verbatim (a long one).
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -251,7 +252,10 @@ def _copied_statements(items: Sequence[Item], long: Sequence[int]) -> list[tuple
             # Two statements of quotations holding several are seen from both sides: once is enough.
             if owner[m] == owner[n] or (m < n and items[owner[m]].sentences):
                 continue
-            enough = min(CANDIDATE_MIN_SHARED, len(content[n]), len(content[m]))
+            # A copy misses at most a quarter of the shorter's words: so many of its content words.
+            short = n if len(said[n]) <= len(said[m]) else m
+            missing = len(said[short]) - math.ceil(VERBATIM_MIN_COVERAGE * len(said[short]))
+            enough = max(1, len(content[short]) - missing)
             if len(content[n] & content[m]) >= enough and is_verbatim(said[n], said[m]):
                 found.append((owner[n], owner[m]))
     return found
