@@ -8,8 +8,10 @@ import pytest
 
 from dedupe.ingest.build import article_from_text
 from dedupe.models import Article
+from dedupe.quotes.cognates import cognate_agreement
 from dedupe.quotes.extract import extract_quotes
 from dedupe.quotes.match import QuoteGroup, audit_quotes, match_quotes, pair_quote_groups
+from dedupe.quotes.speaker import UNKNOWN
 from dedupe.quotes.speaker_match import compatible, name_matches
 from dedupe.text.tokens import tokenize
 
@@ -439,4 +441,100 @@ def test_a_translation_finds_its_original_under_another_form_of_the_speaker(firs
     a, b = article("a", first), article("b", second)
     speakers = [q.canonical_speaker for x in (a, b) for q in extract_quotes(x)]
     assert "unknown" not in speakers and len(set(speakers)) == 2
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+# A long quotation holds several statements; another outlet quotes one of them after other
+# words, with its cut marked "(...)": that statement alone is a near-verbatim copy.
+TEXT_LEAD = "Delegates from twelve states met in Lisbon on Friday.\n\nThe final text reads: “{}”"
+TUNNEL = "The harbour tunnel will stay closed until the inspectors are satisfied."
+WATER = "Every family in the valley will have clean water by the end of the decade"
+
+
+def test_a_statement_copied_out_of_a_longer_quotation_joins_it() -> None:
+    a = article(
+        "a",
+        TEXT_LEAD.format(f"{TUNNEL} We will build three new schools and two hospitals before the winter."),
+    )
+    b = article(
+        "b",
+        TEXT_LEAD.format(f"{WATER} (...) We will build three new schools and two hospitals before winter."),
+    )
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+def test_long_quotations_sharing_a_few_words_of_a_statement_stay_apart() -> None:
+    a = article(
+        "a",
+        TEXT_LEAD.format(f"{TUNNEL} We will build three new schools and two hospitals before the winter."),
+    )
+    b = article(
+        "b", TEXT_LEAD.format(f"{WATER} (...) We will build three bridges and two roads in the valley.")
+    )
+    assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
+
+
+# An unattributed text (a declaration's words) quoted in two languages: no speaker to agree
+# on, so the cognates and the mutual best match decide.
+UNSIGNED_EN = (
+    "Delegates from twelve states met in Lisbon on Friday.\n\n"
+    "The final text holds that “the vaccination programme is a historic success for the regional hospitals”."
+)
+UNSIGNED_ES = (
+    "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
+    "El texto final sostiene que “el programa de vacunación es un éxito histórico "
+    "para los hospitales regionales”."
+)
+UNSIGNED_OTHER_ES = (
+    "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
+    "El texto final sostiene que “las escuelas de la ciudad abrirán en septiembre con nuevos profesores”."
+)
+
+
+def test_an_unattributed_translation_joins_its_original_through_cognates() -> None:
+    a, b = article("a", UNSIGNED_EN), article("b", UNSIGNED_ES)
+    assert {q.canonical_speaker for x in (a, b) for q in extract_quotes(x)} == {UNKNOWN}
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+def test_an_unattributed_other_statement_in_another_language_stays_apart() -> None:
+    a, b = article("a", UNSIGNED_EN), article("b", UNSIGNED_OTHER_ES)
+    assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
+
+
+# Cognates whose endings differ more than their spelling allows ("integrity" / "integridad")
+# still share a long stem; each statement of a long quotation finds its own best match.
+STEM_EN = (
+    "Delegates from twelve states met in Lisbon on Friday.\n\n"
+    "The final text holds that “we will protect the integrity and dignity of all communities”."
+)
+STEM_ES = (
+    "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
+    "El texto final sostiene que “protegeremos la integridad y la dignidad de todas las comunidades”."
+)
+TWO_EN = (
+    f"{UNSIGNED_EN} It adds that “every port will publish its tariffs and inspection reports each month”."
+)
+TWO_ES = (
+    "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
+    "El texto final dice: “El programa de vacunación es un éxito histórico para los hospitales regionales. "
+    "Cada puerto publicará sus tarifas e informes de inspección mensualmente”."
+)
+
+
+def test_cognates_sharing_a_long_stem_join_a_translation() -> None:
+    a, b = article("a", STEM_EN), article("b", STEM_ES)
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+def test_a_five_letter_opening_is_not_a_stem() -> None:
+    assert (
+        cognate_agreement(frozenset({"integrity", "dignity"}), frozenset({"integridad", "dignidad"})) == 0.0
+    )
+    assert cognate_agreement(frozenset({"integrity", "dignity"}), frozenset({"integridad", "dignity"})) > 0
+
+
+def test_each_statement_of_a_long_quotation_finds_its_translation() -> None:
+    a, b = article("a", TWO_EN), article("b", TWO_ES)
+    assert len(extract_quotes(a)) == 2 and len(extract_quotes(b)) == 1
     assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]

@@ -1,8 +1,9 @@
 """Decide which quotations render one statement, and find a statement written without marks.
 
 Two quotations are renderings of one statement when one is a near-verbatim copy of the
-other (most of the shorter one's words, in order, within a stretch of the longer), or
-when they are two translations of it: the same named speaker and a large share of the
+other (most of the shorter one's words, in order, within a stretch of the longer) or a
+statement of one holding several is such a copy of the other or of one of its statements,
+or when they are two translations of it: the same named speaker and a large share of the
 same content words ("priority", "foreign policy"), in articles that may report the same
 event. Fragments ("core interests", "balanced") join by their exact words, a lone word
 only when the sentences around it agree. An article that does not quote a statement may
@@ -12,6 +13,7 @@ speaker (a short phrase) or copied near-verbatim (a long one).
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -83,6 +85,7 @@ class Item:
     statements: tuple[Mapping[str, float], ...] = ()
     language: str = "en"
     cognates: tuple[frozenset[str], ...] = ()
+    sentences: tuple[tuple[str, ...], ...] = ()  # each statement's words, when it holds several
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +126,19 @@ def make_item(k: int, article: Article, body: Body, quote: Quote, names: Mapping
             for sentence in _SENTENCE_END.split(quote.text)
             if (found := cognate_words(sentence, article.language or "en"))
         ),
+        sentences=sentence_words(quote, tokens),
     )
+
+
+def sentence_words(quote: Quote, tokens: Sequence[Token]) -> tuple[tuple[str, ...], ...]:
+    """The words of each statement of a quotation holding several, long enough to be compared."""
+    ends = [quote.inner.start + m.start() for m in _SENTENCE_END.finditer(quote.text)]
+    if not ends:
+        return ()
+    parts: list[list[str]] = [[] for _ in range(len(ends) + 1)]
+    for token in tokens:
+        parts[bisect_right(ends, token.start)].append(token.text)
+    return tuple(tuple(p) for p in parts if len(p) >= LONG_QUOTE_WORDS)
 
 
 def statements(text: str, language: str) -> tuple[Mapping[str, float], ...]:
@@ -146,6 +161,9 @@ def is_verbatim(a: Sequence[str], b: Sequence[str]) -> bool:
     """True if the shorter word list is a near-verbatim copy of a stretch of the longer."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < LONG_QUOTE_WORDS:
+        return False
+    # Indel similarity is twice the words shared in order: too few, and no alignment is needed.
+    if Indel.similarity(short, long) < 2 * VERBATIM_MIN_COVERAGE * len(short):
         return False
     matched = [op for op in Indel.opcodes(short, long) if op.tag == "equal"]
     if not matched:
@@ -188,6 +206,7 @@ def links(
         found.extend((i, j) for j in candidates if _same_statement(items[i], items[j], may_share_event))
     if progress is not None:
         progress(len(long), len(long))
+    found.extend(_copied_statements(items, long))
     found.extend(_across_languages(items, may_share_event))
     hosts: dict[int, int] = {}
     for s in short:
@@ -214,40 +233,80 @@ def links(
     return found
 
 
+def _copied_statements(items: Sequence[Item], long: Sequence[int]) -> list[tuple[int, int]]:
+    """Link two quotations when a statement of one holding several is a near-verbatim copy of
+    the other or of one of its statements (a declaration's sentence quoted after other words)."""
+    owner: list[int] = []
+    said: list[tuple[str, ...]] = []
+    for i in long:
+        for words in items[i].sentences or (items[i].words,):
+            owner.append(i)
+            said.append(words)
+    copies = NearCopies(dict(enumerate(said)), VERBATIM_MIN_COVERAGE)
+    content = [frozenset(words) - FUNCTION_WORDS for words in said]
+    found = []
+    for n in range(len(said)):
+        if not items[owner[n]].sentences:
+            continue
+        for m in sorted(copies.around(n)):
+            # Two statements of quotations holding several are seen from both sides: once is enough.
+            if owner[m] == owner[n] or (m < n and items[owner[m]].sentences):
+                continue
+            # A copy misses at most a quarter of the shorter's words: so many of its content words.
+            short = n if len(said[n]) <= len(said[m]) else m
+            missing = len(said[short]) - math.ceil(VERBATIM_MIN_COVERAGE * len(said[short]))
+            enough = max(1, len(content[short]) - missing)
+            if len(content[n] & content[m]) >= enough and is_verbatim(said[n], said[m]):
+                found.append((owner[n], owner[m]))
+    return found
+
+
 def _across_languages(items: Sequence[Item], may_share_event: MayShareEvent) -> list[tuple[int, int]]:
-    """Link renderings of one statement in two languages: one known speaker, shared cognates,
-    and each the other's best match in the other's article (see CROSS_LANGUAGE_MIN_COGNATES)."""
+    """Link renderings of one statement in two languages: compatible speakers (or one unknown),
+    shared cognates, and each the other's best match in the other's article (see
+    CROSS_LANGUAGE_MIN_COGNATES)."""
     keys: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
-        if item.speaker != UNKNOWN and len(item.words) >= LONG_QUOTE_WORDS:
+        if len(item.words) >= LONG_QUOTE_WORDS:
+            # Every rendering is also looked up with no speaker: an unknown one may be anyone's.
+            speakers = {"", speaker_key(item.speaker)} if item.speaker != UNKNOWN else {""}
             for word in frozenset().union(*item.cognates):
-                keys[(speaker_key(item.speaker), word[:COGNATE_KEY_LETTERS])].append(i)
+                for key in speakers:
+                    keys[(key, word[:COGNATE_KEY_LETTERS])].append(i)
     pairs = {
         (i, j)
         for bucket in keys.values()
-        if len(bucket) <= COGNATE_BUCKET_MAX
+        if len(bucket) <= COGNATE_BUCKET_MAX and len({items[i].language for i in bucket}) > 1
         for i in bucket
         for j in bucket
         if i < j and items[i].language != items[j].language
     }
-    scored: dict[tuple[int, int], float] = {}
+    # Each statement (quotation, sentence) is matched with its best in each other article.
+    scored: dict[tuple[int, int], tuple[float, int, int]] = {}
     for i, j in sorted(pairs):
         a, b = items[i], items[j]
         if a.language == b.language or a.article == b.article or not may_share_event(a.article, b.article):
             continue
-        if not compatible(a.speaker, b.speaker):
+        if UNKNOWN not in (a.speaker, b.speaker) and not compatible(a.speaker, b.speaker):
             continue
-        agreement = max((cognate_agreement(x, y) for x in a.cognates for y in b.cognates), default=0.0)
-        if agreement > 0:
+        agreement = max(
+            (
+                (cognate_agreement(x, y), s, t)
+                for s, x in enumerate(a.cognates)
+                for t, y in enumerate(b.cognates)
+            ),
+            default=(0.0, 0, 0),
+        )
+        if agreement[0] > 0:
             scored[(i, j)] = agreement
-    best: dict[tuple[int, int], float] = defaultdict(float)
-    for (i, j), value in scored.items():
-        best[(i, items[j].article)] = max(best[(i, items[j].article)], value)
-        best[(j, items[i].article)] = max(best[(j, items[i].article)], value)
+    best: dict[tuple[int, int, int], float] = defaultdict(float)
+    for (i, j), (value, s, t) in scored.items():
+        best[(i, s, items[j].article)] = max(best[(i, s, items[j].article)], value)
+        best[(j, t, items[i].article)] = max(best[(j, t, items[i].article)], value)
     return [
         (i, j)
-        for (i, j), value in sorted(scored.items())
-        if value == best[(i, items[j].article)] == best[(j, items[i].article)]
+        for (i, j), (value, s, t) in sorted(scored.items())
+        if value == best[(i, s, items[j].article)] == best[(j, t, items[i].article)]
     ]
 
 
