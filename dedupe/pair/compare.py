@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from dedupe.evidence.fact_flags import FactFlag
 from dedupe.evidence.facts import compare_facts
-from dedupe.evidence.facts_view import facts_profile
+from dedupe.evidence.facts_view import event_place_date
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.overlap import (
     Entity,
@@ -139,7 +139,7 @@ def analyze(article: Article, settings: Settings = DEFAULT_SETTINGS) -> ArticleF
         quotes=extract_quotes(article, sentences=[span for span, _ in own]),
         entities=entities,
         profile=profile,
-        event=event_slots(profile, facts_profile(article, profile=profile)),
+        event=event_slots(profile, event_place_date(article, profile)),
         sentences=own,
         terms=term_vector(article.body, article.language, article.title),
         title_terms=term_vector(article.title or "", article.language),

@@ -32,7 +32,7 @@ DISTINCTIVE_NUMBER = 12
 
 
 def event_slots(profile: EventProfile, facts: EventProfile) -> EventProfile:
-    """The event profile with the facts view's place and date (``facts_profile``) where it has none.
+    """The event profile with the facts view's place and date (``event_place_date``) where it has none.
 
     The profile reads places and dates in English; the facts view reads the lede's in other
     languages and scripts too, so two reports in two languages can agree (or not) on when and
