@@ -102,10 +102,24 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
     """
     profile = profile if profile is not None else event_profile(article)
     text = article.text
+    people = people_view(text, profile.people)
+    return replace(
+        event_place_date(article, profile),
+        people=people,
+        participants=participants_view(
+            article, replace(profile, people=people), _ranked(text, profile.participants)
+        ),
+        numbers=tuple(f for f in _ranked(text, profile.numbers) if _event_figure(text, f)),
+    )
+
+
+def event_place_date(article: Article, profile: EventProfile) -> EventProfile:
+    """Return ``profile`` with the places and dates ``facts_profile`` gives, the rest untouched:
+    the event model reads only these, and the participants are the costlier part of the view."""
+    text = article.text
 
     def ranked(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
-        kept = [f for f in facts if not is_byline(text, f.sentence)]
-        return tuple(sorted(kept, key=lambda f: is_furniture(text, f)))  # stable: best first within each
+        return _ranked(text, facts)
 
     lede = lede_facts(article)
     # Another occasion's place ("ahead of the meeting in Tianjin") leaves the slot to the lede's.
@@ -145,19 +159,15 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
         )
     )
     published = publication_day(article, dates, text)
-    people = people_view(text, profile.people)
     if published is not None:  # narrated dates far from publication tell the background
         dates = tuple(sorted(dates, key=lambda f: date_rank(text, f, published)))
-    return replace(
-        profile,
-        places=places,
-        dates=dates,
-        people=people,
-        participants=participants_view(
-            article, replace(profile, people=people), ranked(profile.participants)
-        ),
-        numbers=tuple(f for f in ranked(profile.numbers) if _event_figure(text, f)),
-    )
+    return replace(profile, places=places, dates=dates)
+
+
+def _ranked(text: str, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+    """Drop bylines' facts and put furniture's after the narrated ones (stable: best first within each)."""
+    kept = [f for f in facts if not is_byline(text, f.sentence)]
+    return tuple(sorted(kept, key=lambda f: is_furniture(text, f)))
 
 
 def _lede_dates_first(article: Article, lede: LedeFacts, dates: tuple[Fact, ...]) -> tuple[Fact, ...]:
