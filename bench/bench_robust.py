@@ -18,6 +18,8 @@ loaded machine. ``--timeout`` (seconds, default none) kills a run that takes lon
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import json
 import os
 import random
@@ -31,6 +33,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
 SOURCES = [*sorted(SEEDS.glob("*.txt")), *sorted((ROOT / "fixtures" / "synthetic").glob("*.txt"))]
+# prctl(2): the signal a child gets when its parent dies (Linux; elsewhere the call fails quietly).
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill the measured run when the bench dies, even by SIGKILL (it has its own session)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def run(*args: str, tree: Path = ROOT, timeout: float | None = None) -> tuple[int | None, float, float]:
@@ -44,16 +54,21 @@ def run(*args: str, tree: Path = ROOT, timeout: float | None = None) -> tuple[in
         stderr=subprocess.DEVNULL,
         cwd=tree,  # ``-m`` puts the working folder first on sys.path: it must be the tree's
         start_new_session=True,
+        preexec_fn=_die_with_parent,
     )
     killed = False
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        if timeout is not None and time.perf_counter() - start > timeout and not killed:
-            os.killpg(process.pid, signal.SIGKILL)
-            killed = True
-        time.sleep(0.05)
+    try:
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if timeout is not None and time.perf_counter() - start > timeout and not killed:
+                os.killpg(process.pid, signal.SIGKILL)
+                killed = True
+            time.sleep(0.05)
+    except BaseException:  # interrupted: the run's own session would outlive the bench
+        os.killpg(process.pid, signal.SIGKILL)
+        raise
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     return (None if killed else process.returncode), seconds, usage.ru_maxrss / 1024
