@@ -73,7 +73,7 @@ IN_DOCUMENT = re.compile(
 ACCORDING_ALTERNATIVES = "|".join(sorted(ACCORDING_WORDS))
 # "according to X" and its words in the other languages of VERBS ("según X", "selon X").
 ACCORDING = re.compile(
-    rf"{LEAD}(?:according\s+to|d[’']après|{'|'.join(ACCORDING_WORDS)})\s+(?P<subj>[^,.;:!?“”\"«»]{{1,80}})",
+    rf"{LEAD}(?:according\s+to|d[’']après|{ACCORDING_ALTERNATIVES})\s+(?P<subj>[^,.;:!?“”\"«»]{{1,80}})",
     re.IGNORECASE,
 )
 # A quotation a passive participle introduces ("qualifié de « … » par X", "described as
