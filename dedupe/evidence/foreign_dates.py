@@ -1,4 +1,4 @@
-"""Find the dates a report names in French, Spanish, German, Italian, Portuguese or Russian.
+"""Find the dates a report names in the European languages read (French to Lithuanian) and Turkish.
 
 ``date_mentions`` reads English dates; these are read in the lede of a report not written in
 English (``facts_lede``) and resolved against publication the same way.
