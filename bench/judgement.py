@@ -19,7 +19,11 @@ outlet, publication date):
   pairs of ``flags.jsonl``: a conflict flag of the labelled slot is a true positive where
   the label says conflict, a false alarm where it says not.
 
-    python bench/judgement.py [--half test|fit] [--facts-only] [--verbose]
+The validation half (``--half val``, a later slice of events in neither other half) is
+for checking that a change made on the fitting half carries over, before the test half
+is read.
+
+    python bench/judgement.py [--half test|fit|val] [--facts-only] [--verbose]
 """
 
 from __future__ import annotations
@@ -360,7 +364,7 @@ def facts_report(docs: list[Doc], labels: list[dict], verbose: bool) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("test", "fit"), default="test")
+    parser.add_argument("--half", choices=("test", "fit", "val"), default="test")
     parser.add_argument("--language", help="only reports in this language (e.g. en)")
     parser.add_argument("--facts-only", action="store_true", help="measure only fact slots and flags")
     parser.add_argument("--verbose", action="store_true", help="list the labelled flags got wrong")

@@ -7,6 +7,7 @@ import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,7 +58,7 @@ def test_halves_split_by_event_and_keep_the_evaluation_topics_out() -> None:
     for row in manifest:
         halves[row["event"]].add(row["half"])
     assert all(len(found) == 1 for found in halves.values())
-    assert {h for found in halves.values() for h in found} == {"fit", "test"}
+    assert {"fit", "test"} <= {h for found in halves.values() for h in found} <= {"fit", "test", "val"}
     for row in manifest:
         words = f"{row['title']} {row['url']} {row['event']}".lower()
         assert "patrushev" not in words
@@ -86,5 +87,35 @@ def test_merge_and_verify_round_trip_a_gatherers_folder(
     assert devcorpus.load(root).docs[0].text is None  # a changed body is never used half-right
 
 
-def rows_of(path: Path) -> list[dict[str, int]]:
+def rows_of(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_add_appends_a_whole_half_and_leaves_the_rest_untouched(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    devcorpus.merge([_gatherer(tmp_path, "g1", "bridge")], root)
+    before = (root / "manifest.jsonl").read_text(encoding="utf-8")
+    devcorpus.add([_gatherer(tmp_path, "v1", "ferry")], "val", root)
+    manifest = rows_of(root / "manifest.jsonl")
+    assert {(r["id"], r["half"]) for r in manifest} == {
+        ("g1-001", json.loads(before)["half"]),
+        ("v1-001", "val"),
+    }
+    assert before.splitlines()[0] in (root / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [q["doc"] for q in rows_of(root / "quotes.jsonl")] == ["g1-001", "v1-001"]
+    assert devcorpus.verify(root) == 0
+    with pytest.raises(ValueError, match="already in the corpus: ferry, v1-001"):
+        devcorpus.add([_gatherer(tmp_path / "again", "v1", "ferry")], "val", root)
+
+
+def _gatherer(tmp_path: Path, name: str, event: str) -> Path:
+    """A gatherer's folder with one invented report of ``event`` and one quotation in it."""
+    folder = tmp_path / name
+    (folder / "bodies").mkdir(parents=True)
+    body = f"Invented report: the mayor said “we will mend the {event}” on Tuesday.\n" * 4
+    (folder / "bodies" / f"{name}-001.txt").write_text(body, encoding="utf-8")
+    meta = dict.fromkeys(devcorpus.KEPT_FIELDS, None) | {"id": f"{name}-001", "event": event, "outlet": "Own"}
+    (folder / "docs.jsonl").write_text(json.dumps(meta) + "\n", encoding="utf-8")
+    quote = {"doc": f"{name}-001", "text": f"we will mend the {event}", "speaker": "mayor", "set": None}
+    (folder / "quotes.jsonl").write_text(json.dumps(quote) + "\n", encoding="utf-8")
+    return folder

@@ -6,6 +6,7 @@ bodies are third-party text and live only in the gitignored ``fixtures/realnews/
 offsets into a body and the sha256 of the span, never the words.
 
     python tools/devcorpus.py merge /work/devcorpus/h1 /work/devcorpus/h2 ...
+    python tools/devcorpus.py add --half val /work/devcorpus/v1 ...
     python tools/devcorpus.py verify
 """
 
@@ -57,7 +58,7 @@ class Corpus:
     flags: list[dict[str, Any]] = field(default_factory=list)
 
     def half(self, name: str) -> list[Doc]:
-        """Return the documents of one half ("fit" or "test") whose bodies are present."""
+        """Return the documents of one half ("fit", "test" or "val") whose bodies are present."""
         return [d for d in self.docs if d.half == name and d.text is not None]
 
 
@@ -102,26 +103,13 @@ def _halves(events_by_family: dict[str, list[str]]) -> dict[str, str]:
 
 def merge(folders: list[Path], root: Path = CORPUS) -> None:
     """Merge gatherers' folders into the committed manifest and labels, and the bodies folder."""
-    (root / "bodies").mkdir(parents=True, exist_ok=True)
     docs, quotes, pairs, flags = [], [], [], []
     for folder in folders:
-        family = folder.name
-        for meta in _jsonl(folder / "docs.jsonl"):
-            text = (folder / "bodies" / f"{meta['id']}.txt").read_text(encoding="utf-8")
-            row = {k: meta.get(k) for k in KEPT_FIELDS}
-            row.update(family=family, sha256=sha256(text), chars=len(text))
-            docs.append(row)
-            (root / "bodies" / f"{meta['id']}.txt").write_text(text, encoding="utf-8")
-        bodies = {d["id"]: (folder / "bodies" / f"{d['id']}.txt").read_text(encoding="utf-8")
-                  for d in docs if d["family"] == family}  # fmt: skip
-        for q in _jsonl(folder / "quotes.jsonl"):
-            body = bodies[q["doc"]]
-            start = body.index(q["text"])
-            end = start + len(q["text"])
-            quotes.append({"doc": q["doc"], "start": start, "end": end, "sha256": sha256(body[start:end]),
-                           "speaker": q.get("speaker") or "unknown", "set": q.get("set")})  # fmt: skip
-        pairs.extend(_jsonl(folder / "pairs.jsonl"))
-        flags.extend(_jsonl(folder / "flags.jsonl"))
+        read = _read_folder(folder, root)
+        docs.extend(read[0])
+        quotes.extend(read[1])
+        pairs.extend(read[2])
+        flags.extend(read[3])
     by_family: dict[str, list[str]] = defaultdict(list)
     for d in docs:
         by_family[d["family"]].append(d["event"])
@@ -132,6 +120,49 @@ def merge(folders: list[Path], root: Path = CORPUS) -> None:
     _write_jsonl(root / "quotes.jsonl", quotes)
     _write_jsonl(root / "pairs.jsonl", pairs)
     _write_jsonl(root / "flags.jsonl", flags)
+
+
+def add(folders: list[Path], half: str, root: Path = CORPUS) -> None:
+    """Append gatherers' folders as one whole half (a validation slice), leaving every row already
+    there as it is: the fitting and test halves keep their events, ids and labels."""
+    manifest = _jsonl(root / "manifest.jsonl")
+    known = {d["id"] for d in manifest} | {d["event"] for d in manifest}
+    labels = {name: _jsonl(root / f"{name}.jsonl") for name in ("quotes", "pairs", "flags")}
+    for folder in folders:
+        docs, quotes, pairs, flags = _read_folder(folder, root)
+        clash = sorted(known & ({d["id"] for d in docs} | {d["event"] for d in docs}))
+        if clash:
+            raise ValueError(f"{folder}: ids or events already in the corpus: {', '.join(clash)}")
+        manifest.extend(d | {"half": half} for d in docs)
+        labels["quotes"].extend(quotes)
+        labels["pairs"].extend(pairs)
+        labels["flags"].extend(flags)
+    _write_jsonl(root / "manifest.jsonl", sorted(manifest, key=lambda d: d["id"]))
+    for name, rows in labels.items():
+        _write_jsonl(root / f"{name}.jsonl", rows)
+
+
+def _read_folder(folder: Path, root: Path) -> tuple[list[dict[str, Any]], ...]:
+    """Read one gatherer's folder into manifest rows and labels, copying its bodies into ``root``;
+    a quotation's words become offsets into its body and the span's hash."""
+    (root / "bodies").mkdir(parents=True, exist_ok=True)
+    family = folder.name
+    docs, bodies = [], {}
+    for meta in _jsonl(folder / "docs.jsonl"):
+        text = (folder / "bodies" / f"{meta['id']}.txt").read_text(encoding="utf-8")
+        row = {k: meta.get(k) for k in KEPT_FIELDS}
+        row.update(family=family, sha256=sha256(text), chars=len(text))
+        docs.append(row)
+        bodies[row["id"]] = text
+        (root / "bodies" / f"{meta['id']}.txt").write_text(text, encoding="utf-8")
+    quotes = []
+    for q in _jsonl(folder / "quotes.jsonl"):
+        body = bodies[q["doc"]]
+        start = body.index(q["text"])
+        end = start + len(q["text"])
+        quotes.append({"doc": q["doc"], "start": start, "end": end, "sha256": sha256(body[start:end]),
+                       "speaker": q.get("speaker") or "unknown", "set": q.get("set")})  # fmt: skip
+    return docs, quotes, _jsonl(folder / "pairs.jsonl"), _jsonl(folder / "flags.jsonl")
 
 
 def verify(root: Path = CORPUS) -> int:
@@ -158,10 +189,16 @@ def main(argv: list[str]) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     merged = sub.add_parser("merge", help="merge gatherers' folders into fixtures/realnews")
     merged.add_argument("folders", nargs="+", type=Path)
+    added = sub.add_parser("add", help="append gatherers' folders as one whole half, e.g. a validation slice")
+    added.add_argument("--half", required=True)
+    added.add_argument("folders", nargs="+", type=Path)
     sub.add_parser("verify", help="check the bodies against the manifest")
     args = parser.parse_args(argv)
     if args.command == "merge":
         merge(args.folders)
+        return verify()
+    if args.command == "add":
+        add(args.folders, args.half)
         return verify()
     return verify()
 
