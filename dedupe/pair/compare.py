@@ -17,7 +17,6 @@ import numpy.typing as npt
 
 from dedupe.evidence.fact_flags import FactFlag
 from dedupe.evidence.facts import compare_facts
-from dedupe.evidence.facts_view import event_place_date
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.overlap import (
     Entity,
@@ -31,7 +30,7 @@ from dedupe.evidence.terms import TermVector, name_terms, term_vector
 from dedupe.models import Article, Reason, Span, Token
 from dedupe.pair.align import Passage, align
 from dedupe.pair.copy_extent import extent
-from dedupe.pair.event_features import event_slots, pair_features
+from dedupe.pair.event_features import pair_features
 from dedupe.pair.event_model import EventModel
 from dedupe.pair.similarity import Similarity, coverage, similarity
 from dedupe.pair.verdict import EventEvidence, Relation, decide
@@ -78,7 +77,6 @@ class ArticleFeatures:
     quotes: tuple[Quote, ...]
     entities: tuple[Entity, ...]
     profile: EventProfile
-    event: EventProfile  # the profile whose place and date the event features compare (``event_slots``)
     sentences: tuple[tuple[Span, tuple[Token, ...]], ...]  # body sentences and their tokens
     terms: TermVector  # rarity-weighted content words of body and title
     title_terms: TermVector  # the headline's alone (empty without a title)
@@ -130,7 +128,6 @@ def analyze(article: Article, settings: Settings = DEFAULT_SETTINGS) -> ArticleF
     grouped = sentence_tokens(text, regions, content)
     entities = extract_entities(article, sentences=grouped)
     own = tuple(region_sentence_tokens(text, body, by_region))
-    profile = event_profile(article, entities=entities, sentences=grouped)
     return ArticleFeatures(
         article=article,
         tokens=tokens,
@@ -138,8 +135,7 @@ def analyze(article: Article, settings: Settings = DEFAULT_SETTINGS) -> ArticleF
         signature=signature(shingles, num_perm=settings.num_perm, seed=settings.seed),
         quotes=extract_quotes(article, sentences=[span for span, _ in own]),
         entities=entities,
-        profile=profile,
-        event=event_slots(profile, event_place_date(article, profile)),
+        profile=event_profile(article, entities=entities, sentences=grouped),
         sentences=own,
         terms=term_vector(article.body, article.language, article.title),
         title_terms=term_vector(article.title or "", article.language),
@@ -196,7 +192,7 @@ def compare_features(
         a, b, quotes={a.id: fa.quotes, b.id: fb.quotes}, tokens={a.id: fa.tokens, b.id: fb.tokens}
     )
     overlap = entity_overlap(fa.entities, fb.entities)
-    check = event_compatibility(fa.event, fb.event)
+    check = event_compatibility(fa.profile, fb.profile)
     full = sum(1 for g in groups if _is_full(g))
     evidence = EventEvidence(
         shared_quotes=len(groups),

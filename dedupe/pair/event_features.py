@@ -1,20 +1,17 @@
 """Measure what two reports share about their event: the features the event model weighs.
 
 ``cheap_features`` needs only each article's analysed features (terms, entities, event
-profile, its place and date completed by ``event_slots``), so a scan can score every pair
-of a candidate component with it;
+profile), so a scan can score every pair of a candidate component with it;
 ``pair_features`` adds what the full comparison found (quotations, shared passages).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from dedupe.evidence.date_mentions import days_apart
-from dedupe.evidence.events import EventProfile
 from dedupe.evidence.overlap import EntityOverlap, EventCheck, entity_overlap, event_compatibility
 from dedupe.evidence.terms import cosine, rare_shared
 from dedupe.pair.event_model import publication_features
@@ -31,16 +28,6 @@ DAYS_IN_YEAR = 365
 DISTINCTIVE_NUMBER = 12
 
 
-def event_slots(profile: EventProfile, facts: EventProfile) -> EventProfile:
-    """The event profile with the facts view's place and date (``event_place_date``) where it has none.
-
-    The profile reads places and dates in English; the facts view reads the lede's in other
-    languages and scripts too, so two reports in two languages can agree (or not) on when and
-    where their event was. Where the profile has a slot it is kept: the model was fitted on it.
-    """
-    return replace(profile, places=profile.places or facts.places, dates=profile.dates or facts.dates)
-
-
 def cheap_features(
     fa: ArticleFeatures,
     fb: ArticleFeatures,
@@ -49,7 +36,7 @@ def cheap_features(
 ) -> dict[str, float]:
     """Return the features computable from the two articles alone (no alignment, no quotations)."""
     overlap = overlap or entity_overlap(fa.entities, fb.entities)
-    check = check or event_compatibility(fa.event, fb.event)
+    check = check or event_compatibility(fa.profile, fb.profile)
     a, b = fa.article, fb.article
     found = {
         "terms_cosine": cosine(fa.terms, fb.terms),
@@ -104,9 +91,9 @@ def _numbers(features: ArticleFeatures) -> set[str]:
 def _date_gap(fa: ArticleFeatures, fb: ArticleFeatures) -> float:
     """How far apart the two reports' event dates are, 0 (same day) to 1 (a year or more), when
     both state year and month (a missing day counts as mid-month); 0 when either does not."""
-    if not fa.event.dates or not fb.event.dates:
+    if not fa.profile.dates or not fb.profile.dates:
         return 0.0
-    a, b = fa.event.dates[0].date, fb.event.dates[0].date
+    a, b = fa.profile.dates[0].date, fb.profile.dates[0].date
     if a is None or b is None or None in (a.year, a.month, b.year, b.month):
         return 0.0
     first = date(a.year, a.month, a.day or MID_MONTH)  # type: ignore[arg-type]
@@ -124,9 +111,9 @@ def dates_far_apart(fa: ArticleFeatures, fb: ArticleFeatures) -> bool:
         and abs((published[0] - published[1]).days) >= APART_DAYS
     ):
         return True
-    if not fa.event.dates or not fb.event.dates:
+    if not fa.profile.dates or not fb.profile.dates:
         return False
-    a, b = fa.event.dates[0].date, fb.event.dates[0].date
+    a, b = fa.profile.dates[0].date, fb.profile.dates[0].date
     if a is None or b is None:
         return False
     gap = days_apart(a, b)
