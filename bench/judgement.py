@@ -23,7 +23,7 @@ The validation half (``--half val``, a later slice of events in neither other ha
 for checking that a change made on the fitting half carries over, before the test half
 is read.
 
-    python bench/judgement.py [--half test|fit|val] [--facts-only] [--verbose]
+    python bench/judgement.py [--half test|fit|val] [--facts-only | --quotes-only] [--verbose]
 """
 
 from __future__ import annotations
@@ -367,6 +367,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--half", choices=("test", "fit", "val"), default="test")
     parser.add_argument("--language", help="only reports in this language (e.g. en)")
     parser.add_argument("--facts-only", action="store_true", help="measure only fact slots and flags")
+    parser.add_argument("--quotes-only", action="store_true", help="measure only quotation sets and speakers")
     parser.add_argument("--verbose", action="store_true", help="list the labelled flags got wrong")
     args = parser.parse_args(argv)
     corpus = load()
@@ -383,7 +384,7 @@ def main(argv: list[str]) -> int:
     print(f"half {args.half}: {len(docs)} reports, {len(set(events.values()))} events, "
           f"{len({d.meta['outlet'] for d in docs})} outlets, "
           f"{sum(1 for d in docs if d.meta['language'] != 'en')} not in English")  # fmt: skip
-    if not args.facts_only:
+    if not args.facts_only and not args.quotes_only:
         print(f"{'clusters':34} {'P':>6} {'R':>6} {'F1':>6} {'B3 F1':>6} {'occ F1':>6}")
         for with_meta in (False, True):
             kind = "metadata" if with_meta else "text only"
@@ -395,16 +396,19 @@ def main(argv: list[str]) -> int:
                 p, r, f = pairwise(clusters, events)
                 print(f"{name:34} {p:6.3f} {r:6.3f} {f:6.3f} {bcubed(clusters, events):6.3f} "
                       f"{pairwise(clusters, occasions)[2]:6.3f}")  # fmt: skip
+    if not args.facts_only:
         grouped, sets = quotation_sets(docs, corpus.quotes)
         print(f"quotation sets grouped: {grouped}/{sets} = {grouped / sets if sets else 0:.3f}")
-        right, total = relations(docs, corpus.pairs)
-        print(f"pair relations right: {right}/{total} = {right / total if total else 0:.3f}")
         found, attributed, wrong, labelled = speakers(docs, corpus.quotes)
         if labelled:
             print(f"quotations found {found}/{labelled} = {found / labelled:.3f}; "
                   f"attributed as the outlet does {attributed / labelled:.3f}; "
                   f"misattributed {wrong / labelled:.3f}")  # fmt: skip
-    facts_report(docs, corpus.flags, args.verbose)
+    if not args.facts_only and not args.quotes_only:
+        right, total = relations(docs, corpus.pairs)
+        print(f"pair relations right: {right}/{total} = {right / total if total else 0:.3f}")
+    if not args.quotes_only:
+        facts_report(docs, corpus.flags, args.verbose)
     print(f"({time.perf_counter() - started:.0f} s)")
     return 0
 
