@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from dedupe.evidence.clock_times import ZONES
 from dedupe.evidence.events import Fact
 from dedupe.evidence.fact_flags import FactFlag, fact_flag
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_sentences
@@ -21,7 +22,7 @@ from dedupe.models import Article, Span
 # "9.25pm local time", "11h05 GMT", "à 06h15 heure locale", "14:50 UTC".
 CLOCK_TIME = re.compile(
     r"\b(?P<hour>\d{1,2})[:.hH](?P<minute>\d{2})\s*(?P<half>[ap])?\.?\s*m?\.?\s*"
-    r"(?P<zone>local time|heure locale|hora local|Ortszeit|ora locale|GMT|UTC)\b(?![+-]\d)",
+    r"(?P<zone>" + ZONES + r")\b(?![+-]\d)",
     re.IGNORECASE,
 )
 # Zone words that mean the same clock: the event's own place, or universal time.
