@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dedupe.corpus.fact_audit import CONFLICT_KINDS
+from dedupe.evidence.clock_comparison import clock_zone
 from dedupe.evidence.date_mentions import dates_agree
 from dedupe.evidence.events import Fact
 from dedupe.evidence.fact_flags import FactFlag
@@ -158,7 +159,10 @@ def _flag_key(flag: FactFlag, fx: ArticleFeatures, fy: ArticleFeatures) -> tuple
         return None
     if slot == "figure":
         fact = next((f for f in fx.profile.numbers if f.span == flag.a_span), None)
-        return ("figure", _unit(fact)) if fact is not None else None
+        if fact is not None:
+            return ("figure", _unit(fact))
+        zone = clock_zone(flag.a_value)  # the event's clock time (``clock_flags``)
+        return ("figure", f"time ({zone})") if zone is not None else None
     return (slot, "")
 
 

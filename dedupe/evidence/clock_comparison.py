@@ -63,6 +63,12 @@ def clock_flags(a: Article, b: Article) -> list[FactFlag]:
     return [fact_flag("number", "number_mismatch", x[0], y[0], LEDE_CONFIDENCE, note)]
 
 
+def clock_zone(value: str) -> str | None:
+    """The zone ("local", "utc") of a clock time as a flag gives it, or None for no clock time."""
+    m = CLOCK_TIME.fullmatch(value)
+    return ZONE_OF[m.group("zone").lower()] if m else None
+
+
 def _lede_time(article: Article) -> tuple[Fact, str, int, bool] | None:
     """The lede's first narrated clock time: its fact, zone, minutes after midnight, hedged or not."""
     text = article.text
