@@ -3,8 +3,8 @@
 "Nikolay Patrushev", "Nikolai Patrushev" and "Patrushev" are one person; so are
 "Yang Jiechi" and "Jiechi", and "Kim Jong Un" and "Kim Jong-un". A name key folds the
 spelling differences that transliteration produces (y/i, -iy/-i, -yev/-ev, kh/h, dj/đ, x/ks,
-gue/ge, q/k, Ye-/E-, -ander/-andr, the Arabic article, doubled letters, diacritics), and a
-short form matches a full name when it equals one of its parts.
+gue/ge, q/k, Ye-/E-, zh/j inside a name, -ander/-andr, the Arabic article, doubled letters,
+diacritics), and a short form matches a full name when it equals one of its parts.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ _FOLDS = (
     (re.compile(r"^(?:al|el|ad|ash|as|at|az)-"), ""),  # the Arabic article: "el-Sisi", "al-Sisi" and "Sisi"
     (re.compile(r"q"), "k"),  # Kazakh and Uzbek Latin Қ: "Toqaev" and "Tokayev"
     (re.compile(r"and(?:er|re)$"), "andr"),  # Russian "Александр": "Alexander", "Alexandre", "Aleksandr"
+    (re.compile(r"(?<=.)zh"), "j"),  # Ж inside a name: "Kasym-Zhomart", "Kassym-Jomart" (not Zhang, Yang)
     (re.compile(r"kh"), "h"),
     (re.compile(r"dj"), "d"),  # Serbo-Croatian Đ: "Djokovic" and "Đoković" (accents stripped: "Dokovic")
     (re.compile(r"x"), "ks"),
