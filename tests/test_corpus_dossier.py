@@ -203,3 +203,9 @@ def test_the_event_time_two_sources_give_apart_is_a_conflicting_figure() -> None
 def test_the_event_time_sources_give_alike_is_no_row() -> None:
     found = dossier([_launch("06:15", "a"), _launch("6:17 a.m.", "b")])
     assert [row.label for row in found.facts if row.label.startswith("figure")] == []
+
+
+def test_one_event_time_written_two_ways_is_one_value() -> None:
+    found = dossier([_launch("06:15", "a"), _launch("07:40 a.m.", "b"), _launch("6:15 a.m.", "c")])
+    [time] = _rows(found, "figure: time (local)")
+    assert [v.sources for v in time.values] == [("a", "c"), ("b",)]
