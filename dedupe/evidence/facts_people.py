@@ -66,6 +66,10 @@ ABSTRACT_ENDINGS = (
     "ität",
 )
 ABSTRACT_MIN_CHARS = 7
+# Of those, the German endings, read in German text (or text of no known language) alone:
+# in English "Ann Hartung" is a senator, in German "Zur Stufentrennung" a heading.
+GERMAN_ENDINGS = ("ung", "heit", "keit", "schaft", "ität")
+GERMAN_OR_UNKNOWN = frozenset(("de", "und", ""))
 # Spanish and Portuguese given names and surnames from feasts and virtues that end like an
 # abstract noun: "Trinidad Jiménez", "María Concepción", "Assunção Cristas".
 NAMES_LIKE_NOUNS = frozenset(
@@ -140,7 +144,7 @@ def _complement(word: str) -> bool:
     return word.lower().endswith(COMPLEMENT_ENDINGS) or (place is not None and place.known)
 
 
-def written_as_person(text: str, name: str) -> bool:
+def written_as_person(text: str, name: str, language: str = "und") -> bool:
     """True if the text writes ``name`` as a person's (``named_as_person``) and as no noun's.
 
     Not a person's: a name opening on a locative ("В Кремле"), holding an abstract noun or a
@@ -150,7 +154,7 @@ def written_as_person(text: str, name: str) -> bool:
     words = name.split()
     if not words or words[0].lower() in LOCATIVES or not named_as_person(text, name):
         return False
-    if any(w.lower() in BODY_WORDS or _abstract(w) for w in words):
+    if any(w.lower() in BODY_WORDS or _abstract(w, language) for w in words):
         return False
     if any(_counted(text, w) for w in words):
         return False
@@ -183,11 +187,12 @@ def quoted(text: str, at: int, start: int) -> bool:
     return curly > straight if curly > 0 else straight % 2 == 1
 
 
-def _abstract(word: str) -> bool:
+def _abstract(word: str, language: str) -> bool:
+    """True for an abstract noun of the text's language ("Zusammenfassung" in German text)."""
     lower = word.lower()
-    return (
-        len(word) >= ABSTRACT_MIN_CHARS and lower.endswith(ABSTRACT_ENDINGS) and lower not in NAMES_LIKE_NOUNS
-    )
+    if len(lower) < ABSTRACT_MIN_CHARS or not lower.endswith(ABSTRACT_ENDINGS) or lower in NAMES_LIKE_NOUNS:
+        return False
+    return language.split("-")[0].lower() in GERMAN_OR_UNKNOWN or not lower.endswith(GERMAN_ENDINGS)
 
 
 def _counted(text: str, word: str) -> bool:
@@ -211,7 +216,7 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
     """
     text = article.text
     named = [replace(f, canonical=whole_name(text, f)) for f in found]
-    kept = [f for f in named if written_as_person(text, f.canonical)]
+    kept = [f for f in named if written_as_person(text, f.canonical, article.language)]
     # "FM Lavrov" beside "Sergey Lavrov": a title's abbreviation before the surname, one person.
     kept = [f for f in kept if not _titled_again(f, kept)]
     if not kept:
@@ -230,14 +235,14 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
     for sentence in _meeting_sentences(article, lead):
         if _with_lead(text, sentence, lead, people, pronouns):
             met = _named_in(text, sentence, people) + _met_by_surname(text, sentence, people)
-            _admit(text, kept, met, "met")
+            _admit(text, kept, met, "met", article.language)
     for sentence in gathering_sentences(text):  # "X joined the leaders", "the leaders attending include X"
         attending = [p for p in _named_in(text, sentence, people) if not speaking(text, sentence, p)]
-        _admit(text, kept, attending, "participant")
+        _admit(text, kept, attending, "participant", article.language)
     return tuple(kept)
 
 
-def _admit(text: str, kept: list[Fact], people: list[Fact], role: str) -> None:
+def _admit(text: str, kept: list[Fact], people: list[Fact], role: str, language: str) -> None:
     """Add to ``kept`` those of ``people`` named in full as a person, neither a spokesperson nor
     one already kept: a one-word name beside the lead may be a word ("Азиатско-Тихоокеанскому")."""
     for person in people:
@@ -245,7 +250,7 @@ def _admit(text: str, kept: list[Fact], people: list[Fact], role: str) -> None:
             " " in person.canonical
             and not any(same_person(person.canonical, f.canonical) for f in kept)
             and not _spokesperson(text, person)
-            and written_as_person(text, person.canonical)
+            and written_as_person(text, person.canonical, language)
         ):
             kept.append(replace(person, slot="participant", role=role, confidence=LEDE_CONFIDENCE))
 
@@ -303,7 +308,7 @@ def _first_person(article: Article, profile: EventProfile) -> Fact | None:
         order.setdefault(person.canonical, person)
     narrated = [p for p in order.values() if not is_furniture(article.text, p)]  # not "By Jane Roe"
     for person in narrated[:PROTAGONIST_CHECKS]:
-        if written_as_person(article.text, person.canonical):
+        if written_as_person(article.text, person.canonical, article.language):
             return replace(person, slot="participant", role="protagonist", confidence=PROTAGONIST_CONFIDENCE)
     return None
 
