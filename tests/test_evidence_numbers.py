@@ -199,3 +199,12 @@ def test_a_figure_next_to_a_clock_time_or_a_date_still_counts(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The 2022-23 season ended.", "The 2019–2021 plan ended.", "date 2023-04 Die Rakete flog."],
+    ids=["season", "span-of-years", "month-of-a-year"],
+)
+def test_no_figure_is_read_out_of_a_span_of_years_or_a_month_of_a_year(text: str) -> None:
+    assert _quantities(text) == []

@@ -15,15 +15,17 @@ from dedupe.models import Span
 ZONES = r"(?:local time|heure locale|hora local|Ortszeit|ora locale|GMT|UTC)"
 # A clock time in any of the ways news writes one: "08:42", "08:42:10", "11h05", "8.42 am",
 # "9.25pm", "8.42 a.m.", "8.42 GMT", "0842 GMT"; or a date in digits: "2024-03-12",
-# "12/03/2024", "3.12.2023". A point between two digit groups is a decimal ("8.42 million")
-# unless a half-day or a zone follows; a colon never is ("08:42" alone is a time).
+# "12/03/2024", "3.12.2023", a month of a year or a span of years ("2023-04", "2022-23",
+# "2019–2021"). A point between two digit groups is a decimal ("8.42 million") unless a
+# half-day or a zone follows; a colon never is ("08:42" alone is a time).
 CLOCK_OR_DATE = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?![\d,.]\d)"
     r"|\b\d{1,2}[hH]\d{2}\b"
     r"|\b\d{1,2}\.\d{2}\s*(?:[ap]\.?\s?m\b\.?|" + ZONES + r"\b)"
     r"|\b\d{4}\s*(?:GMT|UTC)\b"
     r"|\b\d{4}([-/.])\d{1,2}\1\d{1,2}\b"
-    r"|\b\d{1,2}([-/.])\d{1,2}\2\d{2,4}\b",
+    r"|\b\d{1,2}([-/.])\d{1,2}\2\d{2,4}\b"
+    r"|\b(?:19|20)\d{2}[-–/](?:(?:19|20)\d{2}|\d{2})\b(?![-–/.]\d)",
     re.IGNORECASE,
 )
 
