@@ -176,3 +176,36 @@ def test_credits_in_the_text_are_found_with_their_sentence() -> None:
     assert (credit.name, credit.where) == ("TASS", "text")
     assert credit.span is not None and article.text[credit.span.start : credit.span.end] == "TASS"
     assert credit.sentence_text == "The talks ended, TASS reported, citing an aide."
+
+
+LAUNCH = (
+    "Northland's space agency launched its first weather satellite on Thursday. "
+    "The rocket lifted off from the Kestrel Point launch site at {} local time."
+)
+
+
+def _launch(time: str, id: str) -> Article:
+    return article_from_text(LAUNCH.format(time), id=id, title="Northland launches a weather satellite")
+
+
+def test_the_event_time_two_sources_give_apart_is_a_conflicting_figure() -> None:
+    found = dossier([_launch("06:15", "a"), _launch("07:40 a.m.", "b"), _launch("06:15", "c")])
+    [time] = _rows(found, "figure: time (local)")
+    assert time.status == "conflict"
+    assert [(v.value, v.sources) for v in time.values] == [
+        ("06:15 local time", ("a", "c")),
+        ("07:40 a.m. local time", ("b",)),
+    ]
+    assert time.pairs == 2
+    assert all(c.sentence_text.startswith("The rocket lifted off") for c in time.cells)
+
+
+def test_the_event_time_sources_give_alike_is_no_row() -> None:
+    found = dossier([_launch("06:15", "a"), _launch("6:17 a.m.", "b")])
+    assert [row.label for row in found.facts if row.label.startswith("figure")] == []
+
+
+def test_one_event_time_written_two_ways_is_one_value() -> None:
+    found = dossier([_launch("06:15", "a"), _launch("07:40 a.m.", "b"), _launch("6:15 a.m.", "c")])
+    [time] = _rows(found, "figure: time (local)")
+    assert [v.sources for v in time.values] == [("a", "c"), ("b",)]

@@ -67,3 +67,10 @@ def test_a_later_sentence_times_another_moment() -> None:
         "The satellite separated from the rocket at 07:40 a.m. local time."
     )
     assert _flags(LAUNCH_A, b) == []
+
+
+def test_the_minutes_of_two_close_times_are_no_conflicting_figure() -> None:
+    a = LAUNCH_A.replace("06:15", "06:42")
+    b = LAUNCH_B.replace("07:40 a.m.", "06:45")
+    flags = compare_facts(article_from_text(a, id="a"), article_from_text(b, id="b"))
+    assert [(f.slot, f.a_value, f.b_value) for f in flags] == []

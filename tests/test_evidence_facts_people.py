@@ -207,3 +207,72 @@ def test_who_attended_another_occasion_takes_no_part() -> None:
         "In 2019 Ostrian President Ivo Lanner attended the summit in Rome."
     )
     assert participants(text) == [("Ola Brekke", "protagonist")]
+
+
+def test_a_marian_given_name_or_surname_is_no_abstract_noun() -> None:
+    spanish = (
+        "La ministra Trinidad Ibarra se reunió con su homólogo Omar Vidal en Rabat el lunes.\n\n"
+        "Ibarra habló de comercio."
+    )
+    assert written_as_person(spanish, "Trinidad Ibarra")
+    assert written_as_person("A ministra Assunção Matos falou na segunda-feira.", "Assunção Matos")
+    assert written_as_person("La presidenta María Concepción Ruiz habló el lunes.", "María Concepción Ruiz")
+
+
+def test_an_abstract_noun_beside_a_name_word_is_still_no_person() -> None:
+    assert not written_as_person("Exploração Aeroespacial\n\nO foguete subiu.", "Exploração Aeroespacial")
+    assert not written_as_person("Actualidad Ibarra\n\nEl cohete subió.", "Actualidad Ibarra")
+
+
+def test_a_day_before_a_month_or_a_models_number_is_no_count() -> None:
+    month = "Prime Minister Dana May met President Ivo Lanner in Valdor on 5 May.\n\nMay spoke of trade."
+    assert written_as_person(month, "Dana May")
+    model = "Pilot Max Fielding flew the Boeing 737 Max from Valdor on Monday.\n\nFielding said it went well."
+    assert written_as_person(model, "Max Fielding")
+
+
+def test_a_count_at_a_sentences_start_is_still_a_count() -> None:
+    assert not written_as_person(
+        "Der Flug endete. Rund 90 Minuten Flugzeit waren geplant.", "Minuten Flugzeit"
+    )
+    assert not written_as_person("Die 90 Minuten Flugzeit waren geplant.", "Minuten Flugzeit")
+
+
+GATHERING = (
+    "Prime Minister Dana Quill opened the summit in Valdor on Monday.\n\n{}\n\nThe talks end on Tuesday."
+)
+
+
+def test_who_did_not_attend_takes_no_part() -> None:
+    for sentence in (
+        "Ostrian President Ivo Lanner did not attend the summit.",
+        "Ostrian President Ivo Lanner declined to attend.",
+        "Ostrian President Ivo Lanner will not attend, his office said.",
+        "Le président Ivo Lanner n'a pas participé au sommet.",
+    ):
+        assert participants(GATHERING.format(sentence)) == [("Dana Quill", "protagonist")], sentence
+
+
+def test_who_the_sentence_does_not_say_attended_takes_no_part() -> None:
+    for sentence in (
+        "The forum, attended by 300 delegates, was organised by businessman Ivo Lanner's foundation.",
+        "The speech was written by Ivo Lanner, who joined her office as an adviser.",
+        "Ostria joined Norland in condemning the attack, President Ivo Lanner said in a statement.",
+    ):
+        assert participants(GATHERING.format(sentence)) == [("Dana Quill", "protagonist")], sentence
+
+
+def test_who_a_passive_names_as_attending_takes_part() -> None:
+    sentence = "The dinner was attended by Ostrian President Ivo Lanner and Premier Marek Hollis."
+    assert participants(GATHERING.format(sentence)) == [
+        ("Dana Quill", "protagonist"),
+        ("Ivo Lanner", "participant"),
+        ("Marek Hollis", "participant"),
+    ]
+
+
+def test_a_german_nouns_ending_on_a_name_outside_german_text_is_no_abstract_noun() -> None:
+    text = "Prime Minister Dana Quill met Senator Ann Hartung in Valdor on Monday.\n\nHartung spoke of trade."
+    assert written_as_person(text, "Ann Hartung", "en")
+    assert not written_as_person("Zur Stufentrennung kam es nicht.", "Zur Stufentrennung", "de")
+    assert not written_as_person("Zur Stufentrennung kam es nicht.", "Zur Stufentrennung")

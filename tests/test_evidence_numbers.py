@@ -163,3 +163,48 @@ def test_skip_spans_are_checked_in_one_pass_as_each_span_would_be(skip: list[Spa
     inside = numbers._inside(skip)  # overlapping, empty and unsorted spans, positions asked in order
     for position in sorted(asked):
         assert inside(position) == any(s.start <= position < s.end for s in skip)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rocket lifted off at 08:42 local time.",
+        "The quake struck at 8.42 am on Monday.",
+        "The quake struck at 8.42 a.m. on Monday.",
+        "The ship sank at 08:42 GMT.",
+        "The ship sank at 0842 GMT.",
+        "Le navire a coulé à 11h05 heure locale.",
+        "The ship sank at 08:42:10 on the dot.",
+        "The vote was held on 2024-03-12 without incident.",
+        "The vote was held on 2023/12/03 without incident.",
+    ],
+    ids=["colon-local", "point-am", "point-a.m.", "colon-gmt", "four-digits-gmt", "french-h", "seconds",
+         "iso-date", "slashed-date"],
+)  # fmt: skip
+def test_no_figure_is_read_out_of_a_clock_time_or_a_date(text: str) -> None:
+    assert _quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At 08:42 local time, 42 local councils closed their schools.", [("42 local", "42 local")]),
+        ("At 08:42 local time 30 trucks stopped.", [("30 truck", "30 trucks")]),
+        ("Exports reached 8.42 million tonnes.", [("8,420,000 tonne", "8.42 million tonnes")]),
+        ("On 2024-03-12 three ships sailed.", [("3 ship", "three ships")]),
+    ],
+    ids=["figure-after-a-time", "figure-right-after-a-time", "decimal-with-a-scale", "figure-after-a-date"],
+)
+def test_a_figure_next_to_a_clock_time_or_a_date_still_counts(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The 2022-23 season ended.", "The 2019–2021 plan ended.", "date 2023-04 Die Rakete flog."],
+    ids=["season", "span-of-years", "month-of-a-year"],
+)
+def test_no_figure_is_read_out_of_a_span_of_years_or_a_month_of_a_year(text: str) -> None:
+    assert _quantities(text) == []

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dedupe.corpus.fact_audit import CONFLICT_KINDS
+from dedupe.evidence.clock_comparison import clock_zone, same_clock_time
 from dedupe.evidence.date_mentions import dates_agree
 from dedupe.evidence.events import Fact
 from dedupe.evidence.fact_flags import FactFlag
@@ -158,7 +159,10 @@ def _flag_key(flag: FactFlag, fx: ArticleFeatures, fy: ArticleFeatures) -> tuple
         return None
     if slot == "figure":
         fact = next((f for f in fx.profile.numbers if f.span == flag.a_span), None)
-        return ("figure", _unit(fact)) if fact is not None else None
+        if fact is not None:
+            return ("figure", _unit(fact))
+        zone = clock_zone(flag.a_value)  # the event's clock time (``clock_flags``)
+        return ("figure", f"time ({zone})") if zone is not None else None
     return (slot, "")
 
 
@@ -228,7 +232,7 @@ def _agreement(slot: str, held: Mapping[str, Fact]) -> Callable[[FactCell, FactC
             return dates_agree(fx.date, fy.date) is not False
         if slot == "figure" and fx is not None and fy is not None and fx.quantity and fy.quantity:
             return quantities_agree(fx.quantity, fy.quantity) is True
-        return False
+        return slot == "figure" and same_clock_time(x.value, y.value)  # "06:15", "6:15 a.m."
 
     return agree
 

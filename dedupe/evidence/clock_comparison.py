@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from dedupe.evidence.clock_times import ZONES
 from dedupe.evidence.events import Fact
 from dedupe.evidence.fact_flags import FactFlag, fact_flag
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_sentences
@@ -21,7 +22,7 @@ from dedupe.models import Article, Span
 # "9.25pm local time", "11h05 GMT", "à 06h15 heure locale", "14:50 UTC".
 CLOCK_TIME = re.compile(
     r"\b(?P<hour>\d{1,2})[:.hH](?P<minute>\d{2})\s*(?P<half>[ap])?\.?\s*m?\.?\s*"
-    r"(?P<zone>local time|heure locale|hora local|Ortszeit|ora locale|GMT|UTC)\b(?![+-]\d)",
+    r"(?P<zone>" + ZONES + r")\b(?![+-]\d)",
     re.IGNORECASE,
 )
 # Zone words that mean the same clock: the event's own place, or universal time.
@@ -54,12 +55,33 @@ def clock_flags(a: Article, b: Article) -> list[FactFlag]:
     x, y = _lede_time(a), _lede_time(b)
     if x is None or y is None or x[1] != y[1]:
         return []
-    gap = abs(x[2] - y[2])
-    gap = min(gap, MINUTES_PER_DAY - gap)
-    if gap <= (HEDGED_MINUTES if x[3] or y[3] else EXACT_MINUTES):
+    if _gap(x[2], y[2]) <= (HEDGED_MINUTES if x[3] or y[3] else EXACT_MINUTES):
         return []
     note = f"A times the event {x[0].value}, B {y[0].value}"
     return [fact_flag("number", "number_mismatch", x[0], y[0], LEDE_CONFIDENCE, note)]
+
+
+def clock_zone(value: str) -> str | None:
+    """The zone ("local", "utc") of a clock time as a flag gives it, or None for no clock time."""
+    m = CLOCK_TIME.fullmatch(value)
+    return ZONE_OF[m.group("zone").lower()] if m else None
+
+
+def same_clock_time(a: str, b: str) -> bool:
+    """True for two clock times as flags give them that time one moment: one zone, minutes apart."""
+    x, y = CLOCK_TIME.fullmatch(a), CLOCK_TIME.fullmatch(b)
+    if x is None or y is None or clock_zone(a) != clock_zone(b):
+        return False
+    mx, my = _minutes(x), _minutes(y)
+    if mx is None or my is None:
+        return False
+    return _gap(mx, my) <= EXACT_MINUTES
+
+
+def _gap(a: int, b: int) -> int:
+    """Minutes between two times of day, either way round midnight."""
+    gap = abs(a - b)
+    return min(gap, MINUTES_PER_DAY - gap)
 
 
 def _lede_time(article: Article) -> tuple[Fact, str, int, bool] | None:

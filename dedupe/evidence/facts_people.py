@@ -13,7 +13,7 @@ Elon Musk") and keep an article-joined surname after them ("… el-Sisi"). A spo
 announces the meeting rather than taking part in it, and a meeting whose sentence does not
 name the lead is another. Whoever the lede or the lead's own sentence says the lead met
 takes part, in any language the lede is read in, and so does whoever a sentence says joined
-or attended the gathering ("the leaders attending include …").
+or attended the gathering ("the leaders attending include …", ``facts_gatherings``).
 """
 
 from __future__ import annotations
@@ -21,15 +21,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dedupe.evidence.date_ranking import BACKGROUND_CUES
 from dedupe.evidence.events import EventProfile, Fact
+from dedupe.evidence.facts_gatherings import gathering_sentences, speaking
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_sentences
+from dedupe.evidence.foreign_dates import FOREIGN_MONTHS
 from dedupe.evidence.names import same_person
 from dedupe.evidence.page_furniture import is_furniture
 from dedupe.evidence.participants import PROTAGONIST_CHECKS, PROTAGONIST_CONFIDENCE
 from dedupe.evidence.places import lookup_exonym
 from dedupe.evidence.thing_names import BEFORE_CHARS, BRAND, LOCATIVES, named_as_person
 from dedupe.models import Article, Span
+from dedupe.text.dates import MONTHS
 
 # Who announces a meeting rather than taking part: "spokeswoman", "la portavoce", "Sprecherin".
 SPOKESPERSON = re.compile(
@@ -64,6 +66,16 @@ ABSTRACT_ENDINGS = (
     "ität",
 )
 ABSTRACT_MIN_CHARS = 7
+# Of those, the German endings, read in German text (or text of no known language) alone:
+# in English "Ann Hartung" is a senator, in German "Zur Stufentrennung" a heading.
+GERMAN_ENDINGS = ("ung", "heit", "keit", "schaft", "ität")
+GERMAN_OR_UNKNOWN = frozenset(("de", "und", ""))
+# Spanish and Portuguese given names and surnames from feasts and virtues that end like an
+# abstract noun: "Trinidad Jiménez", "María Concepción", "Assunção Cristas".
+NAMES_LIKE_NOUNS = frozenset(
+    "concepción asunción encarnación purificación anunciación presentación visitación ascensión "
+    "trinidad caridad natividad conceição assunção encarnação purificação anunciação ascensão".split()
+)
 # Nouns of bodies and gatherings in names, in the languages read besides English (which
 # ``thing_names.THING_WORDS`` covers): "Саммит Шанхайской …", "Республика Беларусь", "Cumbre Mundial".
 BODY_WORDS = frozenset(
@@ -79,6 +91,11 @@ NUMBER_WORDS = ("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neu
 # A count on the name's line: one to three digits, not part of a date or a time ("90 Minuten",
 # not "2023-11-18 Elon Musk"), or a German number word. A word written after it is a unit, not a name.
 COUNTED = re.compile(r"(?:(?<![\w\-/.:,])\d{1,3}|(?i:\b(?:" + "|".join(NUMBER_WORDS) + r")))[^\S\n]+")
+# A capitalised word before a number in mid-sentence names a model, not a count: "the Boeing
+# 737 Max", "Chandrayaan 3 Vikram" (a sentence's first word may open a count: "Rund 90 Minuten").
+MODEL_BEFORE = re.compile(r"(?:[^.!?:\s][^\S\n]+)[A-ZÀ-Ý][\w-]*[^\S\n]+$")
+# Characters before a count looked at for a model's name.
+MODEL_CHARS = 40
 # An embedded social post's signature after its author's name: "— Jane Roe (@janeroe)".
 HANDLE_AFTER = re.compile(r"\s*\(@\w+\)")
 # Before a name, who reports or is gone rather than takes part: a correspondent ("передает
@@ -94,23 +111,6 @@ RELATED_LABEL = re.compile(r"[^\S\n]*[A-ZÀ-Ý][A-ZÀ-Ý ]{3,}[^\S\n]*[|:]")
 JOINED_SURNAME = re.compile(r"[^\S\n]+((?:el|al|ad|ash|as|at|az)-[A-Z][\w'’-]*)")
 # English third-person pronouns, which in a report's sentence about a meeting stand for its lead.
 LEAD_PRONOUNS = ("he", "He", "she", "She", "his", "His", "her", "Her", "him")
-# Words saying who took part in a gathering, in the languages read: "joined allied leaders",
-# "the leaders attending the summit include …", "s'est joint aux dirigeants", "участвовали".
-TOOK_PART = re.compile(
-    r"\b(?:joined|joins?|attend|attends|attended|attending|took part|participated|participating"
-    r"|s['’]est joint|a participé|ont participé|participó|participaron|asistió|asistieron|si è unito"
-    r"|ha partecipato|hanno partecipato|nahm(?:en)? \w+ teil|teilgenommen|участвовал\w*|принял\w* участие"
-    r"|присоединил\w*)(?!\w)",
-    re.IGNORECASE,
-)
-# Sentences saying who took part read, at most: each is searched for every name the article holds.
-GATHERING_SENTENCES = 8
-# What ends a sentence, for the sentences around a word of taking part.
-SENTENCE_ENDS = (". ", "! ", "? ", "\n")
-# Another occasion's time: "last year", "two years ago", "in 2019".
-PAST_CUES = re.compile(
-    r"\b(?:last (?:week|month|year)|(?:days|weeks|months|years) ago|in (?:19|20)\d\d)\b", re.IGNORECASE
-)
 WORD = re.compile(r"\w+")
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
@@ -144,7 +144,7 @@ def _complement(word: str) -> bool:
     return word.lower().endswith(COMPLEMENT_ENDINGS) or (place is not None and place.known)
 
 
-def written_as_person(text: str, name: str) -> bool:
+def written_as_person(text: str, name: str, language: str = "und") -> bool:
     """True if the text writes ``name`` as a person's (``named_as_person``) and as no noun's.
 
     Not a person's: a name opening on a locative ("В Кремле"), holding an abstract noun or a
@@ -154,9 +154,9 @@ def written_as_person(text: str, name: str) -> bool:
     words = name.split()
     if not words or words[0].lower() in LOCATIVES or not named_as_person(text, name):
         return False
-    if any(w.lower() in BODY_WORDS or _abstract(w) for w in words):
+    if any(w.lower() in BODY_WORDS or _abstract(w, language) for w in words):
         return False
-    if any(re.search(COUNTED.pattern + re.escape(w) + r"(?!\w)", text) for w in words):
+    if any(_counted(text, w) for w in words):
         return False
     mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
     return not mentions or not all(_aside(text, m.start(), m.end()) for m in mentions)
@@ -187,8 +187,23 @@ def quoted(text: str, at: int, start: int) -> bool:
     return curly > straight if curly > 0 else straight % 2 == 1
 
 
-def _abstract(word: str) -> bool:
-    return len(word) >= ABSTRACT_MIN_CHARS and word.lower().endswith(ABSTRACT_ENDINGS)
+def _abstract(word: str, language: str) -> bool:
+    """True for an abstract noun of the text's language ("Zusammenfassung" in German text)."""
+    lower = word.lower()
+    if len(lower) < ABSTRACT_MIN_CHARS or not lower.endswith(ABSTRACT_ENDINGS) or lower in NAMES_LIKE_NOUNS:
+        return False
+    return language.split("-")[0].lower() in GERMAN_OR_UNKNOWN or not lower.endswith(GERMAN_ENDINGS)
+
+
+def _counted(text: str, word: str) -> bool:
+    """True if the text writes ``word`` after a count ("90 Minuten"): not a day before a month
+    ("5 May" is no count of Mays) nor a model's number ("the Boeing 737 Max")."""
+    if word.lower() in MONTHS or word.lower() in FOREIGN_MONTHS:
+        return False
+    return any(
+        not MODEL_BEFORE.search(text, max(0, m.start() - MODEL_CHARS), m.start())
+        for m in re.finditer(COUNTED.pattern + re.escape(word) + r"(?!\w)", text)
+    )
 
 
 def participants_view(article: Article, profile: EventProfile, found: tuple[Fact, ...]) -> tuple[Fact, ...]:
@@ -201,7 +216,7 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
     """
     text = article.text
     named = [replace(f, canonical=whole_name(text, f)) for f in found]
-    kept = [f for f in named if written_as_person(text, f.canonical)]
+    kept = [f for f in named if written_as_person(text, f.canonical, article.language)]
     # "FM Lavrov" beside "Sergey Lavrov": a title's abbreviation before the surname, one person.
     kept = [f for f in kept if not _titled_again(f, kept)]
     if not kept:
@@ -220,13 +235,14 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
     for sentence in _meeting_sentences(article, lead):
         if _with_lead(text, sentence, lead, people, pronouns):
             met = _named_in(text, sentence, people) + _met_by_surname(text, sentence, people)
-            _admit(text, kept, met, "met")
-    for sentence in _gathering_sentences(text):  # "X joined the leaders", "the leaders attending include X"
-        _admit(text, kept, _named_in(text, sentence, people), "participant")
+            _admit(text, kept, met, "met", article.language)
+    for sentence in gathering_sentences(text):  # "X joined the leaders", "the leaders attending include X"
+        attending = [p for p in _named_in(text, sentence, people) if not speaking(text, sentence, p)]
+        _admit(text, kept, attending, "participant", article.language)
     return tuple(kept)
 
 
-def _admit(text: str, kept: list[Fact], people: list[Fact], role: str) -> None:
+def _admit(text: str, kept: list[Fact], people: list[Fact], role: str, language: str) -> None:
     """Add to ``kept`` those of ``people`` named in full as a person, neither a spokesperson nor
     one already kept: a one-word name beside the lead may be a word ("Азиатско-Тихоокеанскому")."""
     for person in people:
@@ -234,25 +250,9 @@ def _admit(text: str, kept: list[Fact], people: list[Fact], role: str) -> None:
             " " in person.canonical
             and not any(same_person(person.canonical, f.canonical) for f in kept)
             and not _spokesperson(text, person)
-            and written_as_person(text, person.canonical)
+            and written_as_person(text, person.canonical, language)
         ):
             kept.append(replace(person, slot="participant", role=role, confidence=LEDE_CONFIDENCE))
-
-
-def _gathering_sentences(text: str) -> list[Span]:
-    """The first sentences saying who took part in a gathering ("attended", "s'est joint aux
-    dirigeants"), not in another occasion's ("had attended", "last year")."""
-    found: list[Span] = []
-    for word in TOOK_PART.finditer(text):
-        start = max(text.rfind(end, 0, word.start()) for end in SENTENCE_ENDS) + 1
-        ends = [at for at in (text.find(end, word.end()) for end in SENTENCE_ENDS) if at >= 0]
-        sentence = Span(start, min(ends, default=len(text)))
-        background = BACKGROUND_CUES.search(sentence.slice(text)) or PAST_CUES.search(sentence.slice(text))
-        if not background and sentence not in found:
-            found.append(sentence)
-        if len(found) == GATHERING_SENTENCES:
-            break
-    return found
 
 
 def _meeting_sentences(article: Article, lead: Fact) -> list[Span]:
@@ -308,7 +308,7 @@ def _first_person(article: Article, profile: EventProfile) -> Fact | None:
         order.setdefault(person.canonical, person)
     narrated = [p for p in order.values() if not is_furniture(article.text, p)]  # not "By Jane Roe"
     for person in narrated[:PROTAGONIST_CHECKS]:
-        if written_as_person(article.text, person.canonical):
+        if written_as_person(article.text, person.canonical, article.language):
             return replace(person, slot="participant", role="protagonist", confidence=PROTAGONIST_CONFIDENCE)
     return None
 

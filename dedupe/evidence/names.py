@@ -3,7 +3,8 @@
 "Nikolay Patrushev", "Nikolai Patrushev" and "Patrushev" are one person; so are
 "Yang Jiechi" and "Jiechi", and "Kim Jong Un" and "Kim Jong-un". A name key folds the
 spelling differences that transliteration produces (y/i, -iy/-i, -yev/-ev, kh/h, dj/đ, x/ks,
-gue/ge, doubled letters, diacritics), and a short form matches a full name when it equals one of its parts.
+gue/ge, q/k, Ye-/E-, zh/j inside a name, -ander/-andr, the Arabic article, doubled letters,
+diacritics), and a short form matches a full name when it equals one of its parts.
 """
 
 from __future__ import annotations
@@ -18,16 +19,22 @@ from anyascii import anyascii
 from dedupe.evidence.lexicon import TITLES
 
 _FOLDS = (
+    (re.compile(r"^(?:al|el|ad|ash|as|at|az)-"), ""),  # the Arabic article: "el-Sisi", "al-Sisi" and "Sisi"
+    (re.compile(r"q"), "k"),  # Kazakh and Uzbek Latin Қ: "Toqaev" and "Tokayev"
+    (re.compile(r"and(?:er|re)$"), "andr"),  # Russian "Александр": "Alexander", "Alexandre", "Aleksandr"
+    (re.compile(r"(?<=.)zh"), "j"),  # Ж inside a name: "Kasym-Zhomart", "Kassym-Jomart" (not Zhang, Yang)
     (re.compile(r"kh"), "h"),
     (re.compile(r"dj"), "d"),  # Serbo-Croatian Đ: "Djokovic" and "Đoković" (accents stripped: "Dokovic")
     (re.compile(r"x"), "ks"),
     (re.compile(r"gu(?=[eiy])"), "g"),  # French and Spanish keep a hard g: "Sergueï", "Serguéi" and "Sergei"
     (re.compile(r"iy$|yy$|ij$|ii$"), "i"),
     (re.compile(r"[yj]"), "i"),
+    (re.compile(r"^ie"), "e"),  # Russian "Е" opening a name: "Yevgeny" and "Evgeny", "Yelena" and "Elena"
     (re.compile(r"(?<=[aeou])ie"), "e"),  # Russian "-ев" after a vowel: "Tokayev" and "Tokaev"
     (re.compile(r"ph"), "f"),
     (re.compile(r"w"), "v"),
     (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"^m[ou]ham[ae]d$"), "muhamad"),  # Arabic محمد: "Mohammed", "Muhammad", "Mohamed"
     (re.compile(r"[^a-z]"), ""),
 )
 

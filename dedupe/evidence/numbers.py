@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from dedupe.evidence.clock_times import clock_and_date_spans
 from dedupe.models import Span, Token
 
 # Two exact figures within half a percent are one figure rounded differently, where one of
@@ -169,8 +170,9 @@ def find_quantities(
 ) -> list[QuantityMention]:
     """Return the quantities stated by ``tokens`` (words of ``text``), in order.
 
-    Numbers inside ``skip`` spans (dates already found), clock times and numbers with
-    no recognisable unit are left out: a bare "2" says nothing a report can disagree on.
+    Numbers inside ``skip`` spans (dates already found), clock times and all-digit dates
+    ("08:42 local time", "2024-03-12") and numbers with no recognisable unit are left out:
+    a bare "2" says nothing a report can disagree on.
     ``language`` (ISO 639-1) tells how the digits are grouped: in Spanish "1.037" is a
     thousand and thirty-seven, in French "2 719" one number.
 
@@ -181,7 +183,8 @@ def find_quantities(
         ['≥1037 dead']
     """
     comma = language.split("-")[0].lower() in DECIMAL_COMMA_LANGUAGES
-    skipped = _inside(skip)
+    clocks = clock_and_date_spans(text, tokens[0].start, tokens[-1].end) if tokens else []
+    skipped = _inside([*skip, *clocks])
     found: list[QuantityMention] = []
     after = 0  # where the last number read ends: a number starts no earlier
     for i in _number_starts(tokens):
