@@ -25,6 +25,7 @@ from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.fact_flags import FactFlag, fact_flag
 from dedupe.evidence.facts_view import facts_profile
 from dedupe.evidence.figure_comparison import number_flags
+from dedupe.evidence.flag_furniture import cannot_contradict
 from dedupe.evidence.names import name_key, same_person
 from dedupe.evidence.overlap import compare_places, finest_places
 from dedupe.evidence.page_furniture import is_furniture
@@ -76,8 +77,10 @@ def compare_facts(
 
 
 def _furniture(flag: FactFlag, a_text: str, b_text: str) -> bool:
+    """True if either side of the flag stands in page furniture, a caption or a title-case headline."""
     return any(
         is_furniture(text, Fact(flag.slot, "", "", span, sentence, 0.0))
+        or cannot_contradict(text, span, sentence)
         for text, span, sentence in (
             (a_text, flag.a_span, flag.a_sentence),
             (b_text, flag.b_span, flag.b_sentence),

@@ -1,0 +1,98 @@
+"""False alarms of conflict flags on real news, each beside a true conflict that must still be flagged.
+
+Every sentence is invented; each pair reports one event.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dedupe.evidence.facts import compare_facts
+from dedupe.ingest.build import article_from_text
+
+CONFLICTS = frozenset(("conflict", "number_mismatch", "date_mismatch"))
+
+
+def _conflicts(a_text: str, b_text: str) -> list[tuple[str, str, str]]:
+    a, b = article_from_text(a_text, id="a"), article_from_text(b_text, id="b")
+    return [(f.slot, f.a_value, f.b_value) for f in compare_facts(a, b) if f.kind in CONFLICTS]
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "flagged"),
+    [
+        # A headline in title case capitalises words that are no names: no place read there contradicts.
+        (
+            "Presidents Meet At Lakeside Estate South Of San Francisco\n"
+            "The two presidents met at a lakeside estate on Tuesday, November 14, 2023, "
+            "for four hours of talks.",
+            "The two presidents met on Tuesday, November 14, 2023, in San Francisco for four hours of talks.",
+            [],
+        ),
+        (
+            "The two presidents met on Tuesday in Boston.",
+            "The two presidents met on Tuesday in Chicago.",
+            [("place", "Boston", "Chicago")],
+        ),
+        # A Spanish caption shows the rocket on its pad days before the launch.
+        (
+            "En esta foto proporcionada por la agencia, el cohete se ve en la plataforma de lanzamiento "
+            "el viernes 11 de noviembre de 2022.\nEl cohete despegó el miércoles desde Florida.",
+            "The rocket lifted off from Florida on Wednesday, Nov. 16, 2022.",
+            [],
+        ),
+        (
+            "El cohete despegó el viernes 11 de noviembre de 2022 desde Florida.",
+            "The rocket lifted off from Florida on Wednesday, Nov. 16, 2022.",
+            [("date", "11 de noviembre de 2022", "Wednesday, Nov. 16, 2022")],
+        ),
+    ],
+)
+def test_captions_and_title_case_headlines_cannot_contradict(
+    a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
+) -> None:
+    assert _conflicts(a_text, b_text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "flagged"),
+    [
+        # Bodies recovered "so far" are a count still going on, as a toll is.
+        (
+            "Les secouristes ont sorti 31 corps des décombres jusqu'à présent, selon la police.",
+            "Selon la police, 54 corps ont été sortis des décombres jusqu'à présent.",
+            [],
+        ),
+        (
+            "Les secouristes ont sorti 31 corps des décombres, selon la police.",
+            "Selon la police, 54 corps ont été sortis des décombres.",
+            [("number", "31 corps", "54 corps")],
+        ),
+        # People "still trapped": the rescue and the toll are still going on.
+        (
+            "Seven people died and 520 were injured, while 60 people are still trapped.",
+            "Nine people died and 610 were injured.",
+            [],
+        ),
+        (
+            "Seven people died and 520 were injured, while 60 people are trapped.",
+            "Nine people died and 610 were injured.",
+            [("number", "Seven people", "Nine people"), ("number", "520", "610")],
+        ),
+        # "The other three deaths" are the rest of a toll, not the whole of it.
+        (
+            "At least four people were killed when the bridge collapsed on Monday.",
+            "The bridge collapsed on Monday, and the police gave no details of the other three deaths.",
+            [],
+        ),
+        (
+            "At least four people were killed when the bridge collapsed on Monday.",
+            "The bridge collapsed on Monday, and the police reported three deaths.",
+            [("number", "four people", "three deaths")],
+        ),
+    ],
+)
+def test_tolls_still_moving_and_parts_of_a_toll_are_no_mismatch(
+    a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
+) -> None:
+    assert _conflicts(a_text, b_text) == flagged
