@@ -111,6 +111,23 @@ SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 PAST_CUES = re.compile(
     r"\b(?:last (?:week|month|year)|(?:days|weeks|months|years) ago|in (?:19|20)\d\d)\b", re.IGNORECASE
 )
+# Titles a report writes before a name, in the languages read: "Fed Chair Jerome Powell",
+# "Cumhurbaşkanı Tayyip Erdoğan", "Президент России Владимир Путин", "Präsidenten Emmanuel Macron".
+# A name made of these words only ("Vice Primo Ministro", "Präsident") is a title, not a person.
+TITLE_WORDS = frozenset(
+    "president presidente président präsident präsidenten presidenta президент президента cumhurbaşkanı "
+    "prime premier premierminister minister ministre ministro ministra министр chancellor kanzler kanzlerin "
+    "canciller chair chairman chairwoman secretary secretaria secretario secrétaire vice vize primo "
+    "premiere première primeira primer primera вице премьер-министр глава".split()
+)
+# Words that open a sentence, never a name, where German capitalises the noun after them or
+# any language capitalises the sentence's first word: "Seit März", "Im Kampf", "Wie Experten",
+# "Manche Händler", "Mientras Kim". Not name particles ("De", "La", "Van").
+NOT_NAME_OPENERS = frozenset(
+    "seit im am vom zum zur beim wie als manche mehrere viele einige alle beide diese dieser dieses "
+    "während nachdem wenn mientras según tras desde cuando pendant selon depuis lorsque mentre "
+    "secondo quando enquanto segundo após".split()
+)
 WORD = re.compile(r"\w+")
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
@@ -133,6 +150,9 @@ def bare_name(name: str) -> str:
     words = name.split()
     while len(words) > 2 and (_complement(words[0]) or BRAND.search(words[0])):
         words = words[1:]
+    titled = [i for i, w in enumerate(words[:-2]) if w.lower() in TITLE_WORDS]
+    if titled:  # "Fed Chair Jerome Powell", "Президент России Владимир Путин": after the last title word
+        return bare_name(" ".join(words[titled[-1] + 1 :]))
     return " ".join(words)
 
 
@@ -153,6 +173,8 @@ def written_as_person(text: str, name: str) -> bool:
     """
     words = name.split()
     if not words or words[0].lower() in LOCATIVES or not named_as_person(text, name):
+        return False
+    if words[0].lower() in NOT_NAME_OPENERS or all(w.lower() in TITLE_WORDS for w in words):
         return False
     if any(w.lower() in BODY_WORDS or _abstract(w) for w in words):
         return False
