@@ -34,6 +34,23 @@ def _conflicts(a_text: str, b_text: str) -> list[tuple[str, str, str]]:
             "The two presidents met on Tuesday in Chicago.",
             [("place", "Boston", "Chicago")],
         ),
+        # An embedded post's credit and its author's signature are no narration of the event.
+        (
+            "The two leaders met in Moscow on Monday, July 8, 2024.",
+            "The two leaders held talks on Monday, July 8, 2024.\n\n"
+            "A warm welcome (Source: Ruritanian Embassy in India) pic.twitter.com/aBc123",
+            [],
+        ),
+        (
+            "The two leaders met on Monday, July 8, 2024, in Moscow.",
+            "— Ravi Sen (@ravisen) July 10, 2024\n\nThe two leaders held talks in Moscow.",
+            [],
+        ),
+        (
+            "The two leaders met in Moscow on Monday, July 8, 2024.",
+            "The two leaders met in Delhi on Monday, July 8, 2024.",
+            [("place", "Moscow", "Delhi")],
+        ),
         # A Spanish caption shows the rocket on its pad days before the launch.
         (
             "En esta foto proporcionada por la agencia, el cohete se ve en la plataforma de lanzamiento "
@@ -48,7 +65,7 @@ def _conflicts(a_text: str, b_text: str) -> list[tuple[str, str, str]]:
         ),
     ],
 )
-def test_captions_and_title_case_headlines_cannot_contradict(
+def test_captions_posts_and_title_case_headlines_cannot_contradict(
     a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
 ) -> None:
     assert _conflicts(a_text, b_text) == flagged

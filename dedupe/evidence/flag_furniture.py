@@ -1,4 +1,4 @@
-"""Lines a conflict flag must not stand on: captions in other languages, title-case headlines.
+"""Lines a conflict flag must not stand on: captions in other languages, embedded posts, headlines.
 
 ``page_furniture`` tells captions, bylines and datelines from narration for every slot;
 these are the further forms that may still give a fact where nothing else does, but that
@@ -24,6 +24,8 @@ CAPTION = re.compile(
     r"(?:proporcionada|distribuida|tomada|cedida|difundida|fournie|prise|diffusée|fornita|scattata|divulgada)\b",
     re.IGNORECASE | re.MULTILINE,
 )
+# An embedded social post: its link or its author's handle ("— Jane Roe (@janeroe) July 8, 2024").
+EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|\bt\.co/|\(@\w+\)")
 # Short words prose writes in lower case and a title-case headline capitalises ("Of", "At").
 TITLE_CASE_SMALL_WORDS = frozenset("Of At In On To For And The From With By A An".split())
 # A headline line has at least this many words, every one capitalised.
@@ -31,8 +33,9 @@ TITLE_CASE_MIN_WORDS = 5
 
 
 def cannot_contradict(text: str, span: Span, sentence: Span) -> bool:
-    """True if the fact at ``span`` stands in a caption or a title-case headline line."""
-    return bool(CAPTION.search(sentence.slice(text))) or _title_case_line(text, span)
+    """True if the fact at ``span`` stands in a caption, an embedded post or a title-case headline line."""
+    words = sentence.slice(text)
+    return bool(CAPTION.search(words) or EMBEDDED_POST.search(words)) or _title_case_line(text, span)
 
 
 def _title_case_line(text: str, span: Span) -> bool:
