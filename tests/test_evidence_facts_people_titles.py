@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from dedupe.evidence.facts_people import bare_name, written_as_person
+from dedupe.evidence.events import Fact
+from dedupe.evidence.facts_people import bare_name, whole_name, written_as_person
 from dedupe.evidence.facts_view import facts_profile
 from dedupe.ingest.build import article_from_text
+from dedupe.models import Span
 
 
 def participants(text: str, language: str) -> list[tuple[str, str]]:
@@ -45,3 +47,25 @@ def test_a_sentence_opener_before_a_noun_is_no_name() -> None:
         "Wie Experten erwartet hatten, sprach Karl Brenner am Abend von einem Erfolg."
     )
     assert participants(text, "de") == [("Karl Brenner", "protagonist")]
+
+
+def test_a_german_compound_title_and_a_possessive_are_no_name() -> None:
+    assert bare_name("Zentralbankchef Karl Brenner") == "Karl Brenner"
+    assert not written_as_person("Ihre Prognose hat die Bank gesenkt.", "Ihre Prognose")
+
+
+def test_a_hyphenated_given_name_is_made_whole_but_not_an_english_compound() -> None:
+    korean = "Talks with Pak Song-il began on Wednesday."
+    person = Fact("person", "Pak Song", "Pak Song", Span(11, 19), Span(0, len(korean)), 0.8)
+    assert whole_name(korean, person) == "Pak Song-il"
+    compound = "The Ravi Dutt-led delegation arrived on Monday."
+    person = Fact("person", "Ravi Dutt", "Ravi Dutt", Span(4, 13), Span(0, len(compound)), 0.8)
+    assert whole_name(compound, person) == "Ravi Dutt"
+
+
+def test_a_byline_after_the_pages_stamp_is_no_participant() -> None:
+    text = (
+        "date 2023-09 Von Nora Vale, Berlin\n\n"
+        "Die Zentralbank hat die Zinsen erneut angehoben.\n\nDie Bank erwartet weniger Inflation."
+    )
+    assert participants(text, "de") == []

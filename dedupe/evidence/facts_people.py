@@ -24,6 +24,7 @@ from dataclasses import replace
 from dedupe.evidence.date_ranking import BACKGROUND_CUES
 from dedupe.evidence.events import EventProfile, Fact
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_sentences
+from dedupe.evidence.name_titles import after_titles, hyphen_rest, no_name, stamped_byline
 from dedupe.evidence.names import same_person
 from dedupe.evidence.page_furniture import is_furniture
 from dedupe.evidence.participants import PROTAGONIST_CHECKS, PROTAGONIST_CONFIDENCE
@@ -111,23 +112,6 @@ SENTENCE_ENDS = (". ", "! ", "? ", "\n")
 PAST_CUES = re.compile(
     r"\b(?:last (?:week|month|year)|(?:days|weeks|months|years) ago|in (?:19|20)\d\d)\b", re.IGNORECASE
 )
-# Titles a report writes before a name, in the languages read: "Fed Chair Jerome Powell",
-# "Cumhurbaşkanı Tayyip Erdoğan", "Президент России Владимир Путин", "Präsidenten Emmanuel Macron".
-# A name made of these words only ("Vice Primo Ministro", "Präsident") is a title, not a person.
-TITLE_WORDS = frozenset(
-    "president presidente président präsident präsidenten presidenta президент президента cumhurbaşkanı "
-    "prime premier premierminister minister ministre ministro ministra министр chancellor kanzler kanzlerin "
-    "canciller chair chairman chairwoman secretary secretaria secretario secrétaire vice vize primo "
-    "premiere première primeira primer primera вице премьер-министр глава".split()
-)
-# Words that open a sentence, never a name, where German capitalises the noun after them or
-# any language capitalises the sentence's first word: "Seit März", "Im Kampf", "Wie Experten",
-# "Manche Händler", "Mientras Kim". Not name particles ("De", "La", "Van").
-NOT_NAME_OPENERS = frozenset(
-    "seit im am vom zum zur beim wie als manche mehrere viele einige alle beide diese dieser dieses "
-    "während nachdem wenn mientras según tras desde cuando pendant selon depuis lorsque mentre "
-    "secondo quando enquanto segundo após".split()
-)
 WORD = re.compile(r"\w+")
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
@@ -141,6 +125,8 @@ def whole_name(text: str, person: Fact) -> str:
     """The person's name without a title's words before it and with the article-joined surname
     the entity rules leave after it: "Abdel Fattah" followed by "el-Sisi" is Abdel Fattah el-Sisi."""
     name = bare_name(person.canonical)
+    if text[person.span.start : person.span.end] == name and hyphen_rest(text, person.span.end):
+        return name + hyphen_rest(text, person.span.end)  # "Kim Jong" before "-un"
     after = JOINED_SURNAME.match(text, person.span.end)
     return f"{name} {after.group(1)}" if after and text[person.span.start : person.span.end] == name else name
 
@@ -150,10 +136,8 @@ def bare_name(name: str) -> str:
     words = name.split()
     while len(words) > 2 and (_complement(words[0]) or BRAND.search(words[0])):
         words = words[1:]
-    titled = [i for i, w in enumerate(words[:-2]) if w.lower() in TITLE_WORDS]
-    if titled:  # "Fed Chair Jerome Powell", "Президент России Владимир Путин": after the last title word
-        return bare_name(" ".join(words[titled[-1] + 1 :]))
-    return " ".join(words)
+    titled = after_titles(words)  # "Fed Chair Jerome Powell", "Президент России Владимир Путин"
+    return bare_name(" ".join(titled)) if titled != words else " ".join(words)
 
 
 def _complement(word: str) -> bool:
@@ -174,7 +158,7 @@ def written_as_person(text: str, name: str) -> bool:
     words = name.split()
     if not words or words[0].lower() in LOCATIVES or not named_as_person(text, name):
         return False
-    if words[0].lower() in NOT_NAME_OPENERS or all(w.lower() in TITLE_WORDS for w in words):
+    if no_name(words):  # "Seit März", "Präsident"
         return False
     if any(w.lower() in BODY_WORDS or _abstract(w) for w in words):
         return False
@@ -195,6 +179,7 @@ def _aside(text: str, start: int, end: int) -> bool:
         or NOT_TAKING_PART.search(text, max(line, start - BEFORE_CHARS * 3), start)
         or RELATED_LABEL.match(text, line, start)
         or text[line:].split("\n", 1)[0].strip() == text[start:end]  # a heading, a byline
+        or stamped_byline(text, Span(line, line + len(text[line:].split("\n", 1)[0])))
     )
 
 
