@@ -5,6 +5,8 @@ Every sentence is invented; each pair reports one event.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dedupe.evidence.facts import compare_facts
@@ -113,3 +115,62 @@ def test_tolls_still_moving_and_parts_of_a_toll_are_no_mismatch(
     a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
 ) -> None:
     assert _conflicts(a_text, b_text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "flagged"),
+    [
+        # Two people's ages are no figure of the event.
+        (
+            "A 58-year-old farmer was among the injured in the quake on Monday.",
+            "A 30-year-old teacher was among the injured in the quake on Monday.",
+            [],
+        ),
+        # "Three of them" are a part of a toll.
+        (
+            "The quake on Monday killed nine people.",
+            "The quake on Monday killed many. Three of them died under rocks.",
+            [],
+        ),
+        (
+            "The quake on Monday killed nine people.",
+            "The quake on Monday killed three people.",
+            [("number", "nine people", "three people")],
+        ),
+        # Two percentages of different things: nothing in their clauses in common.
+        (
+            "The bank expects inflation to fall to 2.5% next year.",
+            "The bank raised its estimate of the neutral rate to 3%.",
+            [],
+        ),
+        (
+            "The bank expects inflation to fall to 2.5% next year.",
+            "The bank expects inflation to fall to 3% next year.",
+            [("number", "2.5", "3")],
+        ),
+        # A figure read before a function word ("185 en declaraciones") says nothing of what it counts.
+        (
+            "El sismo del lunes dejó heridos; el portavoz situó la cifra en al menos 185 "
+            "en declaraciones a la radio.",
+            "El sismo del lunes: 92 personas murieron en el norte y 40 en el sur.",
+            [],
+        ),
+    ],
+)
+def test_ages_parts_and_function_words_are_no_figure_of_the_event(
+    a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
+) -> None:
+    assert _conflicts(a_text, b_text) == flagged
+
+
+@pytest.mark.parametrize(("a_day", "b_day", "flagged"), [(1, 2, False), (1, 1, True)])
+def test_tolls_of_reports_published_on_different_days_may_both_be_right(
+    a_day: int, b_day: int, flagged: bool
+) -> None:
+    a = article_from_text(
+        "Police counted 412 injured after the quake.", id="a", published=date(2024, 4, a_day)
+    )
+    b = article_from_text(
+        "Police counted 655 injured after the quake.", id="b", published=date(2024, 4, b_day)
+    )
+    assert any(f.kind == "number_mismatch" for f in compare_facts(a, b)) is flagged

@@ -67,13 +67,18 @@ def compare_facts(
         *_places(pa, pb),
         *date_flags(pa, pb, a.text, b.text),
         *_participants(pa, pb),
-        *number_flags(pa, pb, a.text, b.text),
+        *number_flags(pa, pb, a.text, b.text, filed_apart=_filed_apart(a, b)),
         *clock_flags(a, b),
     ]
     # A caption or byline may stand in for a missing fact, but cannot by itself contradict one.
     flags = [f for f in flags if f.kind not in _CONFLICTS or not _furniture(f, a.text, b.text)]
     ordered = sorted(flags, key=lambda f: (_SLOT_ORDER.get(f.slot, 9), f.a_span.start, f.b_span.start))
     return tuple(_with_text(f, a.text, b.text) for f in ordered)
+
+
+def _filed_apart(a: Article, b: Article) -> bool:
+    """True if both reports say when they were published, and on different days."""
+    return a.published is not None and b.published is not None and a.published != b.published
 
 
 def _furniture(flag: FactFlag, a_text: str, b_text: str) -> bool:

@@ -66,6 +66,24 @@ PART_BEFORE = re.compile(
     r"(?:other|autres|otros|otras|anderen|altri|altre|outros|outras)\s+$",
     re.IGNORECASE,
 )
+# Words after a figure that make it a part of a toll ("three of them", "tres de ellos") or a
+# person's age ("a 58-year-old worker"), not a figure of the event.
+PART_OR_AGE_AFTER = re.compile(
+    r"(?:[\s-]+(?:year|yr)s?)?[\s-]+old\b"
+    r"|\s+(?:of them|de ellos|de ellas|d['’]entre eux|von ihnen|di loro|deles)\b",
+    re.IGNORECASE,
+)
+# Function words ``numbers`` may take for the noun after a figure ("185 en declaraciones", "von 4,25
+# auf 4,5", "magnitud 7,8 que", "5.6 according to"): a figure so read says nothing of what it counts.
+FUNCTION_UNITS = frozenset(
+    "en auf que de à a y e et und of in to with according von por para la le el il das der die from for "
+    "sur zu um bei".split()
+)
+# Words of four letters or more, of which two percentages must share one in the words just before
+# them to be of one thing: "inflation to fall to 2%" is not "the neutral rate to 3%".
+CLAUSE_WORD = re.compile(r"[^\W\d_]{4,}")
+# How many words before a percentage say what it is of.
+PERCENT_CONTEXT_WORDS = 5
 # How far before a figure its part word is looked for.
 PART_BEFORE_CHARS = 20
 # Units of time: a duration is of one thing only with the same word after it.
@@ -86,14 +104,17 @@ FROM_PLACE = re.compile(
 )
 
 
-def number_flags(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> list[FactFlag]:
+def number_flags(
+    pa: EventProfile, pb: EventProfile, a_text: str, b_text: str, *, filed_apart: bool = False
+) -> list[FactFlag]:
     """Flag a figure both reports give for one thing where no reading of one fits the other.
 
     The pair shown is the closest one, so a near miss (1,037 vs 1,035 dead) is not hidden
     behind a figure of another hour. A toll that either report gives as a count still
-    going on ("rose to", "as of 3 p.m.", "bilan provisoire") is flagged only where both
-    figures belong to one tally (``_one_tally``): tolls rise from hour to hour, and two
-    reports filed at different times both tell the truth.
+    going on ("rose to", "as of 3 p.m.", "bilan provisoire"), or that two reports published
+    on different days (``filed_apart``) give, is flagged only where both figures belong to
+    one tally (``_one_tally``): tolls rise from hour to hour, and two reports filed at
+    different times both tell the truth.
     """
     flags: list[FactFlag] = []
     for unit in dict.fromkeys(_unit(f) for f in pa.numbers):
@@ -110,7 +131,8 @@ def number_flags(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -
         if unit[0] in GENERIC_UNITS or not pairs or any(_agree(x, y) for x in xs for y in ys):
             continue
         x, y = min(pairs, key=lambda pair: _gap(*pair))
-        if unit[0] in TOLL_UNITS and _moving(x, y, a_text, b_text) and not _one_tally(x, y, pa, pb):
+        moving = filed_apart or _moving(x, y, a_text, b_text)
+        if unit[0] in TOLL_UNITS and moving and not _one_tally(x, y, pa, pb):
             continue
         note = f"A gives {x.canonical}, B {y.canonical}"
         flags.append(fact_flag("number", "number_mismatch", x, y, min(x.confidence, y.confidence), note))
@@ -123,14 +145,17 @@ def _same_thing(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:
     A length measures the same (``_measure``); a toll counts the same area: one given for a
     province ("18 killed in Elazig province") is a part of one the other report gives for the
     country or for another province (``_scope``); a duration needs the same word after it
-    ("23 years in the valley" is not "22 years in office"), and other counts must not say two
-    different things happened to them ("six villages destroyed", "twelve villages flooded").
+    ("23 years in the valley" is not "22 years in office"), a percentage needs a word just
+    before it in common ("inflation at 2%" is not "the neutral rate at 3%"), and other counts must
+    not say two different things happened to them ("six villages destroyed", "twelve villages flooded").
     """
     if _measure(x, a_text) != _measure(y, b_text):
         return False
     if x.quantity is not None and x.quantity.unit in TOLL_UNITS:
         sx, sy = _scope(x, a_text), _scope(y, b_text)
         return sx == sy or (sx is None and sy is None)
+    if x.quantity is not None and x.quantity.unit == "%":
+        return bool(_clause_words(x, a_text) & _clause_words(y, b_text))
     px, py = _predicate(x, a_text), _predicate(y, b_text)
     if x.quantity is not None and x.quantity.unit in DURATION_UNITS:
         return px == py  # "23 years in the valley" is not "22 years in office"
@@ -138,9 +163,22 @@ def _same_thing(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:
 
 
 def _part(fact: Fact, text: str) -> bool:
-    """True if the words before the figure make it the rest of a toll ("the other three deaths")."""
+    """True if the figure is no count of the event's own: the rest or a part of a toll ("the other
+    three deaths", "three of them"), a person's age ("58-year-old"), or read before a function word."""
     start = max(fact.sentence.start, fact.span.start - PART_BEFORE_CHARS)
-    return bool(PART_BEFORE.search(text[start : fact.span.start]))
+    if fact.quantity is not None and fact.quantity.unit in FUNCTION_UNITS:
+        return True
+    return bool(
+        PART_BEFORE.search(text[start : fact.span.start]) or PART_OR_AGE_AFTER.match(text, fact.span.end)
+    )
+
+
+def _clause_words(fact: Fact, text: str) -> set[str]:
+    """The words of four letters or more among the last few of the figure's clause before it,
+    lower-cased: what a percentage is of."""
+    start, _ = _clause(fact, text)
+    before = text[start : fact.span.start].split()[-PERCENT_CONTEXT_WORDS:]
+    return {w.lower() for w in CLAUSE_WORD.findall(" ".join(before))}
 
 
 def _clause(fact: Fact, text: str) -> tuple[int, int]:
