@@ -9,8 +9,10 @@ from datetime import date
 
 import pytest
 
-from dedupe.evidence.facts import compare_facts
+from dedupe.evidence.events import Fact
+from dedupe.evidence.facts import _same_side, compare_facts
 from dedupe.ingest.build import article_from_text
+from dedupe.models import Span
 
 CONFLICTS = frozenset(("conflict", "number_mismatch", "date_mismatch"))
 
@@ -208,3 +210,22 @@ def test_a_weekday_of_the_same_name_and_a_date_of_another_era_are_no_date_mismat
     a = article_from_text(a_text, id="a", published=a_published)
     b = article_from_text(f"The event took place on {b_text}.", id="b", published=date(2022, 11, 16))
     assert any(f.kind == "date_mismatch" for f in compare_facts(a, b)) is flagged
+
+
+def _met(name: str) -> Fact:
+    return Fact("participant", name, name, Span(0, len(name)), Span(0, len(name)), 0.8, role="met")
+
+
+@pytest.mark.parametrize(
+    ("a_name", "b_name", "counterparts"),
+    [
+        ("Pak Song Il", "Пак Сон Ир", False),  # one man in two scripts
+        ("Li Wenbo", "Li", False),  # the surname alone, written first as Chinese does
+        ("Li Wenbo", "Zhao Ming", True),
+        ("Pak Song Il", "Kim Yong", True),
+    ],
+)
+def test_names_that_may_be_one_person_are_no_counterpart_conflict(
+    a_name: str, b_name: str, counterparts: bool
+) -> None:
+    assert _same_side(_met(a_name), _met(b_name)) is counterparts

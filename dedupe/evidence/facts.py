@@ -186,9 +186,24 @@ def _full_mention(fact: Fact, profile: EventProfile) -> Fact:
 
 
 def _same_side(x: Fact, y: Fact) -> bool:
-    """True if both are on the other side from the protagonist and of one nationality, where stated."""
+    """True if both are on the other side from the protagonist and of one nationality, where stated,
+    and the names can be told apart (``_distinct_names``)."""
     roles_fit = x.role in _OTHER_SIDE_ROLES and y.role in _OTHER_SIDE_ROLES
-    return roles_fit and (not x.side or not y.side or x.side == y.side)
+    return roles_fit and (not x.side or not y.side or x.side == y.side) and _distinct_names(x, y)
+
+
+def _distinct_names(x: Fact, y: Fact) -> bool:
+    """False where two names may be one person's: written in two scripts ("Kim Jong Un", "Ким Чен
+    Ын"), which name keys do not always fold, or one a single word of the other ("Li", "Li Qiang")."""
+    a, b = x.canonical.split(), y.canonical.split()
+    if _cyrillic(x.canonical) != _cyrillic(y.canonical):
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return not (len(short) == 1 and short[0].casefold() in {long[0].casefold(), long[-1].casefold()})
+
+
+def _cyrillic(name: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in name)
 
 
 def _detail(fact: Fact, other: EventProfile, *, x_in_a: bool) -> FactFlag:
