@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from dedupe.corpus.fact_audit import audit_facts
-from dedupe.evidence.events import event_profile
+from dedupe.evidence.events import Fact, event_profile
 from dedupe.evidence.fact_flags import FactFlag
-from dedupe.evidence.facts import compare_facts
+from dedupe.evidence.facts import _same_side, compare_facts
 from dedupe.ingest.build import article_from_text
 from dedupe.ingest.read import load_file
-from dedupe.models import Article
+from dedupe.models import Article, Span
 from dedupe.pair.compare import compare
 
 FACTS = Path(__file__).resolve().parent.parent / "fixtures" / "facts"
@@ -194,3 +194,22 @@ def test_reports_of_other_events_get_no_flags_in_a_comparison(seeds: dict[str, A
     audit = audit_facts(seeds.values())
     flagged = {frozenset((p.a_id[:3], p.b_id[:3])) for p in audit.pairs}
     assert flagged and all(pair <= {"000", "001", "004"} for pair in flagged)
+
+
+def _met(name: str) -> Fact:
+    return Fact("participant", name, name, Span(0, len(name)), Span(0, len(name)), 0.8, role="met")
+
+
+@pytest.mark.parametrize(
+    ("a_name", "b_name", "counterparts"),
+    [
+        ("Pak Song Il", "Пак Сон Ир", False),  # one man in two scripts
+        ("Li Wenbo", "Li", False),  # the surname alone, written first as Chinese does
+        ("Li Wenbo", "Zhao Ming", True),
+        ("Pak Song Il", "Kim Yong", True),
+    ],
+)
+def test_names_that_may_be_one_person_are_no_counterpart_conflict(
+    a_name: str, b_name: str, counterparts: bool
+) -> None:
+    assert _same_side(_met(a_name), _met(b_name)) is counterparts

@@ -21,6 +21,9 @@ from dedupe.evidence.foreign_dates import FOREIGN_WEEKDAYS
 # that spans two dates, two time zones (landed 19 January UTC, 20 January JST), a filing
 # dateline the day after. Weekdays are named from the writer's own day, so two differ.
 DATE_TOLERANCE_DAYS = 1
+# Two dates further apart than this many years are two occasions (the 1945 bombing a summit
+# recalls), not two readings of one: a slip of the year is off by one.
+OCCASION_YEARS_APART = 1
 
 
 def date_flags(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> list[FactFlag]:
@@ -62,6 +65,8 @@ def _event_dates(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
     calendar_days = all(d.month is not None and d.day is not None for d in (x.date, y.date))
     if any(_bare_weekday(f.date) and not _names_weekday(g) for f, g in ((x, y), (y, x))):
         return []  # "Friday" of no known week may be the announcement's day, not the event's April 1
+    if _same_weekday_named(x, y) or _years_apart(x.date, y.date):
+        return []
     tolerance = DATE_TOLERANCE_DAYS if calendar_days else 0
     if dates_agree(x.date, y.date, tolerance_days=tolerance) is False:
         note = f"A dates the event {x.date}, B {y.date}"
@@ -72,6 +77,28 @@ def _event_dates(pa: EventProfile, pb: EventProfile) -> list[FactFlag]:
     else:
         return []
     return [fact_flag("date", "date_mismatch", x, y, min(x.confidence, y.confidence), note)]
+
+
+def _same_weekday_named(x: Fact, y: Fact) -> bool:
+    """True if one report names only a weekday ("Wednesday") and the other's day fell on it: the
+    week a bare weekday was placed in by a page's stamp may be the wrong one."""
+    if x.date is None or y.date is None or _weekday(x.date) is None or _weekday(x.date) != _weekday(y.date):
+        return False
+    return any(_names_weekday(f) and not re.search(r"\d", f.value) for f in (x, y))
+
+
+def _weekday(day: PartialDate) -> int | None:
+    """The weekday a date names, or the calendar gives it where it states year, month and day."""
+    if day.weekday is not None or day.year is None or day.month is None or day.day is None:
+        return day.weekday
+    if day.day > calendar.monthrange(day.year, day.month)[1]:
+        return None
+    return date(day.year, day.month, day.day).weekday()
+
+
+def _years_apart(a: PartialDate, b: PartialDate) -> bool:
+    """True for dates more than ``OCCASION_YEARS_APART`` years apart: another occasion's."""
+    return a.year is not None and b.year is not None and abs(a.year - b.year) > OCCASION_YEARS_APART
 
 
 def _bare_weekday(day: PartialDate | None) -> bool:

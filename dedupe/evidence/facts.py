@@ -25,6 +25,7 @@ from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.fact_flags import FactFlag, fact_flag
 from dedupe.evidence.facts_view import facts_profile
 from dedupe.evidence.figure_comparison import number_flags
+from dedupe.evidence.flag_furniture import cannot_contradict
 from dedupe.evidence.names import name_key, same_person
 from dedupe.evidence.overlap import compare_places, finest_places
 from dedupe.evidence.page_furniture import is_furniture
@@ -66,7 +67,7 @@ def compare_facts(
         *_places(pa, pb),
         *date_flags(pa, pb, a.text, b.text),
         *_participants(pa, pb),
-        *number_flags(pa, pb, a.text, b.text),
+        *number_flags(pa, pb, a.text, b.text, filed_apart=_filed_apart(a, b)),
         *clock_flags(a, b),
     ]
     # A caption or byline may stand in for a missing fact, but cannot by itself contradict one.
@@ -75,9 +76,16 @@ def compare_facts(
     return tuple(_with_text(f, a.text, b.text) for f in ordered)
 
 
+def _filed_apart(a: Article, b: Article) -> bool:
+    """True if both reports say when they were published, and on different days."""
+    return a.published is not None and b.published is not None and a.published != b.published
+
+
 def _furniture(flag: FactFlag, a_text: str, b_text: str) -> bool:
+    """True if either side of the flag stands in page furniture, a caption or a title-case headline."""
     return any(
         is_furniture(text, Fact(flag.slot, "", "", span, sentence, 0.0))
+        or cannot_contradict(text, span, sentence)
         for text, span, sentence in (
             (a_text, flag.a_span, flag.a_sentence),
             (b_text, flag.b_span, flag.b_sentence),
@@ -178,9 +186,24 @@ def _full_mention(fact: Fact, profile: EventProfile) -> Fact:
 
 
 def _same_side(x: Fact, y: Fact) -> bool:
-    """True if both are on the other side from the protagonist and of one nationality, where stated."""
+    """True if both are on the other side from the protagonist and of one nationality, where stated,
+    and the names can be told apart (``_distinct_names``)."""
     roles_fit = x.role in _OTHER_SIDE_ROLES and y.role in _OTHER_SIDE_ROLES
-    return roles_fit and (not x.side or not y.side or x.side == y.side)
+    return roles_fit and (not x.side or not y.side or x.side == y.side) and _distinct_names(x, y)
+
+
+def _distinct_names(x: Fact, y: Fact) -> bool:
+    """False where two names may be one person's: written in two scripts ("Kim Jong Un", "Ким Чен
+    Ын"), which name keys do not always fold, or one a single word of the other ("Li", "Li Qiang")."""
+    a, b = x.canonical.split(), y.canonical.split()
+    if _cyrillic(x.canonical) != _cyrillic(y.canonical):
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return not (len(short) == 1 and short[0].casefold() in {long[0].casefold(), long[-1].casefold()})
+
+
+def _cyrillic(name: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in name)
 
 
 def _detail(fact: Fact, other: EventProfile, *, x_in_a: bool) -> FactFlag:

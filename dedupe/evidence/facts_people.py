@@ -25,6 +25,7 @@ from dedupe.evidence.events import EventProfile, Fact
 from dedupe.evidence.facts_gatherings import gathering_sentences, speaking
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_sentences
 from dedupe.evidence.foreign_dates import FOREIGN_MONTHS
+from dedupe.evidence.name_titles import after_titles, hyphen_rest, no_name, stamped_byline
 from dedupe.evidence.names import same_person
 from dedupe.evidence.page_furniture import is_furniture
 from dedupe.evidence.participants import PROTAGONIST_CHECKS, PROTAGONIST_CONFIDENCE
@@ -124,6 +125,8 @@ def whole_name(text: str, person: Fact) -> str:
     """The person's name without a title's words before it and with the article-joined surname
     the entity rules leave after it: "Abdel Fattah" followed by "el-Sisi" is Abdel Fattah el-Sisi."""
     name = bare_name(person.canonical)
+    if text[person.span.start : person.span.end] == name and hyphen_rest(text, person.span.end):
+        return name + hyphen_rest(text, person.span.end)  # "Kim Jong" before "-un"
     after = JOINED_SURNAME.match(text, person.span.end)
     return f"{name} {after.group(1)}" if after and text[person.span.start : person.span.end] == name else name
 
@@ -133,7 +136,8 @@ def bare_name(name: str) -> str:
     words = name.split()
     while len(words) > 2 and (_complement(words[0]) or BRAND.search(words[0])):
         words = words[1:]
-    return " ".join(words)
+    titled = after_titles(words)  # "Fed Chair Jerome Powell", "Президент России Владимир Путин"
+    return bare_name(" ".join(titled)) if titled != words else " ".join(words)
 
 
 def _complement(word: str) -> bool:
@@ -154,6 +158,8 @@ def written_as_person(text: str, name: str, language: str = "und") -> bool:
     words = name.split()
     if not words or words[0].lower() in LOCATIVES or not named_as_person(text, name):
         return False
+    if no_name(words):  # "Seit März", "Präsident"
+        return False
     if any(w.lower() in BODY_WORDS or _abstract(w, language) for w in words):
         return False
     if any(_counted(text, w) for w in words):
@@ -173,6 +179,7 @@ def _aside(text: str, start: int, end: int) -> bool:
         or NOT_TAKING_PART.search(text, max(line, start - BEFORE_CHARS * 3), start)
         or RELATED_LABEL.match(text, line, start)
         or text[line:].split("\n", 1)[0].strip() == text[start:end]  # a heading, a byline
+        or stamped_byline(text, Span(line, line + len(text[line:].split("\n", 1)[0])))
     )
 
 

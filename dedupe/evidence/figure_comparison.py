@@ -25,16 +25,24 @@ GENERIC_UNITS = frozenset(
 )
 # Units of a toll: a figure that changes as the count goes on.
 CASUALTY_UNITS = frozenset(("dead", "injured"))
+# Bodies recovered, as ``numbers`` gives the noun (singular, "corps" without its s), in English,
+# French, Spanish, Italian, Portuguese and German: a count that rises as the search goes on.
+BODY_UNITS = frozenset("body corp cuerpo cadáver cadavere corpo leiche".split())
+TOLL_UNITS = CASUALTY_UNITS | BODY_UNITS
 # Words that tell a toll as a count still going on, in English, French, Spanish, German,
 # Italian and Portuguese: "the toll rose to", "as of 3 p.m.", "bilan provisoire", "subió a".
 TOLL_UPDATE_WORDS = frozenset(
-    "rose risen rising climbed climbing reached jumped increased stood stands now so far latest updated "
+    "rose risen rising climbed climbing reached jumped increased stood stands now so far still "
+    "latest updated "
     "provisional preliminary toll tally count "
     "bilan provisoire hausse passé atteint "
     "balance aumentó ascendió subió ascienden asciende cifra provisional "
     "bilanz gestiegen stieg "
     "bilancio salito provvisorio "
-    "balanço subiu aumentou".split()
+    "balanço subiu aumentou "
+    # "so far" and "still trapped" in the other languages: "jusqu'à présent", "pour l'instant",
+    # "hasta ahora", "hasta el momento", "aún atrapadas", "bisher", "finora", "até agora", "ainda"
+    "présent instant encore ahora momento aún todavía bisher bislang noch finora ancora agora ainda".split()
 )
 # Two exact tolls this close (relative to the larger) are one tally told two ways: official
 # updates of a disaster's toll move by more than a few percent, a slip of a digit does not.
@@ -50,6 +58,34 @@ SCOPE_PLACE = re.compile(
 )
 # A word after a place that makes a toll given there a part: "in Hatay alone".
 PART_AFTER = re.compile(r"\s*(?:alone|only|solo|seulement|allein)\b", re.IGNORECASE)
+# Words before a figure that make it the rest of a toll another sentence gives in part ("the other
+# three deaths"), in English, French, Spanish, German, Italian and Portuguese; not "an additional
+# 1,700 injured", which adds the injured to the dead.
+PART_BEFORE = re.compile(
+    r"\b(?:the|les|los|las|die|gli|le|os|as)\s+"
+    r"(?:other|autres|otros|otras|anderen|altri|altre|outros|outras)\s+$",
+    re.IGNORECASE,
+)
+# Words after a figure that make it a part of a toll ("three of them", "tres de ellos") or a
+# person's age ("a 58-year-old worker"), not a figure of the event.
+PART_OR_AGE_AFTER = re.compile(
+    r"(?:[\s-]+(?:year|yr)s?)?[\s-]+old\b"
+    r"|\s+(?:of them|de ellos|de ellas|d['’]entre eux|von ihnen|di loro|deles)\b",
+    re.IGNORECASE,
+)
+# Function words ``numbers`` may take for the noun after a figure ("185 en declaraciones", "von 4,25
+# auf 4,5", "magnitud 7,8 que", "5.6 according to"): a figure so read says nothing of what it counts.
+FUNCTION_UNITS = frozenset(
+    "en auf que de à a y e et und of in to with according von por para la le el il das der die from for "
+    "sur zu um bei".split()
+)
+# Words of four letters or more, of which two percentages must share one in the words just before
+# them to be of one thing: "inflation to fall to 2%" is not "the neutral rate to 3%".
+CLAUSE_WORD = re.compile(r"[^\W\d_]{4,}")
+# How many words before a percentage say what it is of.
+PERCENT_CONTEXT_WORDS = 5
+# How far before a figure its part word is looked for.
+PART_BEFORE_CHARS = 20
 # Units of time: a duration is of one thing only with the same word after it.
 DURATION_UNITS = frozenset("year month week day hour minute second".split())
 # Words after a count that say nothing of what happened to it.
@@ -68,14 +104,17 @@ FROM_PLACE = re.compile(
 )
 
 
-def number_flags(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -> list[FactFlag]:
+def number_flags(
+    pa: EventProfile, pb: EventProfile, a_text: str, b_text: str, *, filed_apart: bool = False
+) -> list[FactFlag]:
     """Flag a figure both reports give for one thing where no reading of one fits the other.
 
     The pair shown is the closest one, so a near miss (1,037 vs 1,035 dead) is not hidden
     behind a figure of another hour. A toll that either report gives as a count still
-    going on ("rose to", "as of 3 p.m.", "bilan provisoire") is flagged only where both
-    figures belong to one tally (``_one_tally``): tolls rise from hour to hour, and two
-    reports filed at different times both tell the truth.
+    going on ("rose to", "as of 3 p.m.", "bilan provisoire"), or that two reports published
+    on different days (``filed_apart``) give, is flagged only where both figures belong to
+    one tally (``_one_tally``): tolls rise from hour to hour, and two reports filed at
+    different times both tell the truth.
     """
     flags: list[FactFlag] = []
     for unit in dict.fromkeys(_unit(f) for f in pa.numbers):
@@ -83,11 +122,17 @@ def number_flags(pa: EventProfile, pb: EventProfile, a_text: str, b_text: str) -
         ys = [f for f in pb.numbers if _unit(f) == unit]
         # A length is one thing only if both say what it measures: a quake's depth, or how
         # far from which place (28 km north of Herat is not the 10 km depth).
-        pairs = [(x, y) for x in xs for y in ys if _same_thing(x, y, a_text, b_text)]
+        pairs = [
+            (x, y)
+            for x in xs
+            for y in ys
+            if _same_thing(x, y, a_text, b_text) and not (_part(x, a_text) or _part(y, b_text))
+        ]
         if unit[0] in GENERIC_UNITS or not pairs or any(_agree(x, y) for x in xs for y in ys):
             continue
         x, y = min(pairs, key=lambda pair: _gap(*pair))
-        if unit[0] in CASUALTY_UNITS and _moving(x, y, a_text, b_text) and not _one_tally(x, y, pa, pb):
+        moving = filed_apart or _moving(x, y, a_text, b_text)
+        if unit[0] in TOLL_UNITS and moving and not _one_tally(x, y, pa, pb):
             continue
         note = f"A gives {x.canonical}, B {y.canonical}"
         flags.append(fact_flag("number", "number_mismatch", x, y, min(x.confidence, y.confidence), note))
@@ -100,18 +145,40 @@ def _same_thing(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:
     A length measures the same (``_measure``); a toll counts the same area: one given for a
     province ("18 killed in Elazig province") is a part of one the other report gives for the
     country or for another province (``_scope``); a duration needs the same word after it
-    ("23 years in the valley" is not "22 years in office"), and other counts must not say two
-    different things happened to them ("six villages destroyed", "twelve villages flooded").
+    ("23 years in the valley" is not "22 years in office"), a percentage needs a word just
+    before it in common ("inflation at 2%" is not "the neutral rate at 3%"), and other counts must
+    not say two different things happened to them ("six villages destroyed", "twelve villages flooded").
     """
     if _measure(x, a_text) != _measure(y, b_text):
         return False
-    if x.quantity is not None and x.quantity.unit in CASUALTY_UNITS:
+    if x.quantity is not None and x.quantity.unit in TOLL_UNITS:
         sx, sy = _scope(x, a_text), _scope(y, b_text)
         return sx == sy or (sx is None and sy is None)
+    if x.quantity is not None and x.quantity.unit == "%":
+        return bool(_clause_words(x, a_text) & _clause_words(y, b_text))
     px, py = _predicate(x, a_text), _predicate(y, b_text)
     if x.quantity is not None and x.quantity.unit in DURATION_UNITS:
         return px == py  # "23 years in the valley" is not "22 years in office"
     return px == py or not (px.endswith("ed") and py.endswith("ed"))  # "destroyed" is not "flooded"
+
+
+def _part(fact: Fact, text: str) -> bool:
+    """True if the figure is no count of the event's own: the rest or a part of a toll ("the other
+    three deaths", "three of them"), a person's age ("58-year-old"), or read before a function word."""
+    start = max(fact.sentence.start, fact.span.start - PART_BEFORE_CHARS)
+    if fact.quantity is not None and fact.quantity.unit in FUNCTION_UNITS:
+        return True
+    return bool(
+        PART_BEFORE.search(text[start : fact.span.start]) or PART_OR_AGE_AFTER.match(text, fact.span.end)
+    )
+
+
+def _clause_words(fact: Fact, text: str) -> set[str]:
+    """The words of four letters or more among the last few of the figure's clause before it,
+    lower-cased: what a percentage is of."""
+    start, _ = _clause(fact, text)
+    before = text[start : fact.span.start].split()[-PERCENT_CONTEXT_WORDS:]
+    return {w.lower() for w in CLAUSE_WORD.findall(" ".join(before))}
 
 
 def _clause(fact: Fact, text: str) -> tuple[int, int]:
@@ -181,7 +248,7 @@ def _one_tally(x: Fact, y: Fact, pa: EventProfile, pb: EventProfile) -> bool:
     shared = {
         (f.quantity.unit, f.quantity.value)
         for f in pa.numbers
-        if f.quantity is not None and f.quantity.unit in CASUALTY_UNITS and f.quantity.unit != _unit(x)[0]
+        if f.quantity is not None and f.quantity.unit in TOLL_UNITS and f.quantity.unit != _unit(x)[0]
     }
     return any(
         f.quantity is not None

@@ -1,0 +1,123 @@
+"""Figures that are no number mismatch (tolls still moving, parts, ages, other things), beside ones that are.
+
+Every sentence is invented; each pair reports one event.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dedupe.evidence.facts import compare_facts
+from dedupe.ingest.build import article_from_text
+
+CONFLICTS = frozenset(("conflict", "number_mismatch", "date_mismatch"))
+
+
+def _conflicts(a_text: str, b_text: str) -> list[tuple[str, str, str]]:
+    a, b = article_from_text(a_text, id="a"), article_from_text(b_text, id="b")
+    return [(f.slot, f.a_value, f.b_value) for f in compare_facts(a, b) if f.kind in CONFLICTS]
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "flagged"),
+    [
+        # Bodies recovered "so far" are a count still going on, as a toll is.
+        (
+            "Les secouristes ont sorti 31 corps des décombres jusqu'à présent, selon la police.",
+            "Selon la police, 54 corps ont été sortis des décombres jusqu'à présent.",
+            [],
+        ),
+        (
+            "Les secouristes ont sorti 31 corps des décombres, selon la police.",
+            "Selon la police, 54 corps ont été sortis des décombres.",
+            [("number", "31 corps", "54 corps")],
+        ),
+        # People "still trapped": the rescue and the toll are still going on.
+        (
+            "Seven people died and 520 were injured, while 60 people are still trapped.",
+            "Nine people died and 610 were injured.",
+            [],
+        ),
+        (
+            "Seven people died and 520 were injured, while 60 people are trapped.",
+            "Nine people died and 610 were injured.",
+            [("number", "Seven people", "Nine people"), ("number", "520", "610")],
+        ),
+        # "The other three deaths" are the rest of a toll, not the whole of it.
+        (
+            "At least four people were killed when the bridge collapsed on Monday.",
+            "The bridge collapsed on Monday, and the police gave no details of the other three deaths.",
+            [],
+        ),
+        (
+            "At least four people were killed when the bridge collapsed on Monday.",
+            "The bridge collapsed on Monday, and the police reported three deaths.",
+            [("number", "four people", "three deaths")],
+        ),
+    ],
+)
+def test_tolls_still_moving_and_parts_of_a_toll_are_no_mismatch(
+    a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
+) -> None:
+    assert _conflicts(a_text, b_text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "flagged"),
+    [
+        # Two people's ages are no figure of the event.
+        (
+            "A 58-year-old farmer was among the injured in the quake on Monday.",
+            "A 30-year-old teacher was among the injured in the quake on Monday.",
+            [],
+        ),
+        # "Three of them" are a part of a toll.
+        (
+            "The quake on Monday killed nine people.",
+            "The quake on Monday killed many. Three of them died under rocks.",
+            [],
+        ),
+        (
+            "The quake on Monday killed nine people.",
+            "The quake on Monday killed three people.",
+            [("number", "nine people", "three people")],
+        ),
+        # Two percentages of different things: nothing in their clauses in common.
+        (
+            "The bank expects inflation to fall to 2.5% next year.",
+            "The bank raised its estimate of the neutral rate to 3%.",
+            [],
+        ),
+        (
+            "The bank expects inflation to fall to 2.5% next year.",
+            "The bank expects inflation to fall to 3% next year.",
+            [("number", "2.5", "3")],
+        ),
+        # A figure read before a function word ("185 en declaraciones") says nothing of what it counts.
+        (
+            "El sismo del lunes dejó heridos; el portavoz situó la cifra en al menos 185 "
+            "en declaraciones a la radio.",
+            "El sismo del lunes: 92 personas murieron en el norte y 40 en el sur.",
+            [],
+        ),
+    ],
+)
+def test_ages_parts_and_function_words_are_no_figure_of_the_event(
+    a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
+) -> None:
+    assert _conflicts(a_text, b_text) == flagged
+
+
+@pytest.mark.parametrize(("a_day", "b_day", "flagged"), [(1, 2, False), (1, 1, True)])
+def test_tolls_of_reports_published_on_different_days_may_both_be_right(
+    a_day: int, b_day: int, flagged: bool
+) -> None:
+    a = article_from_text(
+        "Police counted 412 injured after the quake.", id="a", published=date(2024, 4, a_day)
+    )
+    b = article_from_text(
+        "Police counted 655 injured after the quake.", id="b", published=date(2024, 4, b_day)
+    )
+    assert any(f.kind == "number_mismatch" for f in compare_facts(a, b)) is flagged
