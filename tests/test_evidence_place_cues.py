@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dedupe.evidence.facts_view import facts_profile
@@ -72,3 +74,75 @@ def test_a_place_and_date_heading_a_transcript_place_it(text: str) -> None:
 def test_a_place_and_date_inside_a_sentence_are_no_heading() -> None:
     text = "Their joint statement, Lisbon, May 6, 2019, still guides the talks between the two ministers."
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A strong earthquake struck Taiwan early on Wednesday, toppling two old buildings.", ["Taiwan"]),
+        ("A typhoon lashed Okinawa overnight, cutting power to thousands of homes there.", ["Okinawa"]),
+        ("Thailand hosted a meeting of the two senior envoys late last month, officials said.", ["Thailand"]),
+    ],
+)
+def test_a_disaster_or_host_verb_places_its_event(text: str, expected: list[str]) -> None:
+    assert _names(text)[:1] == expected
+
+
+def test_a_strike_verb_places_nothing_without_a_disaster() -> None:
+    text = "New tariffs hit China hard this spring, the trade ministry in the capital said."
+    assert _names(text) == []
+
+
+def test_a_town_the_gazetteer_lacks_is_in_the_area_after_its_comma() -> None:
+    text = "Rescuers reached the hill villages in Dorlakot, Nepal, late on Friday night after the tremor."
+    assert _names(text) == ["Nepal"]
+
+
+def test_a_town_of_another_country_gives_way_to_the_area_after_its_comma() -> None:
+    text = "The rocket blasted off on Thursday from the company base in Boca Chica, Texas, at dawn."
+    assert _names(text) == ["Texas"]  # the gazetteer's Boca Chica is in the Dominican Republic
+
+
+def test_a_town_in_the_area_after_its_comma_stays_the_place() -> None:
+    text = "The two ministers held their talks on Monday in Austin, Texas, behind closed doors."
+    assert _names(text) == ["Austin"]
+
+
+def test_a_town_news_writes_without_city_is_the_gazetteers_city() -> None:
+    text = "Buildings leaned at odd angles on Wednesday in Hualien after the strong quake offshore."
+    assert _names(text) == ["Hualien City"]
+
+
+def test_an_ocean_is_no_city_named_for_it() -> None:
+    text = "The capsule splashed down on Sunday in the Atlantic after a week in orbit."
+    assert _names(text) == []  # not Atlantic City
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders discussed on Sunday the situation in Ukraine with their guest from Kyiv.",
+        "Uma delas vai abordar no domingo o conflito na Ucrânia com os convidados do grupo.",
+    ],
+)
+def test_a_place_of_a_state_of_affairs_is_no_event_place(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_a_place_an_earlier_year_dates_is_another_occasions() -> None:
+    text = (
+        "The president addressed parliament on Tuesday, February 21, 2023. The treaty was signed "
+        "in Prague in 2010 and extended in 2021, and the speech suspended it."
+    )
+    report = article_from_text(text, id="y", published=date(2023, 2, 21))
+    assert [f.canonical for f in facts_profile(report).places] == []
+
+
+def test_a_launch_site_after_from_is_where_the_rocket_left() -> None:
+    text = "But it was not until early Wednesday that the rocket would take off from Kennedy Space Center."
+    assert _names(text) == ["Florida"]
+
+
+def test_hosts_as_a_noun_places_nothing() -> None:
+    text = "The minister of Ghana thanked the hosts on Monday for a warm welcome and a full programme."
+    assert "Ghana" not in _names(text)

@@ -19,6 +19,7 @@ from datetime import date
 from dedupe.evidence.date_mentions import DateRef, find_date_refs
 from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
 from dedupe.evidence.foreign_dates import find_foreign_date_refs
+from dedupe.evidence.frequency import zipf
 from dedupe.evidence.holiday_dates import find_holiday_refs
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.place_cues import demonym_country, placed_without_locative
@@ -39,9 +40,10 @@ ADMIN_WORDS = frozenset("province prefecture oblast governorate region district 
 # Nouns of a state of affairs that a place after them locates, not the event: "the war in
 # Ukraine", "la guerra in Ucraina", "военной операции на Украине", "la crise en Birmanie".
 ONGOING = frozenset(
-    "war wars conflict crisis invasion occupation operation offensive fighting guerra guerre krieg "
-    "conflitto conflicto conflit crisi crise krise invasione invasión operazione operación opération "
-    "войны война войне конфликта конфликт операции кризиса".split()
+    "war wars conflict crisis invasion occupation operation offensive fighting situation guerra guerre "
+    "krieg conflitto conflicto conflit conflito crisi crise krise invasione invasión operazione operación "
+    "opération situación situazione situação войны война войне конфликта конфликт операции кризиса "
+    "ситуация ситуации ситуацию происходящее происходящем".split()
 )
 # How many words before the locative such a noun reaches: "la guerra de Rusia en Ucrania".
 ONGOING_WINDOW = 4
@@ -63,6 +65,9 @@ AREA_KINDS = frozenset(
 )
 # Words after a name that make it a place without a locative: "Herat province", "Herat city".
 PLACE_AFTER = frozenset("province prefecture oblast governorate district county city".split())
+# A name as common as this in English (wordfreq's Zipf scale: "atlantic" 4.4, "center" 5.2) is
+# a word, not a town the gazetteer names with "City" after it ("hualien" 1.6, "quezon" 2.8).
+CITY_NAME_MAX_ZIPF = 3.5
 # The longest place name looked up, in words ("Salt Lake City").
 PLACE_MAX_WORDS = 3
 # How many sentences a date is looked for in where the first ``LEDE_SENTENCES`` give none;
@@ -185,9 +190,12 @@ def _located_places(
         if any(t.text in ONGOING for t in tokens[max(0, k - ONGOING_WINDOW) : k]):
             continue
         country = demonym_country(tokens, k, OF_WORDS, PLACE_KINDS)
+        area = _apposed_area(text, tokens, k)
         for n in range(min(PLACE_MAX_WORDS, len(tokens) - k), 0, -1):
             span = Span(tokens[k].start, tokens[k + n - 1].end)
             place = place_named(span.slice(text))
+            if place is not None and area is not None and place.country not in (None, area[1].country):
+                place = None  # "in Boca Chica, Texas": not the town of that name elsewhere
             if place is not None:  # "in Noto Peninsula" names the peninsula, not the town of Noto
                 if (
                     place.kind == "city"
@@ -202,12 +210,31 @@ def _located_places(
                         "place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place
                     )
                 break
-        else:  # "the Chinese city of Tunxi": a town too small for the gazetteer, in a known country
-            if country is not None:
+        else:  # "the Chinese city of Tunxi", "in Jajarkot, Nepal": a town the gazetteer lacks, in an area
+            if area is not None:
+                yield Fact("place", area[0].slice(text), area[1].name, area[0], sentence, LEDE_CONFIDENCE,
+                           place=area[1])  # fmt: skip
+            elif country is not None:
                 span = Span(tokens[k].start, tokens[k].end)
                 yield Fact(
                     "place", span.slice(text), country.name, span, sentence, LEDE_CONFIDENCE, place=country
                 )
+
+
+def _apposed_area(text: str, tokens: list[Token], k: int) -> tuple[Span, Place] | None:
+    """The state or country written after a comma behind the name token ``k`` opens, which
+    holds that town: "in Boca Chica, Texas", "in Jajarkot, Nepal"."""
+    for j in range(k + 1, min(k + 1 + PLACE_MAX_WORDS, len(tokens))):
+        if text[tokens[j - 1].end : tokens[j].start].strip() == ",":
+            for n in range(min(PLACE_MAX_WORDS - 1, len(tokens) - j), 0, -1):
+                span = Span(tokens[j].start, tokens[j + n - 1].end)
+                place = lookup_place(span.slice(text), located=True) if text[span.start].isupper() else None
+                if place is not None and place.known and place.kind in ("state", "country"):
+                    return span, place
+            return None
+        if not text[tokens[j].start].isupper():
+            return None
+    return None
 
 
 def _placed(tokens: list[Token], k: int, locatives: frozenset[str]) -> bool:
@@ -237,4 +264,16 @@ def place_named(name: str) -> Place | None:
         # The province is larger than its capital: a state-level place, so another city of the
         # country may lie within it ("Ishikawa Prefecture" and Wajima) while another province may not.
         return Place(name, "state", capital.country, capital.continent, capital.geonameid)
-    return place if place is not None else lookup_exonym(name)
+    if place is not None:
+        return place
+    return lookup_exonym(name) or _city_named(name)
+
+
+def _city_named(name: str) -> Place | None:
+    """The city the gazetteer names with "City" after the name news writes alone: "Hualien" for
+    "Hualien City", "Ho Chi Minh" for "Ho Chi Minh City"; not for an English word ("Center",
+    "Atlantic": the ocean, not Atlantic City)."""
+    if zipf(name.casefold()) >= CITY_NAME_MAX_ZIPF:
+        return None
+    city = lookup_place(f"{name} City", located=True)
+    return city if city is not None and city.known and city.kind == "city" else None

@@ -125,3 +125,9 @@ def _town_after(text: str, at: int) -> bool:
         if place is not None and place.known:
             return True
     return False
+
+
+def launch_site(name: str) -> bool:
+    """True if ``name`` is a launch site's (``LAUNCH_SITES``): a rocket leaves "from" it, so "from"
+    there says where the event is, not where someone comes from."""
+    return _TABLES[-1][0].fullmatch(name) is not None
