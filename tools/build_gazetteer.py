@@ -31,9 +31,10 @@ from typing import Any
 OUTPUT = Path(__file__).resolve().parent.parent / "dedupe" / "evidence" / "data" / "gazetteer.tsv.gz"
 EXONYMS = OUTPUT.with_name("exonyms.tsv.gz")
 # Other languages' names for countries (CLDR, through babel) and for the cities news names
-# most (capitals and cities of a million people), in the languages the facts view reads.
+# most (capitals and cities of half a million people, whose short names news writes too:
+# "Frankfurt" for Frankfurt am Main), in the languages the facts view reads.
 EXONYM_LANGUAGES = ("fr", "es", "de", "it", "pt", "ru")
-EXONYM_MIN_POPULATION = 1_000_000
+EXONYM_MIN_POPULATION = 500_000
 # An alternate name shorter than this is more often a code or an ordinary word ("NYC", "Kasa").
 EXONYM_MIN_CHARS = 4
 COLUMNS = ("key", "name", "kind", "country", "continent", "geonameid", "population")
