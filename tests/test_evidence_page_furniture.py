@@ -40,8 +40,11 @@ def test_captions(text: str, value: str, expected: bool) -> None:
         ("BEIJING, June 19 (Xinhua) -- Xi met Blinken.", "BEIJING", True),
         ("KANAZAWA--The death toll rose.", "KANAZAWA", True),
         ("The ministers met in Moscow on Tuesday.", "Moscow", False),
+        ("date 2024-09 OSLO (dpa-AFX) - The bank cut its rate on Wednesday.", "OSLO", True),
+        ("By Jane Roe – LIMA (Andesnews) – The minister said on Thursday talks went well.", "LIMA", True),
+        ("By Jane Roe – the minister in Lima said on Thursday that talks went well.", "Lima", False),
     ],
-    ids=["ap", "tass", "xinhua", "double-dash", "prose"],
+    ids=["ap", "tass", "xinhua", "double-dash", "prose", "lowercase-agency", "after-byline", "byline-prose"],
 )
 def test_datelines(text: str, value: str, expected: bool) -> None:
     assert in_dateline(text, _fact(text, value)) is expected

@@ -208,7 +208,7 @@ def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
         if opening is None or text[opening.end() : sentence.start].strip():
             continue  # no dateline, or one of another sentence on the line
         # A dateline the sentence splitter cut off ("ASTANA, Kazakhstan, July 4. The …") is read whole.
-        start = max(line_start, sentence.start) if sentence.start < opening.end() else opening.start()
+        start = max(opening.start(), sentence.start) if sentence.start < opening.end() else opening.start()
         name = DATELINE_PLACE.search(text, start, opening.end())
         if name is not None:
             names.append((name, sentence))
