@@ -25,6 +25,7 @@ from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.place_cues import demonym_country, placed_without_locative
 from dedupe.evidence.places import Place, lookup_exonym, lookup_place
 from dedupe.evidence.script_dates import find_script_date_refs
+from dedupe.evidence.script_places import script_places
 from dedupe.evidence.thing_names import LOCATIVES
 from dedupe.evidence.venues import venue_places
 from dedupe.models import Article, Span, Token
@@ -105,6 +106,10 @@ def lede_facts(article: Article) -> LedeFacts:
         dates.extend(_date_facts(article, sentence))
         locatives = ITALIAN_LOCATIVES if article.language == "it" else LOCATIVES
         places.extend(_located_places(text, sentence, tokens, locatives))
+        places.extend(
+            Fact("place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place)
+            for span, place in script_places(text, sentence)
+        )
         venues.extend(
             Fact("place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place)
             for span, place in venue_places(text, sentence)
