@@ -146,3 +146,34 @@ def test_a_launch_site_after_from_is_where_the_rocket_left() -> None:
 def test_hosts_as_a_noun_places_nothing() -> None:
     text = "The minister of Ghana thanked the hosts on Monday for a warm welcome and a full programme."
     assert "Ghana" not in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un fuerte terremoto sacudió Taiwán el miércoles por la mañana, según las autoridades.", ["Taiwan"]),
+        ("Un séisme de magnitude 6 a touché Taïwan dans la nuit de mardi à mercredi.", ["Taiwan"]),
+        ("Ein Erdbeben erschütterte Taiwan am Mittwochmorgen, teilten die Behörden mit.", ["Taiwan"]),
+    ],
+)
+def test_a_disaster_verb_places_its_event_in_other_languages(text: str, expected: list[str]) -> None:
+    assert _names(text)[:1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Un sismo sacudió el viernes una zona remota del noroeste de Nepal, según la policía.", ["Nepal"]),
+        ("O ministro chegou à cidade japonesa de Hiroshima na tarde de sábado.", ["Hiroshima"]),
+        ("El cohete despegó el miércoles, en el estado de Florida, tras dos intentos fallidos.", ["Florida"]),
+        ("Die Rakete startete am Donnerstag im US-Bundesstaat Texas, wie Livebilder zeigten.", ["Texas"]),
+        ("El cohete fue lanzado el miércoles desde el Centro Espacial Kennedy.", ["Florida"]),
+    ],
+)
+def test_a_kind_or_part_of_a_place_before_de_places_its_event(text: str, expected: list[str]) -> None:
+    assert _names(text)[:1] == expected
+
+
+def test_a_strike_verb_in_another_language_places_nothing_without_a_disaster() -> None:
+    text = "La crisis golpeó Argentina con fuerza este año, dijo el ministro en una entrevista."
+    assert _names(text) == []

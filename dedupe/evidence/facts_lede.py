@@ -57,12 +57,20 @@ COMPASS = frozenset(
 # name after is the place ("the Turkish province of Hatay", "the Chinese city of Tunxi").
 PLACE_KINDS = frozenset(
     "city town village province prefecture region district county capital ville ciudad cidade città "
-    "provincia province région región regione préfecture prefectura".split()
+    "provincia province région región regione préfecture prefectura state estado état stato localidad "
+    "localité località municipio comune commune".split()
 )
 OF_WORDS = frozenset("of de di d del du".split())
 # Of those, the kinds of area larger than the city they are named for.
 AREA_KINDS = frozenset(
-    "province provincia région región regione prefecture préfecture prefectura region district county".split()
+    "province provincia région región regione prefecture préfecture prefectura region district county "
+    "state estado état stato".split()
+)
+# Compass nouns before "of" and a name, which put the event in that part of it: "del noroeste
+# de Nepal", "in the west of Nepal", "dans l'ouest du pays" (of a name: "au nord de Kaboul").
+COMPASS_NOUNS = frozenset(
+    "north south east west northwest northeast southwest southeast norte sur este oeste noroeste "
+    "nordeste noreste suroeste sudoeste sureste sudeste nord sud ouest est nordovest sudovest".split()
 )
 # Words after a name that make it a place without a locative: "Herat province", "Herat city".
 PLACE_AFTER = frozenset("province prefecture oblast governorate district county city".split())
@@ -244,13 +252,16 @@ def _apposed_area(text: str, tokens: list[Token], k: int) -> tuple[Span, Place] 
 
 def _placed(tokens: list[Token], k: int, locatives: frozenset[str]) -> bool:
     """True if the text writes the capitalised token ``k`` as where something is: after a
-    locative ("in Beijing"), a compass adjective ("western Afghanistan"), a kind of place and
-    "of" ("the province of Hatay"), or before a kind of place ("Herat province")."""
+    locative ("in Beijing"), a compass adjective ("western Afghanistan"), a kind of place or a
+    compass noun and "of" ("the province of Hatay", "del oeste de Nepal"), or before a kind of
+    place ("Herat province")."""
     before = tokens[k - 1].text if k >= 1 else ""
     if before in locatives or before in COMPASS:
         return True
-    if k >= 2 and before in OF_WORDS and tokens[k - 2].text in PLACE_KINDS:
+    if k >= 2 and before in OF_WORDS and tokens[k - 2].text in PLACE_KINDS | COMPASS_NOUNS:
         return True
+    if k >= 3 and before in OF_WORDS and tokens[k - 3].text in PLACE_KINDS:
+        return True  # "la ciudad japonesa de Hiroshima": the kind, its adjective, "de"
     return any(t.text in PLACE_AFTER for t in tokens[k + 1 : k + 1 + PLACE_MAX_WORDS])
 
 

@@ -18,11 +18,12 @@ from dedupe.models import Token
 # Kinds of place written just before a city's name in apposition: "the capital Astana",
 # "die Stadt Wajima". Only kinds of city: an area's name often is a city's elsewhere.
 APPOSITIVE_KINDS = frozenset(
-    "capital city town village port capitale hauptstadt stadt ville ciudad città cidade".split()
+    "capital city town village port capitale hauptstadt stadt ville ciudad città cidade bundesstaat "
+    "staat".split()
 )
 # Articles one of which opens such an apposition, at most this many tokens before the name:
 # "the capital Astana", "the Kazakh capital Astana".
-APPOSITION_ARTICLES = frozenset("the la le el il o der die".split())
+APPOSITION_ARTICLES = frozenset("the la le el il o der die im dem".split())
 APPOSITION_REACH = 3
 # Words of a rocket's departure after which "from" gives where the event happened: "launched
 # from", "lifted off from", "liftoff from". Elsewhere "from" says where people come from.
@@ -44,10 +45,13 @@ COMPASS_NAMES = frozenset("north south east west".split())
 # "hit Nepal", "jolted eastern Turkey"; read only where the sentence names such a disaster
 # (``DISASTER_WORDS``): "tariffs hit China" places nothing.
 STRIKE_WORDS = frozenset(
-    "struck strikes strike hit hits jolted jolts rocked rocks shook shakes lashed".split()
+    "struck strikes strike hit hits jolted jolts rocked rocks shook shakes lashed sacudió sacude golpeó "
+    "azotó frappé secoué touché erschütterte erschüttert colpito scosso atingiu abalou".split()
 )
 DISASTER_WORDS = re.compile(
-    r"\b(?:earthquake|quake|tremor|typhoon|cyclone|hurricane|storm|tsunami|flood|floods)s?\b", re.IGNORECASE
+    r"\b(?:earthquake|quake|tremor|typhoon|cyclone|hurricane|storm|tsunami|flood|floods|terremoto|sismo"
+    r"|séisme|tremblement de terre|erdbeben|beben|typhon|tifón|ouragan|huracán|uragano)s?\b",
+    re.IGNORECASE,
 )
 # Verbs after a place that make it where the event is held: "Thailand hosted a meeting", "Lisbon hosts".
 HOST_WORDS = frozenset("host hosts hosted hosting".split())

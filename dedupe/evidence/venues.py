@@ -46,7 +46,8 @@ UN_BODIES = {
 # Orbital launch sites whose town the gazetteer lacks, and the state or country each is in.
 LAUNCH_SITES = {
     r"Tanegashima|Uchinoura": "Japan", r"Sriharikota|Satish Dhawan": "India",
-    r"Cape Canaveral|Kennedy Space Cent(?:er|re)": "Florida", r"Vandenberg": "California",
+    r"Cape Canaveral|Cabo Cañaveral|Cap Canaveral|Kennedy Space Cent(?:er|re)|Centro Espacial Kennedy"
+    r"|Centre spatial Kennedy|Kennedy-Raumfahrtzentrum": "Florida", r"Vandenberg": "California",
     r"Wallops": "Virginia", r"Starbase": "Texas", r"Plesetsk|Плесецк": "Russia",
     r"Mahia": "New Zealand", r"Sohae": "North Korea", r"Naro Space Cent(?:er|re)": "South Korea",
     r"Palmachim": "Israel", r"Guiana Space Cent(?:er|re)|Centre spatial guyanais": "Kourou",
