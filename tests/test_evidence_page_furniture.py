@@ -58,8 +58,10 @@ def test_datelines(text: str, value: str, expected: bool) -> None:
         ("Published on March 20, 2023", "March 20, 2023", True),
         ("On September 7 Japan launched a rocket.", "September 7", False),
         ("Lavrov arrived on April 8.", "April 8", False),
+        ("6月2日清晨，探测器成功降落在预选区。", "6月2日", False),  # a Chinese sentence opening on its day
+        ("2024年6月2日 08:26", "2024年6月2日", True),
     ],
-    ids=["date-word", "clock", "published", "on-is-prose", "prose"],
+    ids=["date-word", "clock", "published", "on-is-prose", "prose", "zh-opening", "zh-stamp"],
 )
 def test_publication_stamps(text: str, value: str, expected: bool) -> None:
     assert is_stamp(text, _fact(text, value)) is expected

@@ -51,8 +51,9 @@ STAMP_PREFIX = re.compile(
 )
 # A dash after a date that follows the page's stamp makes it a dateline: "date 2024-07-04 July 4, 2024 –".
 DASH_AFTER = re.compile(r"\s*(?:--|[-–—])\s")
-# A comma and Chinese or Japanese script after a date that opens its line: a sentence opens on its day.
-NARRATED_AFTER = re.compile(r"\s*[,，、]\s*[\u3040-\u30ff\u4e00-\u9fff]")
+# A comma and Chinese or Japanese script after a date that opens its line, or that script
+# right after it ("6月2日清晨,"): a sentence opens on its day.
+NARRATED_AFTER = re.compile(r"(?:\s*[,，、]\s*)?[\u3040-\u30ff\u4e00-\u9fff]")
 # What may stand before a publication stamp on its line: a stamp word, a clock time.
 STAMP_BEFORE = re.compile(
     r"[\W\d]*(?:(?:date|dated|published|updated|posted|last updated|publicado|publié le|publié"
