@@ -177,3 +177,26 @@ def test_a_kind_or_part_of_a_place_before_de_places_its_event(text: str, expecte
 def test_a_strike_verb_in_another_language_places_nothing_without_a_disaster() -> None:
     text = "La crisis golpeó Argentina con fuerza este año, dijo el ministro en una entrevista."
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The G7 Kyoto Summit was convened on Friday with nine guests from abroad.", ["Kyoto"]),
+        ("The two men dined on Monday at a residence on the outskirts of Moscow, aides said.", ["Moscow"]),
+    ],
+)
+def test_a_summit_named_for_its_city_or_the_outskirts_of_one_places_its_event(
+    text: str, expected: list[str]
+) -> None:
+    assert _names(text)[:1] == expected
+
+
+def test_a_groups_summit_after_a_city_does_not_split_the_citys_name() -> None:
+    text = "The leaders on Saturday adopted the New Delhi G20 Leaders' Summit Declaration by consensus."
+    assert "Delhi" not in _names(text)
+
+
+def test_where_someone_speaks_with_reporters_is_no_event_place() -> None:
+    text = "The prime minister speaks with reporters in Tokyo on Thursday before flying to the summit."
+    assert _names(text) == []

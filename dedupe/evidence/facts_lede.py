@@ -58,7 +58,7 @@ COMPASS = frozenset(
 PLACE_KINDS = frozenset(
     "city town village province prefecture region district county capital ville ciudad cidade città "
     "provincia province région región regione préfecture prefectura state estado état stato localidad "
-    "localité località municipio comune commune".split()
+    "localité località municipio comune commune outskirts suburbs afueras banlieue periferia".split()
 )
 OF_WORDS = frozenset("of de di d del du".split())
 # Of those, the kinds of area larger than the city they are named for.
@@ -74,6 +74,8 @@ COMPASS_NOUNS = frozenset(
 )
 # Words after a name that make it a place without a locative: "Herat province", "Herat city".
 PLACE_AFTER = frozenset("province prefecture oblast governorate district county city".split())
+# A meeting named for where it is held, right after the name: "the G7 Hiroshima Summit".
+MEETING_AFTER = frozenset("summit".split())
 # A name as common as this in English (wordfreq's Zipf scale: "atlantic" 4.4, "center" 5.2) is
 # a word, not a town the gazetteer names with "City" after it ("hualien" 1.6, "quezon" 2.8).
 CITY_NAME_MAX_ZIPF = 3.5
@@ -262,7 +264,18 @@ def _placed(tokens: list[Token], k: int, locatives: frozenset[str]) -> bool:
         return True
     if k >= 3 and before in OF_WORDS and tokens[k - 3].text in PLACE_KINDS:
         return True  # "la ciudad japonesa de Hiroshima": the kind, its adjective, "de"
+    if _meeting_after(tokens, k):
+        return True
     return any(t.text in PLACE_AFTER for t in tokens[k + 1 : k + 1 + PLACE_MAX_WORDS])
+
+
+def _meeting_after(tokens: list[Token], k: int) -> bool:
+    """True if a meeting's word follows the name token ``k`` opens, or its second word:
+    "Hiroshima Summit", "San Francisco summit"; not "Delhi G20 Leaders' Summit", the group's."""
+    after = [t.text for t in tokens[k + 1 : k + 3]]
+    return bool(after) and (
+        after[0] in MEETING_AFTER or (len(after) == 2 and after[1] in MEETING_AFTER and after[0].isalpha())
+    )
 
 
 def place_named(name: str) -> Place | None:

@@ -52,7 +52,8 @@ from dedupe.evidence.venues import launch_site, venue_named
 from dedupe.models import Article, Span
 
 # The place a dateline names: its first words before a comma, a bracket, a dash or a colon.
-DATELINE_PLACE = re.compile(r"[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,2}")
+# A hyphen only joins words ("Novo-Ogaryovo"); a dash after the name ends it ("KANAZAWA--").
+DATELINE_PLACE = re.compile(r"[A-ZÀ-Ý][\w.'’]*(?:-[\w'’]+)*(?:\s+[A-ZÀ-Ý][\w.'’]*(?:-[\w'’]+)*){0,2}")
 # "from" before a place (or the list it opens) says where people come from, not where the
 # event is: "heads of state from India, Iran, China", "from the Turkish province of Hatay".
 ORIGIN_BEFORE = re.compile(
@@ -64,9 +65,10 @@ ORIGIN_LOOKBACK_CHARS = 80
 # A place written as a short acronym in capitals ("UN", "EU") names a body, not the city of
 # that name the gazetteer holds (Un, India); countries so written ("US", "UK") stay.
 ACRONYM_MAX_CHARS = 3
-# Where a statement was made rather than the event: a news conference, a briefing.
+# Where a statement was made rather than the event: a news conference, a briefing, reporters
+# ("told reporters in Tokyo", "speaks with reporters in Tokyo").
 STATEMENT_VENUE = re.compile(
-    r"\b(?:news conference|press conference|briefing|told reporters|conférence de presse|rueda de prensa"
+    r"\b(?:news conference|press conference|briefing|reporters|conférence de presse|rueda de prensa"
     r"|conferencia de prensa|pressekonferenz|conferenza stampa)\b[^.]{0,30}$",
     re.IGNORECASE,
 )
