@@ -49,6 +49,9 @@ LAUNCH_SITES = {
     r"Cape Canaveral|Cabo Cañaveral|Cap Canaveral|Kennedy Space Cent(?:er|re)|Centro Espacial Kennedy"
     r"|Centre spatial Kennedy|Kennedy-Raumfahrtzentrum": "Florida", r"Vandenberg": "California",
     r"Wallops": "Virginia", r"Starbase": "Texas", r"Plesetsk|Плесецк": "Russia",
+    # Vostochny ("eastern") only with its word for a cosmodrome, as any language names it.
+    r"Vostochny [Cc]osmodrome|[Cc]osm[oó]drom[eo] (?:de |di )?Vosto(?:t)?chny|Kosmodrom Wostotschny"
+    r"|космодром\w* [\"«]?Восточн\w*": "Russia",
     r"Mahia": "New Zealand", r"Sohae": "North Korea", r"Naro Space Cent(?:er|re)": "South Korea",
     r"Palmachim": "Israel", r"Guiana Space Cent(?:er|re)|Centre spatial guyanais": "Kourou",
 }  # fmt: skip
