@@ -200,3 +200,13 @@ def test_a_groups_summit_after_a_city_does_not_split_the_citys_name() -> None:
 def test_where_someone_speaks_with_reporters_is_no_event_place() -> None:
     text = "The prime minister speaks with reporters in Tokyo on Thursday before flying to the summit."
     assert _names(text) == []
+
+
+def test_a_place_after_a_german_quotation_closed_with_its_low_mark_is_narrated() -> None:
+    text = "Die Rakete „Orion“ startete am Mittwoch vom Weltraumbahnhof im US-Bundesstaat Florida."
+    assert _names(text) == ["Florida"]
+
+
+def test_a_place_inside_a_german_quotation_is_not_the_events() -> None:
+    text = "Der Minister sagte am Mittwoch: „Wir bauen bald eine Fabrik in Florida“, und ging."
+    assert _names(text) == []
