@@ -89,6 +89,8 @@ def test_lede_places(text: str, expected: list[str]) -> None:
     [
         ("date 2024-07-04 ASTANA – The summit opened with a ceremony for two new members.", ["Astana"]),
         ("New Delhi: The prime minister opened the summit with a speech on trade and debt.", ["New Delhi"]),
+        ("By Jane Roe – ATHENS (Marketwire) – The bank president said on Thursday rates stay.", ["Athens"]),
+        ("KYOTO--The prime minister arrived on Thursday to prepare for the summit of the group.", ["Kyoto"]),
         ("Séisme violent en Birmanie : au moins cent morts selon les autorités locales.", ["Myanmar"]),
     ],
 )

@@ -22,6 +22,7 @@ from dedupe.evidence.foreign_dates import find_foreign_date_refs
         ("Plácido Domingo cantó", []),  # a weekday names a person where it is capitalised
         ("hier ist es", []),  # German "here"; French "hier" only in French text
         ("32 mars", []),
+        ("date 2024-04 Aprile 20, 2024", []),  # "04" is the page stamp's month, not a day of April
     ],
 )
 def test_foreign_dates(text: str, expected: list[str]) -> None:

@@ -40,8 +40,11 @@ def test_captions(text: str, value: str, expected: bool) -> None:
         ("BEIJING, June 19 (Xinhua) -- Xi met Blinken.", "BEIJING", True),
         ("KANAZAWA--The death toll rose.", "KANAZAWA", True),
         ("The ministers met in Moscow on Tuesday.", "Moscow", False),
+        ("date 2024-09 OSLO (dpa-AFX) - The bank cut its rate on Wednesday.", "OSLO", True),
+        ("By Jane Roe – LIMA (Andesnews) – The minister said on Thursday talks went well.", "LIMA", True),
+        ("By Jane Roe – the minister in Lima said on Thursday that talks went well.", "Lima", False),
     ],
-    ids=["ap", "tass", "xinhua", "double-dash", "prose"],
+    ids=["ap", "tass", "xinhua", "double-dash", "prose", "lowercase-agency", "after-byline", "byline-prose"],
 )
 def test_datelines(text: str, value: str, expected: bool) -> None:
     assert in_dateline(text, _fact(text, value)) is expected
@@ -55,8 +58,10 @@ def test_datelines(text: str, value: str, expected: bool) -> None:
         ("Published on March 20, 2023", "March 20, 2023", True),
         ("On September 7 Japan launched a rocket.", "September 7", False),
         ("Lavrov arrived on April 8.", "April 8", False),
+        ("6月2日清晨，探测器成功降落在预选区。", "6月2日", False),  # a Chinese sentence opening on its day
+        ("2024年6月2日 08:26", "2024年6月2日", True),
     ],
-    ids=["date-word", "clock", "published", "on-is-prose", "prose"],
+    ids=["date-word", "clock", "published", "on-is-prose", "prose", "zh-opening", "zh-stamp"],
 )
 def test_publication_stamps(text: str, value: str, expected: bool) -> None:
     assert is_stamp(text, _fact(text, value)) is expected

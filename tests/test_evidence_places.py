@@ -151,6 +151,9 @@ def test_bisecting_the_rows_finds_what_a_dict_finds(key: str) -> None:
         ("Beijing", None),  # own names are lookup_place's
         ("Elazig", "Elazığ"),  # English news drops the accents: dotless i too
         ("Herat", "Herāt"),
+        ("Frankfurt", "Frankfurt am Main"),  # a city of half a million people, by its short name
+        ("Bank", None),  # a small Indian town Bānk: an English word, not a place
+        ("Amur", None),  # a small Indian town Āmūr, not the Russian region
         ("Sao Paulo", "São Paulo"),
     ],
 )

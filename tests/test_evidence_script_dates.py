@@ -34,6 +34,16 @@ PUBLISHED = date(2024, 5, 7)  # a Tuesday
         ("部长本周将访问首都。", []),
         ("وصل الوفد في 32 مايو", []),
         ("أعلنت الوزارة اليوم الجمعة أن", []),
+        # A day without its month, as Chinese, Japanese and Korean news dates the event: the
+        # latest such day up to publication (a day some days ahead is a preview's).
+        ("大臣は5日、首都で会見した。", ["2024-05-05"]),
+        ("두 정상은 30일(현지시간) 회담했다.", ["2024-04-30"]),
+        ("会谈将于9日举行。", ["2024-05-09"]),
+        ("장관은 오늘 오후 도착했다.", ["2024-05-07"]),
+        # Near misses: a count of days, Japan, a day of a month read once.
+        ("会談は2日間にわたった。", []),
+        ("日本の首相が到着した。", []),
+        ("5月3日に到着した。", ["2024-05-03"]),
     ],
 )
 def test_script_dates(text: str, expected: list[str]) -> None:

@@ -23,6 +23,10 @@ def _names(text: str) -> list[str]:
         ("The probe lifted off on Thursday from the Tanegashima Space Center after two delays.", ["Japan"]),
         ("UNITED NATIONS (AP) — The president told world leaders on Tuesday that the war must end.",
          ["New York City"]),
+        ("The two leaders met on Wednesday at the Vostochny cosmodrome after a long train ride.", ["Russia"]),
+        ("Los dos líderes se reunieron el miércoles en el cosmódromo de Vostochny.", ["Russia"]),
+        ("Лидеры провели переговоры в среду на космодроме \"Восточный\".", ["Russia"]),
+        ("The probe lifted off on Thursday from the Centre spatial Kennedy, officials said.", ["Florida"]),
     ],
 )  # fmt: skip
 def test_a_venue_places_the_event_in_the_town_it_stands_in(text: str, expected: list[str]) -> None:
@@ -43,3 +47,7 @@ def test_a_seat_named_for_who_sits_there_or_before_its_town_is_no_venue(
     text: str, expected: list[str]
 ) -> None:
     assert _names(text) == expected
+
+
+def test_eastern_without_its_cosmodrome_is_no_launch_site() -> None:
+    assert _names("Власти Восточный округ посетили в среду, сообщили в мэрии.") == []

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gzip
 import sys
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -31,9 +32,17 @@ from typing import Any
 OUTPUT = Path(__file__).resolve().parent.parent / "dedupe" / "evidence" / "data" / "gazetteer.tsv.gz"
 EXONYMS = OUTPUT.with_name("exonyms.tsv.gz")
 # Other languages' names for countries (CLDR, through babel) and for the cities news names
-# most (capitals and cities of a million people), in the languages the facts view reads.
+# most (capitals and cities of half a million people, whose short names news writes too:
+# "Frankfurt" for Frankfurt am Main), in the languages the facts view reads.
 EXONYM_LANGUAGES = ("fr", "es", "de", "it", "pt", "ru")
-EXONYM_MIN_POPULATION = 1_000_000
+EXONYM_MIN_POPULATION = 500_000
+# Languages whose names of countries are read in their own scripts, and those scripts (the
+# Unicode character names' words): Chinese, Japanese, Korean, Hindi and Nepali.
+SCRIPT_LANGUAGES = ("ja", "zh", "zh_Hant", "ko", "hi", "ne")
+SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "DEVANAGARI")
+# Such a name has no capital to tell it from a word: two Chinese characters already name a
+# city ("北京"), one is a word.
+SCRIPT_MIN_CHARS = 2
 # An alternate name shorter than this is more often a code or an ordinary word ("NYC", "Kasa").
 EXONYM_MIN_CHARS = 4
 COLUMNS = ("key", "name", "kind", "country", "continent", "geonameid", "population")
@@ -111,7 +120,8 @@ def exonyms(places: dict[str, Row]) -> dict[str, str]:
 
     def add(alias: str, name: str, weight: int) -> None:
         key = alias.strip().casefold()
-        if len(key) < EXONYM_MIN_CHARS or key in places or "\t" in key or "\n" in key:
+        shortest = SCRIPT_MIN_CHARS if _unspaced_script(key) else EXONYM_MIN_CHARS
+        if len(key) < shortest or key in places or "\t" in key or "\n" in key:
             return
         if key not in found or weight > found[key][1]:
             found[key] = (name, weight)
@@ -136,7 +146,40 @@ def exonyms(places: dict[str, Row]) -> dict[str, str]:
                 and _latin_or_cyrillic(alias)
             ):
                 add(alias, city["name"], city["population"])
+    script_names(places, countries, cache.get_cities().values(), add)
     return {key: name for key, (name, _) in found.items()}
+
+
+def script_names(
+    places: dict[str, Row], countries: dict[str, Any], cities: Any, add: Callable[[str, str, int], None]
+) -> None:
+    """Add the names of countries and large cities in scripts written without capitals.
+
+    Countries get their CLDR names in ``SCRIPT_LANGUAGES`` ("ロシア", "俄羅斯", "러시아",
+    "नेपाल"); the cities whose gazetteer place is a capital or has ``EXONYM_MIN_POPULATION``
+    people, their GeoNames alternate names in Chinese, Japanese, Korean or Devanagari
+    letters, from every city of that name ("华盛顿" is a smaller Washington's).
+    """
+    from babel import Locale
+
+    for language in SCRIPT_LANGUAGES:
+        names = Locale.parse(language).territories
+        for code, country in countries.items():
+            local = names.get(code)
+            if local and _unspaced_script(local):
+                add(local, str(country["name"]).strip(), 1 << 40)
+    capitals = {str(c["capital"]).casefold() for c in countries.values()}
+    large = {
+        key
+        for key, row in places.items()
+        if row[1] == "city" and (row[5] >= EXONYM_MIN_POPULATION or key in capitals)
+    }
+    for city in cities:
+        if city["name"].casefold() not in large:
+            continue
+        for alias in city.get("alternatenames") or ():
+            if len(alias) >= SCRIPT_MIN_CHARS and _unspaced_script(alias):
+                add(alias, city["name"], city["population"])
 
 
 def render_exonyms(foreign: dict[str, str]) -> str:
@@ -149,6 +192,11 @@ def render_exonyms(foreign: dict[str, str]) -> str:
         *(f"{key}\t{name}" for key, name in sorted(foreign.items())),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _unspaced_script(name: str) -> bool:
+    """True if ``name`` is written in Chinese, Japanese, Korean or Devanagari letters (spaces aside)."""
+    return all(c == " " or any(s in _script(c) for s in SCRIPTS) for c in name)
 
 
 def _latin_or_cyrillic(name: str) -> bool:

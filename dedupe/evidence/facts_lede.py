@@ -19,11 +19,13 @@ from datetime import date
 from dedupe.evidence.date_mentions import DateRef, find_date_refs
 from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
 from dedupe.evidence.foreign_dates import find_foreign_date_refs
+from dedupe.evidence.frequency import zipf
 from dedupe.evidence.holiday_dates import find_holiday_refs
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.place_cues import demonym_country, placed_without_locative
 from dedupe.evidence.places import Place, lookup_exonym, lookup_place
 from dedupe.evidence.script_dates import find_script_date_refs
+from dedupe.evidence.script_places import script_places
 from dedupe.evidence.thing_names import LOCATIVES
 from dedupe.evidence.venues import venue_places
 from dedupe.models import Article, Span, Token
@@ -39,9 +41,10 @@ ADMIN_WORDS = frozenset("province prefecture oblast governorate region district 
 # Nouns of a state of affairs that a place after them locates, not the event: "the war in
 # Ukraine", "la guerra in Ucraina", "военной операции на Украине", "la crise en Birmanie".
 ONGOING = frozenset(
-    "war wars conflict crisis invasion occupation operation offensive fighting guerra guerre krieg "
-    "conflitto conflicto conflit crisi crise krise invasione invasión operazione operación opération "
-    "войны война войне конфликта конфликт операции кризиса".split()
+    "war wars conflict crisis invasion occupation operation offensive fighting situation guerra guerre "
+    "krieg conflitto conflicto conflit conflito crisi crise krise invasione invasión operazione operación "
+    "opération situación situazione situação войны война войне конфликта конфликт операции кризиса "
+    "ситуация ситуации ситуацию происходящее происходящем".split()
 )
 # How many words before the locative such a noun reaches: "la guerra de Rusia en Ucrania".
 ONGOING_WINDOW = 4
@@ -54,15 +57,28 @@ COMPASS = frozenset(
 # name after is the place ("the Turkish province of Hatay", "the Chinese city of Tunxi").
 PLACE_KINDS = frozenset(
     "city town village province prefecture region district county capital ville ciudad cidade città "
-    "provincia province région región regione préfecture prefectura".split()
+    "provincia province région región regione préfecture prefectura state estado état stato localidad "
+    "localité località municipio comune commune outskirts suburbs afueras banlieue periferia".split()
 )
 OF_WORDS = frozenset("of de di d del du".split())
 # Of those, the kinds of area larger than the city they are named for.
 AREA_KINDS = frozenset(
-    "province provincia région región regione prefecture préfecture prefectura region district county".split()
+    "province provincia région región regione prefecture préfecture prefectura region district county "
+    "state estado état stato".split()
+)
+# Compass nouns before "of" and a name, which put the event in that part of it: "del noroeste
+# de Nepal", "in the west of Nepal", "dans l'ouest du pays" (of a name: "au nord de Kaboul").
+COMPASS_NOUNS = frozenset(
+    "north south east west northwest northeast southwest southeast norte sur este oeste noroeste "
+    "nordeste noreste suroeste sudoeste sureste sudeste nord sud ouest est nordovest sudovest".split()
 )
 # Words after a name that make it a place without a locative: "Herat province", "Herat city".
 PLACE_AFTER = frozenset("province prefecture oblast governorate district county city".split())
+# A meeting named for where it is held, right after the name: "the G7 Hiroshima Summit".
+MEETING_AFTER = frozenset("summit".split())
+# A name as common as this in English (wordfreq's Zipf scale: "atlantic" 4.4, "center" 5.2) is
+# a word, not a town the gazetteer names with "City" after it ("hualien" 1.6, "quezon" 2.8).
+CITY_NAME_MAX_ZIPF = 3.5
 # The longest place name looked up, in words ("Salt Lake City").
 PLACE_MAX_WORDS = 3
 # How many sentences a date is looked for in where the first ``LEDE_SENTENCES`` give none;
@@ -100,6 +116,10 @@ def lede_facts(article: Article) -> LedeFacts:
         dates.extend(_date_facts(article, sentence))
         locatives = ITALIAN_LOCATIVES if article.language == "it" else LOCATIVES
         places.extend(_located_places(text, sentence, tokens, locatives))
+        places.extend(
+            Fact("place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place)
+            for span, place in script_places(text, sentence)
+        )
         venues.extend(
             Fact("place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place)
             for span, place in venue_places(text, sentence)
@@ -185,9 +205,12 @@ def _located_places(
         if any(t.text in ONGOING for t in tokens[max(0, k - ONGOING_WINDOW) : k]):
             continue
         country = demonym_country(tokens, k, OF_WORDS, PLACE_KINDS)
+        area = _apposed_area(text, tokens, k)
         for n in range(min(PLACE_MAX_WORDS, len(tokens) - k), 0, -1):
             span = Span(tokens[k].start, tokens[k + n - 1].end)
             place = place_named(span.slice(text))
+            if place is not None and area is not None and place.country not in (None, area[1].country):
+                place = None  # "in Boca Chica, Texas": not the town of that name elsewhere
             if place is not None:  # "in Noto Peninsula" names the peninsula, not the town of Noto
                 if (
                     place.kind == "city"
@@ -202,24 +225,57 @@ def _located_places(
                         "place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place
                     )
                 break
-        else:  # "the Chinese city of Tunxi": a town too small for the gazetteer, in a known country
-            if country is not None:
+        else:  # "the Chinese city of Tunxi", "in Jajarkot, Nepal": a town the gazetteer lacks, in an area
+            if area is not None:
+                yield Fact("place", area[0].slice(text), area[1].name, area[0], sentence, LEDE_CONFIDENCE,
+                           place=area[1])  # fmt: skip
+            elif country is not None:
                 span = Span(tokens[k].start, tokens[k].end)
                 yield Fact(
                     "place", span.slice(text), country.name, span, sentence, LEDE_CONFIDENCE, place=country
                 )
 
 
+def _apposed_area(text: str, tokens: list[Token], k: int) -> tuple[Span, Place] | None:
+    """The state or country written after a comma behind the name token ``k`` opens, which
+    holds that town: "in Boca Chica, Texas", "in Jajarkot, Nepal"."""
+    for j in range(k + 1, min(k + 1 + PLACE_MAX_WORDS, len(tokens))):
+        if text[tokens[j - 1].end : tokens[j].start].strip() == ",":
+            for n in range(min(PLACE_MAX_WORDS - 1, len(tokens) - j), 0, -1):
+                span = Span(tokens[j].start, tokens[j + n - 1].end)
+                place = lookup_place(span.slice(text), located=True) if text[span.start].isupper() else None
+                if place is not None and place.known and place.kind in ("state", "country"):
+                    return span, place
+            return None
+        if not text[tokens[j].start].isupper():
+            return None
+    return None
+
+
 def _placed(tokens: list[Token], k: int, locatives: frozenset[str]) -> bool:
     """True if the text writes the capitalised token ``k`` as where something is: after a
-    locative ("in Beijing"), a compass adjective ("western Afghanistan"), a kind of place and
-    "of" ("the province of Hatay"), or before a kind of place ("Herat province")."""
+    locative ("in Beijing"), a compass adjective ("western Afghanistan"), a kind of place or a
+    compass noun and "of" ("the province of Hatay", "del oeste de Nepal"), or before a kind of
+    place ("Herat province")."""
     before = tokens[k - 1].text if k >= 1 else ""
     if before in locatives or before in COMPASS:
         return True
-    if k >= 2 and before in OF_WORDS and tokens[k - 2].text in PLACE_KINDS:
+    if k >= 2 and before in OF_WORDS and tokens[k - 2].text in PLACE_KINDS | COMPASS_NOUNS:
+        return True
+    if k >= 3 and before in OF_WORDS and tokens[k - 3].text in PLACE_KINDS:
+        return True  # "la ciudad japonesa de Hiroshima": the kind, its adjective, "de"
+    if _meeting_after(tokens, k):
         return True
     return any(t.text in PLACE_AFTER for t in tokens[k + 1 : k + 1 + PLACE_MAX_WORDS])
+
+
+def _meeting_after(tokens: list[Token], k: int) -> bool:
+    """True if a meeting's word follows the name token ``k`` opens, or its second word:
+    "Hiroshima Summit", "San Francisco summit"; not "Delhi G20 Leaders' Summit", the group's."""
+    after = [t.text for t in tokens[k + 1 : k + 3]]
+    return bool(after) and (
+        after[0] in MEETING_AFTER or (len(after) == 2 and after[1] in MEETING_AFTER and after[0].isalpha())
+    )
 
 
 def place_named(name: str) -> Place | None:
@@ -237,4 +293,16 @@ def place_named(name: str) -> Place | None:
         # The province is larger than its capital: a state-level place, so another city of the
         # country may lie within it ("Ishikawa Prefecture" and Wajima) while another province may not.
         return Place(name, "state", capital.country, capital.continent, capital.geonameid)
-    return place if place is not None else lookup_exonym(name)
+    if place is not None:
+        return place
+    return lookup_exonym(name) or _city_named(name)
+
+
+def _city_named(name: str) -> Place | None:
+    """The city the gazetteer names with "City" after the name news writes alone: "Hualien" for
+    "Hualien City", "Ho Chi Minh" for "Ho Chi Minh City"; not for an English word ("Center",
+    "Atlantic": the ocean, not Atlantic City)."""
+    if zipf(name.casefold()) >= CITY_NAME_MAX_ZIPF:
+        return None
+    city = lookup_place(f"{name} City", located=True)
+    return city if city is not None and city.known and city.kind == "city" else None

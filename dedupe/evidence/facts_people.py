@@ -186,10 +186,12 @@ def _aside(text: str, start: int, end: int) -> bool:
 def quoted(text: str, at: int, start: int) -> bool:
     """True if ``at`` stands inside a quotation opened after ``start`` (its sentence's start).
 
-    A straight quote may close a curly one (“… has been made," X announced).
+    A straight quote may close a curly one (“… has been made," X announced); German closes
+    „ with “ („Orion“), which elsewhere opens.
     """
     before = text[start:at]
-    curly = sum(before.count(c) for c in "“«„") - sum(before.count(c) for c in "”»")
+    german = min(before.count("„"), before.count("“"))  # „…“ pairs: each “ after a „ closes it
+    curly = sum(before.count(c) for c in "“«„") - sum(before.count(c) for c in "”»") - 2 * german
     straight = before.count('"')
     return curly > straight if curly > 0 else straight % 2 == 1
 

@@ -47,12 +47,13 @@ from dedupe.evidence.facts_lede import (
 from dedupe.evidence.facts_people import participants_view, people_view, quoted
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
-from dedupe.evidence.place_cues import PLACE_DATE_STAMP, launched_before
-from dedupe.evidence.venues import venue_named
+from dedupe.evidence.place_cues import PLACE_DATE_STAMP, dated_earlier, launched_before
+from dedupe.evidence.venues import launch_site, venue_named
 from dedupe.models import Article, Span
 
 # The place a dateline names: its first words before a comma, a bracket, a dash or a colon.
-DATELINE_PLACE = re.compile(r"[A-ZÀ-Ý][\w.'’-]*(?:\s+[A-ZÀ-Ý][\w.'’-]*){0,2}")
+# A hyphen only joins words ("Novo-Ogaryovo"); a dash after the name ends it ("KANAZAWA--").
+DATELINE_PLACE = re.compile(r"[A-ZÀ-Ý][\w.'’]*(?:-[\w'’]+)*(?:\s+[A-ZÀ-Ý][\w.'’]*(?:-[\w'’]+)*){0,2}")
 # "from" before a place (or the list it opens) says where people come from, not where the
 # event is: "heads of state from India, Iran, China", "from the Turkish province of Hatay".
 ORIGIN_BEFORE = re.compile(
@@ -64,9 +65,10 @@ ORIGIN_LOOKBACK_CHARS = 80
 # A place written as a short acronym in capitals ("UN", "EU") names a body, not the city of
 # that name the gazetteer holds (Un, India); countries so written ("US", "UK") stay.
 ACRONYM_MAX_CHARS = 3
-# Where a statement was made rather than the event: a news conference, a briefing.
+# Where a statement was made rather than the event: a news conference, a briefing, reporters
+# ("told reporters in Tokyo", "speaks with reporters in Tokyo").
 STATEMENT_VENUE = re.compile(
-    r"\b(?:news conference|press conference|briefing|told reporters|conférence de presse|rueda de prensa"
+    r"\b(?:news conference|press conference|briefing|reporters|conférence de presse|rueda de prensa"
     r"|conferencia de prensa|pressekonferenz|conferenza stampa)\b[^.]{0,30}$",
     re.IGNORECASE,
 )
@@ -122,9 +124,13 @@ def event_place_date(article: Article, profile: EventProfile) -> EventProfile:
         return _ranked(text, facts)
 
     lede = lede_facts(article)
+    published = publication_day(article, profile.dates, text)
+    year = published.year if published is not None else None
     # Another occasion's place ("ahead of the meeting in Tianjin") leaves the slot to the lede's.
     places = tuple(
-        _resolved(f) for f in ranked(profile.places) if _event_place(text, f) and not _elsewhere(text, f)
+        _resolved(f)
+        for f in ranked(profile.places)
+        if _event_place(text, f) and not _elsewhere(text, f, year)
     )
     if _unnarrated(text, places):  # the lede's, then the dateline's, which may be only where it was filed
         places = (
@@ -140,7 +146,7 @@ def event_place_date(article: Article, profile: EventProfile) -> EventProfile:
     dates = tuple(as_stated(text, f, stamp) for f in dates if not background(text, f) or planned(text, f))
     # "since the summit in Vilnius", "ahead of the meeting in Tianjin", "told a news conference
     # in Tokyo": another occasion's or a statement's place is none of the event's.
-    places = tuple(f for f in places if not _elsewhere(text, f))
+    places = tuple(f for f in places if not _elsewhere(text, f, year))
     # "will hold talks on April 1, the ministry said on Friday": Friday dates the statement;
     # "another quake on October 7" another occasion. Both rank after the event's own.
     # A narrated day or days ("on Tuesday", "July 9 through 11") is the event's sooner than a
@@ -204,7 +210,7 @@ def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
         if opening is None or text[opening.end() : sentence.start].strip():
             continue  # no dateline, or one of another sentence on the line
         # A dateline the sentence splitter cut off ("ASTANA, Kazakhstan, July 4. The …") is read whole.
-        start = max(line_start, sentence.start) if sentence.start < opening.end() else opening.start()
+        start = max(opening.start(), sentence.start) if sentence.start < opening.end() else opening.start()
         name = DATELINE_PLACE.search(text, start, opening.end())
         if name is not None:
             names.append((name, sentence))
@@ -239,10 +245,15 @@ def _resolved(fact: Fact) -> Fact:
     return replace(fact, place=place) if place is not None and place.known else fact
 
 
-def _elsewhere(text: str, fact: Fact) -> bool:
-    """True if the place is another occasion's (``background``) or a statement's: "told a news
-    conference in Tokyo", "your recent remarks during a media briefing in Beijing"."""
-    return background(text, fact) or bool(STATEMENT_VENUE.search(text, fact.sentence.start, fact.span.start))
+def _elsewhere(text: str, fact: Fact, year: int | None) -> bool:
+    """True if the place is another occasion's (``background``, or one an earlier year dates:
+    "signed in Prague in 2010") or a statement's: "told a news conference in Tokyo", "your
+    recent remarks during a media briefing in Beijing"."""
+    return (
+        background(text, fact)
+        or dated_earlier(text, fact.span.end, year)
+        or bool(STATEMENT_VENUE.search(text, fact.sentence.start, fact.span.start))
+    )
 
 
 def _no_day(fact: Fact) -> bool:
@@ -263,7 +274,9 @@ def _day_of_month(fact: Fact) -> bool:
 def _event_place(text: str, fact: Fact) -> bool:
     """False for a place the report does not narrate as its event's: where people come from,
     a place in a quotation ("«Those children in Russia …»"), a city an acronym looks like ("UN")."""
-    if _origin(text, fact) or quoted(text, fact.span.start, fact.sentence.start):
+    if _origin(text, fact) and not launch_site(fact.value):  # "lifted off from Kennedy Space Center"
+        return False
+    if quoted(text, fact.span.start, fact.sentence.start):
         return False
     acronym = len(fact.value) <= ACRONYM_MAX_CHARS and fact.value.isupper()
     place = fact.place

@@ -66,8 +66,9 @@ FOREIGN_RELATIVE = {"ayer": "yesterday", "gestern": "yesterday", "ieri": "yester
                     "heute": "today", "oggi": "today", "hoje": "today", "сегодня": "today",
                     "vandaag": "today", "dzisiaj": "today", "сьогодні": "today", "днес": "today",
                     "šiandien": "today"}  # fmt: skip
+# A day and its month in words; not the month of a page stamp before a month ("2023-09 Settembre").
 _FOREIGN_DAY_MONTH = re.compile(
-    r"(?<![\w.,])(?P<day>[0-3]?\d)(?:er|º|°)?\.?[^\S\n]+(?:de[^\S\n]+)?(?P<month>[^\W\d_]+)"
+    r"(?<![\w.,])(?<!\d\d\d\d-)(?P<day>[0-3]?\d)(?:er|º|°)?\.?[^\S\n]+(?:de[^\S\n]+)?(?P<month>[^\W\d_]+)"
     r"(?:[^\S\n]+(?:de[^\S\n]+)?(?P<year>(?:19|20)\d\d))?"
 )
 # German joins a weekday to the time of day: "Donnerstagmorgen", "am Freitagabend".

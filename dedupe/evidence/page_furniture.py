@@ -40,17 +40,20 @@ DATELINE = re.compile(
     r"|[A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*){0,2}(?=\s?:\s))"
     r"(?:,\s*[A-Z][\w .]{1,30}?)?"
     r"(?:,\s*(?:[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}\.?\s+[A-Za-zéû]+)\.?)?"
-    r"\s*(?:\([A-Z][\w .-]{1,25}\)|/\s*[A-Z]{3,}\s*/)?"
+    r"\s*(?:\([A-Za-z][\w .\/-]{1,25}\)|/\s*[A-Z]{3,}\s*/)?"
     r"\s*(?:--|[-–—:.])\s?"
 )
+# A byline before the dateline on its line: "By Jane Roe – ATHENS (Reuters) –".
+BYLINE_BEFORE = re.compile(r"\s*(?:By|Par|Por|Von)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+[-–—]\s+")
 # A page's stamp before the dateline on its line: "date 2024-07-04 ASTANA –".
 STAMP_PREFIX = re.compile(
     r"\s*(?:date|dated|published|updated)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\s+", re.IGNORECASE
 )
 # A dash after a date that follows the page's stamp makes it a dateline: "date 2024-07-04 July 4, 2024 –".
 DASH_AFTER = re.compile(r"\s*(?:--|[-–—])\s")
-# A comma and Chinese or Japanese script after a date that opens its line: a sentence opens on its day.
-NARRATED_AFTER = re.compile(r"\s*[,，、]\s*[\u3040-\u30ff\u4e00-\u9fff]")
+# A comma and Chinese or Japanese script after a date that opens its line, or that script
+# right after it ("6月2日清晨,"): a sentence opens on its day.
+NARRATED_AFTER = re.compile(r"(?:\s*[,，、]\s*)?[\u3040-\u30ff\u4e00-\u9fff]")
 # What may stand before a publication stamp on its line: a stamp word, a clock time.
 STAMP_BEFORE = re.compile(
     r"[\W\d]*(?:(?:date|dated|published|updated|posted|last updated|publicado|publié le|publié"
@@ -104,9 +107,12 @@ def in_dateline(text: str, fact: Fact) -> bool:
 
 
 def dateline(text: str, line_start: int) -> re.Match[str] | None:
-    """The dateline opening the line at ``line_start``, after the page's stamp if any."""
+    """The dateline opening the line at ``line_start``, after the page's stamp and a byline if any."""
     stamp = STAMP_PREFIX.match(text, line_start)
-    return DATELINE.match(text, stamp.end() if stamp else line_start)
+    start = stamp.end() if stamp else line_start
+    byline = BYLINE_BEFORE.match(text, start)
+    after = DATELINE.match(text, byline.end()) if byline is not None else None
+    return after if after is not None else DATELINE.match(text, start)
 
 
 def is_stamp(text: str, fact: Fact) -> bool:

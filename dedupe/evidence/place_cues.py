@@ -18,11 +18,12 @@ from dedupe.models import Token
 # Kinds of place written just before a city's name in apposition: "the capital Astana",
 # "die Stadt Wajima". Only kinds of city: an area's name often is a city's elsewhere.
 APPOSITIVE_KINDS = frozenset(
-    "capital city town village port capitale hauptstadt stadt ville ciudad città cidade".split()
+    "capital city town village port capitale hauptstadt stadt ville ciudad città cidade bundesstaat "
+    "staat".split()
 )
 # Articles one of which opens such an apposition, at most this many tokens before the name:
 # "the capital Astana", "the Kazakh capital Astana".
-APPOSITION_ARTICLES = frozenset("the la le el il o der die".split())
+APPOSITION_ARTICLES = frozenset("the la le el il o der die im dem".split())
 APPOSITION_REACH = 3
 # Words of a rocket's departure after which "from" gives where the event happened: "launched
 # from", "lifted off from", "liftoff from". Elsewhere "from" says where people come from.
@@ -40,6 +41,25 @@ VISIT_WORDS = frozenset("visit visits visited visiting trip".split())
 # Compass words written capitalised in a region's name: "South Texas", "Northern Sindh". The
 # name after is the place unless the two are one name ("South Sudan", "North Carolina").
 COMPASS_NAMES = frozenset("north south east west".split())
+# Verbs of a quake or a storm that the place right after them is struck by: "struck Taiwan",
+# "hit Nepal", "jolted eastern Turkey"; read only where the sentence names such a disaster
+# (``DISASTER_WORDS``): "tariffs hit China" places nothing.
+STRIKE_WORDS = frozenset(
+    "struck strikes strike hit hits jolted jolts rocked rocks shook shakes lashed sacudió sacude golpeó "
+    "azotó frappé secoué touché erschütterte erschüttert colpito scosso atingiu abalou".split()
+)
+DISASTER_WORDS = re.compile(
+    r"\b(?:earthquake|quake|tremor|typhoon|cyclone|hurricane|storm|tsunami|flood|floods|terremoto|sismo"
+    r"|séisme|tremblement de terre|erdbeben|beben|typhon|tifón|ouragan|huracán|uragano)s?\b",
+    re.IGNORECASE,
+)
+# Verbs after a place that make it where the event is held: "Thailand hosted a meeting", "Lisbon hosts".
+HOST_WORDS = frozenset("host hosts hosted hosting".split())
+# How many words the name before a host verb may have: "South Korea hosted".
+HOST_REACH = 3
+# A year written just after a place, which dates what happened there: "signed in Prague in 2010",
+# "firmado en Praga en 2010", "2010 in Prag".
+YEAR_AFTER = re.compile(r"\s+(?:in|en|im|nel|em|в)\s+((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)")
 # A place and a full date alone in brackets or on a line of their own, as a transcript or a
 # release heads its text: "(Lisbon, May 6, 2024)", "Lisbon, 6 May 2024".
 PLACE_DATE_STAMP = re.compile(
@@ -62,8 +82,16 @@ DEMONYM_COUNTRIES = {
 
 
 def placed_without_locative(text: str, tokens: list[Token], k: int) -> bool:
-    """True if token ``k`` opens a name an apposition, a launch, a visit or a compass word places."""
+    """True if token ``k`` opens a name an apposition, a launch, a visit, a compass word, a
+    disaster's verb ("struck Taiwan") or a host's ("Thailand hosted") places."""
     before = tokens[k - 1].text if k >= 1 else ""
+    if before in STRIKE_WORDS:
+        return bool(DISASTER_WORDS.search(text, tokens[0].start, tokens[-1].end))
+    after = k + 1
+    while after < len(tokens) and after - k < HOST_REACH and text[tokens[after].start].isupper():
+        after += 1  # "South Korea hosted": the verb right after the whole name
+    if after < len(tokens) and tokens[after].text in HOST_WORDS:
+        return True
     if before in APPOSITIVE_KINDS:
         return any(t.text in APPOSITION_ARTICLES for t in tokens[max(0, k - APPOSITION_REACH) : k - 1])
     if before == "from":
@@ -89,3 +117,10 @@ def demonym_country(
         return None
     country = DEMONYM_COUNTRIES.get(tokens[k - 3].text)
     return lookup_place(country) if country else None
+
+
+def dated_earlier(text: str, at: int, year: int | None) -> bool:
+    """True if a year before ``year`` (the report's) follows the place ending at ``at``: "in
+    Prague in 2010" dates another occasion."""
+    after = YEAR_AFTER.match(text, at)
+    return after is not None and year is not None and int(after.group(1)) < year

@@ -178,9 +178,14 @@ _RUSSIAN_NOMINATIVE_ENDINGS = ("", "а", "ь", "я", "й")
 
 @lru_cache(maxsize=1)
 def _exonyms() -> dict[str, str]:
-    """Return the foreign names file as a dict (14,000 names, 80 KB gzip'd; read only by the facts view)."""
+    """Return the foreign names file as a dict (27,000 names, 180 KB gzip'd; read only by the facts view)."""
     lines = gzip.decompress(EXONYMS_PATH.read_bytes()).decode("utf-8").splitlines()[_HEADER_LINES:]
     return dict(line.split("\t", 1) for line in lines if line)
+
+
+def exonym_names() -> frozenset[str]:
+    """The foreign names the file holds, casefolded: ``script_places`` looks for them in text."""
+    return frozenset(_exonyms())
 
 
 def lookup_exonym(name: str) -> Place | None:
@@ -213,6 +218,10 @@ def fold_marks(name: str) -> str:
     return bare.translate(_UNMARKED)
 
 
+# A town found by its name without accents must be this large: a small one's bare name is
+# more often an English word or another place's ("Bank" for the Indian town Bānk, "Amur"
+# for Āmūr), while the towns news writes without their accents are large ("Herat", "Elazig").
+FOLDED_MIN_POPULATION = BARE_CITY_MIN_POPULATION
 # Letters NFKD does not split into a base letter and a mark: Turkish dotless i, Polish l, …
 _UNMARKED = str.maketrans("ıłøđħß", "ilodhs")
 
@@ -220,14 +229,16 @@ _UNMARKED = str.maketrans("ıłøđħß", "ilodhs")
 @lru_cache(maxsize=1)
 def _folded_names() -> dict[str, str]:
     """Return the gazetteer's names written with accents, keyed by the name without them
-    ("herat" -> "herāt", "elazig" -> "elazığ"); a name already in the gazetteer bare is left out."""
+    ("herat" -> "herāt", "elazig" -> "elazığ"); a name already in the gazetteer bare is left out,
+    and so is a town of fewer than ``FOLDED_MIN_POPULATION`` people."""
     rows, start = _gazetteer()
-    keys = [line.split("\t", 1)[0] for line in rows[start:].decode("utf-8").splitlines() if line]
-    present = set(keys)
+    lines = [line.split("\t") for line in rows[start:].decode("utf-8").splitlines() if line]
+    present = {row[0] for row in lines}
     folded: dict[str, str] = {}
-    for key in keys:
+    for row in lines:
+        key, kind, population = row[0], row[2], int(row[-1])
         bare = fold_marks(key)
-        if bare != key and bare not in present:
+        if bare != key and bare not in present and (kind != "city" or population >= FOLDED_MIN_POPULATION):
             folded.setdefault(bare, key)
     return folded
 

@@ -9,9 +9,9 @@ Read in a lede not written in English (``facts_lede``) and resolved against publ
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from dedupe.evidence.date_mentions import DateRef, resolve_relative, resolve_weekday
+from dedupe.evidence.date_mentions import DateRef, PartialDate, resolve_relative, resolve_weekday
 from dedupe.evidence.foreign_dates import day_of_month
 from dedupe.models import Span
 
@@ -34,8 +34,16 @@ _CJK_WEEKDAYS = {
     **{c: k for k, c in enumerate("月火水木金土日")},
 }
 _KOREAN_WEEKDAYS = {c: k for k, c in enumerate("월화수목금토일")}
-# "Today" and "yesterday" in Chinese ("今日" also names outlets, "今日俄罗斯": left out).
-CJK_RELATIVE = re.compile(r"(?P<today>今天)|(?P<yesterday>昨天|昨日)")
+# "Today" and "yesterday" in Chinese ("今日" also names outlets, "今日俄罗斯": left out) and Korean.
+CJK_RELATIVE = re.compile(r"(?P<today>今天|오늘)|(?P<yesterday>昨天|昨日|어제)")
+# A day of the month without its month, as Chinese, Japanese and Korean news dates the event
+# ("21日", "13일(현지시간)"): the latest such day up to publication. Not a count of days
+# ("2日間", "3일간"), nor Japan ("日本"), nor a day of a month ``CJK_DAY_MONTH`` reads.
+# A day after publication's is a preview's up to a week ahead, else the month before's.
+DAY_AHEAD_DAYS = 7
+CJK_DAY = re.compile(
+    r"(?<![\d月월年년])(?<![月월]\s)(?P<day>3[01]|[12]\d|0?[1-9])\s*[日일](?![間间간本曜요\d])"
+)
 # Month names in Arabic: the Egyptian and Gulf forms, then the Levantine and Iraqi ones.
 _ARABIC_MONTHS = (
     "يناير كانون_الثاني",
@@ -89,7 +97,8 @@ def find_script_date_refs(
 
     "2025年7月13日", "7月13日", "星期日", "周二", "昨天", "7월 13일", "13 يوليو", "الأول من أبريل",
     "يوم الأحد", "روز یکشنبه": a day of a month, a weekday or "yesterday", resolved against
-    ``published`` as ``find_foreign_date_refs`` resolves the others.
+    ``published`` as ``find_foreign_date_refs`` resolves the others; and given ``published``, a
+    day without its month ("21日", "13일").
 
     Examples:
         >>> [str(r.value) for r in find_script_date_refs("2025年7月13日,王毅在北京")]
@@ -112,11 +121,26 @@ def find_script_date_refs(
         found.append(_weekday(weekday, match, published, "next" if match["next"] else ""))
     for match in SCRIPT_WEEKDAY.finditer(plain, start, stop):
         found.append(_weekday(SCRIPT_WEEKDAYS[match["weekday"]], match, published))
+    if published is not None:
+        for match in CJK_DAY.finditer(plain, start, stop):
+            value = _day_only(int(match["day"]), published)
+            if value is not None:
+                found.append(DateRef(value, Span(match.start(), match.end()), "day"))
     for match in CJK_RELATIVE.finditer(plain, start, stop):
         rel = "today" if match["today"] else "yesterday"
         span = Span(match.start(), match.end())
         found.append(DateRef(resolve_relative(rel, published), span, "relative", rel))
     return sorted(found, key=lambda r: r.span.start)
+
+
+def _day_only(day: int, published: date) -> PartialDate | None:
+    """The day of publication's month, or the month before's where the day is later (up to
+    ``DAY_AHEAD_DAYS`` later is a preview's)."""
+    here = day_of_month(day, published.month, published.year, published)
+    if here is None or here.full is None or (here.full - published).days <= DAY_AHEAD_DAYS:
+        return here
+    before = date(published.year, published.month, 1) - timedelta(days=1)
+    return day_of_month(day, before.month, before.year, published)
 
 
 def _weekday(weekday: int, match: re.Match[str], published: date | None, rel: str = "") -> DateRef:

@@ -46,8 +46,12 @@ UN_BODIES = {
 # Orbital launch sites whose town the gazetteer lacks, and the state or country each is in.
 LAUNCH_SITES = {
     r"Tanegashima|Uchinoura": "Japan", r"Sriharikota|Satish Dhawan": "India",
-    r"Cape Canaveral|Kennedy Space Cent(?:er|re)": "Florida", r"Vandenberg": "California",
+    r"Cape Canaveral|Cabo Cañaveral|Cap Canaveral|Kennedy Space Cent(?:er|re)|Centro Espacial Kennedy"
+    r"|Centre spatial Kennedy|Kennedy-Raumfahrtzentrum": "Florida", r"Vandenberg": "California",
     r"Wallops": "Virginia", r"Starbase": "Texas", r"Plesetsk|Плесецк": "Russia",
+    # Vostochny ("eastern") only with its word for a cosmodrome, as any language names it.
+    r"Vostochny [Cc]osmodrome|[Cc]osm[oó]drom[eo] (?:de |di )?Vosto(?:t)?chny|Kosmodrom Wostotschny"
+    r"|космодром\w* [\"«]?Восточн\w*": "Russia",
     r"Mahia": "New Zealand", r"Sohae": "North Korea", r"Naro Space Cent(?:er|re)": "South Korea",
     r"Palmachim": "Israel", r"Guiana Space Cent(?:er|re)|Centre spatial guyanais": "Kourou",
 }  # fmt: skip
@@ -125,3 +129,9 @@ def _town_after(text: str, at: int) -> bool:
         if place is not None and place.known:
             return True
     return False
+
+
+def launch_site(name: str) -> bool:
+    """True if ``name`` is a launch site's (``LAUNCH_SITES``): a rocket leaves "from" it, so "from"
+    there says where the event is, not where someone comes from."""
+    return _TABLES[-1][0].fullmatch(name) is not None
