@@ -80,7 +80,9 @@ SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
 FOREIGN_TITLES = frozenset(
     "presidente président präsident ministro ministre minister canciller chancelier kanzler kanzlerin "
     "portavoz portavoce porte-parole sprecher sprecherin secretario secrétaire segretario jefe chef "
-    "regierungschef primeiro-ministro líder dirigeant dirigente".split()
+    "regierungschef primeiro-ministro líder dirigeant dirigente "
+    # … and their feminine forms ("la présidente", "die Präsidentin", "la ministra").
+    "präsidentin présidente presidenta ministerin ministra secretaria segretaria jefa cheffe".split()
 )
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from dedupe.evidence.lexicon import FUNCTION_WORDS
 from dedupe.evidence.mentions import Mention
 from dedupe.models import Span
+from dedupe.quotes.foreign_frames import BY_LANGUAGE, ForeignFrameResolver
 from dedupe.quotes.frame_patterns import (
     ABSOLUTE,
     ACCORDING,
@@ -52,7 +53,6 @@ from dedupe.quotes.frame_patterns import (
     VERB_FIRST_NAMED,
 )
 from dedupe.quotes.speaker import UNKNOWN, Speaker
-from dedupe.quotes.speaker_resolution import SubjectResolver
 from dedupe.quotes.speaker_words import (
     ACRONYM_GLOSS,
     NOT_SUBJECT,
@@ -84,7 +84,7 @@ class Attribution:
     frame_span: Span
 
 
-class SpeakerResolver(SubjectResolver):
+class SpeakerResolver(ForeignFrameResolver):
     """Resolve frames in one article; built once per article, asked once per quotation."""
 
     def attribute(self, span: Span, sentence: Span, *, embedded: bool) -> Attribution | None:
@@ -185,7 +185,7 @@ class SpeakerResolver(SubjectResolver):
                                (SUBJECT_FIRST, "X {verb}"), (APPOSED, "X, …, {verb}"),
                                (VERB_FIRST_NAMED, "{verb} X"), (VERB_FIRST_APPOSED, "{verb} …, X"),
                                (DE_PERFECT, "{aux} X {verb}"), (DE_SEPARABLE, "{verb} X {particle}"),
-                               (IN_DOCUMENT, "{verb} in X"),
+                               (IN_DOCUMENT, "{verb} in X"), *BY_LANGUAGE.get(self.language, ()),
                                (DROPPED, "{verb}"), (ACCORDING, "according to X")):  # fmt: skip
             match = pattern.match(self.masked, span.end, end)
             if match is None:
@@ -198,6 +198,8 @@ class SpeakerResolver(SubjectResolver):
                 return None
             else:
                 speaker = self.resolve(match.start("subj"), match.end("subj"), span.start)
+            if speaker is not None and pattern is VERB_FIRST_NAMED and self.apposed_after(speaker):
+                continue  # "sagte der Präsident des Instituts, X,": the name in apposition
             if speaker is not None:
                 words = {k: v.strip().lower() for k, v in match.groupdict().items() if k != "subj" and v}
                 return Attribution(speaker, frame.format(**words), self._frame_span(match))
@@ -282,6 +284,9 @@ class SpeakerResolver(SubjectResolver):
                 absolute = NEW_CLAUSE.search(self.masked, sentence.start, verb.end())
                 if absolute is not None and absolute.end() == verb.end():
                     return None
+            inverted = self.inverted_subject(verb, sentence.start, span.start)
+            if inverted is not None:
+                return Attribution(inverted[0], f"{verb.group()} X", inverted[1])
             subject = self._subject_before(verb.start(), sentence.start, span.start)
             if (
                 subject is not None

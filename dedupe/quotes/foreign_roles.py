@@ -1,0 +1,108 @@
+"""Role words that other languages write capitalised inside a name's run of capitals.
+
+German capitalises every noun, so "Russlands Präsident Wladimir Putin", "Notenbankchefin
+Christine Lagarde" or "Gründer Musk" come out of the finder of names whole: the person is
+the name after the last role word ("Wladimir Putin"), and the words before it are the
+article's description of them, which ``role_words`` reads from the text before the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from dedupe.evidence.lexicon import TITLES
+from dedupe.evidence.mentions import Mention
+from dedupe.quotes.speaker_words import FOREIGN_TITLES
+
+# The endings of German role nouns, whole or as a compound's last part ("Regierungschef",
+# "Einsatzleiter", "Außenministerin"); each also with the feminine "-in".
+GERMAN_ROLE_ENDINGS = tuple(
+    e + suffix
+    for e in (
+        "präsident chef minister kanzler sprecher leiter direktor gründer sekretär botschafter "
+        "vorsitzender gouverneur bürgermeister kommandeur premier ökonom analyst experte beamter "
+        "beamtin berater chefökonom"
+    ).split()
+    for suffix in ("", "in")
+)
+# The words that make a name the object of a description ("el secretario del Tesoro de X").
+OF_WORDS = frozenset("de del des du d of der di della dello dei".split())
+# The same, where a subject phrase names its subject first ("der Präsident des Instituts X"):
+# German "der" is left out, as it is also the article of a subject.
+DESCRIBED_WORDS = OF_WORDS - {"der"}
+# How far back the word before a name is looked for.
+OF_REACH = 12
+# What stands between a described name and the person it describes: the rest of the
+# description's name ("für Wirtschaftsforschung"), a bracketed gloss, a comma.
+APPOSED_NEXT = re.compile(r"[^,.;:!?()\n]{0,40}(?:\([^()]{1,20}\)\s*)?,\s*")
+# How far back a sentence's opening preposition before a name is looked for.
+OPENING_REACH = 40
+# The last word before a name, and the sentence's stop before it if it opens the sentence.
+LAST_WORD = re.compile(r"(?:(?P<stop>^|[.!?:\n«»„“”\"])\s*)?(?P<word>[^\W\d_]+)\s+$")
+# Role words in the other languages that may be written capitalised before a name
+# ("Premier Mara Velde", "Presidente Mara Velde").
+ROLE_WORDS = FOREIGN_TITLES | TITLES
+
+
+# Prepositions that open a German sentence before a bare noun ("Nach Angaben des Militärs",
+# "Mit Blick auf …", "Auf Nachfrage"): the capitalised word after one is a noun, no name.
+GERMAN_OPENING_PREPOSITIONS = frozenset(
+    "nach mit von aus bei zu seit auf unter über vor gegen für durch ohne trotz wegen zur zum im am beim vom "
+    "angesichts infolge dank".split()
+)
+
+
+def role_word(word: str, language: str) -> bool:
+    """True if ``word`` is a title or, in German, a role noun or a compound ending in one."""
+    low = word.casefold()
+    return low in ROLE_WORDS or (language == "de" and low.endswith(GERMAN_ROLE_ENDINGS))
+
+
+def untitled(mentions: Iterable[Mention], masked: str, language: str) -> list[Mention]:
+    """The names after the last role word of each mention ("Russlands Präsident Wladimir
+    Putin" → "Wladimir Putin"), outside English, whose finder of names cuts at its own
+    titles; a run of role words alone ("Präsidentin", "Der Kremlchef") names nobody, nor
+    does a German noun after a sentence's opening preposition ("Nach Angaben")."""
+    if language == "en":
+        return list(mentions)
+    found = []
+    for mention in mentions:
+        words = mention.name.split(" ")
+        if language == "de" and len(words) == 1 and _after_opening_preposition(masked, mention.start):
+            continue
+        last = max((k for k, w in enumerate(words) if role_word(w, language)), default=-1)
+        if last == len(words) - 1:
+            continue
+        cut = len(" ".join(words[: last + 1])) + 1 if last >= 0 else 0
+        found.append(replace(mention, name=mention.name[cut:], start=mention.start + cut))
+    return found
+
+
+def apposed_roles(masked: str, mentions: list[Mention], roles: list[frozenset[str]]) -> list[frozenset[str]]:
+    """Give the role words of a name inside a description to the person the description is
+    apposed to: "la secretaria del Tesoro de Estados Unidos (EE.UU.), Janet Yellen" describes
+    Yellen, not "Estados Unidos", which the finder of names takes for a person."""
+    moved = list(roles)
+    for k in range(len(mentions) - 1):
+        before = masked[max(0, mentions[k].start - OF_REACH) : mentions[k].start].split()
+        between = masked[mentions[k].end : mentions[k + 1].start]
+        if before and before[-1].casefold() in OF_WORDS and APPOSED_NEXT.fullmatch(between):
+            moved[k + 1] = moved[k + 1] | moved[k]
+            moved[k] = frozenset()
+    return moved
+
+
+def described(words: str) -> bool:
+    """True if ``words`` end in a word that makes the name after them a description's object."""
+    last = words.split()[-1:]
+    return bool(last) and last[0].casefold() in DESCRIBED_WORDS
+
+
+def _after_opening_preposition(masked: str, start: int) -> bool:
+    """True if the word before ``start`` is a capitalised preposition that opens its sentence."""
+    before = LAST_WORD.search(masked, max(0, start - OPENING_REACH), start)
+    if before is None or not before.group("word")[:1].isupper():
+        return False
+    return before.group("word").casefold() in GERMAN_OPENING_PREPOSITIONS and before.group("stop") is not None

@@ -1,0 +1,92 @@
+"""Speakers of quotations in the other languages of the news this reads (dedupe.quotes.foreign_roles,
+foreign_frames): French inversion, German word order, titles and descriptions written before a name.
+
+Each case is a short invented report in its language; the table says whom the quotation
+belongs to (the last quotation of the text, when it has several).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dedupe.models import Article
+from dedupe.quotes.extract import extract_quotes
+from dedupe.quotes.speaker import UNKNOWN
+
+VELDE_DE = "Tarnlands Präsidentin Mara Velde sprach am Montag in Berlin. "
+
+# (case, language, text, canonical speaker of the last quotation)
+CASES = [
+    (
+        "French inverted pronoun after an auxiliary",
+        "fr",
+        "La ministre Mara Velde a parlé jeudi à Lyon. « Nous ne reculerons pas », a-t-elle déclaré.",
+        "Mara Velde",
+    ),
+    (
+        "French inverted pronoun after the verb",
+        "fr",
+        "Jonas Lindqvist a visité le port. « La route est longue », ajoute-t-il.",
+        "Jonas Lindqvist",
+    ),
+    (
+        "French impersonal inversion names nobody",
+        "fr",
+        "Jonas Lindqvist a visité le port. Le port, « le plus grand du pays », semble-t-il.",
+        UNKNOWN,
+    ),
+    ("German title inside the name's run", "de", VELDE_DE + "„Wir bleiben“, sagte Velde.", "Mara Velde"),
+    ("German so-frame with a name", "de", VELDE_DE + "Das sei kein „Spiel“, so Velde.", "Mara Velde"),
+    (
+        "German so-frame with a feminine title",
+        "de",
+        VELDE_DE + "„Es reicht“, so die Präsidentin.",
+        "Mara Velde",
+    ),
+    (
+        "German compound title as descriptor",
+        "de",
+        "Kremlchef Jonas Lindqvist antwortete am Dienstag. „Nein“, sagte der Kremlchef.",
+        "Jonas Lindqvist",
+    ),
+    (
+        "German apposition after an institution's name",
+        "de",
+        "Die Bank hob den Zins an. «Das ist riskant», sagte der Präsident des Tarnischen Instituts für "
+        "Wirtschaft (TIW), Mara Velde.",
+        "Mara Velde",
+    ),
+    (
+        "German subject after the verb",
+        "de",
+        "Mara Velde hielt am Montag eine Rede. Als Reaktion auf die Debatte über Tarnland sagte Velde, "
+        "die Folgen wären „tragisch“.",
+        "Mara Velde",
+    ),
+    (
+        "German pronoun after a colon's statement, past a noun after a preposition",
+        "de",
+        "Mara Velde hielt am Montag eine Rede. Nach Angaben des Militärs ist das Flugzeug zerbrochen. "
+        "Einsatzleiter Jonas Lindqvist sprach von schwierigen Bedingungen: „Wir suchen weiter“, sagt er.",
+        "Jonas Lindqvist",
+    ),
+    (
+        "German title two people hold",
+        "de",
+        VELDE_DE + "Auch Präsidentin Anna Korsgaard kam. „Es reicht“, so die Präsidentin.",
+        UNKNOWN,
+    ),
+    (
+        "Spanish description apposed to a name",
+        "es",
+        "La secretaria del Tesoro de Estados Unidos (EE.UU.), Mara Velde, llegó el lunes. Habló con "
+        "Jonas Lindqvist. “Mi objetivo es claro”, manifestó la secretaria del Tesoro.",
+        "Mara Velde",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "canonical"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_a_quotation_in_another_language_gets_its_speaker(language: str, text: str, canonical: str) -> None:
+    quotes = extract_quotes(Article(id="t", text=text, language=language))
+    assert quotes[-1].canonical_speaker == canonical
