@@ -35,6 +35,24 @@ CASES = [
         "Jonas Lindqvist a visité le port. Le port, « le plus grand du pays », semble-t-il.",
         UNKNOWN,
     ),
+    (
+        "French adverb between the auxiliary and the verb, descriptor after it",
+        "fr",
+        "Le président tarnien Mara Velde a parlé. « Nous tiendrons », a encore affirmé le président tarnien.",
+        "Mara Velde",
+    ),
+    (
+        "French verb-first frame with its listener after the name",
+        "fr",
+        "L’avion est tombé. « J’ai vu l’avion trembler », a raconté Jonas Lindqvist à la presse.",
+        "Jonas Lindqvist",
+    ),
+    (
+        "Italian perfect with a verb of the list",
+        "it",
+        "La Banca ha deciso. “Non possiamo dire di più”, ha aggiunto Mara Velde in conferenza stampa.",
+        "Mara Velde",
+    ),
     ("German title inside the name's run", "de", VELDE_DE + "„Wir bleiben“, sagte Velde.", "Mara Velde"),
     ("German so-frame with a name", "de", VELDE_DE + "Das sei kein „Spiel“, so Velde.", "Mara Velde"),
     (

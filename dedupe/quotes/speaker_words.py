@@ -59,9 +59,17 @@ VERBS = (
     "disse afirmou declarou acrescentou detto dichiarato affermato "
     "déclaré affirmé indiqué ajouté souligné estimé expliqué assuré indique déclare affirme estime "
     "écrit décrit répondu annoncé précisé qualifié "
+    "confirmé raconté raconte prévient prévenu averti avertit commenté plaidé insisté martelé rappelé "
+    "rappelle reconnu réagi répété réitéré déploré dénoncé confié témoigné témoigne révélé dit tweeté "
+    "aggiunto spiegato sottolineato ribadito evidenziato osservato commentato precisato annunciato "
+    "avvertito aggiunge afferma spiega sottolinea ribadisce dichiara "
+    "replicó lamentó informó recordó adelantó concluyó puntualizó admitió reconoció denunció consideró "
+    "opinó estimó mencionó "
     "sagte sagt erklärte betonte fügte schrieb warnte antwortete kündigte vermeldete meldete teilte "
+    "mahnte drohte behauptete bekräftigte versicherte ergänzte unterstrich "
     "заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула написал написала объявил "
-    "объявила сообщил сообщила добавил добавила указал указала"
+    "объявила сообщил сообщила добавил добавила указал указала высказался высказалась пояснил пояснила "
+    "уточнил уточнила предупредил предупредила"
 ).split()
 
 
