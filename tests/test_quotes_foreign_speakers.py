@@ -95,6 +95,30 @@ CASES = [
         UNKNOWN,
     ),
     (
+        "German descriptor whose adjective is another form of the place",
+        "de",
+        "Tarnlands Präsident Mara Velde sprach am Montag. „Wir bleiben“, so der tarnische Präsident.",
+        "Mara Velde",
+    ),
+    (
+        "Spanish verb with the one spoken to: the subject is dropped",
+        "es",
+        "Mara Velde se reunió con Jonas Li. “Creo que avanzamos”, dijo a Li en el salón.",
+        "Mara Velde",
+    ),
+    (
+        "Spanish sentence opening with its speech verb",
+        "es",
+        "Mara Velde habló el lunes en Tarnia. Subrayó que «no es realista» cambiar al otro.",
+        "Mara Velde",
+    ),
+    (
+        "English 'He' inside a Spanish sentence is a name, no pronoun",
+        "es",
+        "Mara Velde se reunió con el ministro. “Hubo un consenso”, dijo He.",
+        UNKNOWN,
+    ),
+    (
         "Spanish description apposed to a name",
         "es",
         "La secretaria del Tesoro de Estados Unidos (EE.UU.), Mara Velde, llegó el lunes. Habló con "

@@ -15,6 +15,7 @@ from dedupe.models import Span
 from dedupe.quotes.frame_patterns import LEAD, SUBJECT
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_resolution import SubjectResolver
+from dedupe.quotes.speaker_words import SPEECH_VERB
 
 # Verbs French inverts with an impersonal "il" ("semble-t-il", "faut-il"): no speaker.
 IMPERSONAL = "semble|faut|paraît|parait|reste|suffit|agit"
@@ -33,6 +34,10 @@ BY_LANGUAGE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "de": ((SO_FRAME, "{verb} X"),),
     "it": ((SO_FRAME, "{verb} X"),),
 }
+# Languages that drop a subject pronoun, whose sentences may open with the speech verb.
+PRO_DROP = frozenset("es it pt".split())
+# A sentence's opening word ("Subrayó que «…»", "Aggiunge: “…”").
+OPENING_WORD = re.compile(r"\s*(?P<word>[^\W\d_]+)")
 # The subject German puts after its verb in a sentence that opens with something else: "er"
 # or a capitalised name up to a comma, colon or lower-case word ("… sagte Velde, die …").
 INVERTED_SUBJECT = re.compile(
@@ -64,3 +69,14 @@ class ForeignFrameResolver(SubjectResolver):
     def apposed_after(self, speaker: Speaker) -> bool:
         """True outside English for a title no one fits ("sagte der Präsident"): a name may follow."""
         return self.language != "en" and speaker.kind == UNKNOWN
+
+    def dropped_opening(self, sentence: int, position: int) -> tuple[Speaker, re.Match[str]] | None:
+        """A sentence that opens with a speech verb in a language that drops the subject
+        ("Subrayó que «…»"): as "…", dijo, the one person (or body) the narrative is about."""
+        if self.language not in PRO_DROP:
+            return None
+        opening = OPENING_WORD.match(self.masked, sentence, position)
+        if opening is None or SPEECH_VERB.fullmatch(opening.group("word").lower()) is None:
+            return None
+        speaker = self._last_speaker(position)
+        return (speaker, opening) if speaker is not None else None

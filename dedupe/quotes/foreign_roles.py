@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from dedupe.evidence.lexicon import TITLES
+from dedupe.evidence.lexicon import TITLES, fits
 from dedupe.evidence.mentions import Mention
 from dedupe.quotes.speaker_words import FOREIGN_TITLES
 
@@ -37,6 +37,21 @@ OF_REACH = 12
 # What stands between a described name and the person it describes: the rest of the
 # description's name ("für Wirtschaftsforschung"), a bracketed gloss, a comma.
 APPOSED_NEXT = re.compile(r"[^,.;:!?()\n]{0,40}(?:\([^()]{1,20}\)\s*)?,\s*")
+# How many first letters two words must share to be forms of one place's name outside
+# English, whose adjectives inflect ("russische", "Russlands"; "russo", "Russia").
+PLACE_STEM = 4
+# The words that mark a name after a verb as the one spoken to: Spanish's and Italian's "a",
+# French's "à" ("dijo a Li", "ha detto a Velde"), by language.
+OBJECT_MARKERS = {
+    "es": frozenset({"a", "al"}),
+    "it": frozenset({"a", "al", "alla"}),
+    "fr": frozenset({"à", "au"}),
+}
+# The most words of a phrase that is only the one spoken to: the marker and a full name.
+OBJECT_WORDS = 3
+# "He" and "She" as written inside another language's sentence: a name ("dijo He"), for
+# English's pronouns are no pronouns there.
+ENGLISH_CAPITALS = frozenset({"He", "She"})
 # How far back a sentence's opening preposition before a name is looked for.
 OPENING_REACH = 40
 # The last word before a name, and the sentence's stop before it if it opens the sentence.
@@ -106,3 +121,23 @@ def _after_opening_preposition(masked: str, start: int) -> bool:
     if before is None or not before.group("word")[:1].isupper():
         return False
     return before.group("word").casefold() in GERMAN_OPENING_PREPOSITIONS and before.group("stop") is not None
+
+
+def modifier_fits(cue: str, word: str, language: str) -> bool:
+    """True if a descriptor's modifier is a word the article gives the person; outside English
+    also another form of one place's name ("russische" of "Russlands", "russo" of "Russia"),
+    whose adjectives inflect: the same first ``PLACE_STEM`` letters."""
+    if fits(cue, word):
+        return True
+    return (
+        language != "en"
+        and len(cue) > PLACE_STEM
+        and len(word) > PLACE_STEM
+        and cue[:PLACE_STEM] == word[:PLACE_STEM]
+    )
+
+
+def foreign_object(words: list[str], language: str) -> bool:
+    """True if a subject phrase is the one spoken to, its marker and a name ("a Li", "a Mara
+    Velde"); a longer one may go on to the subject ("a déclaré à l'AFP Mara Velde")."""
+    return len(words) <= OBJECT_WORDS and words[0].casefold() in OBJECT_MARKERS.get(language, frozenset())

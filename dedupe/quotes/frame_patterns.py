@@ -30,7 +30,8 @@ AUXILIARY = (
     r"|[a-zé]{3,}ment|también|además|luego|anche|inoltre|poi)\s+)?)?"
 )
 # "…", dijo. "…", apuntó: a language that drops the subject pronoun; the speaker is "he".
-DROPPED = re.compile(rf"{LEAD}(?P<verb>{SPEECH_VERB.pattern})(?=\s*[,.;])")
+# "…", dijo a Li: the one spoken to after the verb, its subject still dropped.
+DROPPED = re.compile(rf"{LEAD}(?P<verb>{SPEECH_VERB.pattern})(?=\s*[,.;]|\s+(?:a|al|à)\s+[A-ZÀ-Ý])")
 # "…", sagte Regierungschef Fumio Kishida vor …: the capitalised words after the verb.
 VERB_FIRST_NAMED = re.compile(
     rf"{LEAD}{AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+(?P<subj>(?:[^\W\d_][\w’'.\-]*\s+)?"
@@ -50,7 +51,7 @@ VERB_FIRST = re.compile(
     # … and where the other languages of VERBS go on after the subject ("dijo X en la sede").
     r"|en|ante|durante|tras|dans|devant|lors|après|vor|bei|nach|im"
     # … and where a French, Spanish or German listener or time follows ("à Reuters", "am Montag").
-    r"|à|sur|am|gegenüber)(?![\w-]))"
+    r"|à|sur|am|gegenüber|в|во|на|по|после|перед|при)(?![\w-]))"
 )
 # German puts the subject after the verb's first part: „…“, hatte er damals erklärt;
 # „…“, teilte dazu die Firma mit; „…“, kündigt er an. The subject is a pronoun, a

@@ -22,7 +22,16 @@ from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.places import lookup_place
 from dedupe.models import Article, Span
 from dedupe.quotes.clause_subjects import apposed, body_subjects, opens_clause, without_openers
-from dedupe.quotes.foreign_roles import apposed_roles, described, role_word, untitled
+from dedupe.quotes.foreign_roles import (
+    ENGLISH_CAPITALS,
+    OF_WORDS,
+    apposed_roles,
+    described,
+    foreign_object,
+    modifier_fits,
+    role_word,
+    untitled,
+)
 from dedupe.quotes.issuers import institution, statement_issuers
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import (
@@ -175,7 +184,9 @@ class SubjectResolver:
         if not words or len(words) > MAX_SUBJECT_WORDS:
             return None
         low = phrase.casefold()
-        if low in PERSONAL:
+        if self.language != "en" and foreign_object(words, self.language):
+            return None  # "dijo a Li", "a-t-il dit à Velde": the one spoken to
+        if low in PERSONAL and not (self.language != "en" and phrase in ENGLISH_CAPITALS):
             return self._nearest_person(phrase, min(position, self._clause_start(start)))
         if any(w.casefold().removesuffix("’s").removesuffix("'s") in NOT_BODIES for w in words):
             return None
@@ -334,6 +345,7 @@ class SubjectResolver:
         owned = {fold(w) for owner in owners for w in NAME_WORD.findall(owner)}
         cues = [fold(w) for w in NAME_WORD.findall(phrase)]
         cues = [c for c in cues if c not in FUNCTION_WORDS | DETERMINERS | EMPTY_MODIFIERS and c not in owned]
+        cues = cues if self.language == "en" else [c for c in cues if c not in OF_WORDS]
         if not cues:
             return Speaker.unknown(phrase)
         head = cues[-1]
@@ -348,7 +360,7 @@ class SubjectResolver:
         fitting = [
             name
             for name, words in given.items()
-            if all(any(fits(cue, word) for word in words) for cue in modifiers)
+            if all(any(modifier_fits(cue, word, self.language) for word in words) for cue in modifiers)
             and (
                 any(fits(head, word) for word in words)
                 or (head in LEADER_HEADS and not words.isdisjoint(LEADERS))

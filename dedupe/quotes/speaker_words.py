@@ -64,7 +64,7 @@ VERBS = (
     "aggiunto spiegato sottolineato ribadito evidenziato osservato commentato precisato annunciato "
     "avvertito aggiunge afferma spiega sottolinea ribadisce dichiara "
     "replicó lamentó informó recordó adelantó concluyó puntualizó admitió reconoció denunció consideró "
-    "opinó estimó mencionó "
+    "opinó estimó mencionó refirió instó acusó definito "
     "sagte sagt erklärte betonte fügte schrieb warnte antwortete kündigte vermeldete meldete teilte "
     "mahnte drohte behauptete bekräftigte versicherte ergänzte unterstrich "
     "заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула написал написала объявил "
@@ -90,7 +90,9 @@ FOREIGN_TITLES = frozenset(
     "portavoz portavoce porte-parole sprecher sprecherin secretario secrétaire segretario jefe chef "
     "regierungschef primeiro-ministro líder dirigeant dirigente "
     # … and their feminine forms ("la présidente", "die Präsidentin", "la ministra").
-    "präsidentin présidente presidenta ministerin ministra secretaria segretaria jefa cheffe".split()
+    "präsidentin présidente presidenta ministerin ministra secretaria segretaria jefa cheffe "
+    # Russian's, which like English puts the title last ("российский лидер").
+    "президент лидер премьер-министр министр председатель пресс-секретарь представитель".split()
 )
 
 
@@ -197,12 +199,12 @@ EMPTY_MODIFIERS = frozenset("top senior visiting new current then".split())
 # A descriptor head that stands for any of these titles: "the Russian leader" is its president.
 LEADERS = frozenset(
     "president premier prime chancellor king queen leader sheikh emir "
-    "presidente président präsident canciller chancelier kanzler kanzlerin".split()
+    "presidente président präsident canciller chancelier kanzler kanzlerin президент".split()
 )
 
 
 # "leader" in the languages of VERBS: "el líder ucraniano", "le dirigeant birman".
-LEADER_HEADS = frozenset("leader líder dirigeant dirigente".split())
+LEADER_HEADS = frozenset("leader líder dirigeant dirigente лидер".split())
 
 
 # Descriptor heads that stand for any title ("the security chief" is the Security Council's

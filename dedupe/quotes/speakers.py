@@ -272,6 +272,11 @@ class SpeakerResolver(ForeignFrameResolver):
             speaker = self.resolve(whose.start("subj"), whose.end("subj"), span.start)
             if speaker is not None and speaker.kind != UNKNOWN:
                 return Attribution(speaker, "for X", self._frame_span(whose))
+        opening = self.dropped_opening(sentence.start, span.start)
+        if opening is not None:
+            return Attribution(
+                opening[0], opening[1].group().strip(), Span(*strip_span(self.masked, *opening[1].span()))
+            )
         # "all states", "the reads": a verb's form after a determiner is a noun.
         verbs = [
             v for v in SPEECH_VERB.finditer(self.masked, sentence.start, span.start) if not self._noun_form(v)
