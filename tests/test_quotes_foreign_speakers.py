@@ -119,6 +119,27 @@ CASES = [
         UNKNOWN,
     ),
     (
+        "French pronoun for the subject a speech verb put after it",
+        "fr",
+        "La banque est prête à agir, a indiqué Mara Velde alors que les taux sont hauts. Il a même "
+        "laissé ouverte la possibilité de nouvelles hausses. « Il serait prématuré de conclure », "
+        "a-t-il déclaré à Lyon.",
+        "Mara Velde",
+    ),
+    (
+        "German 'the latter'",
+        "de",
+        "Die Nato und auch Mara Velde haben dies ausgeschlossen. „Ich schicke keine Soldaten“, sagte dieser.",
+        "Mara Velde",
+    ),
+    (
+        "Spanish 'the latter' past a capitalised name the finder missed",
+        "es",
+        "Jonas Lindqvist habló durante una reunión con el viceprimer ministro He Lifeng, encargado de "
+        "asuntos económicos. Este último lamentó los «incidentes inesperados» del año.",
+        UNKNOWN,
+    ),
+    (
         "Spanish description apposed to a name",
         "es",
         "La secretaria del Tesoro de Estados Unidos (EE.UU.), Mara Velde, llegó el lunes. Habló con "

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from dedupe.evidence.lexicon import TITLES, fits
 from dedupe.evidence.mentions import Mention
-from dedupe.quotes.speaker_words import FOREIGN_TITLES
+from dedupe.quotes.speaker import Speaker
+from dedupe.quotes.speaker_words import FOREIGN_TITLES, SPEECH_VERB
 
 # The endings of German role nouns, whole or as a compound's last part ("Regierungschef",
 # "Einsatzleiter", "Außenministerin"); each also with the feminine "-in".
@@ -49,6 +50,20 @@ OBJECT_MARKERS = {
 }
 # The most words of a phrase that is only the one spoken to: the marker and a full name.
 OBJECT_WORDS = 3
+# A name right after a speech verb, titles and articles between: the subject other languages
+# put after the verb ("a indiqué Powell", "dijo el presidente X"), no one spoken to ("dit à X").
+POSTPOSED = re.compile(
+    rf"\b(?:{SPEECH_VERB.pattern})\s+(?:(?!(?:à|au|aux|a|al|alla)\s)[^\W\d_][\w’'-]*\s+){{0,4}}$"
+)
+# How far back the verb of a postposed subject is looked for.
+POSTPOSED_REACH = 60
+# "The latter" in the other languages: the last person named ("„…“, sagte dieser").
+LATTER = frozenset(
+    "dieser, letzterer, ce dernier, cette dernière, este último, esta última, quest'ultimo, quest’ultimo, "
+    "questa ultima, последний".split(", ")
+)
+# A capitalised word, where a name the finder of names missed may be.
+CAPITAL = re.compile(r"\b[A-ZÀ-ÝА-ЯЁ]")
 # "He" and "She" as written inside another language's sentence: a name ("dijo He"), for
 # English's pronouns are no pronouns there.
 ENGLISH_CAPITALS = frozenset({"He", "She"})
@@ -141,3 +156,31 @@ def foreign_object(words: list[str], language: str) -> bool:
     """True if a subject phrase is the one spoken to, its marker and a name ("a Li", "a Mara
     Velde"); a longer one may go on to the subject ("a déclaré à l'AFP Mara Velde")."""
     return len(words) <= OBJECT_WORDS and words[0].casefold() in OBJECT_MARKERS.get(language, frozenset())
+
+
+def postposed(masked: str, start: int, language: str) -> bool:
+    """True outside English for a name that is the subject after its speech verb ("…, a
+    indiqué Powell"): the narrative is about them as when a name opens a clause."""
+    if language == "en":
+        return False
+    return POSTPOSED.search(masked, max(0, start - POSTPOSED_REACH), start) is not None
+
+
+def unfound_name(masked: str, start: int, end: int) -> bool:
+    """True if a capitalised word that opens no sentence stands in ``[start, end)``: a name the
+    finder of names may have missed ("He Lifeng"), so that "the latter" may be someone else."""
+    for match in CAPITAL.finditer(masked, start, end):
+        before = masked[start : match.start()].rstrip()
+        if before and before[-1] not in '.!?\n:«»„“”"':
+            return True
+    return False
+
+
+def latter(
+    written: str, before: list[Mention], masked: str, position: int, canonical: dict[str, str]
+) -> Speaker:
+    """ "The latter" ("sagte dieser", "este último"): the last person named ``before`` it, unless
+    a capitalised word the finder of names did not take stands in between ("He Lifeng")."""
+    if not before or unfound_name(masked, before[-1].end, position):
+        return Speaker.unknown(written)
+    return Speaker(written, canonical[before[-1].name], "person")

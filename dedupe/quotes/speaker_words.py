@@ -64,7 +64,7 @@ VERBS = (
     "aggiunto spiegato sottolineato ribadito evidenziato osservato commentato precisato annunciato "
     "avvertito aggiunge afferma spiega sottolinea ribadisce dichiara "
     "replicó lamentó informó recordó adelantó concluyó puntualizó admitió reconoció denunció consideró "
-    "opinó estimó mencionó refirió instó acusó definito "
+    "opinó estimó mencionó refirió instó definito "
     "sagte sagt erklärte betonte fügte schrieb warnte antwortete kündigte vermeldete meldete teilte "
     "mahnte drohte behauptete bekräftigte versicherte ergänzte unterstrich "
     "заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула написал написала объявил "
