@@ -140,6 +140,18 @@ CASES = [
         UNKNOWN,
     ),
     (
+        "Russian name and colon after a sentence's stop",
+        "ru",
+        "Об этом президент Мара Вельде заявил в послании. Мара Вельде: «Вынужден заявить сегодня».",
+        "Мара Вельде",
+    ),
+    (
+        "German verb of calling",
+        "de",
+        "Mara Velde sprach in Berlin. Er bezeichnete die Berichte als „grundlose Beschuldigungen“.",
+        "Mara Velde",
+    ),
+    (
         "Spanish description apposed to a name",
         "es",
         "La secretaria del Tesoro de Estados Unidos (EE.UU.), Mara Velde, llegó el lunes. Habló con "

@@ -243,13 +243,19 @@ class SpeakerResolver(ForeignFrameResolver):
         resolves to a person counts (``Update: “…”`` names nobody).
         """
         line = self.masked.rfind("\n", 0, span.start) + 1
+        if self.language != "en":  # "… Собранию. Владимир Путин: «…»": after a sentence's stop too
+            line = max(line, *(self.masked.rfind(c, line, span.start) + 1 for c in ".!?"))
         match = NAME_COLON.fullmatch(self.masked, line, span.start)
-        if match is None:
+        if match is None or (self.language != "en" and self._inside_quotation(match.end("subj"), span.start)):
             return None
         speaker = self.resolve(match.start("subj"), match.end("subj"), span.start)
         if speaker is None or speaker.kind != "person":
             return None
         return Attribution(speaker, "X:", self._frame_span(match))
+
+    def _inside_quotation(self, start: int, end: int) -> bool:
+        """True if words stand in ``[start, end)`` that the mask hides: the quotation is nested in another."""
+        return any(ch.isalnum() for ch in self.text[start:end])
 
     def _head(self, span: Span, sentence: Span) -> Attribution | None:
         # "According to X, … “…”": the sentence is X's account, quotations and all, unless
