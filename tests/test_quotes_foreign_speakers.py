@@ -152,6 +152,21 @@ CASES = [
         "Mara Velde",
     ),
     (
+        "Spanish descriptor by the seat of power",
+        "es",
+        "El presidente ruso, Mara Velde, habló ante la Asamblea. Durante su discurso, el inquilino del "
+        "Kremlin ha señalado que la región es «un símbolo» del país.",
+        "Mara Velde",
+    ),
+    ("the seat itself speaks as a body", "es", "«No cederemos», dijo el Kremlin.", "Kremlin"),
+    (
+        "German compound of the seat",
+        "de",
+        "Russlands Präsident Mara Velde sprach am Montag. „Nein“, sagte der Kremlchef.",
+        "Mara Velde",
+    ),
+    ("German indefinite descriptor names nobody", "de", "«Das ist riskant», sagte eine Anwohnerin.", UNKNOWN),
+    (
         "Spanish description apposed to a name",
         "es",
         "La secretaria del Tesoro de Estados Unidos (EE.UU.), Mara Velde, llegó el lunes. Habló con "

@@ -15,7 +15,7 @@ from dataclasses import replace
 from dedupe.evidence.lexicon import TITLES, fits
 from dedupe.evidence.mentions import Mention
 from dedupe.quotes.speaker import Speaker
-from dedupe.quotes.speaker_words import FOREIGN_TITLES, SPEECH_VERB
+from dedupe.quotes.speaker_words import FOREIGN_TITLES, LEADERS, SPEECH_VERB
 
 # The endings of German role nouns, whole or as a compound's last part ("Regierungschef",
 # "Einsatzleiter", "Außenministerin"); each also with the feminine "-in".
@@ -64,6 +64,15 @@ LATTER = frozenset(
 )
 # A capitalised word, where a name the finder of names missed may be.
 CAPITAL = re.compile(r"\b[A-ZÀ-ÝА-ЯЁ]")
+# Indefinite articles: a name after one is no body's ("sagte eine Anwohnerin").
+INDEFINITES = frozenset("ein eine un une una uno".split())
+# Seats of power a descriptor names its leader by ("el inquilino del Kremlin", "der
+# Kremlchef"), each with how the words of its country begin ("ruso", "russische", "российский").
+SEATS = {"kreml": ("rus", "рос"), "кремл": ("rus", "рос"), "élysée": ("fran", "фран"), "elíseo": ("fran",)}
+# The seats' own names, which speak as bodies ("dijo el Kremlin", "в Кремле заявили").
+SEAT_NAMES = frozenset("kreml kremlin кремль кремля кремле élysée elysée elíseo".split())
+# The words the seat's leader is given: a head of state's or government's title.
+SEAT_TITLES = LEADERS
 # "He" and "She" as written inside another language's sentence: a name ("dijo He"), for
 # English's pronouns are no pronouns there.
 ENGLISH_CAPITALS = frozenset({"He", "She"})
@@ -184,3 +193,36 @@ def latter(
     if not before or unfound_name(masked, before[-1].end, position):
         return Speaker.unknown(written)
     return Speaker(written, canonical[before[-1].name], "person")
+
+
+def _seat_stems(word: str) -> tuple[str, ...]:
+    """The stems of the country whose seat ``word`` names or begins with ("Kremlchef"), or none."""
+    low = word.casefold()
+    return next((stems for seat, stems in SEATS.items() if low.startswith(seat)), ())
+
+
+def seat(words: list[str]) -> bool:
+    """True for a descriptor by a seat of power: "el inquilino del Kremlin", "der Kremlchef";
+    not the seat itself ("el Kremlin", which speaks as a body)."""
+    last = words[-1].casefold()
+    if len(words) < 2 or not _seat_stems(last):
+        return False
+    if last in SEAT_NAMES:
+        return len(words) > 2 and words[-2].casefold() in OF_WORDS | {"im", "au", "en", "al"}
+    seat_name = next(name for name in SEATS if last.startswith(name))
+    return role_word(last[len(seat_name) :], "de")  # "Kremlchef"
+
+
+def seat_holder(words: list[str], given: dict[str, frozenset[str]]) -> str | None:
+    """The one person named so far with the descriptor's own word ("Kremlchef X") or, failing
+    that, with a leader's title and a word of the seat's country ("el presidente ruso, X")."""
+    named = [name for name, roles in given.items() if words[-1].casefold() in roles]
+    if named:
+        return named[0] if len(named) == 1 else None
+    stems = _seat_stems(words[-1])
+    holders = [
+        name
+        for name, roles in given.items()
+        if not roles.isdisjoint(SEAT_TITLES) and any(r.startswith(stems) for r in roles)
+    ]
+    return holders[0] if len(holders) == 1 else None

@@ -178,6 +178,10 @@ class SubjectResolver:
         low = phrase.casefold()
         if self.language != "en" and foreign.foreign_object(words, self.language):
             return None  # "dijo a Li", "a-t-il dit à Velde": the one spoken to
+        if self.language != "en" and foreign.seat(words):
+            # "el inquilino del Kremlin", "der Kremlchef": the one leader of the seat's country.
+            holder = foreign.seat_holder(words, self._given(position, set(), set(), ""))
+            return Speaker(phrase, holder, "person") if holder else Speaker.unknown(phrase)
         if self.language != "en" and low in foreign.LATTER:
             before = self.mentions_in(max(0, start - PRONOUN_REACH), start)
             return foreign.latter(phrase, before, self.masked, start, self.canonical)
@@ -235,7 +239,7 @@ class SubjectResolver:
             return Speaker(phrase, body, "institution")
         if (
             self.language != "en"
-            and words[0].casefold() in DETERMINERS
+            and words[0].casefold() in DETERMINERS - foreign.INDEFINITES
             and named_body(words[1:], self.language)
         ):
             # "écrit la Fed", "dijo el Kremlin": a body's own name after an article.
