@@ -167,6 +167,13 @@ CASES = [
     ),
     ("German indefinite descriptor names nobody", "de", "«Das ist riskant», sagte eine Anwohnerin.", UNKNOWN),
     (
+        "Spanish dropped subject after an unresolved frame in its sentence",
+        "es",
+        "Mara Velde se reunió con el viceprimer ministro He Lifeng. La reunión condujo a un «consenso "
+        "importante», dijo He, pero «ha habido problemas», afirmó.",
+        UNKNOWN,
+    ),
+    (
         "Spanish description apposed to a name",
         "es",
         "La secretaria del Tesoro de Estados Unidos (EE.UU.), Mara Velde, llegó el lunes. Habló con "

@@ -38,6 +38,8 @@ BY_LANGUAGE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 PRO_DROP = frozenset("es it pt".split())
 # A sentence's opening word ("Subrayó que «…»", "Aggiunge: “…”").
 OPENING_WORD = re.compile(r"\s*(?P<word>[^\W\d_]+)")
+# A capitalised subject right after a verb, up to a comma ("dijo He, pero …").
+NAMED_AFTER = re.compile(r"\s+(?P<subj>[A-ZÀ-ÝА-ЯЁ][\w’'\-]*(?:\s+[A-ZÀ-ÝА-ЯЁ][\w’'\-]*){0,3})\s*,")
 # The subject German puts after its verb in a sentence that opens with something else: "er"
 # or a capitalised name up to a comma, colon or lower-case word ("… sagte Velde, die …").
 INVERTED_SUBJECT = re.compile(
@@ -80,3 +82,14 @@ class ForeignFrameResolver(SubjectResolver):
             return None
         speaker = self._last_speaker(position)
         return (speaker, opening) if speaker is not None else None
+
+    def unresolved_before(self, start: int, end: int) -> bool:
+        """True outside English if a verb-first frame in ``[start, end)`` has a subject no one
+        resolved ("«…», dijo He, pero «…», afirmó"): the dropped subject after it is that one."""
+        if self.language == "en":
+            return False
+        for verb in SPEECH_VERB.finditer(self.masked, start, end):
+            subject = NAMED_AFTER.match(self.masked, verb.end(), end)
+            if subject is not None and self.resolve(subject.start("subj"), subject.end("subj"), end) is None:
+                return True
+        return False

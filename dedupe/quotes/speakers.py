@@ -192,6 +192,8 @@ class SpeakerResolver(ForeignFrameResolver):
                 continue
             if pattern is VERB_FIRST_NAMED and self._name_goes_on(match.end()):
                 continue
+            if pattern is DROPPED and self.unresolved_before(sentence.start, span.start):
+                return None  # "«…», dijo He, pero «…», afirmó": He's, whom no one resolved
             if pattern is DROPPED:
                 speaker = self._last_speaker(span.start)
             elif self._told_itself(match):
