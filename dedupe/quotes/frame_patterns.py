@@ -23,9 +23,15 @@ LEAD = r"[\s,.;:!?—–-]*"
 SUBJECT = r"[^,.;:!?“”\"«»]{1,80}?"
 QUOTED_AS = re.compile(rf"{LEAD}(?P<quoter>{SUBJECT})\s+quoted\s+(?P<subj>{SUBJECT})\s+as\s+saying")
 SUBJECT_FIRST = re.compile(rf"{LEAD}(?P<subj>{SUBJECT})\s+(?P<verb>{SPEECH_VERB.pattern})")
-AUXILIARY = r"(?:(?:a|ha|hat|has|have)\s+)?"
+# The auxiliary of a perfect, and an adverb the Romance languages put after it ("a encore
+# affirmé", "ha también dicho", "a néanmoins plaidé").
+AUXILIARY = (
+    r"(?:(?:a|ha|hat|has|have)\s+(?:(?:encore|aussi|également|ensuite|enfin|alors|néanmoins|toutefois|pourtant"
+    r"|[a-zé]{3,}ment|también|además|luego|anche|inoltre|poi)\s+)?)?"
+)
 # "…", dijo. "…", apuntó: a language that drops the subject pronoun; the speaker is "he".
-DROPPED = re.compile(rf"{LEAD}(?P<verb>{SPEECH_VERB.pattern})(?=\s*[,.;])")
+# "…", dijo a Li: the one spoken to after the verb, its subject still dropped.
+DROPPED = re.compile(rf"{LEAD}(?P<verb>{SPEECH_VERB.pattern})(?=\s*[,.;]|\s+(?:a|al|à)\s+[A-ZÀ-Ý])")
 # "…", sagte Regierungschef Fumio Kishida vor …: the capitalised words after the verb.
 VERB_FIRST_NAMED = re.compile(
     rf"{LEAD}{AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+(?P<subj>(?:[^\W\d_][\w’'.\-]*\s+)?"
@@ -43,7 +49,9 @@ VERB_FIRST = re.compile(
     rf"{LEAD}{AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+(?P<subj>{SUBJECT})"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:on|in|at|during|after|before|when|while|who|as|to|from"
     # … and where the other languages of VERBS go on after the subject ("dijo X en la sede").
-    r"|en|ante|durante|tras|dans|devant|lors|après|vor|bei|nach|im)\b)"
+    r"|en|ante|durante|tras|dans|devant|lors|après|vor|bei|nach|im"
+    # … and where a French, Spanish or German listener or time follows ("à Reuters", "am Montag").
+    r"|à|sur|am|gegenüber|в|во|на|по|после|перед|при)(?![\w-]))"
 )
 # German puts the subject after the verb's first part: „…“, hatte er damals erklärt;
 # „…“, teilte dazu die Firma mit; „…“, kündigt er an. The subject is a pronoun, a

@@ -21,6 +21,7 @@ from dedupe.evidence.mentions import Mention, person_mentions
 from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.places import lookup_place
 from dedupe.models import Article, Span
+from dedupe.quotes import foreign_roles as foreign
 from dedupe.quotes.clause_subjects import apposed, body_subjects, opens_clause, without_openers
 from dedupe.quotes.issuers import institution, statement_issuers
 from dedupe.quotes.speaker import UNKNOWN, Speaker
@@ -31,7 +32,6 @@ from dedupe.quotes.speaker_words import (
     DESCRIPTOR_WORDS,
     DETERMINERS,
     EMPTY_MODIFIERS,
-    FOREIGN_TITLES,
     INSTITUTION_HEADS,
     INSTITUTION_NAME,
     LEADER_HEADS,
@@ -82,9 +82,13 @@ class SubjectResolver:
         self.masked = masked_text(article, quotes)
         # A title or headline names people but is nobody's frame: "Russia Seeks …" is no speaker.
         self.hidden = sorted((h.start, h.end) for h in hidden)
+        # Sentence stops; outside English a colon too ("X sprach von …: „…“, sagt er": "er" is X).
+        self.stops = ".!?\n" if self.language == "en" else ".!?\n:"
+
         # The one title line whose words may speak: its own quotation's, while it is read.
         self.within = Span(0, 0)
-        mentions = people_only(trimmed_mention(m, self.language) for m in person_mentions(self.masked))
+        found = (trimmed_mention(m, self.language) for m in person_mentions(self.masked))
+        mentions = people_only(foreign.untitled(found, self.masked, self.language))
         self.mentions = sorted(without_openers(mentions, self.masked, self.language), key=attrgetter("start"))
         self.canonical = canonical_names(m.name for m in self.mentions)
         self.starts = [m.start for m in self.mentions]
@@ -95,6 +99,8 @@ class SubjectResolver:
                         self.mentions[k + 1].start if k + 1 < len(self.mentions) else len(self.masked))
             for k, m in enumerate(self.mentions)
         ]  # fmt: skip
+        if self.language != "en":
+            self.roles = foreign.apposed_roles(self.masked, self.mentions, self.roles)
         self.so_far = roles_so_far(self.mentions, self.roles, self.canonical)
         # Whom each mention's apposition names ("X, secretary of the council chaired by
         # Putin"): that makes X "Putin's close ally".
@@ -108,7 +114,9 @@ class SubjectResolver:
         self.subjects: list[tuple[int, str]] = [
             (m.start, self.canonical[m.name])
             for m in self.mentions
-            if not m.owner and opens_clause(self.masked, m.start) and not apposed(self.masked, m)
+            if not m.owner
+            and (opens_clause(self.masked, m.start) or foreign.postposed(self.masked, m.start, self.language))
+            and not apposed(self.masked, m)
         ]
         self.subjects = sorted(self.subjects + self._descriptor_subjects())
         # The bodies sentences open with: whom "they" and a dropped subject may stand for.
@@ -131,7 +139,7 @@ class SubjectResolver:
                 # Other languages put the title first and may follow it with an adjective of
                 # place ("el líder ucraniano acusó"); any other word after it may be one of a
                 # place the article does not name ("el presidente francés"), unless a speech verb.
-                title = next((k for k, w in enumerate(words) if k and w.casefold() in FOREIGN_TITLES), 0)
+                title = next((k for k, w in enumerate(words) if k and foreign.role_word(w, self.language)), 0)
                 after = words[title + 1] if title + 1 < len(words) else ""
                 n = title + 2 if after and self._of_place(after) else title + 1
                 if title and after and n == title + 1 and SPEECH_VERB.fullmatch(after) is None:
@@ -168,7 +176,16 @@ class SubjectResolver:
         if not words or len(words) > MAX_SUBJECT_WORDS:
             return None
         low = phrase.casefold()
-        if low in PERSONAL:
+        if self.language != "en" and foreign.foreign_object(words, self.language):
+            return None  # "dijo a Li", "a-t-il dit à Velde": the one spoken to
+        if self.language != "en" and foreign.seat(words):
+            # "el inquilino del Kremlin", "der Kremlchef": the one leader of the seat's country.
+            holder = foreign.seat_holder(words, self._given(position, set(), set(), ""))
+            return Speaker(phrase, holder, "person") if holder else Speaker.unknown(phrase)
+        if self.language != "en" and low in foreign.LATTER:
+            before = self.mentions_in(max(0, start - PRONOUN_REACH), start)
+            return foreign.latter(phrase, before, self.masked, start, self.canonical)
+        if low in PERSONAL and not (self.language != "en" and phrase in foreign.ENGLISH_CAPITALS):
             return self._nearest_person(phrase, min(position, self._clause_start(start)))
         if any(w.casefold().removesuffix("’s").removesuffix("'s") in NOT_BODIES for w in words):
             return None
@@ -191,6 +208,8 @@ class SubjectResolver:
         inside = [m for m in self.mentions_in(start, end) if m.end <= end]
         if inside and not_subject(self.text[start : inside[0].start]):
             return None
+        if inside and self.language != "en" and foreign.described(self.text[start : inside[0].start]):
+            return None  # "sagte der Präsident des Instituts X (DIW), Y": the name is Y
         initialled = _INITIAL_AND_NAME.search(phrase)
         if (
             not inside
@@ -209,7 +228,7 @@ class SubjectResolver:
         if (
             self.language != "en"
             and words[0].casefold() in DETERMINERS
-            and any(w.casefold() in FOREIGN_TITLES for w in words[1:])
+            and any(foreign.role_word(w, self.language) for w in words[1:])
         ):
             # "dijo el presidente ucraniano": the title first, after an article. Unresolved,
             # it leaves the frame to the next reading ("dijo el primer ministro, X,").
@@ -220,7 +239,7 @@ class SubjectResolver:
             return Speaker(phrase, body, "institution")
         if (
             self.language != "en"
-            and words[0].casefold() in DETERMINERS
+            and words[0].casefold() in DETERMINERS - foreign.INDEFINITES
             and named_body(words[1:], self.language)
         ):
             # "écrit la Fed", "dijo el Kremlin": a body's own name after an article.
@@ -291,7 +310,7 @@ class SubjectResolver:
         # Bounded look-back: a pronoun's sentence start is looked for within its reach only,
         # so that asking for every quotation stays linear in the article's length.
         low = max(0, position - PRONOUN_REACH)
-        return max(low - 1, *(self.masked.rfind(c, low, position) for c in ".!?\n")) + 1
+        return max(low - 1, *(self.masked.rfind(c, low, position) for c in self.stops)) + 1
 
     def _given(
         self, position: int, owners: set[str], owned: set[str], head: str
@@ -325,12 +344,13 @@ class SubjectResolver:
         owned = {fold(w) for owner in owners for w in NAME_WORD.findall(owner)}
         cues = [fold(w) for w in NAME_WORD.findall(phrase)]
         cues = [c for c in cues if c not in FUNCTION_WORDS | DETERMINERS | EMPTY_MODIFIERS and c not in owned]
+        cues = cues if self.language == "en" else [c for c in cues if c not in foreign.OF_WORDS]
         if not cues:
             return Speaker.unknown(phrase)
         head = cues[-1]
         if head not in ROLE_HEADS and self.language != "en":
             # The title comes first outside English: the other words are its modifiers.
-            head = next((c for c in cues if c in FOREIGN_TITLES), head)
+            head = next((c for c in cues if foreign.role_word(c, self.language)), head)
             cues = [c for c in cues if c != head] + [head]
         # "Putin's close ally": the words before the head tell the relation, not a title; the
         # person must be given the head or be linked to the owner by their apposition.
@@ -339,7 +359,9 @@ class SubjectResolver:
         fitting = [
             name
             for name, words in given.items()
-            if all(any(fits(cue, word) for word in words) for cue in modifiers)
+            if all(
+                any(foreign.modifier_fits(cue, word, self.language) for word in words) for cue in modifiers
+            )
             and (
                 any(fits(head, word) for word in words)
                 or (head in LEADER_HEADS and not words.isdisjoint(LEADERS))

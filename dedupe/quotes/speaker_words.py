@@ -59,9 +59,17 @@ VERBS = (
     "disse afirmou declarou acrescentou detto dichiarato affermato "
     "déclaré affirmé indiqué ajouté souligné estimé expliqué assuré indique déclare affirme estime "
     "écrit décrit répondu annoncé précisé qualifié "
+    "confirmé raconté raconte prévient prévenu averti avertit commenté plaidé insisté martelé rappelé "
+    "rappelle reconnu réagi répété réitéré déploré dénoncé confié témoigné témoigne révélé dit tweeté "
+    "aggiunto spiegato sottolineato ribadito evidenziato osservato commentato precisato annunciato "
+    "avvertito aggiunge afferma spiega sottolinea ribadisce dichiara "
+    "replicó lamentó informó recordó adelantó concluyó puntualizó admitió reconoció denunció consideró "
+    "opinó estimó mencionó refirió instó definito calificado "
     "sagte sagt erklärte betonte fügte schrieb warnte antwortete kündigte vermeldete meldete teilte "
+    "mahnte drohte behauptete bekräftigte versicherte ergänzte unterstrich bezeichnete nannte "
     "заявил заявила сказал сказала отметил отметила подчеркнул подчеркнула написал написала объявил "
-    "объявила сообщил сообщила добавил добавила указал указала"
+    "объявила сообщил сообщила добавил добавила указал указала высказался высказалась пояснил пояснила "
+    "уточнил уточнила предупредил предупредила"
 ).split()
 
 
@@ -80,7 +88,11 @@ SPEECH_VERB = re.compile(rf"\b(?:{'|'.join(VERBS)})\b")
 FOREIGN_TITLES = frozenset(
     "presidente président präsident ministro ministre minister canciller chancelier kanzler kanzlerin "
     "portavoz portavoce porte-parole sprecher sprecherin secretario secrétaire segretario jefe chef "
-    "regierungschef primeiro-ministro líder dirigeant dirigente".split()
+    "regierungschef primeiro-ministro líder dirigeant dirigente "
+    # … and their feminine forms ("la présidente", "die Präsidentin", "la ministra").
+    "präsidentin présidente presidenta ministerin ministra secretaria segretaria jefa cheffe "
+    # Russian's, which like English puts the title last ("российский лидер").
+    "президент лидер премьер-министр министр председатель пресс-секретарь представитель".split()
 )
 
 
@@ -187,12 +199,12 @@ EMPTY_MODIFIERS = frozenset("top senior visiting new current then".split())
 # A descriptor head that stands for any of these titles: "the Russian leader" is its president.
 LEADERS = frozenset(
     "president premier prime chancellor king queen leader sheikh emir "
-    "presidente président präsident canciller chancelier kanzler kanzlerin".split()
+    "presidente président präsident canciller chancelier kanzler kanzlerin президент".split()
 )
 
 
 # "leader" in the languages of VERBS: "el líder ucraniano", "le dirigeant birman".
-LEADER_HEADS = frozenset("leader líder dirigeant dirigente".split())
+LEADER_HEADS = frozenset("leader líder dirigeant dirigente лидер".split())
 
 
 # Descriptor heads that stand for any title ("the security chief" is the Security Council's

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from dedupe.evidence.lexicon import FUNCTION_WORDS
 from dedupe.evidence.mentions import Mention
 from dedupe.models import Span
+from dedupe.quotes.foreign_frames import BY_LANGUAGE, ForeignFrameResolver
 from dedupe.quotes.frame_patterns import (
     ABSOLUTE,
     ACCORDING,
@@ -52,7 +53,6 @@ from dedupe.quotes.frame_patterns import (
     VERB_FIRST_NAMED,
 )
 from dedupe.quotes.speaker import UNKNOWN, Speaker
-from dedupe.quotes.speaker_resolution import SubjectResolver
 from dedupe.quotes.speaker_words import (
     ACRONYM_GLOSS,
     NOT_SUBJECT,
@@ -84,7 +84,7 @@ class Attribution:
     frame_span: Span
 
 
-class SpeakerResolver(SubjectResolver):
+class SpeakerResolver(ForeignFrameResolver):
     """Resolve frames in one article; built once per article, asked once per quotation."""
 
     def attribute(self, span: Span, sentence: Span, *, embedded: bool) -> Attribution | None:
@@ -185,19 +185,23 @@ class SpeakerResolver(SubjectResolver):
                                (SUBJECT_FIRST, "X {verb}"), (APPOSED, "X, …, {verb}"),
                                (VERB_FIRST_NAMED, "{verb} X"), (VERB_FIRST_APPOSED, "{verb} …, X"),
                                (DE_PERFECT, "{aux} X {verb}"), (DE_SEPARABLE, "{verb} X {particle}"),
-                               (IN_DOCUMENT, "{verb} in X"),
+                               (IN_DOCUMENT, "{verb} in X"), *BY_LANGUAGE.get(self.language, ()),
                                (DROPPED, "{verb}"), (ACCORDING, "according to X")):  # fmt: skip
             match = pattern.match(self.masked, span.end, end)
             if match is None:
                 continue
             if pattern is VERB_FIRST_NAMED and self._name_goes_on(match.end()):
                 continue
+            if pattern is DROPPED and self.unresolved_before(sentence.start, span.start):
+                return None  # "«…», dijo He, pero «…», afirmó": He's, whom no one resolved
             if pattern is DROPPED:
                 speaker = self._last_speaker(span.start)
             elif self._told_itself(match):
                 return None
             else:
                 speaker = self.resolve(match.start("subj"), match.end("subj"), span.start)
+            if speaker is not None and pattern is VERB_FIRST_NAMED and self.apposed_after(speaker):
+                continue  # "sagte der Präsident des Instituts, X,": the name in apposition
             if speaker is not None:
                 words = {k: v.strip().lower() for k, v in match.groupdict().items() if k != "subj" and v}
                 return Attribution(speaker, frame.format(**words), self._frame_span(match))
@@ -241,13 +245,19 @@ class SpeakerResolver(SubjectResolver):
         resolves to a person counts (``Update: “…”`` names nobody).
         """
         line = self.masked.rfind("\n", 0, span.start) + 1
+        if self.language != "en":  # "… Собранию. Владимир Путин: «…»": after a sentence's stop too
+            line = max(line, *(self.masked.rfind(c, line, span.start) + 1 for c in ".!?"))
         match = NAME_COLON.fullmatch(self.masked, line, span.start)
-        if match is None:
+        if match is None or (self.language != "en" and self._inside_quotation(match.end("subj"), span.start)):
             return None
         speaker = self.resolve(match.start("subj"), match.end("subj"), span.start)
         if speaker is None or speaker.kind != "person":
             return None
         return Attribution(speaker, "X:", self._frame_span(match))
+
+    def _inside_quotation(self, start: int, end: int) -> bool:
+        """True if words stand in ``[start, end)`` that the mask hides: the quotation is nested in another."""
+        return any(ch.isalnum() for ch in self.text[start:end])
 
     def _head(self, span: Span, sentence: Span) -> Attribution | None:
         # "According to X, … “…”": the sentence is X's account, quotations and all, unless
@@ -270,6 +280,11 @@ class SpeakerResolver(SubjectResolver):
             speaker = self.resolve(whose.start("subj"), whose.end("subj"), span.start)
             if speaker is not None and speaker.kind != UNKNOWN:
                 return Attribution(speaker, "for X", self._frame_span(whose))
+        opening = self.dropped_opening(sentence.start, span.start)
+        if opening is not None:
+            return Attribution(
+                opening[0], opening[1].group().strip(), Span(*strip_span(self.masked, *opening[1].span()))
+            )
         # "all states", "the reads": a verb's form after a determiner is a noun.
         verbs = [
             v for v in SPEECH_VERB.finditer(self.masked, sentence.start, span.start) if not self._noun_form(v)
@@ -282,6 +297,9 @@ class SpeakerResolver(SubjectResolver):
                 absolute = NEW_CLAUSE.search(self.masked, sentence.start, verb.end())
                 if absolute is not None and absolute.end() == verb.end():
                     return None
+            inverted = self.inverted_subject(verb, sentence.start, span.start)
+            if inverted is not None:
+                return Attribution(inverted[0], f"{verb.group()} X", inverted[1])
             subject = self._subject_before(verb.start(), sentence.start, span.start)
             if (
                 subject is not None
