@@ -36,6 +36,7 @@ from dedupe.quotes.marks import (
     MarkedQuote,
     find_quote_marks,
 )
+from dedupe.quotes.quote_lists import listed_quotes
 from dedupe.quotes.readouts import (
     readout_statements,
     transcript_statements,
@@ -118,6 +119,7 @@ def extract_quotes(
     resolver = SpeakerResolver(
         article, [Span(f.start, f.end) for f in found] + [r for r, _, _ in readouts] + spoken, hidden=hidden
     )
+    listed = listed_quotes(text, paras, headlines, found, resolver)
     pieces: list[tuple[Span, Span, str, Span, Attribution | None, int]] = []
     for f in found:
         if not any(ch.isalnum() for ch in text[f.start + 1 : f.end - f.closed]):
@@ -130,6 +132,8 @@ def extract_quotes(
             if kind == "headline"
             else resolver.attribute(span, sentence, embedded=kind != "full")
         )
+        if attribution is None and kind != "headline":
+            attribution = listed.get(span.start)
         if attribution is None and kind == "full":
             attribution = _after_reported(text, paras, sents, found, span, resolver)
         if attribution is None and kind == "full":
