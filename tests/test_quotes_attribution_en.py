@@ -61,3 +61,21 @@ def test_a_list_ends_at_a_paragraph_with_words_of_its_own() -> None:
         "Markets rose after the decision. “Stocks will calm down,” a trader said."
     )
     assert _speakers(text) == ["Ana Velde", UNKNOWN]
+
+
+def test_a_bylines_writer_is_not_whom_she_stands_for() -> None:
+    text = (
+        "Bridge reopens\n\nBy Jana Holt – TARNWELL – Mayor Maria Oduya on Friday said that the "
+        "bridge would reopen.\n\nAt the ceremony, Oduya said the repairs ‘took too long.’\n\n"
+        "‘The river will not beat us’, she said. ‘We built it to last.’"
+    )
+    assert [s.endswith("Oduya") for s in _speakers(text)] == [True, True, True]
+
+
+def test_a_short_line_closing_a_single_quote_after_a_stop_is_no_subhead() -> None:
+    text = (
+        "Bridge reopens\n\nMaria Oduya spoke at noon.\n\nShe said: ‘We built it to last.’\n\n"
+        "Mayor warns of ‘flood’"
+    )
+    kinds = [q.kind for q in extract_quotes(article_from_text(text, id="t"))]
+    assert kinds == ["full", "headline"]

@@ -53,6 +53,8 @@ _SPEECH_VERB = re.compile(r"\b(?:" + "|".join(VERBS) + r")\b")
 HEADLINE_MAX_WORDS = 16
 # What ends a line that is a sentence, not a title: Latin and CJK stops, closing marks.
 SENTENCE_ENDS = frozenset('.!?:,;”"»…。！？：；」』')
+# A single closing mark ends a sentence only after a stop: "… to last.’" (else it may be an apostrophe).
+SINGLE_CLOSE = "’"
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +266,7 @@ def _looks_like_subhead(line: str) -> bool:
     return (
         bool(end)
         and end[-1] not in SENTENCE_ENDS
+        and not (end[-1] == SINGLE_CLOSE and end[-2:-1] in ("!", ".", "?"))
         and not line.lstrip().startswith(("-", "•", "*", "–"))
         and len(line.split()) <= HEADLINE_MAX_WORDS
     )
