@@ -79,3 +79,62 @@ def test_a_short_line_closing_a_single_quote_after_a_stop_is_no_subhead() -> Non
     )
     kinds = [q.kind for q in extract_quotes(article_from_text(text, id="t"))]
     assert kinds == ["full", "headline"]
+
+
+MAYORS = "Maria Oduya, the mayor of Tarnwell, met Piet Morrow, the mayor of Elsby, on Friday.\n\n"
+
+
+def _fragments(text: str) -> list[str]:
+    return [q.canonical_speaker for q in extract_quotes(article_from_text("Talks\n\n" + text, id="t"))]
+
+
+def test_a_fragment_before_a_closing_frame_with_a_date_is_the_frames() -> None:
+    text = MAYORS + "The pact provides for “joint patrols” on the river, Oduya said June 9 after the talks."
+    assert _fragments(text) == ["Maria Oduya"]
+
+
+def test_a_closing_frame_that_goes_on_with_a_clause_names_no_one() -> None:
+    text = (
+        MAYORS + "The pact provides for “joint patrols” on the river, Oduya said on Friday that it was fair."
+    )
+    assert _fragments(text) == [UNKNOWN]
+
+
+def test_a_fragment_before_quoted_as_saying_is_the_one_quoted() -> None:
+    text = (
+        MAYORS + "The two will sign “a final text” of the pact, the regional radio station quoted "
+        "deputy mayor Piet Morrow as saying."
+    )
+    assert _fragments(text) == ["Piet Morrow"]
+
+
+def test_a_fragment_before_agencies_reported_is_the_agencies() -> None:
+    text = (
+        MAYORS
+        + "They will discuss “river traffic” and “bridge tolls” at the hall, local news agencies reported."
+    )
+    assert _fragments(text) == ["local news agencies", "local news agencies"]
+
+
+def test_alleged_and_threatened_frame_a_quotation() -> None:
+    text = (
+        MAYORS + "The river “will not wait for us,” Oduya alleged. Elsby “will regret it,” Morrow threatened."
+    )
+    assert _fragments(text) == ["Maria Oduya", "Piet Morrow"]
+
+
+def test_a_post_shared_on_a_network_is_its_posters() -> None:
+    text = MAYORS + "The Tarnwell council also shared on X, “The bridge is open to all traffic again.”"
+    assert _fragments(text) == ["Tarnwell council"]
+
+
+def test_a_when_clause_names_no_speaker() -> None:
+    text = MAYORS + "When she received Morrow, Oduya hugged him and said she was “very glad” to see him."
+    assert _fragments(text) == ["Maria Oduya"]
+
+
+def test_a_dateline_before_a_colon_is_not_the_subject() -> None:
+    text = (
+        "Tarnwell: Mayor Maria Oduya on Monday welcomed Piet Morrow and said she was “very glad” to see him."
+    )
+    assert _fragments(text) == ["Maria Oduya"]

@@ -31,6 +31,7 @@ from dedupe.quotes.frame_patterns import (
     BOUNDARY,
     BY_AGENT,
     CLOSING_FRAME,
+    CLOSING_QUOTED_AS,
     DE_PERFECT,
     DE_SEPARABLE,
     DROPPED,
@@ -216,6 +217,11 @@ class SpeakerResolver(SubjectResolver):
         return self.masked.startswith(subject, match.end("verb") + 1) if subject else False
 
     def _closing(self, span: Span, sentence: Span) -> Attribution | None:
+        quoted = CLOSING_QUOTED_AS.match(self.masked, span.end, self._tail_end(span, sentence))
+        if quoted is not None:
+            speaker = self.resolve(quoted.start("subj"), quoted.end("subj"), span.start)
+            frame = f"{quoted.group('quoter').strip()} quoted X as saying"
+            return Attribution(speaker, frame, self._frame_span(quoted)) if speaker is not None else None
         match = CLOSING_FRAME.match(self.masked, span.end, self._tail_end(span, sentence))
         if match is None:
             return None
@@ -320,6 +326,8 @@ class SpeakerResolver(SubjectResolver):
             opening = self.masked[piece_start:piece_end].split()
             if opening and opening[0].casefold() in NOT_SUBJECT:
                 continue  # "In a joint communique, they called": an adverbial, no subject
+            if prefix[match.end() : match.end() + 1] == ":":
+                continue  # "Moscow: Putin … said": a dateline or label before a colon
             person = next((m for m in self.mentions_in(piece_start, piece_start + 1) if not m.owner), None)
             person = person or self._titled_opening(piece_start, piece_end)
             if person is not None:
