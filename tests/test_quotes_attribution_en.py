@@ -138,3 +138,27 @@ def test_a_dateline_before_a_colon_is_not_the_subject() -> None:
         "Tarnwell: Mayor Maria Oduya on Monday welcomed Piet Morrow and said she was “very glad” to see him."
     )
     assert _fragments(text) == ["Maria Oduya"]
+
+
+def test_a_quotation_after_reported_speech_in_its_paragraph_is_the_reporters_speaker() -> None:
+    text = MAYORS + "Oduya said she would not leave the town. “I have packed a bag and I am ready.”"
+    assert _fragments(text) == ["Maria Oduya"]
+
+
+def test_a_quotation_after_a_bodys_reported_speech_stays_unknown() -> None:
+    text = MAYORS + "The council said the bridge would open. “It is safe for all.”"
+    assert _fragments(text) == [UNKNOWN]
+
+
+def test_a_quotation_that_does_not_close_its_paragraph_is_not_carried_from_reported_speech() -> None:
+    text = MAYORS + "Oduya said she would not leave. “I am ready.” Morrow was not so sure."
+    assert _fragments(text) == [UNKNOWN]
+
+
+def test_a_long_first_line_closing_a_single_quote_is_a_lede_not_a_title() -> None:
+    text = (
+        "In a message to the crew, Mayor Maria Oduya said that the return of the boat marks another "
+        "feat ‘in the town’s long effort to become a port.’\nThe crew thanked her."
+    )
+    [quote] = extract_quotes(article_from_text(text, id="t"))
+    assert quote.kind == "fragment"

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from dedupe.models import Article, Span
+from dedupe.quotes.after_speech import after_reported_sentence
 from dedupe.quotes.marks import (
     MarkedQuote,
     find_quote_marks,
@@ -140,6 +141,10 @@ def extract_quotes(
             attribution = _after_reported(text, paras, sents, found, span, resolver)
         if attribution is None and kind == "full":
             attribution = _after_colon(text, paras, sents, span, resolver)
+        if attribution is None and kind == "full":
+            attribution = after_reported_sentence(
+                text, _paragraph_of(paras, span.start), sents, found, span, resolver
+            )
         pieces.append((span, Span(f.start + 1, f.end - f.closed), kind, sentence, attribution, f.paragraphs))
     for statement, lead, named in readouts:
         attribution = resolver.readout(lead, named=named)
@@ -247,7 +252,7 @@ def _headline_lines(article: Article, paras: list[Span]) -> set[int]:
     """Return the start offsets of the title line and of subhead-like lines."""
     text = article.text
     title = article.title.strip() if article.title else None
-    if title and len(title.split()) > HEADLINE_MAX_WORDS and title[-1] in '.!?”"»':
+    if title and len(title.split()) > HEADLINE_MAX_WORDS and (title[-1] in '.!?”"»' or _closes_single(title)):
         title = None  # a first paragraph taken for the title: a lede, not a headline
     starts: set[int] = set()
     for para in paras:
@@ -266,10 +271,15 @@ def _looks_like_subhead(line: str) -> bool:
     return (
         bool(end)
         and end[-1] not in SENTENCE_ENDS
-        and not (end[-1] == SINGLE_CLOSE and end[-2:-1] in ("!", ".", "?"))
+        and not _closes_single(end)
         and not line.lstrip().startswith(("-", "•", "*", "–"))
         and len(line.split()) <= HEADLINE_MAX_WORDS
     )
+
+
+def _closes_single(line: str) -> bool:
+    """True if ``line`` ends with a single closing mark after a stop ("… to last.’"): a sentence's end."""
+    return line.endswith(SINGLE_CLOSE) and line[-2:-1] in ("!", ".", "?")
 
 
 def _sentence_of(span: Span, sents: list[Span]) -> Span:
