@@ -162,3 +162,21 @@ def test_a_long_first_line_closing_a_single_quote_is_a_lede_not_a_title() -> Non
     )
     [quote] = extract_quotes(article_from_text(text, id="t"))
     assert quote.kind == "fragment"
+
+
+def test_a_frame_ending_in_a_colon_introduces_the_next_quotation_not_the_last() -> None:
+    text = MAYORS + "Oduya thanked him with “a warm handshake” Piet Morrow said: “A fine day.”"
+    assert _fragments(text)[0] == UNKNOWN
+
+
+def test_according_to_opening_the_next_sentence_is_not_the_quotations_frame() -> None:
+    text = (
+        MAYORS + "At the session, the Elsby council reaffirmed that it would “keep the ferry running.” "
+        "According to Piet Morrow, the mayor was meant to join by video."
+    )
+    assert _fragments(text) == ["Elsby council"]
+
+
+def test_according_to_after_a_quotation_in_its_sentence_is_its_frame() -> None:
+    text = MAYORS + "The ferry will “keep running” according to the Tarnwell council."
+    assert _fragments(text) == ["Tarnwell council"]

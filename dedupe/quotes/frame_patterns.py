@@ -120,3 +120,12 @@ REPORTED = re.compile(
     rf"(?P<subject>[^.!?]*?)\b(?P<verb>{REPORTED_VERBS})\b(?:\s+(?:reporters|journalists|the\s+\w+|[A-Z]\w+))?"
     r"\s+(?:that\s+)?(?P<clause>\S)"
 )
+
+
+def looks_ahead(pattern: re.Pattern[str], match: re.Match[str], quotation: str) -> bool:
+    """True for a frame after ``quotation`` that introduces what follows instead: "X said:"
+    before the next one, "According to X, …" opening a sentence after one that ended."""
+    if pattern is SUBJECT_FIRST:
+        return match.string[match.end() : match.end() + 2].lstrip().startswith(":")
+    ended = quotation.rstrip("”’\"' ")[-1:] in (".", "!", "?")
+    return pattern is ACCORDING and ended and "According" in match.group()

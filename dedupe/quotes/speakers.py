@@ -51,6 +51,7 @@ from dedupe.quotes.frame_patterns import (
     VERB_FIRST,
     VERB_FIRST_APPOSED,
     VERB_FIRST_NAMED,
+    looks_ahead,
 )
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_resolution import SubjectResolver
@@ -192,6 +193,8 @@ class SpeakerResolver(SubjectResolver):
             if match is None:
                 continue
             if pattern is VERB_FIRST_NAMED and self._name_goes_on(match.end()):
+                continue
+            if looks_ahead(pattern, match, self.text[span.start : span.end]):
                 continue
             if pattern is DROPPED:
                 speaker = self._last_speaker(span.start)
