@@ -180,3 +180,8 @@ def test_according_to_opening_the_next_sentence_is_not_the_quotations_frame() ->
 def test_according_to_after_a_quotation_in_its_sentence_is_its_frame() -> None:
     text = MAYORS + "The ferry will “keep running” according to the Tarnwell council."
     assert _fragments(text) == ["Tarnwell council"]
+
+
+def test_answered_frames_a_fragment() -> None:
+    text = MAYORS + "Asked about the tolls, Oduya answered they had not discussed what “fair” means."
+    assert _fragments(text) == ["Maria Oduya"]

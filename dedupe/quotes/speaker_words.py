@@ -43,7 +43,8 @@ VERBS = (
     "underlined underscored highlighted praised hailed called described vowed mentioned "
     "stating states indicated indicates continued continues tweeted posted reads read affirmed assured "
     # Verbs that news copy puts after a speaker's words as it puts "said" ("…,” Putin alleged).
-    "alleged threatened boasted admitted conceded predicted cautioned complained shared reported reaffirmed "
+    "alleged threatened boasted admitted conceded predicted cautioned complained shared reported "
+    "reaffirmed answered "
     # Participles that introduce the subject's words inside its sentence ("…, calling it “…”").
     "calling describing urging "
     # … and in the other languages of VERBS ("…, exhortant « … »", "…, instando a « … »").
