@@ -185,3 +185,8 @@ def test_according_to_after_a_quotation_in_its_sentence_is_its_frame() -> None:
 def test_answered_frames_a_fragment() -> None:
     text = MAYORS + "Asked about the tolls, Oduya answered they had not discussed what “fair” means."
     assert _fragments(text) == ["Maria Oduya"]
+
+
+def test_an_age_before_a_name_in_a_frame_is_no_part_of_the_name() -> None:
+    text = "The flood came at night.\n\n“The water took our house,” said the 50-year-old Tovinek."
+    assert _fragments(text) == ["Tovinek"]
