@@ -190,3 +190,16 @@ def test_answered_frames_a_fragment() -> None:
 def test_an_age_before_a_name_in_a_frame_is_no_part_of_the_name() -> None:
     text = "The flood came at night.\n\n“The water took our house,” said the 50-year-old Tovinek."
     assert _fragments(text) == ["Tovinek"]
+
+
+def test_a_department_speaks_where_it_said_a_person_did_something() -> None:
+    text = (
+        MAYORS + "Oduya met the ferry owners, where the Tarnwell Transport Department said Oduya "
+        "“raised the matter of tolls with all of them.”"
+    )
+    assert _fragments(text) == ["Tarnwell Transport Department"]
+
+
+def test_a_readout_from_a_department_is_the_departments() -> None:
+    text = MAYORS + "“The talks were frank and useful,” a readout from the Elsby Works Department said."
+    assert _fragments(text) == ["Elsby Works Department"]

@@ -95,7 +95,8 @@ ROLE_HEADS = TITLES | FOREIGN_TITLES | frozenset(_ROLE_NOUNS.split())
 
 INSTITUTION_HEADS = frozenset(
     "statement release communique communiqué readout report reports media agency ministry government office "
-    "council committee embassy police military army court parliament kremlin administration agencies".split()
+    "council committee embassy police military army court parliament kremlin administration agencies "
+    "department".split()
 )
 
 
