@@ -20,6 +20,8 @@ from dedupe.quotes.subject_names import collective_body
 _OPENING = re.compile(
     r"(?:^|(?<=[.!?\n]))[^\S\n]*(?P<words>[^\s,.;:!?“”\"«»()]+(?:[^\S\n]+[^\s,.;:!?“”\"«»()]+){0,5})"
 )
+# The word of a byline before its writer's name ("By Jane Doe – LONDON – …"): no subject.
+_BYLINE = "By"
 # How many words of a sentence's opening may name a body's people ("the G20 leaders").
 BODY_OPENING_WORDS = 4
 # How many words may stand before a document's noun that opens a sentence ("La declaración").
@@ -65,6 +67,8 @@ def opens_clause(masked: str, start: int) -> bool:
     if cut < 0 and lookback > 0:
         return False
     words = head[cut + 1 :].split()
+    if words[:1] == [_BYLINE]:
+        return False  # a byline's writer is no subject of the story
     return all(w[:1].isupper() or w.casefold() in ROLE_HEADS or w.casefold() == "the" for w in words)
 
 

@@ -32,10 +32,12 @@ from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from dedupe.models import Article, Span
+from dedupe.quotes.after_speech import after_reported_sentence
 from dedupe.quotes.marks import (
     MarkedQuote,
     find_quote_marks,
 )
+from dedupe.quotes.quote_lists import listed_quotes
 from dedupe.quotes.readouts import (
     readout_statements,
     transcript_statements,
@@ -52,6 +54,8 @@ _SPEECH_VERB = re.compile(r"\b(?:" + "|".join(VERBS) + r")\b")
 HEADLINE_MAX_WORDS = 16
 # What ends a line that is a sentence, not a title: Latin and CJK stops, closing marks.
 SENTENCE_ENDS = frozenset('.!?:,;”"»…。！？：；」』')
+# A single closing mark ends a sentence only after a stop: "… to last.’" (else it may be an apostrophe).
+SINGLE_CLOSE = "’"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +122,7 @@ def extract_quotes(
     resolver = SpeakerResolver(
         article, [Span(f.start, f.end) for f in found] + [r for r, _, _ in readouts] + spoken, hidden=hidden
     )
+    listed = listed_quotes(text, paras, headlines, found, resolver)
     pieces: list[tuple[Span, Span, str, Span, Attribution | None, int]] = []
     for f in found:
         if not any(ch.isalnum() for ch in text[f.start + 1 : f.end - f.closed]):
@@ -130,10 +135,16 @@ def extract_quotes(
             if kind == "headline"
             else resolver.attribute(span, sentence, embedded=kind != "full")
         )
+        if attribution is None and kind != "headline":
+            attribution = listed.get(span.start)
         if attribution is None and kind == "full":
             attribution = _after_reported(text, paras, sents, found, span, resolver)
         if attribution is None and kind == "full":
             attribution = _after_colon(text, paras, sents, span, resolver)
+        if attribution is None and kind == "full":
+            attribution = after_reported_sentence(
+                text, _paragraph_of(paras, span.start), sents, found, span, resolver
+            )
         pieces.append((span, Span(f.start + 1, f.end - f.closed), kind, sentence, attribution, f.paragraphs))
     for statement, lead, named in readouts:
         attribution = resolver.readout(lead, named=named)
@@ -241,7 +252,7 @@ def _headline_lines(article: Article, paras: list[Span]) -> set[int]:
     """Return the start offsets of the title line and of subhead-like lines."""
     text = article.text
     title = article.title.strip() if article.title else None
-    if title and len(title.split()) > HEADLINE_MAX_WORDS and title[-1] in '.!?”"»':
+    if title and len(title.split()) > HEADLINE_MAX_WORDS and (title[-1] in '.!?”"»' or _closes_single(title)):
         title = None  # a first paragraph taken for the title: a lede, not a headline
     starts: set[int] = set()
     for para in paras:
@@ -260,9 +271,15 @@ def _looks_like_subhead(line: str) -> bool:
     return (
         bool(end)
         and end[-1] not in SENTENCE_ENDS
+        and not _closes_single(end)
         and not line.lstrip().startswith(("-", "•", "*", "–"))
         and len(line.split()) <= HEADLINE_MAX_WORDS
     )
+
+
+def _closes_single(line: str) -> bool:
+    """True if ``line`` ends with a single closing mark after a stop ("… to last.’"): a sentence's end."""
+    return line.endswith(SINGLE_CLOSE) and line[-2:-1] in ("!", ".", "?")
 
 
 def _sentence_of(span: Span, sents: list[Span]) -> Span:

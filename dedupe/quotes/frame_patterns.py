@@ -100,7 +100,21 @@ FOR_WHOM = re.compile(r"\s*(?:For|Pour|Para|Per)\s+(?P<subj>[^,.;:!?“”\"«»
 APPOSED = re.compile(
     rf"{LEAD}(?P<subj>{SUBJECT}),\s+[^,.;:!?“”\"«»]{{1,80}}?,\s+(?P<verb>{SPEECH_VERB.pattern})"
 )
-CLOSING_FRAME = re.compile(rf".*,\s*(?P<subj>{SUBJECT})\s+(?P<verb>{SPEECH_VERB.pattern})\W*$", re.DOTALL)
+# What may follow a closing frame's verb to its sentence's end: when and where, never a
+# clause of its own ("…, Putin said June 19 after talks in Pyongyang.", not "… said that …").
+CLOSING_ADJUNCT = (
+    r"(?:\s+(?:on|in|at|during|after|following|before|late|earlier|later|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b(?:(?!\bthat\b)[^,;“”\"«»\n])*)?"
+)
+CLOSING_FRAME = re.compile(
+    rf".*,\s*(?P<subj>{SUBJECT})\s+(?P<verb>{SPEECH_VERB.pattern}){CLOSING_ADJUNCT}\W*$", re.DOTALL
+)
+# "… the “final results” of the talks, Tass quoted aide X as saying.": the one quoted speaks.
+CLOSING_QUOTED_AS = re.compile(
+    rf".*,\s*(?P<quoter>{SUBJECT})\s+quoted\s+(?P<subj>{SUBJECT})\s+as\s+saying{CLOSING_ADJUNCT}\W*$",
+    re.DOTALL,
+)
 NAME_COLON = re.compile(r"\s*(?P<subj>[^\W\d_][^,.;:!?“”\"«»\n]{0,60}?)\s*:\s*")
 # A title's lead before its quotation: "X en la ONU sobre Rusia: “…”", "Lavrov: “…”".
 HEADLINE_LEAD = re.compile(r"\s*(?P<lead>[^:“”\"«»\n]{1,80}?)\s*:\s*")
@@ -114,3 +128,12 @@ REPORTED = re.compile(
     rf"(?P<subject>[^.!?]*?)\b(?P<verb>{REPORTED_VERBS})\b(?:\s+(?:reporters|journalists|the\s+\w+|[A-Z]\w+))?"
     r"\s+(?:that\s+)?(?P<clause>\S)"
 )
+
+
+def looks_ahead(pattern: re.Pattern[str], match: re.Match[str], quotation: str) -> bool:
+    """True for a frame after ``quotation`` that introduces what follows instead: "X said:"
+    before the next one, "According to X, …" opening a sentence after one that ended."""
+    if pattern is SUBJECT_FIRST:
+        return match.string[match.end() : match.end() + 2].lstrip().startswith(":")
+    ended = quotation.rstrip("”’\"' ")[-1:] in (".", "!", "?")
+    return pattern is ACCORDING and ended and "According" in match.group()

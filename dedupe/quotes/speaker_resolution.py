@@ -69,6 +69,10 @@ from dedupe.quotes.subject_names import (
 
 # A subject ending in a capital initial and a surname: "chief S Somanath", "K Velde".
 _INITIAL_AND_NAME = re.compile(r"(?:^|\s)[A-Z]\s(?P<surname>[A-Z][^\W\d_]+)$")
+# An age before a name, as news copy gives it: "the 50-year-old Hasta said".
+_AGE = re.compile(r"(?:the\s+)?\d{1,3}-year-old\s+")
+# Words before a subject that are not it: "…, where the ministry said", "a readout from the ministry said".
+_ISSUED_BY = re.compile(r"where\s+|(?:a|the)\s+(?:statement|readout|release)\s+(?:by|from)\s+")
 # What may close a sentence after its stop: the stop, a closing quotation mark, a bracket.
 _TAIL = frozenset('.!?”’"»)]')
 
@@ -162,6 +166,10 @@ class SubjectResolver:
     def resolve(self, start: int, end: int, position: int) -> Speaker | None:
         """Resolve the subject phrase at ``[start, end)`` said of words at ``position``."""
         start, end = strip_span(self.text, start, end)
+        age = _AGE.match(self.text, start, end)
+        start = age.end() if age is not None and age.end() < end else start  # "the 50-year-old X"
+        issued = _ISSUED_BY.match(self.text, start, end)
+        start = issued.end() if issued is not None and issued.end() < end else start  # "a statement by X"
         k = bisect_left(self.hidden, (start + 1, 0))
         if (
             k

@@ -42,6 +42,9 @@ VERBS = (
     "replied responded explained concluded promised pledged urged acknowledged observed commented confirmed "
     "underlined underscored highlighted praised hailed called described vowed mentioned "
     "stating states indicated indicates continued continues tweeted posted reads read affirmed assured "
+    # Verbs that news copy puts after a speaker's words as it puts "said" ("…,” Putin alleged).
+    "alleged threatened boasted admitted conceded predicted cautioned complained shared reported "
+    "reaffirmed answered "
     # Participles that introduce the subject's words inside its sentence ("…, calling it “…”").
     "calling describing urging "
     # … and in the other languages of VERBS ("…, exhortant « … »", "…, instando a « … »").
@@ -104,7 +107,8 @@ ROLE_HEADS = TITLES | FOREIGN_TITLES | frozenset(_ROLE_NOUNS.split())
 
 INSTITUTION_HEADS = frozenset(
     "statement release communique communiqué readout report reports media agency ministry government office "
-    "council committee embassy police military army court parliament kremlin administration".split()
+    "council committee embassy police military army court parliament kremlin administration agencies "
+    "department".split()
 )
 
 
@@ -167,6 +171,8 @@ NOBODY = frozenset("they we i you this that these those there one someone".split
 NOT_SUBJECT = frozenset(
     "with during at in on to for from by after before met meet meeting talks visit visiting and whom about "
     "against between among toward towards into under over via like than as".split()
+    # Conjunctions that open a clause of their own: "When he received X, Y said …" is Y's.
+    + "when while if although though because since once until unless whereas".split()
 )
 
 

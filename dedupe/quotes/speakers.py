@@ -32,6 +32,7 @@ from dedupe.quotes.frame_patterns import (
     BOUNDARY,
     BY_AGENT,
     CLOSING_FRAME,
+    CLOSING_QUOTED_AS,
     DE_PERFECT,
     DE_SEPARABLE,
     DROPPED,
@@ -51,6 +52,7 @@ from dedupe.quotes.frame_patterns import (
     VERB_FIRST,
     VERB_FIRST_APPOSED,
     VERB_FIRST_NAMED,
+    looks_ahead,
 )
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import (
@@ -194,6 +196,8 @@ class SpeakerResolver(ForeignFrameResolver):
                 continue
             if pattern is DROPPED and self.unresolved_before(sentence.start, span.start):
                 return None  # "«…», dijo He, pero «…», afirmó": He's, whom no one resolved
+            if looks_ahead(pattern, match, self.text[span.start : span.end]):
+                continue
             if pattern is DROPPED:
                 speaker = self._last_speaker(span.start)
             elif self._told_itself(match):
@@ -220,6 +224,11 @@ class SpeakerResolver(ForeignFrameResolver):
         return self.masked.startswith(subject, match.end("verb") + 1) if subject else False
 
     def _closing(self, span: Span, sentence: Span) -> Attribution | None:
+        quoted = CLOSING_QUOTED_AS.match(self.masked, span.end, self._tail_end(span, sentence))
+        if quoted is not None:
+            speaker = self.resolve(quoted.start("subj"), quoted.end("subj"), span.start)
+            frame = f"{quoted.group('quoter').strip()} quoted X as saying"
+            return Attribution(speaker, frame, self._frame_span(quoted)) if speaker is not None else None
         match = CLOSING_FRAME.match(self.masked, span.end, self._tail_end(span, sentence))
         if match is None:
             return None
@@ -338,6 +347,8 @@ class SpeakerResolver(ForeignFrameResolver):
             opening = self.masked[piece_start:piece_end].split()
             if opening and opening[0].casefold() in NOT_SUBJECT:
                 continue  # "In a joint communique, they called": an adverbial, no subject
+            if prefix[match.end() : match.end() + 1] == ":":
+                continue  # "Moscow: Putin … said": a dateline or label before a colon
             person = next((m for m in self.mentions_in(piece_start, piece_start + 1) if not m.owner), None)
             person = person or self._titled_opening(piece_start, piece_end)
             if person is not None:
