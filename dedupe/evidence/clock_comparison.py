@@ -49,9 +49,17 @@ MINUTES_PER_DAY = HOURS_PER_DAY * MINUTES_PER_HOUR
 NOON_HOURS = 12
 
 
+# A lede's clock time: its fact, its zone, minutes after midnight, and whether it is hedged.
+LedeTime = tuple[Fact, str, int, bool]
+
+
 def clock_flags(a: Article, b: Article) -> list[FactFlag]:
     """Flag two lede clock times of one zone that are too far apart to time one moment."""
-    x, y = _lede_time(a), _lede_time(b)
+    return time_flags(lede_time(a), lede_time(b))
+
+
+def time_flags(x: LedeTime | None, y: LedeTime | None) -> list[FactFlag]:
+    """``clock_flags`` on the two reports' ``lede_time``, read once per report in a corpus."""
     if x is None or y is None or x[1] != y[1]:
         return []
     gap = abs(x[2] - y[2])
@@ -62,7 +70,7 @@ def clock_flags(a: Article, b: Article) -> list[FactFlag]:
     return [fact_flag("number", "number_mismatch", x[0], y[0], LEDE_CONFIDENCE, note)]
 
 
-def _lede_time(article: Article) -> tuple[Fact, str, int, bool] | None:
+def lede_time(article: Article) -> LedeTime | None:
     """The lede's first narrated clock time: its fact, zone, minutes after midnight, hedged or not."""
     text = article.text
     for sentence, _ in lede_sentences(article):
