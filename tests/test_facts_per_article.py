@@ -10,6 +10,7 @@ import pytest
 from dedupe.evidence.clock_comparison import clock_flags, lede_time, time_flags
 from dedupe.evidence.facts import ArticleFacts, article_facts, compare_facts
 from dedupe.evidence.facts_lede import lede_sentences
+from dedupe.evidence.facts_view import facts_profile
 from dedupe.ingest.build import article_from_text
 from dedupe.ingest.read import load_file
 from dedupe.models import Article
@@ -63,6 +64,8 @@ def test_analysis_keeps_one_view_and_gives_the_uncached_flags(reports: list[Arti
     first = analysed[reports[0].id]
     assert first.facts() is first.facts()  # computed once, then kept
     assert isinstance(first.facts(), ArticleFacts)
+    # the analysis's places and dates (``event_place_date``) are the facts view's own
+    assert all(f.facts().profile == facts_profile(f.article) for f in analysed.values())
 
 
 def test_clock_flags_read_from_lede_times_match_the_pairwise_call(reports: list[Article]) -> None:
@@ -75,4 +78,5 @@ def test_a_lede_read_twice_is_the_same_and_a_changed_text_is_read_anew() -> None
     first = [(span, [t.text for t in tokens]) for span, tokens in lede_sentences(article)]
     assert [(span, [t.text for t in tokens]) for span, tokens in lede_sentences(article)] == first
     other = article_from_text(LAUNCH_B, id="a")
-    assert [span.slice(other.text) for span, _ in lede_sentences(other)][0].endswith("from Beijing on Friday.")
+    (opening, *_) = [span.slice(other.text) for span, _ in lede_sentences(other)]
+    assert opening.endswith("from Beijing on Friday.")

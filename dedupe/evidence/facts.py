@@ -52,14 +52,17 @@ class ArticleFacts:
     clock: LedeTime | None  # ``clock_comparison.lede_time``
 
 
-def article_facts(article: Article, *, profile: EventProfile | None = None) -> ArticleFacts:
+def article_facts(
+    article: Article, *, profile: EventProfile | None = None, placed: EventProfile | None = None
+) -> ArticleFacts:
     """Return the facts ``compare_facts`` reads of one report.
 
     Args:
         article: the report.
         profile: its event profile (``event_profile``), if already computed.
+        placed: ``facts_view.event_place_date`` of the report and that profile, if already computed.
     """
-    return ArticleFacts(facts_profile(article, profile=profile), lede_time(article))
+    return ArticleFacts(facts_profile(article, profile=profile, placed=placed), lede_time(article))
 
 
 def compare_facts(

@@ -89,7 +89,9 @@ NOT_COUNTED = frozenset(
 )
 
 
-def facts_profile(article: Article, *, profile: EventProfile | None = None) -> EventProfile:
+def facts_profile(
+    article: Article, *, profile: EventProfile | None = None, placed: EventProfile | None = None
+) -> EventProfile:
     """Return the facts of the event ``article`` narrates, as ``compare_facts`` compares them.
 
     A caption's facts come after every narrated one in their slot: a caption often shows
@@ -99,12 +101,13 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
     Args:
         article: the report.
         profile: its event profile (``event_profile``), if already computed.
+        placed: ``event_place_date`` of the article and that profile, if already computed.
     """
     profile = profile if profile is not None else event_profile(article)
     text = article.text
     people = people_view(text, profile.people)
     return replace(
-        event_place_date(article, profile),
+        placed if placed is not None else event_place_date(article, profile),
         people=people,
         participants=participants_view(
             article, replace(profile, people=people), _ranked(text, profile.participants)

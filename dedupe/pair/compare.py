@@ -78,6 +78,7 @@ class ArticleFeatures:
     quotes: tuple[Quote, ...]
     entities: tuple[Entity, ...]
     profile: EventProfile
+    placed: EventProfile  # the profile with the facts view's places and dates (``event_place_date``)
     event: EventProfile  # the profile whose place and date the event features compare (``event_slots``)
     sentences: tuple[tuple[Span, tuple[Token, ...]], ...]  # body sentences and their tokens
     terms: TermVector  # rarity-weighted content words of body and title
@@ -90,7 +91,7 @@ class ArticleFeatures:
     def facts(self) -> ArticleFacts:
         """Return the article's ``article_facts``, computed on first use and kept."""
         if not self.facts_memo:
-            self.facts_memo.append(article_facts(self.article, profile=self.profile))
+            self.facts_memo.append(article_facts(self.article, profile=self.profile, placed=self.placed))
         return self.facts_memo[0]
 
 
@@ -140,6 +141,7 @@ def analyze(article: Article, settings: Settings = DEFAULT_SETTINGS) -> ArticleF
     entities = extract_entities(article, sentences=grouped)
     own = tuple(region_sentence_tokens(text, body, by_region))
     profile = event_profile(article, entities=entities, sentences=grouped)
+    placed = event_place_date(article, profile)
     return ArticleFeatures(
         article=article,
         tokens=tokens,
@@ -148,7 +150,8 @@ def analyze(article: Article, settings: Settings = DEFAULT_SETTINGS) -> ArticleF
         quotes=extract_quotes(article, sentences=[span for span, _ in own]),
         entities=entities,
         profile=profile,
-        event=event_slots(profile, event_place_date(article, profile)),
+        placed=placed,
+        event=event_slots(profile, placed),
         sentences=own,
         terms=term_vector(article.body, article.language, article.title),
         title_terms=term_vector(article.title or "", article.language),
