@@ -77,8 +77,10 @@ ORDINAL_END = re.compile(r"(?<![\d.])[0-3]?\d\.$")
 ORDINAL_REACH = 20
 # A lede's fact is less sure than one the profile ties to an event word.
 LEDE_CONFIDENCE = 0.5
-# How many (text, sentence count) ledes are remembered: those of the reports in hand.
-LEDE_CACHE_SIZE = 64
+# How many (text, sentence count) ledes are remembered: one report's are read one after
+# another (analyze, then its facts view), and few are kept, as a lede without a sentence end
+# holds the tokens of its whole text.
+LEDE_CACHE_SIZE = 8
 
 
 @dataclass(frozen=True, slots=True)
