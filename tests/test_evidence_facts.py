@@ -201,7 +201,7 @@ def test_reports_of_other_events_get_no_flags_in_a_comparison(seeds: dict[str, A
 
 
 # Each report's side of a fact comparison is read once: the flags are exactly the uncached ones.
-# Two invented reports of one launch that differ on its clock time, its place, its toll and
+# Two invented reports of one launch that differ on its clock time, its day, its toll and
 # who was there; every slot ``compare_facts`` reads has something to flag.
 LAUNCH_A = (
     "Northland launched its first weather satellite from Kestrel Point on Thursday.\n\n"
