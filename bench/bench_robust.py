@@ -1,4 +1,5 @@
-"""Hostile sizes (issue 14): one-line text against paragraphs, a 50 MB text, many small files.
+"""Hostile sizes (issue 14): one-line text against paragraphs, a 50 MB text, many small files,
+many reports of one event.
 
 Each case runs ``python -m dedupe`` in a fresh process and reports wall time and peak
 memory (``wait4``'s max RSS of that process and its workers).
@@ -8,7 +9,9 @@ memory (``wait4``'s max RSS of that process and its workers).
 
 ``--quick`` uses 2,000 files instead of 20,000 (``--files`` any number). ``--cases``
 picks the cases: ``lines`` (1 MB in paragraphs and on one line, ``compare`` and
-``quotes``), ``big`` (50 MB) and ``many`` (``quotes``/``facts`` over the small files).
+``quotes``), ``big`` (50 MB), ``many`` (``quotes``/``facts`` over the small files) and
+``event`` (``facts`` over ``--reports`` made-up reports of one event, 200 by default, whose
+every pair is compared slot by slot, and ``compare`` of two reports of it ten reports long).
 ``--tree`` runs the dedupe of another source tree (a checkout of main, say); given
 twice, every command runs on both trees one after the other and the second's time is
 also given as a ratio of the first's, which holds better than either time on a shared,
@@ -29,6 +32,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from synth import Lexicon, report
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
@@ -98,6 +103,28 @@ def small_files(folder: Path, files: int) -> None:
         (folder / f"a{n:05}.txt").write_text(f"Report {n}\n\n" + " ".join(rng.sample(words, 200)))
 
 
+def event_reports(folder: Path, reports: int, seed: int = 5) -> None:
+    """Write ``reports`` independent reports of one made-up event (``synth.report``, ~600 words each)."""
+    folder.mkdir()
+    lex = Lexicon(seed)
+    event = lex.event(random.Random(seed))
+    title = f"{event.people[0]} and {event.people[1]} meet in {event.place}"
+    for n in range(reports):
+        paragraphs = report(lex, event, random.Random(f"{seed}/{n}"), quote_edit=n % 3 == 2)
+        (folder / f"r{n:05}.txt").write_text(title + "\n\n" + "\n\n".join(paragraphs))
+
+
+def long_report(path: Path, seed: int) -> None:
+    """Write one report of the ``event_reports`` event, ten reports' paragraphs long (~6,000 words)."""
+    lex = Lexicon(5)
+    event = lex.event(random.Random(5))
+    rng = random.Random(f"long/{seed}")
+    paragraphs = [p for _ in range(10) for p in report(lex, event, rng)]
+    path.write_text(
+        f"{event.people[0]} and {event.people[1]} meet in {event.place}\n\n" + "\n\n".join(paragraphs)
+    )
+
+
 def measure(label: str, args: list[str], trees: list[Path], timeout: float | None) -> dict[str, float]:
     """Run ``args`` on each tree in turn; print and return each tree's seconds."""
     seconds: dict[str, float] = {}
@@ -116,6 +143,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--files", type=int)
+    parser.add_argument("--reports", type=int, default=200)
     parser.add_argument("--cases", default="lines,big,many")
     parser.add_argument("--tree", type=Path, action="append")
     parser.add_argument("--timeout", type=float)
@@ -150,6 +178,14 @@ def main() -> None:
         small_files(work / "many", files)
         for name in ("quotes", "facts"):
             measure(f"{name} {files:,} files", [name, str(work / "many")], trees, options.timeout)
+    if "event" in cases:
+        event_reports(work / "event", options.reports)
+        measure(f"facts {options.reports} reports of one event", ["facts", str(work / "event")], trees,
+                options.timeout)  # fmt: skip
+        long_report(work / "long1.txt", 1)
+        long_report(work / "long2.txt", 2)
+        pair = [str(work / "long1.txt"), str(work / "long2.txt")]
+        measure("compare two 6,000-word reports of one event", ["compare", *pair], trees, options.timeout)
     print(json.dumps({"work": str(work)}))
 
 

@@ -219,6 +219,17 @@ def test_a_large_component_clustered_in_pieces_gives_the_same_report(
     assert clustered[-1] == len(events)  # one component, clustered in one task per event
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_chunks_taken_tile_by_tile_out_of_work_order_give_the_same_report(
+    monkeypatch: pytest.MonkeyPatch, dense: list[Article], jobs: int
+) -> None:
+    whole = scan(dense, min_relation="unrelated")
+    monkeypatch.setattr(corpus, "SPLIT_PAIRS", 1)
+    monkeypatch.setattr(scan_tasks, "CHUNK_PAIRS", 7)
+    monkeypatch.setattr(scan_tasks, "TILE_ROWS", 3)  # a chunk's pairs are not consecutive in the work
+    assert scan(dense, min_relation="unrelated", jobs=jobs) == whole
+
+
 def test_a_large_component_counts_only_the_pairs_it_compared(
     monkeypatch: pytest.MonkeyPatch, dense: list[Article]
 ) -> None:

@@ -139,10 +139,11 @@ def dossier(
     families = find_families(ids, analysed, reports, relation)
     family_of = {m: f.id for f in families for m in f.members}
     flags = {
-        (x, y): compare_facts(analysed[x].article, analysed[y].article,
-                              profiles=(analysed[x].profile, analysed[y].profile))
+        (x, y): compare_facts(
+            analysed[x].article, analysed[y].article, views=(analysed[x].facts(), analysed[y].facts())
+        )
         for x, y in combinations(ids, 2)
-    }  # fmt: skip
+    }
     return Dossier(
         event=event,
         sources=_sources(ordered, analysed, family_of),

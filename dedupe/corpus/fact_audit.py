@@ -69,7 +69,7 @@ def audit_facts(
         if progress is not None:
             progress("facts", done, len(same))
         fa, fb = analysis(link.a), analysis(link.b)
-        flags = compare_facts(fa.article, fb.article, profiles=(fa.profile, fb.profile))
+        flags = compare_facts(fa.article, fb.article, views=(fa.facts(), fb.facts()))
         if flags:
             pairs.append(PairFlags(link.a, link.b, flags))
     if progress is not None:

@@ -44,6 +44,7 @@ from dedupe.corpus.scan_tasks import (
     Piece,
     cluster_tasks,
     compare_tasks,
+    in_work_order,
     piece_tasks,
     run_task,
     sketch_records,
@@ -284,7 +285,7 @@ class _Run:
         by piece over the workers when it can be split with the same result (``split_pieces``)."""
         plans: list[tuple[int, list[Link], list[list[int]] | None]] = []
         for n in large:
-            linked = [k for c in sorted(compared[n]) for k in compared[n][c]]
+            linked = in_work_order(found[n][1], compared[n])
             plans.append((n, linked, split_pieces(*found[n], linked, copies.members)))
         tasks: list[tuple[tuple[Any, ...], list[Piece] | None]] = []
         for n, linked, pieces in plans:

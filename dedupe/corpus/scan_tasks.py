@@ -22,6 +22,10 @@ TASK_ROWS = 48
 task costs little beside analysing its articles (~6 ms each)."""
 CHUNK_PAIRS = 200
 """Comparisons per chunk of a split component (~1 s of work: progress moves, workers share)."""
+TILE_ROWS = 16
+"""A split component's comparisons are chunked tile by tile: rows in blocks of this many, each
+pair by its two blocks. A chunk then touches a few dozen articles, each analysed (and its facts
+read) once per chunk, where a run of one row's pairs touches as many articles as pairs."""
 
 Component = tuple[list[int], list[Work]]
 Task = tuple[str, Any, Any]
@@ -122,10 +126,25 @@ def compare_tasks(
         yield ("verify", tuple(n for n, _ in task)), ("verify", payloads, None)
     for n in sorted(large):
         work = found[n][1]
-        for c, start in enumerate(range(0, len(work), CHUNK_PAIRS)):
-            chunk = work[start : start + CHUNK_PAIRS]
+        for c, positions in enumerate(chunk_positions(work)):
+            chunk = [work[p] for p in positions]
             rows = sorted({row for i, j, _ in chunk for row in (i, j)})
             yield ("chunk", n, c), ("compare", _payload(rows, chunk, copies, ids, index), None)
+
+
+def chunk_positions(work: Sequence[Work]) -> list[list[int]]:
+    """The positions in ``work`` each chunk of a split component compares: ``CHUNK_PAIRS`` of
+    them, taken tile by tile (``TILE_ROWS``), in work order within a tile."""
+    order = sorted(range(len(work)), key=lambda p: (work[p][0] // TILE_ROWS, work[p][1] // TILE_ROWS, p))
+    return [order[start : start + CHUNK_PAIRS] for start in range(0, len(order), CHUNK_PAIRS)]
+
+
+def in_work_order(work: Sequence[Work], compared: Mapping[int, list[Link]]) -> list[Link]:
+    """The links of every chunk of a split component (``compared``, by chunk), in work order."""
+    linked: dict[int, Link] = {}
+    for c, positions in enumerate(chunk_positions(work)):
+        linked.update(zip(positions, compared[c], strict=True))
+    return [linked[position] for position in range(len(work))]
 
 
 def _tasks(found: Sequence[tuple[int, Component]]) -> Iterator[list[tuple[int, Component]]]:

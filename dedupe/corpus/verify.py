@@ -180,7 +180,7 @@ def _agree_with_events(
             agreed.append(link)
         elif together:
             fa, fb = features.get(row_of[link.a]), features.get(row_of[link.b])
-            facts = compare_facts(fa.article, fb.article, profiles=(fa.profile, fb.profile))
+            facts = compare_facts(fa.article, fb.article, views=(fa.facts(), fb.facts()))
             reason = Reason(
                 "event_cluster", "clustered into one event with the reports it is most likely to share"
             )

@@ -50,9 +50,17 @@ MINUTES_PER_DAY = HOURS_PER_DAY * MINUTES_PER_HOUR
 NOON_HOURS = 12
 
 
+# A lede's clock time: its fact, its zone, minutes after midnight, and whether it is hedged.
+LedeTime = tuple[Fact, str, int, bool]
+
+
 def clock_flags(a: Article, b: Article) -> list[FactFlag]:
     """Flag two lede clock times of one zone that are too far apart to time one moment."""
-    x, y = _lede_time(a), _lede_time(b)
+    return time_flags(lede_time(a), lede_time(b))
+
+
+def time_flags(x: LedeTime | None, y: LedeTime | None) -> list[FactFlag]:
+    """``clock_flags`` on the two reports' ``lede_time``, read once per report in a corpus."""
     if x is None or y is None or x[1] != y[1]:
         return []
     if _gap(x[2], y[2]) <= (HEDGED_MINUTES if x[3] or y[3] else EXACT_MINUTES):
@@ -84,7 +92,7 @@ def _gap(a: int, b: int) -> int:
     return min(gap, MINUTES_PER_DAY - gap)
 
 
-def _lede_time(article: Article) -> tuple[Fact, str, int, bool] | None:
+def lede_time(article: Article) -> LedeTime | None:
     """The lede's first narrated clock time: its fact, zone, minutes after midnight, hedged or not."""
     text = article.text
     for sentence, _ in lede_sentences(article):

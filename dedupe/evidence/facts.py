@@ -17,9 +17,9 @@ The caller compares only pairs it judged to report the same event.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from dedupe.evidence.clock_comparison import clock_flags
+from dedupe.evidence.clock_comparison import LedeTime, lede_time, time_flags
 from dedupe.evidence.date_comparison import date_flags
 from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.fact_flags import FactFlag, fact_flag
@@ -44,8 +44,31 @@ _CONFLICTS = frozenset(("conflict", "number_mismatch", "date_mismatch"))
 _OTHER_SIDE_ROLES = frozenset(("counterpart", "delegation head", "met"))
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    """One report's side of ``compare_facts``: what it reads of the report alone, so that a
+    report compared with many others is read once (``article_facts``), not once per pair."""
+
+    profile: EventProfile  # ``facts_profile``
+    clock: LedeTime | None  # ``clock_comparison.lede_time``
+
+
+def article_facts(article: Article, *, profile: EventProfile | None = None) -> ArticleFacts:
+    """Return the facts ``compare_facts`` reads of one report.
+
+    Args:
+        article: the report.
+        profile: its event profile (``event_profile``), if already computed.
+    """
+    return ArticleFacts(facts_profile(article, profile=profile), lede_time(article))
+
+
 def compare_facts(
-    a: Article, b: Article, *, profiles: tuple[EventProfile, EventProfile] | None = None
+    a: Article,
+    b: Article,
+    *,
+    profiles: tuple[EventProfile, EventProfile] | None = None,
+    views: tuple[ArticleFacts, ArticleFacts] | None = None,
 ) -> tuple[FactFlag, ...]:
     """Return the flags for where two reports of one event state its facts differently.
 
@@ -53,6 +76,7 @@ def compare_facts(
         a: the first report.
         b: the second report.
         profiles: their event profiles, if already computed.
+        views: their ``article_facts``, if already computed (``profiles`` is then not read).
 
     Examples:
         >>> from dedupe import article_from_text
@@ -61,14 +85,16 @@ def compare_facts(
         >>> [(f.kind, f.a_value, f.b_value) for f in compare_facts(a, b)]
         [('number_mismatch', '12 miners', '15 miners')]
     """
-    given = profiles if profiles is not None else (event_profile(a), event_profile(b))
-    pa, pb = facts_profile(a, profile=given[0]), facts_profile(b, profile=given[1])
+    if views is None:
+        given = profiles if profiles is not None else (event_profile(a), event_profile(b))
+        views = (article_facts(a, profile=given[0]), article_facts(b, profile=given[1]))
+    pa, pb = views[0].profile, views[1].profile
     flags = [
         *_places(pa, pb),
         *date_flags(pa, pb, a.text, b.text),
         *_participants(pa, pb),
         *number_flags(pa, pb, a.text, b.text, filed_apart=_filed_apart(a, b)),
-        *clock_flags(a, b),
+        *time_flags(views[0].clock, views[1].clock),
     ]
     # A caption or byline may stand in for a missing fact, but cannot by itself contradict one.
     flags = [f for f in flags if f.kind not in _CONFLICTS or not _furniture(f, a.text, b.text)]

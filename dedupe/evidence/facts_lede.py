@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from dedupe.evidence.date_mentions import DateRef, find_date_refs
 from dedupe.evidence.events import LEDE_MIN_WORDS, LEDE_SENTENCES, Fact
@@ -92,6 +93,10 @@ ORDINAL_END = re.compile(r"(?<![\d.])[0-3]?\d\.$")
 ORDINAL_REACH = 20
 # A lede's fact is less sure than one the profile ties to an event word.
 LEDE_CONFIDENCE = 0.5
+# How many (text, sentence count) ledes are remembered: one report's are read one after
+# another (analyze, then its facts view), and few are kept, as a lede without a sentence end
+# holds the tokens of its whole text.
+LEDE_CACHE_SIZE = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,19 +154,31 @@ def _date_facts(article: Article, sentence: Span, kinds: frozenset[str] | None =
 
 
 def lede_sentences(article: Article, count: int = LEDE_SENTENCES) -> Iterator[tuple[Span, list[Token]]]:
-    """Yield the title's sentence and the first ``count`` long enough to narrate."""
-    text = article.text
-    regions = content_regions(article)
-    title_at = text.find(article.title) if article.title else -1
+    """Yield the title's sentence and the first ``count`` long enough to narrate.
+
+    The facts view reads one lede several times (places, dates, datelines, meetings, the
+    clock time): the article is tokenised once for them (``_lede``), not once each.
+    """
+    yield from _lede(article.text, article.title, content_regions(article), count)
+
+
+@lru_cache(maxsize=LEDE_CACHE_SIZE)
+def _lede(
+    text: str, title: str | None, regions: tuple[Span, ...], count: int
+) -> tuple[tuple[Span, list[Token]], ...]:
+    """The ``lede_sentences`` of a text (kept: only a few sentences, not the article's tokens)."""
+    title_at = text.find(title) if title else -1
     left = count
+    found: list[tuple[Span, list[Token]]] = []
     for span, tokens in sentence_tokens(text, regions, tokenize(text, regions)):
         if left <= 0:
-            return
-        is_title = title_at >= 0 and span.start < title_at + len(article.title or "") and title_at < span.end
+            break
+        is_title = title_at >= 0 and span.start < title_at + len(title or "") and title_at < span.end
         if not is_title and len(tokens) < LEDE_MIN_WORDS:
             continue
         left -= not is_title
-        yield span, tokens
+        found.append((span, tokens))
+    return tuple(found)
 
 
 def _date_refs(text: str, sentence: Span, published: date | None, language: str) -> list[DateRef]:

@@ -7,7 +7,7 @@ entities, event profile) so that ``scan`` can reuse it across many pairs;
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 from typing import Any
@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dedupe.evidence.fact_flags import FactFlag
-from dedupe.evidence.facts import compare_facts
+from dedupe.evidence.facts import ArticleFacts, article_facts, compare_facts
 from dedupe.evidence.mentions import content_regions
 from dedupe.evidence.overlap import (
     Entity,
@@ -81,6 +81,15 @@ class ArticleFeatures:
     terms: TermVector  # rarity-weighted content words of body and title
     title_terms: TermVector  # the headline's alone (empty without a title)
     name_words: frozenset[str]  # folded capitalised words that do not open a sentence, any language
+    # Its ``article_facts``, made for the first same-event pair it is in (``facts``): most articles
+    # of a corpus are in none, and one in many pairs is read once, not once per pair.
+    facts_memo: list[ArticleFacts] = field(default_factory=list, init=False, compare=False, repr=False)
+
+    def facts(self) -> ArticleFacts:
+        """Return the article's ``article_facts``, computed on first use and kept."""
+        if not self.facts_memo:
+            self.facts_memo.append(article_facts(self.article, profile=self.profile))
+        return self.facts_memo[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +232,7 @@ def compare_features(
     )
     facts: tuple[FactFlag, ...] = ()
     if verdict.relation.strength >= Relation.SAME_EVENT.strength:
-        facts = compare_facts(a, b, profiles=(fa.profile, fb.profile))
+        facts = compare_facts(a, b, views=(fa.facts(), fb.facts()))
     return PairReport(
         a=_info(fa),
         b=_info(fb),
