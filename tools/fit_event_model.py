@@ -22,6 +22,7 @@ import hashlib
 import itertools
 import json
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +32,7 @@ from devcorpus import CORPUS, Doc, load
 
 from dedupe.ingest.build import article_from_text
 from dedupe.pair.compare import analyze, compare_features
-from dedupe.pair.event_features import dates_far_apart
+from dedupe.pair.event_features import cheap_features, dates_far_apart
 from dedupe.pair.event_model import FEATURES, EventModel
 
 MODEL = Path(__file__).resolve().parents[1] / "dedupe" / "pair" / "data" / "event_model.json"
@@ -57,11 +58,18 @@ def rows(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Return features, same-event labels, related labels, whether the model learns from it and
     whether its event dates are too far apart for one occasion, for every pair of ``docs`` in
-    ``itertools.combinations`` order."""
+    ``itertools.combinations`` order.
+
+    Pairs the model learns from get the full comparison's features; the others (two topic
+    families) only those of the articles alone, as a scan scores pairs it never compares:
+    the full comparison of every pair of two slices would take hours."""
     features = [analyze(article(d, with_meta)) for d in docs]
     x, event, related, learn, apart = [], [], [], [], []
     for i, j in itertools.combinations(range(len(docs)), 2):
-        found = compare_features(features[i], features[j], model=UNFITTED).event_features
+        if comparable(docs[i], docs[j]):
+            found = compare_features(features[i], features[j], model=UNFITTED).event_features
+        else:
+            found = cheap_features(features[i], features[j])
         x.append([found.get(name, 0.0) for name in FEATURES])
         same = docs[i].event == docs[j].event
         event.append(1.0 if same else 0.0)
@@ -69,6 +77,11 @@ def rows(
         learn.append(comparable(docs[i], docs[j]))
         apart.append(dates_far_apart(features[i], features[j]))
     return np.array(x), np.array(event), np.array(related), np.array(learn), np.array(apart)
+
+
+def _rows(job: tuple[list[Doc], bool]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``rows`` of one slice in one form, for a worker process."""
+    return rows(*job)
 
 
 def comparable(a: Doc, b: Doc) -> bool:
@@ -177,6 +190,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
     parser.add_argument("--half", default="fit", help="slices to fit on: fit, val or fit,val")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--out", type=Path, default=MODEL, help="where to write the model")
     args = parser.parse_args(argv)
     halves = args.half.split(",")
@@ -188,7 +202,9 @@ def main(argv: list[str]) -> int:
         print("no fitting bodies present: rebuild them (fixtures/realnews/REBUILD.md)", file=sys.stderr)
         return 2
     docs = [d for part in slices for d in part]
-    parts = [rows(part, with_meta) for with_meta in (False, True) for part in slices]
+    jobs = [(part, with_meta) for with_meta in (False, True) for part in slices]
+    with ProcessPoolExecutor(args.jobs) as pool:  # each slice and form on its own
+        parts = list(pool.map(_rows, jobs))
     x = np.vstack([p[0] for p in parts])
     event = np.concatenate([p[1] for p in parts])
     related = np.concatenate([p[2] for p in parts])
