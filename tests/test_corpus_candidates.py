@@ -126,3 +126,18 @@ def test_capitalised_words_are_those_after_a_lower_case_word_digit_or_comma(text
         rf"(?<=[{lower}0-9,;’'] )[{upper}][{lower}]+(?:['’][{lower}]+)?"
     )  # the rule, looking behind first
     assert terms._CAPITALISED.findall(text, start) == plain.findall(text, start)
+
+
+def test_a_small_scan_is_one_component_so_pairs_never_proposed_are_still_scored() -> None:
+    # Rows 0-1 paired by a channel, row 2 a copy of row 0, row 3 paired with nothing (say a
+    # translation of the same report): a small scan keeps every row in one component.
+    pairs = {(0, 1): ("names",)}
+    whole = candidates.components(4, pairs, {0: [2]}, whole_up_to=4)
+    assert whole == [([0, 1, 2, 3], [(0, 1, ("names",)), (0, 2, ("content",))])]
+
+
+def test_a_larger_scan_keeps_its_components_apart() -> None:
+    pairs = {(0, 1): ("names",)}
+    assert candidates.components(4, pairs, {0: [2]}, whole_up_to=3) == [
+        ([0, 1, 2], [(0, 1, ("names",)), (0, 2, ("content",))])
+    ]

@@ -1,14 +1,17 @@
-"""Fit the event model on the fitting half of the development corpus; write dedupe/data/event_model.json.
+"""Fit the event model on the development corpus (fit and/or val slices); write dedupe/data/event_model.json.
 
-Every pair of fitting-half reports gives one row of features (``dedupe.event_features``),
+Every pair of reports within one slice gives one row of features (``dedupe.event_features``),
 once as text alone and once with title, outlet and publication date, so the model
 serves both kinds of input. Two L2-regularised logistic regressions are fitted by
 Newton's method: one event or not, and related (same topic family) or not. Each
-threshold is the one that maximises pairwise F1 on the fitting half. The test half is
-never read here.
+threshold is the one that maximises pairwise F1 on the slices fitted. ``--half val`` with
+``--out`` fits a scratch model on the validation slice, so a change can be judged both ways
+(fit on one slice, score on the other). The test half is never read here.
 
-    python tools/fit_event_model.py            # fit and write the model
-    python tools/fit_event_model.py --dry-run  # print the fit only
+    python tools/fit_event_model.py                  # fit and write the model
+    python tools/fit_event_model.py --dry-run        # print the fit only
+    python tools/fit_event_model.py --half val --out /tmp/m.json  # fit one slice, for cross-slice checks
+    python tools/fit_event_model.py --half fit,val   # fit on both slices together (the shipped model)
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import hashlib
 import itertools
 import json
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +32,7 @@ from devcorpus import CORPUS, Doc, load
 
 from dedupe.ingest.build import article_from_text
 from dedupe.pair.compare import analyze, compare_features
-from dedupe.pair.event_features import dates_far_apart
+from dedupe.pair.event_features import cheap_features, dates_far_apart
 from dedupe.pair.event_model import FEATURES, EventModel
 
 MODEL = Path(__file__).resolve().parents[1] / "dedupe" / "pair" / "data" / "event_model.json"
@@ -54,11 +58,18 @@ def rows(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Return features, same-event labels, related labels, whether the model learns from it and
     whether its event dates are too far apart for one occasion, for every pair of ``docs`` in
-    ``itertools.combinations`` order."""
+    ``itertools.combinations`` order.
+
+    Pairs the model learns from get the full comparison's features; the others (two topic
+    families) only those of the articles alone, as a scan scores pairs it never compares:
+    the full comparison of every pair of two slices would take hours."""
     features = [analyze(article(d, with_meta)) for d in docs]
     x, event, related, learn, apart = [], [], [], [], []
     for i, j in itertools.combinations(range(len(docs)), 2):
-        found = compare_features(features[i], features[j], model=UNFITTED).event_features
+        if comparable(docs[i], docs[j]):
+            found = compare_features(features[i], features[j], model=UNFITTED).event_features
+        else:
+            found = cheap_features(features[i], features[j])
         x.append([found.get(name, 0.0) for name in FEATURES])
         same = docs[i].event == docs[j].event
         event.append(1.0 if same else 0.0)
@@ -66,6 +77,11 @@ def rows(
         learn.append(comparable(docs[i], docs[j]))
         apart.append(dates_far_apart(features[i], features[j]))
     return np.array(x), np.array(event), np.array(related), np.array(learn), np.array(apart)
+
+
+def _rows(job: tuple[list[Doc], bool]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``rows`` of one slice in one form, for a worker process."""
+    return rows(*job)
 
 
 def comparable(a: Doc, b: Doc) -> bool:
@@ -125,31 +141,32 @@ def best_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return best
 
 
-def cluster_threshold(
-    docs: list[Doc], x: np.ndarray, apart_rows: np.ndarray, weights: np.ndarray, intercept: float
-) -> tuple[float, float]:
-    """Return the average-linkage threshold with the best event-cluster F1 (text and metadata rows),
-    counted over pairs of reports in one language."""
+Block = tuple[list[Doc], np.ndarray, np.ndarray]
+"""One slice's reports, the feature rows of all their pairs and which pairs are dated apart."""
+
+
+def cluster_threshold(blocks: list[Block], weights: np.ndarray, intercept: float) -> tuple[float, float]:
+    """Return the average-linkage threshold with the best event-cluster F1 (mean over the blocks:
+    each slice as text and with metadata), counted over pairs of reports in one language."""
     from dedupe.corpus.linkage import event_groups
 
-    n = len(docs)
-    ids = [d.id for d in docs]
-    label = {d.id: d.event for d in docs}
-    language = {d.id: d.meta["language"] for d in docs}
-    p = 1 / (1 + np.exp(-(x @ weights + intercept)))
-    pairs = list(itertools.combinations(range(n), 2))
     matrices = []
-    for part in range(len(p) // len(pairs)):
+    for docs, x, apart_rows in blocks:
+        n = len(docs)
+        p = 1 / (1 + np.exp(-(x @ weights + intercept)))
         m = np.zeros((n, n))
         apart = np.zeros((n, n), dtype=bool)
-        for k, (i, j) in enumerate(pairs):
-            m[i, j] = m[j, i] = p[part * len(pairs) + k]
-            apart[i, j] = apart[j, i] = apart_rows[part * len(pairs) + k]
-        matrices.append((m, apart))
+        for k, (i, j) in enumerate(itertools.combinations(range(n), 2)):
+            m[i, j] = m[j, i] = p[k]
+            apart[i, j] = apart[j, i] = apart_rows[k]
+        ids = [d.id for d in docs]
+        label = {d.id: d.event for d in docs}
+        language = {d.id: d.meta["language"] for d in docs}
+        matrices.append((ids, m, apart, label, language))
     best = (0.5, 0.0)
     for t in np.arange(0.1, 0.91, 0.02):
         f1 = float(np.mean([_pairwise_f1(event_groups(ids, m, float(t), apart), label, language)
-                            for m, apart in matrices]))  # fmt: skip
+                            for ids, m, apart, label, language in matrices]))  # fmt: skip
         if f1 > best[1] + 1e-9:
             best = (round(float(t), 2), f1)
     return best
@@ -172,21 +189,30 @@ def _pairwise_f1(clusters: list[tuple[str, ...]], label: dict[str, str], languag
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
+    parser.add_argument("--half", default="fit", help="slices to fit on: fit, val or fit,val")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--out", type=Path, default=MODEL, help="where to write the model")
     args = parser.parse_args(argv)
+    halves = args.half.split(",")
+    if not set(halves) <= {"fit", "val"}:
+        parser.error("--half takes fit and val only: the test half is never fitted on")
     corpus = load()
-    docs = corpus.half("fit")
-    if not docs:
-        print("no fitting-half bodies present: rebuild them (fixtures/realnews/REBUILD.md)", file=sys.stderr)
+    slices = [corpus.half(h) for h in halves]
+    if not all(slices):
+        print("no fitting bodies present: rebuild them (fixtures/realnews/REBUILD.md)", file=sys.stderr)
         return 2
-    parts = [rows(docs, with_meta) for with_meta in (False, True)]
+    docs = [d for part in slices for d in part]
+    jobs = [(part, with_meta) for with_meta in (False, True) for part in slices]
+    with ProcessPoolExecutor(args.jobs) as pool:  # each slice and form on its own
+        parts = list(pool.map(_rows, jobs))
     x = np.vstack([p[0] for p in parts])
     event = np.concatenate([p[1] for p in parts])
     related = np.concatenate([p[2] for p in parts])
     learn = np.concatenate([p[3] for p in parts])
-    apart = np.concatenate([p[4] for p in parts])
     weights, intercept = fit_signed(x[learn], event[learn])
     p_event = 1 / (1 + np.exp(-(x @ weights + intercept)))
-    threshold, f1 = cluster_threshold(docs, x, apart, weights, intercept)
+    blocks = [(part, p[0], p[4]) for p, part in zip(parts, slices * 2, strict=True)]
+    threshold, f1 = cluster_threshold(blocks, weights, intercept)
     one_language = learn & (x[:, FEATURES.index("languages_differ")] == 0)
     pair_threshold, pair_f1 = best_threshold(p_event[one_language], event[one_language])
     two_languages = learn & (x[:, FEATURES.index("languages_differ")] == 1)
@@ -213,7 +239,7 @@ def main(argv: list[str]) -> int:
             "fitted_by": "tools/fit_event_model.py",
             "fitted_on": datetime.date.today().isoformat(),
             "manifest_sha256": hashlib.sha256(manifest).hexdigest(),
-            "half": "fit",
+            "half": "+".join(halves),
             "reports": len(docs),
             "events": len({d.event for d in docs}),
             "pairs": int(learn.sum()),
@@ -231,8 +257,8 @@ def main(argv: list[str]) -> int:
           f"across languages {across_threshold} (F1 {across_f1:.3f})")  # fmt: skip
     print(f"cluster threshold {threshold} (F1 {f1:.3f}); related threshold {r_threshold} (F1 {r_f1:.3f})")
     if not args.dry_run:
-        MODEL.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL}")
+        args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
     return 0
 
 

@@ -190,12 +190,20 @@ def components(
     pairs: dict[tuple[int, int], tuple[str, ...]],
     copies: dict[int, list[int]],
     same_text: frozenset[int] | None = None,
+    whole_up_to: int = 0,
 ) -> list[tuple[list[int], list[Work]]]:
     """Split the candidate graph into connected components: their rows and the comparisons inside.
 
     Each copy is compared with its original (``copies``: original row to copy rows), under
     the channel "content" if it has its very text (every copy, without ``same_text``), "copy" otherwise.
+    A graph of at most ``whole_up_to`` rows is one component holding every row, proposed or
+    not: reports of one event that no channel paired (a translation shares no words, a
+    brief few names) are still scored against each other when the events are clustered,
+    since a pair never compared is not a pair found different.
     """
+    if 0 < count <= whole_up_to:
+        found = components(count, pairs, copies, same_text)
+        return [(list(range(count)), [item for _, work in found for item in work])]
     parent = list(range(count))
 
     def root(row: int) -> int:

@@ -12,7 +12,8 @@ Stages, each bounded in memory by sketches and candidate state, never by corpus 
    Copies of one story (exact, edited, cut short, wrapped) are grouped first
    (``dedupe.corpus.copies``): only a group's representative takes part in candidates;
    each copy is compared once with it and clustered with it.
-3. *verify* — the candidate graph splits into connected components; clusters never span
+3. *verify* — the candidate graph splits into connected components (a scan of at most
+   ``verify.ALL_PAIRS_LIMIT`` articles is one, so every pair of it is scored); clusters never span
    two, so each component is re-read from the index, its pairs go through
    ``pipeline.compare_features`` (the very verdict of ``dedupe compare``), and it is
    clustered and described on its own (``verify.verify_component``, a pure function: with
@@ -50,6 +51,7 @@ from dedupe.corpus.scan_tasks import (
     sketch_records,
     split_pieces,
 )
+from dedupe.corpus.verify import ALL_PAIRS_LIMIT
 from dedupe.corpus.workers import batches, completed, ordered_map, worker_pool
 from dedupe.errors import SettingsError
 from dedupe.models import Article, Progress
@@ -241,7 +243,7 @@ class _Run:
         pool: Executor | None,
     ) -> tuple[list[Link], list[Cluster], set[int]]:
         """Verify and cluster each connected component of the candidate graph."""
-        found_components = components(len(ids), pairs, copies.members, copies.same_text)
+        found_components = components(len(ids), pairs, copies.members, copies.same_text, ALL_PAIRS_LIMIT)
         large = [n for n, (_, work) in enumerate(found_components) if len(work) > SPLIT_PAIRS]
         results: dict[int, tuple[list[Link], list[Cluster]]] = {}
         compared: dict[int, dict[int, list[Link]]] = {n: {} for n in large}

@@ -58,7 +58,7 @@ from dedupe.corpus.scan import ScanReport, assemble_report
 from dedupe.corpus.spark_candidates import spark_pairs
 from dedupe.corpus.spark_copies import spark_copy_groups
 from dedupe.corpus.spark_input import DUMP_SUFFIXES, Reading, numbered_articles, sources
-from dedupe.corpus.verify import verify_component
+from dedupe.corpus.verify import ALL_PAIRS_LIMIT, verify_component
 from dedupe.corpus.workers import batches
 from dedupe.errors import InputError, SettingsError
 from dedupe.ingest.inputs import input_files
@@ -215,7 +215,7 @@ def _scan(
         copies = spark_copy_groups(context, sketches)
         pairs = spark_pairs(sketches, frozenset(c for rows in copies.members.values() for c in rows))
         sketches.unpersist()
-        found = components(len(ids), pairs, copies.members, copies.same_text)
+        found = components(len(ids), pairs, copies.members, copies.same_text, ALL_PAIRS_LIMIT)
         total = sum(len(work) for _, work in found)
         progress("compare", 0, total)
         verified = _verify(context, articles, found, copies.members, settings, slices)
