@@ -16,18 +16,19 @@ from dedupe.models import Span
 # German „…“ and Swedish/Danish »…« reuse characters that close elsewhere.
 CLOSERS = {
     "“": "”\"″", "„": "“”", '"': '"”', "«": "»", "»": "«", "‹": "›", "「": "」", "『": "』",
-    "‘": "’", "‚": "‘’", "'": "'",
+    "‘": "’", "‚": "‘’", "'": "'", "″": "″",
 }  # fmt: skip
 
 
 _FAMILY = {
     "“": "double", "„": "double", '"': "double", "«": "guillemet", "»": "guillemet", "‹": "guillemet",
-    "「": "cjk", "『": "cjk", "‘": "single", "‚": "single", "'": "single",
+    "「": "cjk", "『": "cjk", "‘": "single", "‚": "single", "'": "single", "″": "double",
 }  # fmt: skip
 
 
-# Marks that are also apostrophes or closers: they open only where a word could start.
-_AMBIGUOUS_OPENERS = frozenset("\"'»")
+# Marks that are also apostrophes, closers or primes (5″): they open only where a word could
+# start. Korean sites print the double prime for a straight double mark (″…″라고 말했다).
+_AMBIGUOUS_OPENERS = frozenset("\"'»″")
 
 
 _ALL_CLOSERS = frozenset("".join(CLOSERS.values()))
@@ -39,7 +40,12 @@ _SPACED = frozenset('«»‹›"')
 
 
 # Marks that also sit inside words: apostrophes ("Russia’s", "don't") and inch marks (5"9).
-_IN_WORDS = frozenset("’'\"")
+_IN_WORDS = frozenset("’'\"″")
+
+# Korean and Japanese write the particle or verb ending right after a closing mark
+# ("…"라고 말했다, "…"며, 「…」と): a mark followed by a Hangul, kana or Han letter is
+# never an apostrophe, which only sits inside words of alphabetic scripts.
+_NO_APOSTROPHE_SCRIPTS = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
 
 
 # Every character ``_scan`` acts on: it visits only these, not each character of the text.
@@ -178,4 +184,4 @@ def _can_close(text: str, i: int) -> bool:
     if before.isspace() and char not in _SPACED:
         return False
     # "Russia’s", "don't": a mark between letters is an apostrophe, never a closing quote.
-    return char not in _IN_WORDS or not after.isalnum()
+    return char not in _IN_WORDS or not after.isalnum() or _NO_APOSTROPHE_SCRIPTS.match(after) is not None
