@@ -112,3 +112,13 @@ def test_korean_particle_right_after_a_closing_mark(text: str, inner: list[str])
 def test_an_apostrophe_or_prime_between_latin_letters_still_closes_nothing() -> None:
     text = "Ortega, who stands 6″2 tall, said 'we don't know yet' and left."
     assert [q.text for q in extract_quotes(Article(id="x", text=text))] == ["we don't know yet"]
+
+
+def test_a_page_that_stops_inside_a_quotation_keeps_it() -> None:
+    text = "The mayor spoke at noon.\n\nOrtega said the plan works. “We will build it by sprin"
+    assert [q.text for q in extract_quotes(Article(id="x", text=text))] == ["We will build it by sprin"]
+
+
+def test_an_unclosed_mark_before_the_last_paragraph_is_still_stray() -> None:
+    text = "Ortega said the plan works. “We will build the bridge\n\nThe mayor left at noon."
+    assert extract_quotes(Article(id="x", text=text)) == ()

@@ -1,7 +1,8 @@
 """Find quotations by their marks: the outermost pair, apostrophes told apart from closing quotes.
 
 A quotation may run over paragraphs in the newspaper way (an opening mark on each, a
-closing mark on the last); an unclosed mark after a lead-in ends at its paragraph's end.
+closing mark on the last); an unclosed mark after a lead-in, or in a page's last paragraph
+(a story cut off mid-quotation), ends at its paragraph's end.
 ``extract`` turns what is found here into quotations with speakers.
 """
 
@@ -93,7 +94,11 @@ def find_quote_marks(text: str, paras: list[Span]) -> list[MarkedQuote]:
                 and following is not None
                 and _FAMILY.get(text[following.start]) == _FAMILY[stack[0].mark]
             )
-            if stack and not chained and _led_in(text, paras[index], stack[0].position):
+            if (
+                stack
+                and not chained
+                and (_led_in(text, paras[index], stack[0].position) or _cut_off(text, paras, index, stack[0]))
+            ):
                 found.append(MarkedQuote(stack[0].position, trimmed_end(text, paras[index]), closed=0))
             index += 1
             continue
@@ -108,6 +113,16 @@ def _led_in(text: str, para: Span, position: int) -> bool:
     """True if an unclosed mark follows a lead-in ("said:", "stated,") on its line."""
     lead = text[para.start : position].rstrip()
     return bool(lead) and (lead[-1] == ":" or (lead[-1] == "," and _VERB_BEFORE.search(lead) is not None))
+
+
+def _cut_off(text: str, paras: list[Span], index: int, opened: _Open) -> bool:
+    """True if an unclosed mark opens in the last paragraph: the page stops inside the quotation
+    (feeds and excerpts cut a story mid-sentence), unless it ends a run of paragraphs that open
+    with its family's marks and never close (a stray mark repeated, not a quotation cut off)."""
+    if index != len(paras) - 1:
+        return False
+    previous = paras[index - 1] if index > 0 else None
+    return previous is None or _FAMILY.get(text[previous.start]) != _FAMILY[opened.mark]
 
 
 def trimmed_end(text: str, para: Span) -> int:
