@@ -37,6 +37,7 @@ from dedupe.quotes.marks import (
     find_quote_marks,
 )
 from dedupe.quotes.readouts import (
+    is_signature,
     readout_statements,
     transcript_statements,
 )
@@ -262,6 +263,7 @@ def _looks_like_subhead(line: str) -> bool:
         and end[-1] not in SENTENCE_ENDS
         and not line.lstrip().startswith(("-", "•", "*", "–"))
         and len(line.split()) <= HEADLINE_MAX_WORDS
+        and not is_signature(line)  # a post's "— Name (@handle) May 4, 2026" names its author
     )
 
 
