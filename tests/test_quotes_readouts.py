@@ -1,5 +1,5 @@
-"""Tests for posts embedded in a page with their signature apart: the paragraph ending on its
-image link is a statement, the signature's name in the next paragraph its author."""
+"""Tests for dedupe.quotes.readouts: an embedded post whose signature is printed apart (the
+paragraph ending on its image link is a statement, the next paragraph's name its author)."""
 
 from __future__ import annotations
 
