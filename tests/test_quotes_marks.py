@@ -13,8 +13,8 @@ from dedupe.quotes.extract import extract_quotes
 from dedupe.quotes.marks import MAX_QUOTE_PARAGRAPHS
 from dedupe.text.segment import paragraphs
 
-OPENING = "“‘\"'«»„‚「『‹"
-CLOSING = "”’\"'»«“‘」』›"
+OPENING = "“‘\"'«»„‚「『‹″"
+CLOSING = "”’\"'»«“‘」』›″"
 PROPERTY = settings(max_examples=150, deadline=None)
 
 
@@ -94,3 +94,31 @@ def test_a_stray_opening_mark_swallows_nothing(paras: list[list[str]], data: st.
     lines.append("Later the minister spoke. “We will see,” Smith said.")
     quotes = extract_quotes(Article(id="p", text="\n\n".join(lines)))
     assert [q.text for q in quotes] == ["We will see,"]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ('김 장관은 "회담이 유익했다"며 "또 만나겠다"고 말했다.', ["회담이 유익했다", "또 만나겠다"]),
+        ("박 대사는 ″협력을 더 늘리겠다″고 밝혔다.", ["협력을 더 늘리겠다"]),
+        ("이 장관은 ‘새 출발’이라고 불렀다.", ["새 출발"]),
+    ],
+    ids=str,
+)
+def test_korean_particle_right_after_a_closing_mark(text: str, inner: list[str]) -> None:
+    assert [q.text for q in extract_quotes(Article(id="x", text=text, language="ko"))] == inner
+
+
+def test_an_apostrophe_or_prime_between_latin_letters_still_closes_nothing() -> None:
+    text = "Ortega, who stands 6″2 tall, said 'we don't know yet' and left."
+    assert [q.text for q in extract_quotes(Article(id="x", text=text))] == ["we don't know yet"]
+
+
+def test_a_page_that_stops_inside_a_quotation_keeps_it() -> None:
+    text = "The mayor spoke at noon.\n\nOrtega said the plan works. “We will build it by sprin"
+    assert [q.text for q in extract_quotes(Article(id="x", text=text))] == ["We will build it by sprin"]
+
+
+def test_an_unclosed_mark_before_the_last_paragraph_is_still_stray() -> None:
+    text = "Ortega said the plan works. “We will build the bridge\n\nThe mayor left at noon."
+    assert extract_quotes(Article(id="x", text=text)) == ()

@@ -15,7 +15,8 @@ text: never paste them into code, tests or docs).
 
 With ``--sets``, it lists instead each labelled quotation set of the half that
 ``audit_quotes`` does not put in one group, with the group (id, speaker, relation) each
-member landed in, or none when the member was not found.
+member landed in, or none when the member was not found, and counts the groups that mix
+renderings of two labelled sets (statements that should stay apart).
 
     python tools/quote_misses.py [--half fit] [--language en] [--context 120] [--sets]
 """
@@ -35,7 +36,7 @@ from fit_event_model import article
 from judgement import _same_speaker
 
 from dedupe.quotes.extract import extract_quotes
-from dedupe.quotes.match import QuoteGroup, audit_quotes
+from dedupe.quotes.match import QuoteGroup, Rendering, audit_quotes
 
 
 def main(argv: list[str]) -> int:
@@ -98,19 +99,41 @@ def holds(group: QuoteGroup, m: dict[str, Any]) -> list[str]:
     ]
 
 
+def _overlaps(rendering: Rendering, q: dict[str, Any]) -> bool:
+    """True if ``rendering`` overlaps labelled quotation ``q`` in its article."""
+    return (
+        rendering.article_id == q["doc"]
+        and rendering.span.start < q["end"]
+        and q["start"] < rendering.span.end
+    )
+
+
 def list_sets(docs: dict[str, Doc], quotes: list[dict[str, Any]]) -> int:
     """Print each labelled set (2+ reports here) that no one group holds, and where its members went."""
     sets: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for q in quotes:
         if q.get("set") and q["doc"] in docs:
             sets[q["set"]].append(q)
-    grouped = total = 0
+    labelled: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in quotes:
+        if q.get("set") and q["doc"] in docs:
+            labelled[q["doc"]].append(q)
+    grouped = total = mixed = 0
     for name, members in sorted(sets.items()):
         ids = sorted({m["doc"] for m in members})
         if len(ids) < 2:
             continue
         total += 1
         audit = audit_quotes([article(docs[i], False) for i in ids])
+        # Two renderings of a group holding different labelled statements mix them (one long
+        # quotation holding both is not a mix: it is what the others render in part).
+        for g in audit.groups:
+            held = [
+                frozenset(q["set"] for q in labelled[r.article_id] if _overlaps(r, q)) for r in g.renderings
+            ]
+            if any(x and y and not x & y for x in held for y in held):
+                mixed += 1
+                print(f"mixed in {name}: {g.id} {g.speaker!r} holds {sorted(set().union(*held))}")
 
         if any(all(holds(g, m) for m in members) for g in audit.groups):
             grouped += 1
@@ -120,7 +143,7 @@ def list_sets(docs: dict[str, Doc], quotes: list[dict[str, Any]]) -> int:
             where = [f"{g.id} {g.speaker!r} {','.join(holds(g, m))}" for g in audit.groups if holds(g, m)]
             language = docs[m["doc"]].meta["language"]
             print(f"    {m['doc']} {language} label={m['speaker']!r} -> {where or 'not found'}")
-    print(f"sets grouped {grouped}/{total}")
+    print(f"sets grouped {grouped}/{total}; groups mixing two labelled sets {mixed}")
     return 0
 
 

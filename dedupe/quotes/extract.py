@@ -39,6 +39,7 @@ from dedupe.quotes.marks import (
 )
 from dedupe.quotes.quote_lists import listed_quotes
 from dedupe.quotes.readouts import (
+    is_signature,
     readout_statements,
     transcript_statements,
 )
@@ -274,6 +275,7 @@ def _looks_like_subhead(line: str) -> bool:
         and not _closes_single(end)
         and not line.lstrip().startswith(("-", "•", "*", "–"))
         and len(line.split()) <= HEADLINE_MAX_WORDS
+        and not is_signature(line)  # a post's "— Name (@handle) May 4, 2026" names its author
     )
 
 

@@ -1,7 +1,8 @@
 """Find quotations by their marks: the outermost pair, apostrophes told apart from closing quotes.
 
 A quotation may run over paragraphs in the newspaper way (an opening mark on each, a
-closing mark on the last); an unclosed mark after a lead-in ends at its paragraph's end.
+closing mark on the last); an unclosed mark after a lead-in, or in a page's last paragraph
+(a story cut off mid-quotation), ends at its paragraph's end.
 ``extract`` turns what is found here into quotations with speakers.
 """
 
@@ -16,18 +17,19 @@ from dedupe.models import Span
 # German „…“ and Swedish/Danish »…« reuse characters that close elsewhere.
 CLOSERS = {
     "“": "”\"″", "„": "“”", '"': '"”', "«": "»", "»": "«", "‹": "›", "「": "」", "『": "』",
-    "‘": "’", "‚": "‘’", "'": "'",
+    "‘": "’", "‚": "‘’", "'": "'", "″": "″",
 }  # fmt: skip
 
 
 _FAMILY = {
     "“": "double", "„": "double", '"': "double", "«": "guillemet", "»": "guillemet", "‹": "guillemet",
-    "「": "cjk", "『": "cjk", "‘": "single", "‚": "single", "'": "single",
+    "「": "cjk", "『": "cjk", "‘": "single", "‚": "single", "'": "single", "″": "double",
 }  # fmt: skip
 
 
-# Marks that are also apostrophes or closers: they open only where a word could start.
-_AMBIGUOUS_OPENERS = frozenset("\"'»")
+# Marks that are also apostrophes, closers or primes (5″): they open only where a word could
+# start. Korean sites print the double prime for a straight double mark (″…″라고 말했다).
+_AMBIGUOUS_OPENERS = frozenset("\"'»″")
 
 
 _ALL_CLOSERS = frozenset("".join(CLOSERS.values()))
@@ -39,7 +41,12 @@ _SPACED = frozenset('«»‹›"')
 
 
 # Marks that also sit inside words: apostrophes ("Russia’s", "don't") and inch marks (5"9).
-_IN_WORDS = frozenset("’'\"")
+_IN_WORDS = frozenset("’'\"″")
+
+# Korean and Japanese write the particle or verb ending right after a closing mark
+# ("…"라고 말했다, "…"며, 「…」と): a mark followed by a Hangul, kana or Han letter is
+# never an apostrophe, which only sits inside words of alphabetic scripts.
+_NO_APOSTROPHE_SCRIPTS = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
 
 
 # Every character ``_scan`` acts on: it visits only these, not each character of the text.
@@ -87,7 +94,11 @@ def find_quote_marks(text: str, paras: list[Span]) -> list[MarkedQuote]:
                 and following is not None
                 and _FAMILY.get(text[following.start]) == _FAMILY[stack[0].mark]
             )
-            if stack and not chained and _led_in(text, paras[index], stack[0].position):
+            if (
+                stack
+                and not chained
+                and (_led_in(text, paras[index], stack[0].position) or _cut_off(text, paras, index, stack[0]))
+            ):
                 found.append(MarkedQuote(stack[0].position, trimmed_end(text, paras[index]), closed=0))
             index += 1
             continue
@@ -102,6 +113,16 @@ def _led_in(text: str, para: Span, position: int) -> bool:
     """True if an unclosed mark follows a lead-in ("said:", "stated,") on its line."""
     lead = text[para.start : position].rstrip()
     return bool(lead) and (lead[-1] == ":" or (lead[-1] == "," and _VERB_BEFORE.search(lead) is not None))
+
+
+def _cut_off(text: str, paras: list[Span], index: int, opened: _Open) -> bool:
+    """True if an unclosed mark opens in the last paragraph: the page stops inside the quotation
+    (feeds and excerpts cut a story mid-sentence), unless it ends a run of paragraphs that open
+    with its family's marks and never close (a stray mark repeated, not a quotation cut off)."""
+    if index != len(paras) - 1:
+        return False
+    previous = paras[index - 1] if index > 0 else None
+    return previous is None or _FAMILY.get(text[previous.start]) != _FAMILY[opened.mark]
 
 
 def trimmed_end(text: str, para: Span) -> int:
@@ -178,4 +199,4 @@ def _can_close(text: str, i: int) -> bool:
     if before.isspace() and char not in _SPACED:
         return False
     # "Russia’s", "don't": a mark between letters is an apostrophe, never a closing quote.
-    return char not in _IN_WORDS or not after.isalnum()
+    return char not in _IN_WORDS or not after.isalnum() or _NO_APOSTROPHE_SCRIPTS.match(after) is not None

@@ -1,6 +1,7 @@
 """Statements printed without quotation marks: readouts, bullets under a colon line, "Name: …" lines.
 
-Also embedded posts ("… — Name (@handle) May 4, 2026") and published transcripts: a
+Also embedded posts ("… — Name (@handle) May 4, 2026", or a paragraph ending on its image
+link with that signature apart or none) and published transcripts: a
 heading "X's opening remarks …", salutations, then the speech in plain paragraphs.
 
 ``extract`` gives them the kind "readout"; a bare name before the colon counts only if it
@@ -48,6 +49,16 @@ _EMBEDDED_POST = re.compile(
     r"^(?P<rest>\S.*?)\s*(?:https?://\S+\s*)?[—–-]\s*(?P<name>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
     r"\s*\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$",
     re.DOTALL,
+)
+
+
+# A post whose signature the page printed apart: the words, then its image link at the end of
+# the paragraph ("… pic.twitter.com/AbC123"), and maybe "— Name (@handle) Month D, YYYY" as
+# the next paragraph, which names the author.
+_POST_LINK = re.compile(r"^(?P<rest>\S.*?)\s*\bpic\.twitter\.com/\w+\s*$", re.DOTALL)
+_SIGNATURE = re.compile(
+    r"^\s*[—–-]\s*(?P<name>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
+    r"\s*\(@\w+\)\s*[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$"
 )
 
 
@@ -118,9 +129,16 @@ def readout_statements(
         return k < len(starts) and starts[k] < span.end
 
     for index, para in enumerate(paras):
+        line = para.slice(text)
+        # A post ends on its link, not a stop, and a short one looks like a subhead.
+        linked = _POST_LINK.match(line)
+        if linked is not None:
+            statement = Span(para.start + linked.start("rest"), para.start + linked.end("rest"))
+            if not quoted(statement):
+                found.append((statement, *_signed(text, paras, index, statement)))
+            continue
         if para.start in headlines:
             continue
-        line = para.slice(text)
         if line.rstrip().endswith(":") and _READOUT_CUE.search(line):
             lead = Span(para.start + _last_sentence_start(line), trimmed_end(text, para) - 1)
             for statement in _under(text, paras, index):
@@ -147,6 +165,21 @@ def readout_statements(
                 lead = Span(para.start + opens, para.start + inline.end("lead"))
                 found.append((statement, lead, named))
     return found
+
+
+def _signed(text: str, paras: list[Span], index: int, post: Span) -> tuple[Span, bool]:
+    """The lead of a post that ends paragraph ``index``: the signature's name in the next
+    paragraph, or nothing (an author the page does not name) before the post."""
+    following = paras[index + 1] if index + 1 < len(paras) else None
+    signature = _SIGNATURE.match(following.slice(text)) if following is not None else None
+    if following is None or signature is None:
+        return Span(post.start, post.start), False
+    return Span(following.start + signature.start("name"), following.start + signature.end("name")), True
+
+
+def is_signature(line: str) -> bool:
+    """True for a post's signature line printed on its own: "— Name (@handle) May 4, 2026"."""
+    return _SIGNATURE.match(line) is not None
 
 
 def _dateline(name: str | None) -> bool:
