@@ -12,12 +12,7 @@ import pytest
 from dedupe.evidence.facts import compare_facts
 from dedupe.ingest.build import article_from_text
 
-CONFLICTS = frozenset(("conflict", "number_mismatch", "date_mismatch"))
-
-
-def _conflicts(a_text: str, b_text: str) -> list[tuple[str, str, str]]:
-    a, b = article_from_text(a_text, id="a"), article_from_text(b_text, id="b")
-    return [(f.slot, f.a_value, f.b_value) for f in compare_facts(a, b) if f.kind in CONFLICTS]
+from fact_conflicts import conflicts
 
 
 @pytest.mark.parametrize(
@@ -61,7 +56,7 @@ def _conflicts(a_text: str, b_text: str) -> list[tuple[str, str, str]]:
 def test_tolls_still_moving_and_parts_of_a_toll_are_no_mismatch(
     a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
 ) -> None:
-    assert _conflicts(a_text, b_text) == flagged
+    assert conflicts(a_text, b_text) == flagged
 
 
 @pytest.mark.parametrize(
@@ -107,7 +102,7 @@ def test_tolls_still_moving_and_parts_of_a_toll_are_no_mismatch(
 def test_ages_parts_and_function_words_are_no_figure_of_the_event(
     a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
 ) -> None:
-    assert _conflicts(a_text, b_text) == flagged
+    assert conflicts(a_text, b_text) == flagged
 
 
 @pytest.mark.parametrize(("a_day", "b_day", "flagged"), [(1, 2, False), (1, 1, True)])

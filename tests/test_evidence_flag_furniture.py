@@ -7,15 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dedupe.evidence.facts import compare_facts
-from dedupe.ingest.build import article_from_text
-
-CONFLICTS = frozenset(("conflict", "number_mismatch", "date_mismatch"))
-
-
-def _conflicts(a_text: str, b_text: str) -> list[tuple[str, str, str]]:
-    a, b = article_from_text(a_text, id="a"), article_from_text(b_text, id="b")
-    return [(f.slot, f.a_value, f.b_value) for f in compare_facts(a, b) if f.kind in CONFLICTS]
+from fact_conflicts import conflicts
 
 
 @pytest.mark.parametrize(
@@ -68,4 +60,4 @@ def _conflicts(a_text: str, b_text: str) -> list[tuple[str, str, str]]:
 def test_captions_posts_and_title_case_headlines_cannot_contradict(
     a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
 ) -> None:
-    assert _conflicts(a_text, b_text) == flagged
+    assert conflicts(a_text, b_text) == flagged
