@@ -25,14 +25,14 @@ The marks are found in ``quotes.marks``, the statements without marks in ``quote
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from operator import attrgetter
 
 from dedupe.models import Article, Span
 from dedupe.quotes.after_speech import after_reported_sentence
+from dedupe.quotes.carry import carry_back, carry_speakers
 from dedupe.quotes.marks import (
     MarkedQuote,
     find_quote_marks,
@@ -43,14 +43,12 @@ from dedupe.quotes.readouts import (
     readout_statements,
     transcript_statements,
 )
-from dedupe.quotes.speaker import UNKNOWN, Speaker
-from dedupe.quotes.speaker_words import VERBS
+from dedupe.quotes.speaker import Speaker
 from dedupe.quotes.speakers import Attribution, SpeakerResolver
 from dedupe.text import segment
 from dedupe.text.segment import paragraphs
 
 # A quotation followed by one of these on its line has a frame of its own, even one naming nobody.
-_SPEECH_VERB = re.compile(r"\b(?:" + "|".join(VERBS) + r")\b")
 # A title or subhead is a short line without final punctuation; quotes in it are "headline".
 HEADLINE_MAX_WORDS = 16
 # What ends a line that is a sentence, not a title: Latin and CJK stops, closing marks.
@@ -162,7 +160,7 @@ def extract_quotes(
             pieces.append((clause, clause, "reported", sentence, attribution, 1))
     pieces.sort(key=lambda p: p[0].start)
     quotes = [_quote(article.id, text, *piece) for piece in pieces]
-    return tuple(_carry_speakers(resolver.masked, _carry_back(resolver.masked, quotes)))
+    return tuple(carry_speakers(resolver.masked, carry_back(resolver.masked, quotes)))
 
 
 def speaker_of(article: Article, span: Span) -> Attribution | None:
@@ -291,66 +289,6 @@ def _sentence_of(span: Span, sents: list[Span]) -> Span:
     if first >= last:
         return span
     return Span(min(span.start, sents[first].start), max(span.end, sents[last - 1].end))
-
-
-def _carry_speakers(masked: str, quotes: list[Quote]) -> list[Quote]:
-    """Give an unattributed statement the speaker of the quotation just before it.
-
-    News copy attributes a run of quotations once: `"…," he said. "…"` and a paragraph that
-    is only a quotation after one attributed quotation. The words between the two (quoted
-    words blanked) must be nothing but the earlier one's frame sentence.
-    """
-    carried: list[Quote] = []
-    previous: Quote | None = None
-    for quote in quotes:
-        if quote.kind in ("headline", "reported"):
-            carried.append(quote)
-            continue
-        if quote.canonical_speaker == UNKNOWN and previous is not None and quote.kind != "fragment":
-            end = max(
-                previous.sentence.end,
-                previous.span.end,
-                previous.frame_span.end if previous.frame_span else 0,
-            )
-            line_end = masked.find("\n", quote.span.end)
-            after = masked[quote.span.end : line_end if line_end >= 0 else len(masked)]
-            if (
-                end <= quote.span.start
-                and not any(ch.isalnum() for ch in masked[end : quote.span.start])
-                and _SPEECH_VERB.search(after) is None
-            ):
-                quote = replace(quote, speaker=previous.speaker, canonical_speaker=previous.canonical_speaker,
-                                speaker_kind=previous.speaker_kind, frame=previous.frame,
-                                frame_span=previous.frame_span)  # fmt: skip
-        if quote.canonical_speaker != UNKNOWN:
-            previous = quote
-        elif quote.kind != "fragment":
-            previous = None
-        carried.append(quote)
-    return carried
-
-
-def _carry_back(masked: str, quotes: list[Quote]) -> list[Quote]:
-    """Give a quotation the speaker of the one right after it on its line: `“…” “…,” X said.`
-
-    A run of quotations with nothing between them but spaces and punctuation is one
-    speaker's, attributed once, at its end as often as at its start.
-    """
-    carried = list(quotes)
-    for k in range(len(carried) - 2, -1, -1):
-        quote, after = carried[k], carried[k + 1]
-        if (
-            quote.canonical_speaker == UNKNOWN
-            and quote.kind == "full"
-            and after.kind == "full"
-            and after.canonical_speaker != UNKNOWN
-            and quote.span.end <= after.span.start
-            and not any(ch.isalnum() or ch == "\n" for ch in masked[quote.span.end : after.span.start])
-        ):
-            carried[k] = replace(quote, speaker=after.speaker, canonical_speaker=after.canonical_speaker,
-                                 speaker_kind=after.speaker_kind, frame=after.frame,
-                                 frame_span=after.frame_span)  # fmt: skip
-    return carried
 
 
 def _kind(text: str, span: Span, sentence: Span, headlines: set[int]) -> str:
