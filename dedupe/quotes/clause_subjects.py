@@ -13,7 +13,8 @@ from dataclasses import replace
 from dedupe.evidence.lexicon import COMMON_PLACE_ZIPF, NAME_WORD
 from dedupe.evidence.mentions import Mention
 from dedupe.evidence.terms import SPACELESS, ZIPF_CEILING, rarity
-from dedupe.quotes.speaker_words import DOCUMENT_NOUN, ISSUER_ACRONYM, ROLE_HEADS, SUBJECT_LOOKBACK
+from dedupe.quotes.body_words import DOCUMENT_NOUN, ISSUER_ACRONYM
+from dedupe.quotes.speaker_words import ROLE_HEADS, SUBJECT_LOOKBACK
 from dedupe.quotes.subject_names import collective_body
 
 # A sentence's opening words up to its first comma or stop: where its subject is.

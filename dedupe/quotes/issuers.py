@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import re
 
-from dedupe.quotes.speaker import UNKNOWN, Speaker
-from dedupe.quotes.speaker_words import (
-    DETERMINERS,
+from dedupe.quotes.body_words import (
     DOCUMENT_NOUN,
     DOCUMENT_REACH,
     ISSUER_ACRONYM,
@@ -18,8 +16,9 @@ from dedupe.quotes.speaker_words import (
     ISSUERS,
     STATEMENT_HEADS,
     TITLED,
-    drop_article,
 )
+from dedupe.quotes.speaker import UNKNOWN, Speaker
+from dedupe.quotes.speaker_words import DETERMINERS, drop_article
 from dedupe.quotes.subject_names import body_name
 
 

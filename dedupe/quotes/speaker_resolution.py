@@ -22,6 +22,7 @@ from dedupe.evidence.names import canonical_names, same_person
 from dedupe.evidence.places import lookup_place
 from dedupe.models import Article, Span
 from dedupe.quotes import foreign_roles as foreign
+from dedupe.quotes.body_words import OFFICE, STATEMENT_HEADS
 from dedupe.quotes.clause_subjects import apposed, body_subjects, opens_clause, without_openers
 from dedupe.quotes.issuers import institution, statement_issuers
 from dedupe.quotes.speaker import UNKNOWN, Speaker
@@ -39,14 +40,12 @@ from dedupe.quotes.speaker_words import (
     MAX_SUBJECT_WORDS,
     NOBODY,
     NOT_BODIES,
-    OFFICE,
     PERSONAL,
     PLURAL,
     PRONOUN_REACH,
     PRONOUN_SENTENCES,
     ROLE_HEADS,
     SPEECH_VERB,
-    STATEMENT_HEADS,
     TRAILING_ADVERB,
     apposition_words,
     drop_article,

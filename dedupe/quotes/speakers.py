@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from dedupe.evidence.lexicon import FUNCTION_WORDS
 from dedupe.evidence.mentions import Mention
 from dedupe.models import Span
+from dedupe.quotes.body_words import STATEMENT_HEADS
 from dedupe.quotes.foreign_frames import BY_LANGUAGE, ForeignFrameResolver
 from dedupe.quotes.frame_patterns import (
     ABSOLUTE,
@@ -62,7 +63,6 @@ from dedupe.quotes.speaker_words import (
     PARTICIPLES,
     ROLE_HEADS,
     SPEECH_VERB,
-    STATEMENT_HEADS,
     not_subject,
     strip_span,
 )

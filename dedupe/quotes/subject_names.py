@@ -22,15 +22,8 @@ from dedupe.evidence.lexicon import (
 from dedupe.evidence.mentions import Mention
 from dedupe.evidence.places import lookup_place
 from dedupe.evidence.terms import SPACELESS, ZIPF_CEILING, rarity
-from dedupe.quotes.speaker_words import (
-    ACCORDING_WORDS,
-    COLLECTIVE_AFTER,
-    COLLECTIVE_OF,
-    COLLECTIVES,
-    DETERMINERS,
-    NOT_BODIES,
-    drop_article,
-)
+from dedupe.quotes.body_words import COLLECTIVE_AFTER, COLLECTIVE_OF, COLLECTIVES
+from dedupe.quotes.speaker_words import ACCORDING_WORDS, DETERMINERS, NOT_BODIES, drop_article
 
 # The demonyms in a fixed order, so that the first that fits a country's name is always one.
 _DEMONYMS = sorted(DEMONYMS)
