@@ -274,5 +274,5 @@ def test_who_a_passive_names_as_attending_takes_part() -> None:
 def test_a_german_nouns_ending_on_a_name_outside_german_text_is_no_abstract_noun() -> None:
     text = "Prime Minister Dana Quill met Senator Ann Hartung in Valdor on Monday.\n\nHartung spoke of trade."
     assert written_as_person(text, "Ann Hartung", "en")
-    assert not written_as_person("Zur Stufentrennung kam es nicht.", "Zur Stufentrennung", "de")
-    assert not written_as_person("Zur Stufentrennung kam es nicht.", "Zur Stufentrennung")
+    assert not written_as_person("Zur Zündung kam es nicht.", "Zur Zündung", "de")
+    assert not written_as_person("Zur Zündung kam es nicht.", "Zur Zündung")

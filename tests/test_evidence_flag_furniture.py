@@ -15,7 +15,7 @@ from fact_conflicts import conflicts
     [
         # A headline in title case capitalises words that are no names: no place read there contradicts.
         (
-            "Presidents Meet At Lakeside Estate South Of San Francisco\n"
+            "Leaders Gather At Garden Estate North Of San Francisco\n"
             "The two presidents met at a lakeside estate on Tuesday, November 14, 2023, "
             "for four hours of talks.",
             "The two presidents met on Tuesday, November 14, 2023, in San Francisco for four hours of talks.",

@@ -164,7 +164,7 @@ def test_a_disaster_verb_places_its_event_in_other_languages(text: str, expected
     ("text", "expected"),
     [
         ("Un sismo sacudió el viernes una zona remota del noroeste de Nepal, según la policía.", ["Nepal"]),
-        ("O ministro chegou à cidade japonesa de Hiroshima na tarde de sábado.", ["Hiroshima"]),
+        ("A delegação visitou na segunda-feira a cidade japonesa de Hiroshima.", ["Hiroshima"]),
         ("El cohete despegó el miércoles, en el estado de Florida, tras dos intentos fallidos.", ["Florida"]),
         ("Die Rakete startete am Donnerstag im US-Bundesstaat Texas, wie Livebilder zeigten.", ["Texas"]),
         ("El cohete fue lanzado el miércoles desde el Centro Espacial Kennedy.", ["Florida"]),

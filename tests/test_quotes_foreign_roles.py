@@ -122,7 +122,7 @@ CASES = [
         "French pronoun for the subject a speech verb put after it",
         "fr",
         "La banque est prête à agir, a indiqué Mara Velde alors que les taux sont hauts. Il a même "
-        "laissé ouverte la possibilité de nouvelles hausses. « Il serait prématuré de conclure », "
+        "n'a pas exclu d'autres mesures. « Nous verrons le mois prochain », "
         "a-t-il déclaré à Lyon.",
         "Mara Velde",
     ),
@@ -135,8 +135,8 @@ CASES = [
     (
         "Spanish 'the latter' past a capitalised name the finder missed",
         "es",
-        "Jonas Lindqvist habló durante una reunión con el viceprimer ministro He Lifeng, encargado de "
-        "asuntos económicos. Este último lamentó los «incidentes inesperados» del año.",
+        "Jonas Lindqvist conversó en un almuerzo con el ministro de Hacienda He Lifeng, responsable de "
+        "la economía. Este último criticó los «retrasos constantes» del puerto.",
         UNKNOWN,
     ),
     (
@@ -176,8 +176,8 @@ CASES = [
     (
         "Spanish description apposed to a name",
         "es",
-        "La secretaria del Tesoro de Estados Unidos (EE.UU.), Mara Velde, llegó el lunes. Habló con "
-        "Jonas Lindqvist. “Mi objetivo es claro”, manifestó la secretaria del Tesoro.",
+        "La secretaria de Comercio de Nueva Tarnia (NT), Mara Velde, llegó el lunes. Habló con "
+        "Jonas Lindqvist. “Mi objetivo es claro”, manifestó la secretaria de Comercio.",
         "Mara Velde",
     ),
 ]

@@ -11,8 +11,8 @@ from dedupe.quotes.extract import extract_quotes
 from dedupe.quotes.speaker import UNKNOWN
 
 LIST_LEDE = (
-    "Tarnwell Bank Governor Ana Velde explains the decision to hold rates and responds to "
-    "questions in the post-meeting press conference."
+    "Tarnwell Bank Governor Ana Velde sets out why rates stay on hold and takes reporters' "
+    "questions at a press conference after the meeting."
 )
 LIST_BODY = (
     "\n\nKey quotes\n\n"

@@ -68,7 +68,7 @@ ABSTRACT_ENDINGS = (
 )
 ABSTRACT_MIN_CHARS = 7
 # Of those, the German endings, read in German text (or text of no known language) alone:
-# in English "Ann Hartung" is a senator, in German "Zur Stufentrennung" a heading.
+# in English "Ann Hartung" is a senator, in German "Zur Zündung" a heading.
 GERMAN_ENDINGS = ("ung", "heit", "keit", "schaft", "ität")
 GERMAN_OR_UNKNOWN = frozenset(("de", "und", ""))
 # Spanish and Portuguese given names and surnames from feasts and virtues that end like an

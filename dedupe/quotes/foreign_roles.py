@@ -121,8 +121,8 @@ def untitled(mentions: Iterable[Mention], masked: str, language: str) -> list[Me
 
 def apposed_roles(masked: str, mentions: list[Mention], roles: list[frozenset[str]]) -> list[frozenset[str]]:
     """Give the role words of a name inside a description to the person the description is
-    apposed to: "la secretaria del Tesoro de Estados Unidos (EE.UU.), Janet Yellen" describes
-    Yellen, not "Estados Unidos", which the finder of names takes for a person."""
+    apposed to: "la secretaria de Comercio de Nueva Tarnia (NT), Mara Velde" describes
+    Velde, not "Nueva Tarnia", which the finder of names takes for a person."""
     moved = list(roles)
     for k in range(len(mentions) - 1):
         before = masked[max(0, mentions[k].start - OF_REACH) : mentions[k].start].split()

@@ -2,8 +2,8 @@
 
 Market and live pages print a speaker's words as a run of paragraphs (or bullets) that are
 each nothing but a quotation, under a subhead that says quotations follow. The lede above
-it names whose press conference, speech or remarks they come from ("X … responds to
-questions in the post-meeting press conference"). Each quotation of the run is that one
+it names whose press conference, speech or remarks they come from ("X … takes
+reporters' questions after the meeting"). Each quotation of the run is that one
 person's: the heading or the lede must name exactly one person, and the lede must say that
 they spoke; a lede that names anyone else leaves the list unknown.
 """
@@ -19,7 +19,7 @@ from dedupe.quotes.marks import MarkedQuote
 from dedupe.quotes.speaker import Speaker
 from dedupe.quotes.speakers import Attribution, SpeakerResolver
 
-# A subhead that announces quotations: "Key quotes", "Fed meeting press conference quotes".
+# A subhead that announces quotations: "Key quotes", "Quotes from the governor's briefing".
 _LIST_HEADING = re.compile(r"\b(?:quotes|quotations|takeaways|highlights)\b", re.IGNORECASE)
 # Words of the lede that say its person spoke: a press conference, a speech, answers.
 _SPOKE = re.compile(
