@@ -12,31 +12,28 @@ is found in ``issuers``, whom a clause is about in ``clause_subjects``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from operator import attrgetter
 
-from dedupe.evidence.lexicon import FUNCTION_WORDS, NAME_WORD, fits, fold
+from dedupe.evidence.lexicon import fits, fold
 from dedupe.evidence.mentions import Mention, person_mentions
-from dedupe.evidence.names import canonical_names, same_person
+from dedupe.evidence.names import canonical_names
 from dedupe.evidence.places import lookup_place
 from dedupe.models import Article, Span
 from dedupe.quotes import foreign_roles as foreign
 from dedupe.quotes.body_words import OFFICE, STATEMENT_HEADS
 from dedupe.quotes.clause_subjects import apposed, body_subjects, opens_clause, without_openers
+from dedupe.quotes.descriptor_roles import descriptor_speaker, given_roles
 from dedupe.quotes.issuers import institution, statement_issuers
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import (
-    ANY_TITLE_HEADS,
     CAPITALISED_WORD,
     DESCRIPTOR_OPENING,
     DESCRIPTOR_WORDS,
     DETERMINERS,
-    EMPTY_MODIFIERS,
     INSTITUTION_HEADS,
     INSTITUTION_NAME,
-    LEADER_HEADS,
-    LEADERS,
     MAX_SUBJECT_WORDS,
     NOBODY,
     NOT_BODIES,
@@ -149,7 +146,7 @@ class SubjectResolver:
                     continue
             if n < 2:
                 continue
-            speaker = self._role(" ".join(words[:n]), start, set())
+            speaker = descriptor_speaker(self, " ".join(words[:n]), start, set())
             if speaker.kind == "person":
                 found.append((start, speaker.canonical))
         return found
@@ -187,7 +184,7 @@ class SubjectResolver:
             return None  # "dijo a Li", "a-t-il dit à Velde": the one spoken to
         if self.language != "en" and foreign.seat(words):
             # "el inquilino del Kremlin", "der Kremlchef": the one leader of the seat's country.
-            holder = foreign.seat_holder(words, self._given(position, set(), set(), ""))
+            holder = foreign.seat_holder(words, given_roles(self, position, set(), set(), ""))
             return Speaker(phrase, holder, "person") if holder else Speaker.unknown(phrase)
         if self.language != "en" and low in foreign.LATTER:
             before = self.mentions_in(max(0, start - PRONOUN_REACH), start)
@@ -231,7 +228,7 @@ class SubjectResolver:
         if inside and not (inside[0].owner and role):
             return Speaker(phrase, self.canonical[inside[0].name], "person")
         if role:
-            return self._role(phrase, position, {m.name for m in inside})
+            return descriptor_speaker(self, phrase, position, {m.name for m in inside})
         if (
             self.language != "en"
             and words[0].casefold() in DETERMINERS
@@ -239,7 +236,7 @@ class SubjectResolver:
         ):
             # "dijo el presidente ucraniano": the title first, after an article. Unresolved,
             # it leaves the frame to the next reading ("dijo el primer ministro, X,").
-            found = self._role(phrase, position, set())
+            found = descriptor_speaker(self, phrase, position, set())
             return found if found.kind != UNKNOWN else None
         body = collective_body(phrase)
         if body is not None:
@@ -318,61 +315,3 @@ class SubjectResolver:
         # so that asking for every quotation stays linear in the article's length.
         low = max(0, position - PRONOUN_REACH)
         return max(low - 1, *(self.masked.rfind(c, low, position) for c in self.stops)) + 1
-
-    def _given(
-        self, position: int, owners: set[str], owned: set[str], head: str
-    ) -> dict[str, frozenset[str]]:
-        """Each person named before ``position`` with the role words given them so far; with
-        ``owners`` ("Putin's close ally"), not the owner, and ``head`` for whom their apposition links."""
-        if not owners:
-            found = (
-                (name, bisect_right(ends, position), given) for name, (ends, given) in self.so_far.items()
-            )
-            return {name: given[k - 1] for name, k, given in found if k}
-        linked_given: dict[str, frozenset[str]] = {}
-        for mention, words, linked in zip(self.mentions, self.roles, self.linked, strict=True):
-            if mention.end > position or any(same_person(mention.name, owner) for owner in owners):
-                continue
-            names_owner = any(fits(w, o) for w in linked for o in owned)
-            name = self.canonical[mention.name]
-            linked_given[name] = (
-                linked_given.get(name, frozenset()) | words | ({head} if names_owner else set())
-            )
-        return linked_given
-
-    def _role(self, phrase: str, position: int, owners: set[str]) -> Speaker:
-        """Resolve "the Russian security chief" to the one person named before whom the article
-        itself gives every word of it ("Russian Security Council Secretary …", "…, the
-        security chief,"): a descriptor two people fit, or nobody, is "unknown", and so is
-        one that brings in someone new ("a Russian official").
-        """
-        if phrase.split()[0].casefold() in ("a", "an", "one"):
-            return Speaker.unknown(phrase)
-        owned = {fold(w) for owner in owners for w in NAME_WORD.findall(owner)}
-        cues = [fold(w) for w in NAME_WORD.findall(phrase)]
-        cues = [c for c in cues if c not in FUNCTION_WORDS | DETERMINERS | EMPTY_MODIFIERS and c not in owned]
-        cues = cues if self.language == "en" else [c for c in cues if c not in foreign.OF_WORDS]
-        if not cues:
-            return Speaker.unknown(phrase)
-        head = cues[-1]
-        if head not in ROLE_HEADS and self.language != "en":
-            # The title comes first outside English: the other words are its modifiers.
-            head = next((c for c in cues if foreign.role_word(c, self.language)), head)
-            cues = [c for c in cues if c != head] + [head]
-        # "Putin's close ally": the words before the head tell the relation, not a title; the
-        # person must be given the head or be linked to the owner by their apposition.
-        modifiers = cues[:-1] if not owners else []
-        given = self._given(position, owners, owned, head)
-        fitting = [
-            name
-            for name, words in given.items()
-            if all(
-                any(foreign.modifier_fits(cue, word, self.language) for word in words) for cue in modifiers
-            )
-            and (
-                any(fits(head, word) for word in words)
-                or (head in LEADER_HEADS and not words.isdisjoint(LEADERS))
-                or (head in ANY_TITLE_HEADS and not words.isdisjoint(ROLE_HEADS))
-            )
-        ]
-        return Speaker(phrase, fitting[0], "person") if len(fitting) == 1 else Speaker.unknown(phrase)
