@@ -261,7 +261,7 @@ def test_analysis_keeps_one_view_and_gives_the_uncached_flags(reports: list[Arti
     first = analysed[reports[0].id]
     assert first.facts() is first.facts()  # computed once, then kept
     assert isinstance(first.facts(), ArticleFacts)
-    # the analysis's places and dates (``event_place_date``) are the facts view's own
+    # the kept view is the facts view of the article itself
     assert all(f.facts().profile == facts_profile(f.article) for f in analysed.values())
 
 

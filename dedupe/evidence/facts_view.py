@@ -116,8 +116,8 @@ def facts_profile(article: Article, *, profile: EventProfile | None = None) -> E
 
 
 def event_place_date(article: Article, profile: EventProfile) -> EventProfile:
-    """Return ``profile`` with the places and dates ``facts_profile`` gives, the rest untouched:
-    the event model reads only these, and the participants are the costlier part of the view."""
+    """Return ``profile`` with the places and dates ``facts_profile`` gives, the rest untouched
+    (``facts_profile`` adds the participants and figures)."""
     text = article.text
 
     def ranked(facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
