@@ -25,8 +25,20 @@ def _fact(text: str, value: str, slot: str = "date") -> Fact:
         ("Its pad in this photo taken by Harbour Wire on August 28, 2023.", "August 28, 2023", True),
         ("Mandatory credit REUTERS/File photo TOKYO, Sept 7 (Reuters) - Japan launched", "Sept 7", False),
         ("The ministers met in Beijing on Monday.\nThey agreed.", "Beijing", False),
+        ("En esta foto cedida por la agencia, el cohete en Riverton.\nDespegó.", "Riverton", True),
+        ("Photo/Jane Roe The launch pad at Riverton on May 3.\nIt lifted off.", "Riverton", True),
+        ("Esta foto no cambia nada: el cohete despegó en Riverton.", "Riverton", False),
     ],
-    ids=["ap-credit-after", "xinhua-credit-after", "in-this-photo", "story-after-credit", "prose"],
+    ids=[
+        "ap-credit-after",
+        "xinhua-credit-after",
+        "in-this-photo",
+        "story-after-credit",
+        "prose",
+        "foreign-caption-words",
+        "photo-slash-opening",
+        "foto-in-prose",
+    ],
 )
 def test_captions(text: str, value: str, expected: bool) -> None:
     assert in_caption(text, _fact(text, value)) is expected

@@ -25,6 +25,17 @@ PHOTO_CREDIT = re.compile(
 )
 # The same written by an agency's own style, case and all: "REUTERS/Shannon Stapleton", "(Xinhua/Li Xueren)".
 AGENCY_CREDIT = re.compile(r"\b(?:[A-Z]{3,}|Xinhua|Reuters|Getty Images)/[A-Z][a-z]+\b")
+# A caption told by its own words, in the languages the corpus reads: "Photo/Name" opening
+# its line, "En esta foto proporcionada por…", "Sur cette photo…", "Auf diesem Bild…", "In
+# questa foto…", "Nesta foto…", "Foto distribuida por…".
+CAPTION_WORDS = re.compile(
+    r"^\W*(?:Photo|Foto|Image|Imagen|Bild)s?\s*/"
+    r"|\b(?:en|sur|dans|auf|in|em|n)\s?(?:esta|este|cette|ce|diesem|dieser|questa|questo)\s+"
+    r"(?:foto(?:graf[íi]a)?|imagen|photo(?:graphie)?|image|bild|aufnahme|immagine)\b"
+    r"|\b(?:foto(?:graf[íi]a)?|imagen|photo|image|immagine)\s+"
+    r"(?:proporcionada|distribuida|tomada|cedida|difundida|fournie|prise|diffusée|fornita|scattata|divulgada)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 # What may follow a caption on its line: a credit ("- AP", "(AP Photo/…)", "REUTERS/…").
 CREDIT_AFTER = re.compile(
     r"[-–—(]?\s*(?:AP|AFP|Reuters|REUTERS|Xinhua|EPA|Getty Images|Kyodo|Photo|Picture|Foto)\b"
@@ -90,6 +101,8 @@ def in_caption(text: str, fact: Fact) -> bool:
     credit is narrated.
     """
     sentence = fact.sentence
+    if CAPTION_WORDS.search(sentence.slice(text)):
+        return True  # "En esta foto proporcionada por …", "Photo/Name …"
     after = text[sentence.end : sentence.end + CREDIT_AFTER_CHARS].split("\n", 1)[0].strip()
     if CREDIT_AFTER.match(after) and not after.startswith(("(AP) ", "(Reuters) ", "(AFP) ")):
         return True
