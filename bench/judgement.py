@@ -21,9 +21,10 @@ outlet, publication date):
 
 The validation half (``--half val``, a later slice of events in neither other half) is
 for checking that a change made on the fitting half carries over, before the test half
-is read.
+is read. A fourth slice (``--half check``) is held out from everyone who changes the code
+in a session and read by the lead to decide whether that session's changes carry over.
 
-    python bench/judgement.py [--half test|fit|val] [--facts-only | --quotes-only] [--verbose]
+    python bench/judgement.py [--half test|fit|val|check] [--facts-only | --quotes-only] [--verbose]
 """
 
 from __future__ import annotations
@@ -364,7 +365,7 @@ def facts_report(docs: list[Doc], labels: list[dict], verbose: bool) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("test", "fit", "val"), default="test")
+    parser.add_argument("--half", choices=("test", "fit", "val", "check"), default="test")
     parser.add_argument("--language", help="only reports in this language (e.g. en)")
     parser.add_argument("--facts-only", action="store_true", help="measure only fact slots and flags")
     parser.add_argument("--quotes-only", action="store_true", help="measure only quotation sets and speakers")

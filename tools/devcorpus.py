@@ -58,7 +58,7 @@ class Corpus:
     flags: list[dict[str, Any]] = field(default_factory=list)
 
     def half(self, name: str) -> list[Doc]:
-        """Return the documents of one half ("fit", "test" or "val") whose bodies are present."""
+        """Return the documents of one half ("fit", "test", "val" or "check") whose bodies are present."""
         return [d for d in self.docs if d.half == name and d.text is not None]
 
 

@@ -41,7 +41,7 @@ from dedupe.quotes.match import QuoteGroup, Rendering, audit_quotes
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("test", "fit", "val"), default="fit")
+    parser.add_argument("--half", choices=("fit", "val", "check"), default="fit")
     parser.add_argument("--language")
     parser.add_argument("--context", type=int, default=0)
     parser.add_argument("--all", action="store_true", help="print the right ones too")
