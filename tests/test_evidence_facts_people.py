@@ -276,3 +276,61 @@ def test_a_german_nouns_ending_on_a_name_outside_german_text_is_no_abstract_noun
     assert written_as_person(text, "Ann Hartung", "en")
     assert not written_as_person("Zur Zündung kam es nicht.", "Zur Zündung", "de")
     assert not written_as_person("Zur Zündung kam es nicht.", "Zur Zündung")
+
+
+def test_a_name_joined_to_the_lead_in_the_lede_takes_part() -> None:
+    text = (
+        "President Tomas Varga and Prime Minister Elin Dahl signed a trade pact in Oslo on Monday.\n\n"
+        "The pact lowers tariffs on fish and timber, officials said."
+    )
+    assert [name for name, _ in participants(text)] == ["Tomas Varga", "Elin Dahl"]
+
+
+def test_an_apposition_between_the_joined_names_is_read_through() -> None:
+    text = (
+        "Ana Ruiz, presidenta de Arvelia, y Pedro Gil, presidente de Toreno, firmaron un acuerdo "
+        "el lunes.\n\n"
+        "El acuerdo entra en vigor en enero."
+    )
+    assert [name for name, _ in participants(text, "es")] == ["Ana Ruiz", "Pedro Gil"]
+
+
+def test_a_name_the_lede_does_not_join_to_the_lead_is_not_taken() -> None:
+    text = (
+        "President Tomas Varga signed a trade pact in Oslo on Monday, praising Elin Dahl for her work.\n\n"
+        "The pact lowers tariffs on fish and timber, officials said."
+    )
+    assert [name for name, _ in participants(text)] == ["Tomas Varga"]
+
+
+def test_those_met_at_bilateral_meetings_take_part() -> None:
+    text = (
+        "Picture: Tomas Varga waves to the press in Oslo on May 18.\n\n"
+        "OSLO--Tomas Varga landed in the capital on May 18 for the summit.\n\n"
+        "That evening Varga was to hold bilateral meetings with President Joe Brand, "
+        "Chancellor Elin Dahl and Premier Ruth Keller."
+    )
+    names = [name for name, _ in participants(text)]
+    assert "Elin Dahl" in names and "Ruth Keller" in names
+
+
+def test_a_name_written_inside_a_kept_one_is_that_person() -> None:
+    text = (
+        "O presidente Tomas Varga visitou o líder Kim Sun-Ho em Oslo na segunda-feira.\n\n"
+        "Já Kim Sun-Ho disse que o acordo é histórico."
+    )
+    names = [name for name, _ in participants(text, "pt")]
+    assert len(names) == 2 and names[0] == "Tomas Varga" and names[1].endswith("Kim Sun-Ho")
+
+
+def test_a_month_after_a_name_is_no_surname() -> None:
+    text = "Varga Sept 14 2023\n\nThe central bank held its rate, Tomas Varga told reporters."
+    assert [name for name, _ in participants(text)][:1] == ["Varga"]
+
+
+def test_who_received_the_lead_takes_part() -> None:
+    text = (
+        "Arrivée mardi à Oslo, Elin Dahl a été reçue par le Premier ministre Tomas Varga dans la soirée.\n\n"
+        "La visite doit durer trois jours."
+    )
+    assert [name for name, _ in participants(text, "fr")] == ["Elin Dahl", "Tomas Varga"]

@@ -24,8 +24,9 @@ from dataclasses import replace
 from dedupe.evidence.events import EventProfile, Fact
 from dedupe.evidence.facts_gatherings import gathering_sentences, speaking
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_sentences
+from dedupe.evidence.facts_partners import coordinated_with_lead, one_name
 from dedupe.evidence.foreign_dates import FOREIGN_MONTHS
-from dedupe.evidence.name_titles import after_titles, hyphen_rest, no_name, stamped_byline
+from dedupe.evidence.name_titles import after_titles, hyphen_rest, no_name, stamped_byline, without_month
 from dedupe.evidence.names import same_person
 from dedupe.evidence.page_furniture import is_furniture
 from dedupe.evidence.participants import PROTAGONIST_CHECKS, PROTAGONIST_CONFIDENCE
@@ -42,13 +43,15 @@ SPOKESPERSON = re.compile(
 )
 # Words of a meeting, in the languages the lede is read in: "talks with", "réunion avec",
 # "colloquio fra", "reunión con", "Treffen mit", "переговоры с"; and of a greeting one
-# gives in person ("announced, congratulating President …").
+# gives in person ("announced, congratulating President …"), of a visit ("visitou") and of
+# a reception ("a été reçue par").
 MEETING_WORDS = frozenset(
     "met meet meets meeting talks talked hosted received welcomed between counterpart avec rencontré "
     "rencontre réunion entretien entretiens homologue con reunió reunión entrevista homólogo colloquio "
     "incontro incontrato fra tra omologo mit traf treffen gespräch amtskollegen com encontro reuniu "
     "homólogo с встреча встретился переговоры переговоров congratulated congratulates "
-    "congratulating".split()
+    "congratulating meetings visited visiting visitou visitó visité besuchte посетил "
+    "reçu reçue reçoit recibió recebeu empfing ricevuto принял".split()
 )
 # Endings of abstract nouns in the languages read ("Zusammenfassung", "Exploração",
 # "Actualidad", "Mondmission"), on words at least ``ABSTRACT_MIN_CHARS`` long: no person's name.
@@ -124,7 +127,7 @@ def people_view(text: str, people: tuple[Fact, ...]) -> tuple[Fact, ...]:
 def whole_name(text: str, person: Fact) -> str:
     """The person's name without a title's words before it and with the article-joined surname
     the entity rules leave after it: "Abdel Fattah" followed by "el-Sisi" is Abdel Fattah el-Sisi."""
-    name = bare_name(person.canonical)
+    name = without_month(text, person.span.end, bare_name(person.canonical))
     if text[person.span.start : person.span.end] == name and hyphen_rest(text, person.span.end):
         return name + hyphen_rest(text, person.span.end)  # "Kim Jong" before "-un"
     after = JOINED_SURNAME.match(text, person.span.end)
@@ -245,6 +248,7 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
         if _with_lead(text, sentence, lead, people, pronouns):
             met = _named_in(text, sentence, people) + _met_by_surname(text, sentence, people)
             _admit(text, kept, met, "met", article.language)
+    _admit(text, kept, coordinated_with_lead(article, lead, people), "participant", article.language)
     for sentence in gathering_sentences(text):  # "X joined the leaders", "the leaders attending include X"
         attending = [p for p in _named_in(text, sentence, people) if not speaking(text, sentence, p)]
         _admit(text, kept, attending, "participant", article.language)
@@ -257,7 +261,7 @@ def _admit(text: str, kept: list[Fact], people: list[Fact], role: str, language:
     for person in people:
         if (
             " " in person.canonical
-            and not any(same_person(person.canonical, f.canonical) for f in kept)
+            and not any(one_name(person.canonical, f.canonical) for f in kept)
             and not _spokesperson(text, person)
             and written_as_person(text, person.canonical, language)
         ):

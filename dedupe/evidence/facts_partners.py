@@ -1,0 +1,70 @@
+"""Whom a lede writes beside its lead as one subject: "X and Y signed", "X, president of A, e Y".
+
+Two people a lede joins by a conjunction, each maybe with a title or an apposition between
+commas, are the sentence's subject together: both take part in what the lede narrates
+("Vladimir Orlov and Kim Sun Ho signed a pact", "Ana Ruiz, presidenta de A, y Pedro Gil,
+presidente de B, se reunieron"). Read in the lede alone, where the event is told; a name
+joined to the lead further into the body may belong to another occasion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from dedupe.evidence.events import Fact
+from dedupe.evidence.facts_lede import lede_sentences
+from dedupe.evidence.names import same_person
+from dedupe.models import Article, Span
+
+# Conjunctions that join two subjects, in English, Spanish, Portuguese, Italian, French,
+# German and Russian.
+AND_WORDS = ("and", "y", "e", "ed", "et", "und", "и")
+# The longest apposition set off by commas after the first name ("Joe Roe, president of A,").
+APPOSITION_CHARS = 60
+# The longest title written before the second name ("North Korea's leader", "le président").
+TITLE_CHARS = 40
+# What may stand between the two names: an apposition, the conjunction, a title; no clause
+# break (a full stop, a semicolon, a colon, a bracket, a quotation mark, a line break).
+JOINED = re.compile(
+    rf"(?:[^\S\n]*,[^,.;:!?()\"“”«»\n]{{1,{APPOSITION_CHARS}}},)?[^\S\n]+"
+    rf"(?:{'|'.join(AND_WORDS)})[^\S\n]+[^,.;:!?()\"“”«»\n]{{0,{TITLE_CHARS}}}"
+)
+
+
+def coordinated_with_lead(article: Article, lead: Fact, people: tuple[Fact, ...]) -> list[Fact]:
+    """The people a lede sentence joins to the lead as one subject, each named in full."""
+    text = article.text
+    joined = []
+    for sentence, _ in lede_sentences(article):
+        mentions = list(_lead_mentions(text, sentence, lead))
+        for person in people:
+            if not sentence.start <= person.span.start < sentence.end or " " not in person.canonical:
+                continue
+            if same_person(person.canonical, lead.canonical):
+                continue
+            if any(_joined(text, mention, person.span) for mention in mentions):
+                joined.append(person)
+    return joined
+
+
+def _lead_mentions(text: str, sentence: Span, lead: Fact) -> Iterator[Span]:
+    """Where the sentence names the lead, in full or by surname."""
+    names = sorted({lead.canonical, lead.canonical.split()[-1]}, key=len, reverse=True)
+    pattern = rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)"
+    for m in re.finditer(pattern, text[sentence.start : sentence.end]):
+        yield Span(sentence.start + m.start(), sentence.start + m.end())
+
+
+def _joined(text: str, mention: Span, other: Span) -> bool:
+    """True if only a conjunction (with an apposition or a title) stands between the two names."""
+    first, second = (mention, other) if mention.end <= other.start else (other, mention)
+    if first.end > second.start:
+        return False
+    return JOINED.fullmatch(text, first.end, second.start) is not None
+
+
+def one_name(a: str, b: str) -> bool:
+    """True if two names are one person's: ``same_person``, or one written inside the other
+    ("Kim Jong" in "Kim Jong-Un", a sentence's first word taken with it: "Já Kim Jong-Un")."""
+    return same_person(a, b) or a in b or b in a
