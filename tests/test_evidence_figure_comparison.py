@@ -116,3 +116,25 @@ def test_tolls_of_reports_published_on_different_days_may_both_be_right(
         "Police counted 655 injured after the quake.", id="b", published=date(2024, 4, b_day)
     )
     assert any(f.kind == "number_mismatch" for f in compare_facts(a, b)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "flagged"),
+    [
+        # Two agencies' magnitudes of one quake, a few tenths apart: both can be right.
+        (
+            "A 7.3-magnitude earthquake struck the coast of Varnia on Monday morning.",
+            "A 7.7-magnitude earthquake struck the coast of Varnia on Monday morning.",
+            [],
+        ),
+        (
+            "A 6.1-magnitude earthquake struck the coast of Varnia on Monday morning.",
+            "A 7.4-magnitude earthquake struck the coast of Varnia on Monday morning.",
+            [("number", "6.1-magnitude", "7.4-magnitude")],
+        ),
+    ],
+)
+def test_magnitudes_a_few_tenths_apart_are_two_agencies_readings(
+    a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
+) -> None:
+    assert conflicts(a_text, b_text) == flagged

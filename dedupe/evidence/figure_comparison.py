@@ -92,6 +92,11 @@ DURATION_UNITS = frozenset("year month week day hour minute second".split())
 PREDICATE_SKIP = frozenset(
     "were was are is have has had been be being of the a an that which who in on at by to all some".split()
 )
+# Units a quake's magnitude is read with ("7.3-magnitude", "a 7.4 earthquake"): agencies give one
+# quake magnitudes a few tenths apart (on their own networks and scales), so two magnitudes at most
+# ``MAGNITUDE_SPREAD`` apart can both be right.
+MAGNITUDE_UNITS = frozenset(("magnitude", "earthquake", "quake"))
+MAGNITUDE_SPREAD = 0.5
 # Units of length, and what tells a quake's depth from a distance to a place.
 LENGTH_UNITS = frozenset("km kilometer kilometre mile meter metre".split())
 MEASURE_CHARS = 50
@@ -265,10 +270,18 @@ def _unit(fact: Fact) -> tuple[str, bool]:
 def _agree(x: Fact, y: Fact) -> bool:
     """True if both figures can be right.
 
-    A bound on a count written to the unit ("at least 5,385") is as exact as the count: 5,383
+    Two magnitudes of one quake a few tenths apart are two agencies' readings. A bound on a
+    count written to the unit ("at least 5,385") is as exact as the count: 5,383
     is not at least 5,385, though ``quantities_agree`` allows any figure a rounding's margin.
     """
     a, b = x.quantity, y.quantity
+    if (
+        a is not None
+        and b is not None
+        and a.unit in MAGNITUDE_UNITS
+        and abs(a.value - b.value) <= MAGNITUDE_SPREAD
+    ):
+        return True  # two agencies' magnitudes of one quake
     if a is None or b is None or quantities_agree(a, b) is not True:
         return False
     if "about" in (a.bound, b.bound) or not all(_to_the_unit(q.value) for q in (a, b)):
