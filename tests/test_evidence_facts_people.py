@@ -334,3 +334,24 @@ def test_who_received_the_lead_takes_part() -> None:
         "La visite doit durer trois jours."
     )
     assert [name for name, _ in participants(text, "fr")] == ["Elin Dahl", "Tomas Varga"]
+
+
+def test_a_title_set_off_by_commas_before_the_joined_name_is_read_through() -> None:
+    text = (
+        "El lunes, la ministra de Arvelia, Ana Ruiz, y el primer ministro de Toreno, Pedro Gil, "
+        "expresaron optimismo sobre el comercio.\n\n"
+        "Las conversaciones duraron dos días."
+    )
+    assert [name for name, _ in participants(text, "es")] == ["Ana Ruiz", "Pedro Gil"]
+
+
+def test_whom_the_lead_was_not_to_meet_takes_no_part() -> None:
+    text = (
+        "Finance Minister Tomas Varga is meeting Friday with Premier Elin Dahl in Oslo.\n\n"
+        "Varga was not expected to meet with President Ruth Keller, officials said."
+    )
+    names = [name for name, _ in participants(text)]
+    assert "Elin Dahl" in names and "Ruth Keller" not in names
+    assert "Ruth Keller" in [
+        name for name, _ in participants(text.replace("was not expected", "was expected"))
+    ]

@@ -22,13 +22,23 @@ from dedupe.models import Article, Span
 AND_WORDS = ("and", "y", "e", "ed", "et", "und", "и")
 # The longest apposition set off by commas after the first name ("Joe Roe, president of A,").
 APPOSITION_CHARS = 60
-# The longest title written before the second name ("North Korea's leader", "le président").
-TITLE_CHARS = 40
-# What may stand between the two names: an apposition, the conjunction, a title; no clause
-# break (a full stop, a semicolon, a colon, a bracket, a quotation mark, a line break).
+# The longest title written before the second name ("North Korea's leader", "el asesor de
+# Seguridad Nacional de Estados Unidos").
+TITLE_CHARS = 60
+# What may stand between the two names: an apposition, the conjunction, a title (maybe set off
+# by a comma: "y el primer ministro, Li Wen"); no clause break (a full stop, a semicolon, a
+# colon, a bracket, a quotation mark, a line break).
 JOINED = re.compile(
-    rf"(?:[^\S\n]*,[^,.;:!?()\"“”«»\n]{{1,{APPOSITION_CHARS}}},)?[^\S\n]+"
-    rf"(?:{'|'.join(AND_WORDS)})[^\S\n]+[^,.;:!?()\"“”«»\n]{{0,{TITLE_CHARS}}}"
+    rf"(?:[^\S\n]*,[^,.;:!?()\"“”«»\n]{{1,{APPOSITION_CHARS}}},)?[^\S\n]*,?[^\S\n]+"
+    rf"(?:{'|'.join(AND_WORDS)})[^\S\n]+(?:[^,.;:!?()\"“”«»\n]{{0,{TITLE_CHARS}}},?[^\S\n]*)?"
+)
+# A meeting the sentence says did not or will not happen, before the name: "was not expected to
+# meet with", "will not meet", "no meeting with"; in Spanish, Italian, Portuguese, French "no se
+# reunirá con", "non incontrerà", "não se reunirá com", "ne rencontrera pas".
+NOT_MET = re.compile(
+    r"\b(?:not|never|no|non|não|ne)\b[^.;:!?\n]{0,30}\b(?:meet|meeting|reuni\w*|incontr\w*|encontr\w*"
+    r"|rencontr\w*)\b[^.;:!?\n]{0,60}$",
+    re.IGNORECASE,
 )
 
 
@@ -68,3 +78,9 @@ def one_name(a: str, b: str) -> bool:
     """True if two names are one person's: ``same_person``, or one written inside the other
     ("Kim Jong" in "Kim Jong-Un", a sentence's first word taken with it: "Já Kim Jong-Un")."""
     return same_person(a, b) or a in b or b in a
+
+
+def not_met(text: str, person: Fact) -> bool:
+    """True if the person's sentence says, before the name, that the meeting did not or will not
+    happen ("Roe was not expected to meet Premier Li Wen")."""
+    return NOT_MET.search(text, person.sentence.start, person.span.start) is not None

@@ -24,7 +24,7 @@ from dataclasses import replace
 from dedupe.evidence.events import EventProfile, Fact
 from dedupe.evidence.facts_gatherings import gathering_sentences, speaking
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_sentences
-from dedupe.evidence.facts_partners import coordinated_with_lead, one_name
+from dedupe.evidence.facts_partners import coordinated_with_lead, not_met, one_name
 from dedupe.evidence.foreign_dates import FOREIGN_MONTHS
 from dedupe.evidence.name_titles import after_titles, hyphen_rest, no_name, stamped_byline, without_month
 from dedupe.evidence.names import same_person
@@ -243,7 +243,7 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
     pronouns = LEAD_PRONOUNS if article.language == "en" else ()
     by_surname = (lead.canonical.split()[-1], *pronouns)
     kept = [lead, *(f for f in kept[1:] if _with_lead(text, f.sentence, lead, people, by_surname))]
-    kept = [lead, *(f for f in kept[1:] if not _announcer(text, f, people))]
+    kept = [lead, *(f for f in kept[1:] if not _announcer(text, f, people) and not not_met(text, f))]
     for sentence in _meeting_sentences(article, lead):
         if _with_lead(text, sentence, lead, people, pronouns):
             met = _named_in(text, sentence, people) + _met_by_surname(text, sentence, people)
