@@ -355,3 +355,14 @@ def test_whom_the_lead_was_not_to_meet_takes_no_part() -> None:
     assert "Ruth Keller" in [
         name for name, _ in participants(text.replace("was not expected", "was expected"))
     ]
+
+
+def test_a_lead_the_lede_never_names_gives_way_to_the_ledes_person() -> None:
+    text = (
+        "The central bank raised its key rate to the highest level in years.\n\n"
+        "Despite the weak economy, policymakers led by Governor Anna Roth voted on Thursday to raise "
+        "the rate.\n\n"
+        '"The bank is taking a big risk," said the head of the Institute for Economics, Karl Brenner, '
+        "in an interview."
+    )
+    assert [name for name, _ in participants(text)] == ["Anna Roth"]

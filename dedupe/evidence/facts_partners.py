@@ -84,3 +84,8 @@ def not_met(text: str, person: Fact) -> bool:
     """True if the person's sentence says, before the name, that the meeting did not or will not
     happen ("Roe was not expected to meet Premier Li Wen")."""
     return NOT_MET.search(text, person.sentence.start, person.span.start) is not None
+
+
+def in_lede(article: Article, person: Fact) -> bool:
+    """True if a lede sentence names the person, in full or by surname."""
+    return any(next(_lead_mentions(article.text, s, person), None) for s, _ in lede_sentences(article))

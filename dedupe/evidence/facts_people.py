@@ -24,7 +24,7 @@ from dataclasses import replace
 from dedupe.evidence.events import EventProfile, Fact
 from dedupe.evidence.facts_gatherings import gathering_sentences, speaking
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_sentences
-from dedupe.evidence.facts_partners import coordinated_with_lead, not_met, one_name
+from dedupe.evidence.facts_partners import coordinated_with_lead, in_lede, not_met, one_name
 from dedupe.evidence.foreign_dates import FOREIGN_MONTHS
 from dedupe.evidence.name_titles import after_titles, hyphen_rest, no_name, stamped_byline, without_month
 from dedupe.evidence.names import same_person
@@ -231,9 +231,9 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
     kept = [f for f in named if written_as_person(text, f.canonical, article.language)]
     # "FM Lavrov" beside "Sergey Lavrov": a title's abbreviation before the surname, one person.
     kept = [f for f in kept if not _titled_again(f, kept)]
-    if not kept:
-        lead = _first_person(article, profile)
-        kept = [lead] if lead is not None else []
+    if not kept or not in_lede(article, kept[0]):  # a lead the lede never names: a commentator's
+        lead = _first_person(article, profile, lede_only=bool(kept))
+        kept = [lead, *kept] if lead is not None else kept
     if not kept:
         return ()
     lead = kept[0]
@@ -312,12 +312,13 @@ def _met_by_surname(text: str, sentence: Span, people: tuple[Fact, ...]) -> list
     ]
 
 
-def _first_person(article: Article, profile: EventProfile) -> Fact | None:
-    """The lede's first name written as a person's, else the article's: the lead none was found for."""
+def _first_person(article: Article, profile: EventProfile, *, lede_only: bool = False) -> Fact | None:
+    """The lede's first name written as a person's, else (unless ``lede_only``) the article's:
+    the lead none was found for."""
     lede = [s for s, _ in lede_sentences(article)]
     in_lede = [p for p in profile.people if any(s.start <= p.span.start < s.end for s in lede)]
     order: dict[str, Fact] = {}
-    for person in (*in_lede, *profile.people):  # a name met twice is checked once
+    for person in (*in_lede, *(() if lede_only else profile.people)):  # a name met twice is checked once
         order.setdefault(person.canonical, person)
     narrated = [p for p in order.values() if not is_furniture(article.text, p)]  # not "By Jane Roe"
     for person in narrated[:PROTAGONIST_CHECKS]:
