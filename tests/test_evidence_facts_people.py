@@ -366,3 +366,32 @@ def test_a_lead_the_lede_never_names_gives_way_to_the_ledes_person() -> None:
         "in an interview."
     )
     assert [name for name, _ in participants(text)] == ["Anna Roth"]
+
+
+def test_the_host_and_those_who_came_along_take_part() -> None:
+    text = (
+        "President Tomas Varga signed the declaration in Oslo on Sunday.\n\n"
+        "Prime Minister Elin Dahl, who hosted the summit in her hometown, praised the result.\n\n"
+        "Varga was greeted at the airport by officials, including Deputy Minister Ruth Keller and "
+        "Envoy Jon Brandt."
+    )
+    names = [name for name, _ in participants(text)]
+    assert names[0] == "Tomas Varga"
+    assert {"Elin Dahl", "Ruth Keller", "Jon Brandt"} <= set(names)
+
+
+def test_who_went_together_with_the_lead_takes_part() -> None:
+    text = (
+        "Il presidente Tomas Varga ha visitato oggi, insieme al primo ministro Elin Dahl, il museo "
+        "di Oslo.\n\n"
+        "I due hanno deposto una corona."
+    )
+    assert [name for name, _ in participants(text, "it")] == ["Tomas Varga", "Elin Dahl"]
+
+
+def test_a_host_of_another_year_takes_no_part() -> None:
+    text = (
+        "President Tomas Varga signed the declaration in Oslo on Sunday.\n\n"
+        "Prime Minister Elin Dahl, who hosted the summit last year, did not comment."
+    )
+    assert "Elin Dahl" not in [name for name, _ in participants(text)]
