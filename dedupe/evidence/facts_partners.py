@@ -1,10 +1,13 @@
-"""Whom a lede writes beside its lead as one subject: "X and Y signed", "X, president of A, e Y".
+"""Who stands beside a report's lead: joined to it in the lede, or denied a meeting with it.
 
 Two people a lede joins by a conjunction, each maybe with a title or an apposition between
 commas, are the sentence's subject together: both take part in what the lede narrates
 ("Vladimir Orlov and Kim Sun Ho signed a pact", "Ana Ruiz, presidenta de A, y Pedro Gil,
 presidente de B, se reunieron"). Read in the lede alone, where the event is told; a name
-joined to the lead further into the body may belong to another occasion.
+joined to the lead further into the body may belong to another occasion. Whom a sentence
+says the lead will not meet ("was not expected to meet") takes no part; a lead the lede
+never names (``in_lede``) is likely a commentator; a name written inside another ("Kim
+Jong" in "Kim Jong-Un") is the same person (``one_name``).
 """
 
 from __future__ import annotations

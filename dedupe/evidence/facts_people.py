@@ -12,8 +12,9 @@ Names lose the words a title puts before them ("России Сергей Лав
 Elon Musk") and keep an article-joined surname after them ("… el-Sisi"). A spokesperson
 announces the meeting rather than taking part in it, and a meeting whose sentence does not
 name the lead is another. Whoever the lede or the lead's own sentence says the lead met
-takes part, in any language the lede is read in, and so does whoever a sentence says joined
-or attended the gathering ("the leaders attending include …", ``facts_gatherings``).
+takes part, in any language the lede is read in, and so does whoever a sentence says joined,
+attended or hosted the gathering ("the leaders attending include …", ``facts_gatherings``)
+or whom the lede joins to the lead as one subject ("X and Y signed", ``facts_partners``).
 """
 
 from __future__ import annotations
