@@ -395,3 +395,26 @@ def test_a_host_of_another_year_takes_no_part() -> None:
         "Prime Minister Elin Dahl, who hosted the summit last year, did not comment."
     )
     assert "Elin Dahl" not in [name for name, _ in participants(text)]
+
+
+def test_another_pairs_between_and_a_meeting_not_scheduled_take_no_part() -> None:
+    text = (
+        "Finance Minister Tomas Varga met Premier Elin Dahl in Oslo on Friday.\n\n"
+        "A meeting with President Ruth Keller was not scheduled, officials said.\n\n"
+        "Varga's visit follows the agreement between Keller and President Jon Brandt to improve ties."
+    )
+    names = [name for name, _ in participants(text)]
+    assert names == ["Tomas Varga", "Elin Dahl"]
+
+
+def test_talks_between_the_lead_and_another_still_count() -> None:
+    text = "Talks between Tomas Varga and Elin Dahl ended in Oslo on Friday.\n\nThe two agreed to meet again."
+    assert [name for name, _ in participants(text)] == ["Tomas Varga", "Elin Dahl"]
+
+
+def test_between_alone_is_no_meeting_of_the_leads() -> None:
+    text = (
+        "Finance Minister Tomas Varga arrived in Oslo on Friday.\n\n"
+        'Varga said President Jon Brandt "asked me to deepen ties between our two countries."'
+    )
+    assert [name for name, _ in participants(text)] == ["Tomas Varga"]

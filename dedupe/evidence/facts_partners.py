@@ -1,4 +1,9 @@
-"""Who stands beside a report's lead: joined to it in the lede, or denied a meeting with it.
+"""Who stands beside a report's lead: met by it, joined to it in the lede, or denied a meeting.
+
+The sentences that tell the lead's meeting are the lede's and the lead's own that hold a
+meeting word (``meeting_sentences``); "between" alone is none unless the lead is one side
+("deepening ties between our two countries" is no meeting, nor "the agreement between A and
+B" another pair's).
 
 Two people a lede joins by a conjunction, each maybe with a title or an apposition between
 commas, are the sentence's subject together: both take part in what the lede narrates
@@ -20,6 +25,20 @@ from dedupe.evidence.facts_lede import lede_sentences
 from dedupe.evidence.names import same_person
 from dedupe.models import Article, Span
 
+# Words of a meeting, in the languages the lede is read in: "talks with", "réunion avec",
+# "colloquio fra", "reunión con", "Treffen mit", "переговоры с"; and of a greeting one
+# gives in person ("announced, congratulating President …"), of a visit ("visitou") and of
+# a reception ("a été reçue par").
+MEETING_WORDS = frozenset(
+    "met meet meets meeting talks talked hosted received welcomed between counterpart avec rencontré "
+    "rencontre réunion entretien entretiens homologue con reunió reunión entrevista homólogo colloquio "
+    "incontro incontrato fra tra omologo mit traf treffen gespräch amtskollegen com encontro reuniu "
+    "homólogo с встреча встретился переговоры переговоров congratulated congratulates "
+    "congratulating meetings visited visiting visitou visitó visité besuchte посетил "
+    "reçu reçue reçoit recibió recebeu empfing ricevuto принял".split()
+)
+# A word of a sentence, looked up in ``MEETING_WORDS``.
+WORD = re.compile(r"\w+")
 # Conjunctions that join two subjects, in English, Spanish, Portuguese, Italian, French,
 # German and Russian.
 AND_WORDS = ("and", "y", "e", "ed", "et", "und", "и")
@@ -83,12 +102,62 @@ def one_name(a: str, b: str) -> bool:
     return same_person(a, b) or a in b or b in a
 
 
+# After the name, the same denial: "a meeting with Premier Li Wen was not scheduled".
+NOT_MET_AFTER = re.compile(
+    r"[^.;:!?\n]{0,20}?\b(?:was|is|were|are|will)[^\S\n]+not[^\S\n]+(?:be[^\S\n]+)?"
+    r"(?:scheduled|planned|expected)\b",
+    re.IGNORECASE,
+)
+# Words that name a meeting's two sides ("talks between A and B", "il colloquio fra A e B").
+BETWEEN_WORDS = frozenset(("between", "fra", "tra"))
+# A "between A and B" phrase: the words up to the end of its clause.
+BETWEEN = re.compile(r"\b(?:between|fra|tra)\b[^,.;:!?\n]{1,80}", re.IGNORECASE)
+
+
 def not_met(text: str, person: Fact) -> bool:
-    """True if the person's sentence says, before the name, that the meeting did not or will not
-    happen ("Roe was not expected to meet Premier Li Wen")."""
-    return NOT_MET.search(text, person.sentence.start, person.span.start) is not None
+    """True if the person's sentence says that the meeting did not or will not happen ("Roe was
+    not expected to meet Premier Li Wen", "a meeting with Premier Li Wen was not scheduled")."""
+    return (
+        NOT_MET.search(text, person.sentence.start, person.span.start) is not None
+        or NOT_MET_AFTER.match(text, person.span.end, person.sentence.end) is not None
+    )
+
+
+def not_with_lead(text: str, person: Fact, lead: Fact) -> bool:
+    """True if the sentence denies the person's meeting with the lead or names the person in
+    another pair's "between" (``not_met``, ``between_others``)."""
+    return not_met(text, person) or between_others(text, person, lead)
+
+
+def between_others(text: str, person: Fact, lead: Fact) -> bool:
+    """True if the person is one side of a "between A and B" the lead is not ("the agreement
+    between Xi and President Biden" in a report of Yellen's visit): another meeting's."""
+    for phrase in BETWEEN.finditer(text, person.sentence.start, person.sentence.end):
+        if phrase.start() < person.span.start < phrase.end():
+            return next(_lead_mentions(text, Span(phrase.start(), phrase.end()), lead), None) is None
+    return False
+
+
+def only_between_others(text: str, sentence: Span, words: frozenset[str], lead: Fact) -> bool:
+    """True if the sentence's only meeting word is "between" and no "between A and B" in it names
+    the lead ("deepening communication between our two countries")."""
+    if not words or not words <= BETWEEN_WORDS:
+        return False
+    return not any(
+        next(_lead_mentions(text, Span(m.start(), m.end()), lead), None)
+        for m in BETWEEN.finditer(text, sentence.start, sentence.end)
+    )
 
 
 def in_lede(article: Article, person: Fact) -> bool:
     """True if a lede sentence names the person, in full or by surname."""
     return any(next(_lead_mentions(article.text, s, person), None) for s, _ in lede_sentences(article))
+
+
+def meeting_sentences(article: Article, lead: Fact) -> list[Span]:
+    """The lede's sentences and the lead's own that speak of a meeting ("talks with", "réunion avec")."""
+    spans = [s for s, _ in lede_sentences(article)]
+    spans += [] if lead.sentence in spans else [lead.sentence]
+    text = article.text
+    words = [MEETING_WORDS.intersection(WORD.findall(s.slice(text).lower())) for s in spans]
+    return [s for s, w in zip(spans, words, strict=True) if w and not only_between_others(text, s, w, lead)]
