@@ -276,3 +276,145 @@ def test_a_german_nouns_ending_on_a_name_outside_german_text_is_no_abstract_noun
     assert written_as_person(text, "Ann Hartung", "en")
     assert not written_as_person("Zur Zündung kam es nicht.", "Zur Zündung", "de")
     assert not written_as_person("Zur Zündung kam es nicht.", "Zur Zündung")
+
+
+def test_a_name_joined_to_the_lead_in_the_lede_takes_part() -> None:
+    text = (
+        "President Tomas Varga and Prime Minister Elin Dahl signed a trade pact in Oslo on Monday.\n\n"
+        "The pact lowers tariffs on fish and timber, officials said."
+    )
+    assert [name for name, _ in participants(text)] == ["Tomas Varga", "Elin Dahl"]
+
+
+def test_an_apposition_between_the_joined_names_is_read_through() -> None:
+    text = (
+        "Ana Ruiz, presidenta de Arvelia, y Pedro Gil, presidente de Toreno, firmaron un acuerdo "
+        "el lunes.\n\n"
+        "El acuerdo entra en vigor en enero."
+    )
+    assert [name for name, _ in participants(text, "es")] == ["Ana Ruiz", "Pedro Gil"]
+
+
+def test_a_name_the_lede_does_not_join_to_the_lead_is_not_taken() -> None:
+    text = (
+        "President Tomas Varga signed a trade pact in Oslo on Monday, praising Elin Dahl for her work.\n\n"
+        "The pact lowers tariffs on fish and timber, officials said."
+    )
+    assert [name for name, _ in participants(text)] == ["Tomas Varga"]
+
+
+def test_those_met_at_bilateral_meetings_take_part() -> None:
+    text = (
+        "Picture: Tomas Varga waves to the press in Oslo on May 18.\n\n"
+        "OSLO--Tomas Varga landed in the capital on May 18 for the summit.\n\n"
+        "That evening Varga was to hold bilateral meetings with President Joe Brand, "
+        "Chancellor Elin Dahl and Premier Ruth Keller."
+    )
+    names = [name for name, _ in participants(text)]
+    assert "Elin Dahl" in names and "Ruth Keller" in names
+
+
+def test_a_name_written_inside_a_kept_one_is_that_person() -> None:
+    text = (
+        "O presidente Tomas Varga visitou o líder Kim Sun-Ho em Oslo na segunda-feira.\n\n"
+        "Já Kim Sun-Ho disse que o acordo é histórico."
+    )
+    names = [name for name, _ in participants(text, "pt")]
+    assert len(names) == 2 and names[0] == "Tomas Varga" and names[1].endswith("Kim Sun-Ho")
+
+
+def test_a_month_after_a_name_is_no_surname() -> None:
+    text = "Varga Sept 14 2023\n\nThe central bank held its rate, Tomas Varga told reporters."
+    assert [name for name, _ in participants(text)][:1] == ["Varga"]
+
+
+def test_who_received_the_lead_takes_part() -> None:
+    text = (
+        "Arrivée mardi à Oslo, Elin Dahl a été reçue par le Premier ministre Tomas Varga dans la soirée.\n\n"
+        "La visite doit durer trois jours."
+    )
+    assert [name for name, _ in participants(text, "fr")] == ["Elin Dahl", "Tomas Varga"]
+
+
+def test_a_title_set_off_by_commas_before_the_joined_name_is_read_through() -> None:
+    text = (
+        "El lunes, la ministra de Arvelia, Ana Ruiz, y el primer ministro de Toreno, Pedro Gil, "
+        "expresaron optimismo sobre el comercio.\n\n"
+        "Las conversaciones duraron dos días."
+    )
+    assert [name for name, _ in participants(text, "es")] == ["Ana Ruiz", "Pedro Gil"]
+
+
+def test_whom_the_lead_was_not_to_meet_takes_no_part() -> None:
+    text = (
+        "Finance Minister Tomas Varga is meeting Friday with Premier Elin Dahl in Oslo.\n\n"
+        "Varga was not expected to meet with President Ruth Keller, officials said."
+    )
+    names = [name for name, _ in participants(text)]
+    assert "Elin Dahl" in names and "Ruth Keller" not in names
+    assert "Ruth Keller" in [
+        name for name, _ in participants(text.replace("was not expected", "was expected"))
+    ]
+
+
+def test_a_lead_the_lede_never_names_gives_way_to_the_ledes_person() -> None:
+    text = (
+        "The central bank raised its key rate to the highest level in years.\n\n"
+        "Despite the weak economy, policymakers led by Governor Anna Roth voted on Thursday to raise "
+        "the rate.\n\n"
+        '"The bank is taking a big risk," said the head of the Institute for Economics, Karl Brenner, '
+        "in an interview."
+    )
+    assert [name for name, _ in participants(text)] == ["Anna Roth"]
+
+
+def test_the_host_and_those_who_came_along_take_part() -> None:
+    text = (
+        "President Tomas Varga signed the declaration in Oslo on Sunday.\n\n"
+        "Prime Minister Elin Dahl, who hosted the summit in her hometown, praised the result.\n\n"
+        "Varga was greeted at the airport by officials, including Deputy Minister Ruth Keller and "
+        "Envoy Jon Brandt."
+    )
+    names = [name for name, _ in participants(text)]
+    assert names[0] == "Tomas Varga"
+    assert {"Elin Dahl", "Ruth Keller", "Jon Brandt"} <= set(names)
+
+
+def test_who_went_together_with_the_lead_takes_part() -> None:
+    text = (
+        "Il presidente Tomas Varga ha visitato oggi, insieme al primo ministro Elin Dahl, il museo "
+        "di Oslo.\n\n"
+        "I due hanno deposto una corona."
+    )
+    assert [name for name, _ in participants(text, "it")] == ["Tomas Varga", "Elin Dahl"]
+
+
+def test_a_host_of_another_year_takes_no_part() -> None:
+    text = (
+        "President Tomas Varga signed the declaration in Oslo on Sunday.\n\n"
+        "Prime Minister Elin Dahl, who hosted the summit last year, did not comment."
+    )
+    assert "Elin Dahl" not in [name for name, _ in participants(text)]
+
+
+def test_another_pairs_between_and_a_meeting_not_scheduled_take_no_part() -> None:
+    text = (
+        "Finance Minister Tomas Varga met Premier Elin Dahl in Oslo on Friday.\n\n"
+        "A meeting with President Ruth Keller was not scheduled, officials said.\n\n"
+        "Varga's visit follows the agreement between Keller and President Jon Brandt to improve ties."
+    )
+    names = [name for name, _ in participants(text)]
+    assert names == ["Tomas Varga", "Elin Dahl"]
+
+
+def test_talks_between_the_lead_and_another_still_count() -> None:
+    text = "Talks between Tomas Varga and Elin Dahl ended in Oslo on Friday.\n\nThe two agreed to meet again."
+    assert [name for name, _ in participants(text)] == ["Tomas Varga", "Elin Dahl"]
+
+
+def test_between_alone_is_no_meeting_of_the_leads() -> None:
+    text = (
+        "Finance Minister Tomas Varga arrived in Oslo on Friday.\n\n"
+        'Varga said President Jon Brandt "asked me to deepen ties between our two countries."'
+    )
+    assert [name for name, _ in participants(text)] == ["Tomas Varga"]

@@ -116,3 +116,59 @@ def test_tolls_of_reports_published_on_different_days_may_both_be_right(
         "Police counted 655 injured after the quake.", id="b", published=date(2024, 4, b_day)
     )
     assert any(f.kind == "number_mismatch" for f in compare_facts(a, b)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "flagged"),
+    [
+        # Two agencies' magnitudes of one quake, a few tenths apart: both can be right.
+        (
+            "A 7.3-magnitude earthquake struck the coast of Varnia on Monday morning.",
+            "A 7.7-magnitude earthquake struck the coast of Varnia on Monday morning.",
+            [],
+        ),
+        (
+            "A 6.1-magnitude earthquake struck the coast of Varnia on Monday morning.",
+            "A 7.4-magnitude earthquake struck the coast of Varnia on Monday morning.",
+            [("number", "6.1-magnitude", "7.4-magnitude")],
+        ),
+    ],
+)
+def test_magnitudes_a_few_tenths_apart_are_two_agencies_readings(
+    a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
+) -> None:
+    assert conflicts(a_text, b_text) == flagged
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "flagged"),
+    [
+        # One distance by road and as the crow flies, each rounded: both can be right.
+        (
+            "The talks were held at a manor some 40 kilometers from Brackton on Monday.",
+            "The talks were held at a manor about 50 kilometers from Brackton on Monday.",
+            [],
+        ),
+        (
+            "La reunión del lunes fue en una finca a unos 40 kilómetros de Brackton.",
+            "La reunión del lunes fue en una finca a unos 50 kilómetros de Brackton.",
+            [],
+        ),
+        (
+            "The talks were held at a manor some 40 kilometers from Brackton on Monday.",
+            "The talks were held at a manor about 300 kilometers from Brackton on Monday.",
+            [("number", "40 kilometers", "300 kilometers")],
+        ),
+    ],
+)
+def test_distances_a_quarter_apart_from_one_place_are_one_distance(
+    a_text: str, b_text: str, flagged: list[tuple[str, str, str]]
+) -> None:
+    assert conflicts(a_text, b_text) == flagged
+
+
+def test_a_clock_times_minutes_are_no_count_of_hours() -> None:
+    a_text = "Moins de 24 heures après le feu vert, la fusée a décollé de Brackton mercredi."
+    b_text = "La fusée a décollé de Brackton mercredi à 9 h 25, heure locale."
+    assert conflicts(a_text, b_text) == []
+    assert conflicts(a_text, "La fusée a décollé de Brackton mercredi, 25 heures après le feu vert.") != []

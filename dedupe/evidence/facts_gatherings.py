@@ -23,7 +23,11 @@ TOOK_PART = re.compile(
     r"\b(?:joined|joins?|attend|attends|attended|attending|took part|participated|participating"
     r"|s['’]est joint|a participé|ont participé|participó|participaron|asistió|asistieron|si è unito"
     r"|ha partecipato|hanno partecipato|nahm(?:en)? \w+ teil|teilgenommen|участвовал\w*|принял\w* участие"
-    r"|присоединил\w*)(?!\w)",
+    r"|присоединил\w*"
+    # who hosted it, and who came along: "who hosted the summit", "flanked by", "together with",
+    # "insieme al", "junto al", "zusammen mit", "accompagné de", "acompañado por"
+    r"|hosted|hosting|accompanied|flanked|greeted|together with|along with|alongside|insieme a\w*"
+    r"|junto (?:a|al|con)|zusammen mit|accompagn[ée]e?s? (?:de|par)|acompañad[oa]s? (?:de|por))(?!\w)",
     re.IGNORECASE,
 )
 # Sentences saying who took part read, at most: each is searched for every name the article holds.
@@ -51,8 +55,9 @@ JOINED_BODY = re.compile(
 JOIN_WORDS = frozenset(("join", "joins", "joined"))
 # A passive ("attended by", "joined by") names the attendees after it.
 PASSIVE = re.compile(r"[^\S\n]+by\b", re.IGNORECASE)
-# Where a passive's list of attendees ends: a comma before a lower-case word other than "and".
-LIST_END = re.compile(r",[^\S\n]*(?!and\b)[a-zà-ÿ]")
+# Where a passive's list of attendees ends: a comma before a lower-case word other than "and"
+# or "including".
+LIST_END = re.compile(r",[^\S\n]*(?!and\b|including\b)[a-zà-ÿ]")
 # A speech verb beside a name: "…, President X said", "said President X".
 SPOKEN_AFTER = re.compile(rf"[^\S\n]*,?[^\S\n]*(?:{'|'.join(sorted(SPEECH_VERBS))})\b")
 SPOKEN_BEFORE = re.compile(

@@ -12,8 +12,9 @@ Names lose the words a title puts before them ("России Сергей Лав
 Elon Musk") and keep an article-joined surname after them ("… el-Sisi"). A spokesperson
 announces the meeting rather than taking part in it, and a meeting whose sentence does not
 name the lead is another. Whoever the lede or the lead's own sentence says the lead met
-takes part, in any language the lede is read in, and so does whoever a sentence says joined
-or attended the gathering ("the leaders attending include …", ``facts_gatherings``).
+takes part, in any language the lede is read in, and so does whoever a sentence says joined,
+attended or hosted the gathering ("the leaders attending include …", ``facts_gatherings``)
+or whom the lede joins to the lead as one subject ("X and Y signed", ``facts_partners``).
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from dedupe.evidence import facts_partners as partners
 from dedupe.evidence.events import EventProfile, Fact
 from dedupe.evidence.facts_gatherings import gathering_sentences, speaking
 from dedupe.evidence.facts_lede import LEDE_CONFIDENCE, lede_sentences
 from dedupe.evidence.foreign_dates import FOREIGN_MONTHS
-from dedupe.evidence.name_titles import after_titles, hyphen_rest, no_name, stamped_byline
+from dedupe.evidence.name_titles import after_titles, hyphen_rest, no_name, stamped_byline, without_month
 from dedupe.evidence.names import same_person
 from dedupe.evidence.page_furniture import is_furniture
 from dedupe.evidence.participants import PROTAGONIST_CHECKS, PROTAGONIST_CONFIDENCE
@@ -39,16 +41,6 @@ SPOKESPERSON = re.compile(
     r"\b(?:spokes(?:man|woman|person)|porte-parole|portavoce|portavoz|porta-voz|sprecher(?:in)?|"
     r"представитель|официальный представитель)\b",
     re.IGNORECASE,
-)
-# Words of a meeting, in the languages the lede is read in: "talks with", "réunion avec",
-# "colloquio fra", "reunión con", "Treffen mit", "переговоры с"; and of a greeting one
-# gives in person ("announced, congratulating President …").
-MEETING_WORDS = frozenset(
-    "met meet meets meeting talks talked hosted received welcomed between counterpart avec rencontré "
-    "rencontre réunion entretien entretiens homologue con reunió reunión entrevista homólogo colloquio "
-    "incontro incontrato fra tra omologo mit traf treffen gespräch amtskollegen com encontro reuniu "
-    "homólogo с встреча встретился переговоры переговоров congratulated congratulates "
-    "congratulating".split()
 )
 # Endings of abstract nouns in the languages read ("Zusammenfassung", "Exploração",
 # "Actualidad", "Mondmission"), on words at least ``ABSTRACT_MIN_CHARS`` long: no person's name.
@@ -112,7 +104,6 @@ RELATED_LABEL = re.compile(r"[^\S\n]*[A-ZÀ-Ý][A-ZÀ-Ý ]{3,}[^\S\n]*[|:]")
 JOINED_SURNAME = re.compile(r"[^\S\n]+((?:el|al|ad|ash|as|at|az)-[A-Z][\w'’-]*)")
 # English third-person pronouns, which in a report's sentence about a meeting stand for its lead.
 LEAD_PRONOUNS = ("he", "He", "she", "She", "his", "His", "her", "Her", "him")
-WORD = re.compile(r"\w+")
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
@@ -124,7 +115,7 @@ def people_view(text: str, people: tuple[Fact, ...]) -> tuple[Fact, ...]:
 def whole_name(text: str, person: Fact) -> str:
     """The person's name without a title's words before it and with the article-joined surname
     the entity rules leave after it: "Abdel Fattah" followed by "el-Sisi" is Abdel Fattah el-Sisi."""
-    name = bare_name(person.canonical)
+    name = without_month(text, person.span.end, bare_name(person.canonical))
     if text[person.span.start : person.span.end] == name and hyphen_rest(text, person.span.end):
         return name + hyphen_rest(text, person.span.end)  # "Kim Jong" before "-un"
     after = JOINED_SURNAME.match(text, person.span.end)
@@ -228,9 +219,9 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
     kept = [f for f in named if written_as_person(text, f.canonical, article.language)]
     # "FM Lavrov" beside "Sergey Lavrov": a title's abbreviation before the surname, one person.
     kept = [f for f in kept if not _titled_again(f, kept)]
-    if not kept:
-        lead = _first_person(article, profile)
-        kept = [lead] if lead is not None else []
+    if not kept or not partners.in_lede(article, kept[0]):  # a lead the lede never names: a commentator's
+        lead = _first_person(article, profile, lede_only=bool(kept))
+        kept = [lead, *kept] if lead is not None else kept
     if not kept:
         return ()
     lead = kept[0]
@@ -240,11 +231,19 @@ def participants_view(article: Article, profile: EventProfile, found: tuple[Fact
     pronouns = LEAD_PRONOUNS if article.language == "en" else ()
     by_surname = (lead.canonical.split()[-1], *pronouns)
     kept = [lead, *(f for f in kept[1:] if _with_lead(text, f.sentence, lead, people, by_surname))]
-    kept = [lead, *(f for f in kept[1:] if not _announcer(text, f, people))]
-    for sentence in _meeting_sentences(article, lead):
+    kept = [
+        lead,
+        *(
+            f
+            for f in kept[1:]
+            if not _announcer(text, f, people) and not partners.not_with_lead(text, f, lead)
+        ),
+    ]
+    for sentence in partners.meeting_sentences(article, lead):
         if _with_lead(text, sentence, lead, people, pronouns):
             met = _named_in(text, sentence, people) + _met_by_surname(text, sentence, people)
             _admit(text, kept, met, "met", article.language)
+    _admit(text, kept, partners.coordinated_with_lead(article, lead, people), "participant", article.language)
     for sentence in gathering_sentences(text):  # "X joined the leaders", "the leaders attending include X"
         attending = [p for p in _named_in(text, sentence, people) if not speaking(text, sentence, p)]
         _admit(text, kept, attending, "participant", article.language)
@@ -257,18 +256,11 @@ def _admit(text: str, kept: list[Fact], people: list[Fact], role: str, language:
     for person in people:
         if (
             " " in person.canonical
-            and not any(same_person(person.canonical, f.canonical) for f in kept)
+            and not any(partners.one_name(person.canonical, f.canonical) for f in kept)
             and not _spokesperson(text, person)
             and written_as_person(text, person.canonical, language)
         ):
             kept.append(replace(person, slot="participant", role=role, confidence=LEDE_CONFIDENCE))
-
-
-def _meeting_sentences(article: Article, lead: Fact) -> list[Span]:
-    """The lede's sentences and the lead's own that speak of a meeting ("talks with", "réunion avec")."""
-    spans = [s for s, _ in lede_sentences(article)]
-    spans += [] if lead.sentence in spans else [lead.sentence]
-    return [s for s in spans if MEETING_WORDS.intersection(WORD.findall(s.slice(article.text).lower()))]
 
 
 def _named_in(text: str, sentence: Span, people: tuple[Fact, ...]) -> list[Fact]:
@@ -308,12 +300,13 @@ def _met_by_surname(text: str, sentence: Span, people: tuple[Fact, ...]) -> list
     ]
 
 
-def _first_person(article: Article, profile: EventProfile) -> Fact | None:
-    """The lede's first name written as a person's, else the article's: the lead none was found for."""
+def _first_person(article: Article, profile: EventProfile, *, lede_only: bool = False) -> Fact | None:
+    """The lede's first name written as a person's, else (unless ``lede_only``) the article's:
+    the lead none was found for."""
     lede = [s for s, _ in lede_sentences(article)]
     in_lede = [p for p in profile.people if any(s.start <= p.span.start < s.end for s in lede)]
     order: dict[str, Fact] = {}
-    for person in (*in_lede, *profile.people):  # a name met twice is checked once
+    for person in (*in_lede, *(() if lede_only else profile.people)):  # a name met twice is checked once
         order.setdefault(person.canonical, person)
     narrated = [p for p in order.values() if not is_furniture(article.text, p)]  # not "By Jane Roe"
     for person in narrated[:PROTAGONIST_CHECKS]:

@@ -92,14 +92,28 @@ DURATION_UNITS = frozenset("year month week day hour minute second".split())
 PREDICATE_SKIP = frozenset(
     "were was are is have has had been be being of the a an that which who in on at by to all some".split()
 )
-# Units of length, and what tells a quake's depth from a distance to a place.
-LENGTH_UNITS = frozenset("km kilometer kilometre mile meter metre".split())
+# Units a quake's magnitude is read with ("7.3-magnitude", "a 7.4 earthquake"): agencies give one
+# quake magnitudes a few tenths apart (on their own networks and scales), so two magnitudes at most
+# ``MAGNITUDE_SPREAD`` apart can both be right.
+MAGNITUDE_UNITS = frozenset(("magnitude", "earthquake", "quake"))
+MAGNITUDE_SPREAD = 0.5
+# Two distances from one place this close (relative to the larger) can both be right: one is
+# given by road, the other as the crow flies, each rounded ("about 40 km", "some 50 km").
+DISTANCE_SPREAD = 0.25
+# The hour of a clock time written with "h" before a figure: "9 h 25" is a time, not 25 of anything.
+CLOCK_HOUR_BEFORE = re.compile(r"\b\d{1,2}[^\S\n]?h[^\S\n]?$")
+# Units of length (in English, Spanish, French, Italian, Portuguese), and what tells a quake's
+# depth from a distance to a place ("from", and "de", "da", "di", "von" in the other languages).
+LENGTH_UNITS = frozenset(
+    "km kilometer kilometre mile meter metre kilómetro kilomètre chilometro quilômetro quilómetro "
+    "milla mille miglio metro mètre".split()
+)
 MEASURE_CHARS = 50
 DEPTH_WORDS = re.compile(
     r"\b(?:deep|depth|below|beneath|underground|focal|profundidad|profondeur|tiefe)\b", re.I
 )
 FROM_PLACE = re.compile(
-    r"\b(?:(?:north|south|east|west)\w*\s+(?:of|from)|from|outside|away from)\s+(?:the\s+)?"
+    r"\b(?:(?:north|south|east|west)\w*\s+(?:of|from)|from|de|da|di|von|outside|away from)\s+(?:the\s+)?"
     r"(?:(?:city|town|capital|province)\s+(?:of\s+)?)?([A-Z][\w-]+)"
 )
 
@@ -131,6 +145,8 @@ def number_flags(
         if unit[0] in GENERIC_UNITS or not pairs or any(_agree(x, y) for x in xs for y in ys):
             continue
         x, y = min(pairs, key=lambda pair: _gap(*pair))
+        if _measure(x, a_text).startswith("from") and _gap(x, y) <= DISTANCE_SPREAD:
+            continue  # one distance by road and as the crow flies, rounded
         moving = filed_apart or _moving(x, y, a_text, b_text)
         if unit[0] in TOLL_UNITS and moving and not _one_tally(x, y, pa, pb):
             continue
@@ -164,12 +180,16 @@ def _same_thing(x: Fact, y: Fact, a_text: str, b_text: str) -> bool:
 
 def _part(fact: Fact, text: str) -> bool:
     """True if the figure is no count of the event's own: the rest or a part of a toll ("the other
-    three deaths", "three of them"), a person's age ("58-year-old"), or read before a function word."""
+    three deaths", "three of them"), a person's age ("58-year-old"), a clock time's minutes ("9 h
+    25"), or read before a function word."""
     start = max(fact.sentence.start, fact.span.start - PART_BEFORE_CHARS)
     if fact.quantity is not None and fact.quantity.unit in FUNCTION_UNITS:
         return True
+    before = text[start : fact.span.start]
     return bool(
-        PART_BEFORE.search(text[start : fact.span.start]) or PART_OR_AGE_AFTER.match(text, fact.span.end)
+        PART_BEFORE.search(before)
+        or CLOCK_HOUR_BEFORE.search(before)
+        or PART_OR_AGE_AFTER.match(text, fact.span.end)
     )
 
 
@@ -265,10 +285,18 @@ def _unit(fact: Fact) -> tuple[str, bool]:
 def _agree(x: Fact, y: Fact) -> bool:
     """True if both figures can be right.
 
-    A bound on a count written to the unit ("at least 5,385") is as exact as the count: 5,383
+    Two magnitudes of one quake a few tenths apart are two agencies' readings. A bound on a
+    count written to the unit ("at least 5,385") is as exact as the count: 5,383
     is not at least 5,385, though ``quantities_agree`` allows any figure a rounding's margin.
     """
     a, b = x.quantity, y.quantity
+    if (
+        a is not None
+        and b is not None
+        and a.unit in MAGNITUDE_UNITS
+        and abs(a.value - b.value) <= MAGNITUDE_SPREAD
+    ):
+        return True  # two agencies' magnitudes of one quake
     if a is None or b is None or quantities_agree(a, b) is not True:
         return False
     if "about" in (a.bound, b.bound) or not all(_to_the_unit(q.value) for q in (a, b)):

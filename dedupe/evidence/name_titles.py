@@ -4,7 +4,8 @@
 Chair …", "Президент России …", "US-Notenbankchef …") is dropped, a title alone
 ("Präsident") is no person, a word that opens a sentence ("Seit März", "Wie Experten") opens
 no name, a hyphenated given name the entity rules cut ("Kim Jong" before "-un") is made
-whole, and a byline after the page's stamp ("date 2023-09 Von Jane Roe") is furniture.
+whole, a month the entity rules took for a surname ("Roe Sept" before "14") is dropped, and
+a byline after the page's stamp ("date 2023-09 Von Jane Roe") is furniture.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import re
 
 from dedupe.evidence.page_furniture import STAMP_PREFIX, is_byline
 from dedupe.models import Span
+from dedupe.text.dates import MONTHS
 
+# A day's number after a name: its last word is then a month, not a surname ("Roe Sept 14").
+DAY_AFTER = re.compile(r"\.?[^\S\n]+\d{1,2}\b")
 # Titles a report writes before a name, in the languages read: "Fed Chair Jerome Powell",
 # "Cumhurbaşkanı Tayyip Erdoğan", "Президент России Владимир Путин", "Präsidenten Emmanuel Macron".
 # A name made of these words only ("Vice Primo Ministro", "Präsident") is a title, not a person.
@@ -76,3 +80,10 @@ def stamped_byline(text: str, sentence: Span) -> bool:
     """True for a byline after the page's stamp on its line ("date 2023-09 Von Jane Roe, Berlin")."""
     stamp = STAMP_PREFIX.match(text, sentence.start)
     return stamp is not None and is_byline(text, Span(stamp.end(), sentence.end))
+
+
+def without_month(text: str, end: int, name: str) -> str:
+    """The name (written up to ``end``) without a month taken for its last word ("Roe Sept" before "14")."""
+    words = name.split()
+    month = len(words) > 1 and words[-1].lower().rstrip(".") in MONTHS
+    return " ".join(words[:-1]) if month and DAY_AFTER.match(text, end) else name
