@@ -111,3 +111,45 @@ def test_a_german_day_cut_from_its_month_by_the_segmenter_is_read_whole() -> Non
         "Nach zwei Verschiebungen hob sie am 18. Mai 2023 um 15 Uhr ab."
     )
     assert _first_date(text, None, "de") == "2023-05-18"
+
+
+def test_the_end_of_a_span_is_not_the_events_day() -> None:
+    text = (
+        "date 2025-05-12 The two presidents held talks over dinner at the lakeside residence."
+        "\n\nThe guest's first visit in six years will last until May 13. Both sides spoke of trade."
+    )
+    assert _first_date(text, date(2025, 5, 12)) == "2025-05-12"
+
+
+def test_a_day_the_span_starts_on_is_still_the_events() -> None:
+    text = (
+        "date 2025-05-13 The two presidents held talks on May 12 at the lakeside residence."
+        "\n\nBoth sides spoke of trade."
+    )
+    assert _first_date(text, date(2025, 5, 13)) == "2025-05-12"
+
+
+TOLL_DAYS = [
+    ("es-opens", "es", "El sábado 8 de marzo, la policía de Veloria elevó a 90 el número de muertos tras un "
+     "terremoto que sacudió el valle. El epicentro estuvo en Ostra la noche del viernes 7 de marzo, donde "
+     "murieron al menos 60 personas.", "2025-03-07"),
+    ("es-inside", "es", "La policía de Veloria elevó el sábado 8 de marzo a 90 el número de muertos del "
+     "terremoto. El sismo sacudió Ostra la noche del viernes 7 de marzo.", "2025-03-07"),
+    ("de-stieg", "de", "Die Zahl der Toten stieg am Samstag, dem 8. März, auf 90. Das Beben hatte das Tal "
+     "von Ostra am Freitag, dem 7. März, erschüttert.", "2025-03-07"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "language", "text", "day"), TOLL_DAYS, ids=[c[0] for c in TOLL_DAYS])
+def test_the_day_a_toll_was_raised_is_not_the_disasters(
+    case: str, language: str, text: str, day: str
+) -> None:
+    assert _first_date(text, date(2025, 3, 9), language) == day
+
+
+def test_a_disaster_day_in_a_relative_clause_of_the_toll_sentence_is_kept() -> None:
+    text = (
+        "È salito a 90 morti il bilancio del terremoto che il 7 marzo ha devastato la valle di Ostra."
+        "\n\nI soccorsi proseguono."
+    )
+    assert _first_date(text, None, "it") == "March 7"

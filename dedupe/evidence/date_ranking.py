@@ -55,6 +55,33 @@ BACKGROUND_CUES = re.compile(
     r"|toll (?:had )?(?:reach|rose|rise|rising|stood|climb)\w*)\b",
     re.IGNORECASE,
 )
+# Words just before a date that make it the end of a span, not the event's day: "will last
+# until July 9", "bis zum 9. Juli", "jusqu'au 9 juillet", "hasta el 9 de julio", "до 9 июля".
+UNTIL_BEFORE = re.compile(
+    r"\b(?:until|till|bis(?: zum| zur)?|jusqu'(?:au|à)|jusqu’(?:au|à)|hasta(?: el)?|fino al|до)\s+$",
+    re.IGNORECASE,
+)
+# A disaster's toll raised on a day, in the languages read: that day dates the count, not the
+# disaster ("raised the toll to 157 on Saturday", "elevó el sábado a 157 el número de muertos",
+# "le bilan s'est alourdi samedi", "Zahl der Toten stieg am Samstag"). Both words stand
+# within ``TOLL_CHARS`` of the date in its clause: not across a semicolon or a relative word
+# ("the toll rose to 128 after the quake that struck on New Year's Day" dates the quake).
+TOLL_NOUN = re.compile(
+    r"\b(?:toll|dead|deaths|muertos|fallecidos|víctimas|bilan|morts|tote[nr]?|todesopfer|morti|vittime"
+    r"|погибших|жертв\w*)\b",
+    re.IGNORECASE,
+)
+TOLL_RISE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|climbing|raised|raising|elev(?:ó|a|an|aron|ado)|ascendi(?:ó|eron)"
+    r"|alourdi|grimpé|stieg|gestiegen|erhöhte?|salito|salita|aumentato|вырос\w*|возрос\w*|увеличил\w*)\b",
+    re.IGNORECASE,
+)
+TOLL_CHARS = 80
+TOLL_CLAUSE_BREAK = re.compile(
+    r";|\b(?:which|that|who|where|when|che|cui|dove|quando|que|qui|où|donde|cuando|wo|als"
+    r"|котор\w+|где|когда)\b",
+    re.IGNORECASE,
+)
 # Where a date's clause begins and ends: a comma, a semicolon, a bracket, a relative word.
 CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:where|which|who|when|while|but|and)\b", re.IGNORECASE)
 
@@ -117,6 +144,28 @@ def announced(text: str, fact: Fact, dates: tuple[Fact, ...]) -> bool:
     return any(f.date is not None and f.date != fact.date and not background(text, f) for f in others)
 
 
+def not_its_day(text: str, fact: Fact) -> bool:
+    """True if the date is another occasion's (``background``), a span's end ("will last until
+    July 9") or the day a toll was raised ("raised the toll to 157 on Saturday")."""
+    return background(text, fact) or _span_end(text, fact) or _toll_day(text, fact)
+
+
+def _span_end(text: str, fact: Fact) -> bool:
+    """True if "until" or its like stands just before the date (``UNTIL_BEFORE``)."""
+    start = max(fact.sentence.start, fact.span.start - STATEMENT_CHARS)
+    return bool(UNTIL_BEFORE.search(text, start, fact.span.start))
+
+
+def _toll_day(text: str, fact: Fact) -> bool:
+    """True if a toll word and a rise word stand near the date in its clause (``TOLL_NOUN``)."""
+    start = max(fact.sentence.start, fact.span.start - TOLL_CHARS)
+    start = max([start, *(m.end() for m in TOLL_CLAUSE_BREAK.finditer(text, start, fact.span.start))])
+    end = min(fact.sentence.end, fact.span.end + TOLL_CHARS)
+    after = TOLL_CLAUSE_BREAK.search(text, fact.span.end, end)
+    end = after.start() if after else end
+    return bool(TOLL_NOUN.search(text, start, end) and TOLL_RISE.search(text, start, end))
+
+
 def longer_than_a_day(fact: Fact) -> bool:
     return fact.date is not None and (
         fact.date.days > 1 or (fact.date.day is None and fact.date.weekday is None)
@@ -152,7 +201,7 @@ def date_rank(text: str, fact: Fact, published: PartialDate) -> int:
     if is_furniture(text, fact) or longer_than_a_day(fact):  # "last week" no surer than a page stamp
         return 1
     near = fact.date is not None and dates_agree(fact.date, published, tolerance_days=NEWS_WINDOW_DAYS)
-    return 0 if near and not background(text, fact) else 2
+    return 0 if near and not not_its_day(text, fact) else 2
 
 
 # Prepositions that may open a clause before its date: "On October 7, …", "Le 7 octobre, …".

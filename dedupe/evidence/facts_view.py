@@ -32,6 +32,7 @@ from dedupe.evidence.date_ranking import (
     date_rank,
     longer_than_a_day,
     near_publication,
+    not_its_day,
     planned,
     publication_day,
 )
@@ -148,7 +149,8 @@ def event_place_date(article: Article, profile: EventProfile) -> EventProfile:
     # in Tokyo": another occasion's or a statement's place is none of the event's.
     places = tuple(f for f in places if not _elsewhere(text, f, year))
     # "will hold talks on April 1, the ministry said on Friday": Friday dates the statement;
-    # "another quake on October 7" another occasion. Both rank after the event's own.
+    # "another quake on October 7" another occasion, "will last until July 9" a span's end,
+    # "raised the toll to 157 on Saturday" a count. All rank after the event's own.
     # A narrated day or days ("on Tuesday", "July 9 through 11") is the event's sooner than a
     # dateline's or a stamp's, and those sooner than a month or a year ("in May", "this year");
     # a week ("last week") comes last.
@@ -157,7 +159,7 @@ def event_place_date(article: Article, profile: EventProfile) -> EventProfile:
             dates,
             key=lambda f: (
                 planned(text, f),
-                announced(text, f, dates) or background(text, f),
+                announced(text, f, dates) or not_its_day(text, f),
                 _no_day(f),
                 is_furniture(text, f),
                 longer_than_a_day(f),
