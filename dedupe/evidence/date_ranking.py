@@ -52,7 +52,8 @@ BACKGROUND_CUES = re.compile(
     r"|original|originally|initially|delayed|postponed"
     r"|planned|upcoming|hardest[- ]hit|as of|inizialmente|previsto|prevista|dopo il|dopo la|ursprünglich"
     r"|initialement|inicialmente|précédent|précédente|anterior|vorherigen"
-    r"|toll (?:had )?(?:reach|rose|rise|rising|stood|climb)\w*)\b",
+    r"|toll (?:had )?(?:reach|rose|rise|rising|stood|climb)\w*"
+    r"|last year|año pasado|l['’]année dernière|(?:letzten|vergangenen) Jahr|anno scorso|прошлом году)\b",
     re.IGNORECASE,
 )
 # Words just before a date that make it the end of a span, not the event's day: "will last

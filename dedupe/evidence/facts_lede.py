@@ -120,7 +120,7 @@ def lede_facts(article: Article) -> LedeFacts:
     for sentence, tokens in lede_sentences(article):
         dates.extend(_date_facts(article, sentence))
         locatives = ITALIAN_LOCATIVES if article.language == "it" else LOCATIVES
-        places.extend(_located_places(text, sentence, tokens, locatives))
+        places.extend(located_places(text, sentence, tokens, locatives))
         places.extend(
             Fact("place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place)
             for span, place in script_places(text, sentence)
@@ -209,7 +209,7 @@ def _date_refs(text: str, sentence: Span, published: date | None, language: str)
     return sorted(one_day, key=lambda r: r.span.start)
 
 
-def _located_places(
+def located_places(
     text: str, sentence: Span, tokens: list[Token], locatives: frozenset[str]
 ) -> Iterator[Fact]:
     """Yield each place the gazetteer knows written just after a locative word ("in Beijing") or

@@ -46,6 +46,7 @@ from dedupe.evidence.facts_lede import (
     place_named,
 )
 from dedupe.evidence.facts_people import participants_view, people_view, quoted
+from dedupe.evidence.later_places import later_lede_places
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
 from dedupe.evidence.place_cues import PLACE_DATE_STAMP, dated_earlier, launched_before
@@ -139,6 +140,9 @@ def event_place_date(article: Article, profile: EventProfile) -> EventProfile:
             *places,
             *_dateline_places(article, places),
         )
+    if _unnarrated(text, places):  # a place the next sentences locate ("… said in Atlanta")
+        later = (f for f in later_lede_places(article) if not is_furniture(text, f) and _event_place(text, f))
+        places = (*(f for f in later if not _elsewhere(text, f, year)), *places)
     dates = _lede_dates_first(article, lede, ranked(profile.dates))
     # "another quake on October 7", "its original date of August 28": another occasion's day is
     # none of the event's. "July 9 through 11" covers three days; "scheduled for Thursday" is
