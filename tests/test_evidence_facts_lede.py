@@ -166,6 +166,10 @@ LATER_PLACES = [
      "He spoke for nearly two hours about the economy and the army.\n\n"
      "The audience applauded several times during the speech.\n\n"
      "The speaker claimed that ministers in Lisbon had drafted new grain tariffs.", None),
+    ("summit-it", "it", "I leader hanno approvato un testo comune sulla sicurezza alimentare.\n\n"
+     "Il vertice di Lisbona si è chiuso con un impegno per la pace.", "Lisbon"),
+    ("summit-es", "es", "Los líderes aprobaron un texto común sobre seguridad alimentaria.\n\n"
+     "La cumbre de Lisboa terminó con un compromiso de paz.", "Lisbon"),
     ("last-year", "es", "La declaración final fue aprobada por todos los miembros sin debate.\n\n"
      "El texto fue más suave que el aprobado en la reunión del año pasado en Lisboa.", None),
 ]  # fmt: skip

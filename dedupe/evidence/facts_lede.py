@@ -77,6 +77,9 @@ COMPASS_NOUNS = frozenset(
 PLACE_AFTER = frozenset("province prefecture oblast governorate district county city".split())
 # A meeting named for where it is held, right after the name: "the G7 Hiroshima Summit".
 MEETING_AFTER = frozenset("summit".split())
+# Or before "of" and the name, as French, Italian, Spanish and Portuguese name it: "le sommet
+# d'Hiroshima", "il vertice di Hiroshima", "la cumbre de Madrid", "a cimeira de Lisboa".
+MEETING_OF = frozenset("summit sommet vertice cumbre cimeira cúpula".split())
 # A name as common as this in English (wordfreq's Zipf scale: "atlantic" 4.4, "center" 5.2) is
 # a word, not a town the gazetteer names with "City" after it ("hualien" 1.6, "quezon" 2.8).
 CITY_NAME_MAX_ZIPF = 3.5
@@ -277,7 +280,7 @@ def _placed(tokens: list[Token], k: int, locatives: frozenset[str]) -> bool:
     before = tokens[k - 1].text if k >= 1 else ""
     if before in locatives or before in COMPASS:
         return True
-    if k >= 2 and before in OF_WORDS and tokens[k - 2].text in PLACE_KINDS | COMPASS_NOUNS:
+    if k >= 2 and before in OF_WORDS and tokens[k - 2].text in PLACE_KINDS | COMPASS_NOUNS | MEETING_OF:
         return True
     if k >= 3 and before in OF_WORDS and tokens[k - 3].text in PLACE_KINDS:
         return True  # "la ciudad japonesa de Hiroshima": the kind, its adjective, "de"
