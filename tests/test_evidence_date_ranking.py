@@ -153,3 +153,16 @@ def test_a_disaster_day_in_a_relative_clause_of_the_toll_sentence_is_kept() -> N
         "\n\nI soccorsi proseguono."
     )
     assert _first_date(text, None, "it") == "March 7"
+
+
+def test_a_date_in_a_bracketed_label_ranks_after_the_narrated_one() -> None:
+    text = (
+        "【セール開催中 4980円】ワイヤレスイヤホン【特売日(6月3日)】\n"
+        "首相は5月21日、大阪市内で記者会見し、新しい経済対策を発表した。"
+    )
+    assert _first_date(text, None, "ja") == "May 21"
+
+
+def test_a_date_between_two_labels_is_narrated() -> None:
+    text = "【速報】首相は5月21日、大阪市内で記者会見した。【動画】"
+    assert _first_date(text, None, "ja") == "May 21"
