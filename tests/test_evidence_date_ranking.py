@@ -166,3 +166,17 @@ def test_a_date_in_a_bracketed_label_ranks_after_the_narrated_one() -> None:
 def test_a_date_between_two_labels_is_narrated() -> None:
     text = "【速報】首相は5月21日、大阪市内で記者会見した。【動画】"
     assert _first_date(text, None, "ja") == "May 21"
+
+
+STAMP_ONLY = (
+    "12 марта 2025 / 14:29\n\n"
+    "Президент подписал договор о партнерстве с соседней страной и назвал его важным документом."
+)
+
+
+def test_the_ledes_stamp_stands_in_where_nothing_else_dates_the_report() -> None:
+    assert _first_date(STAMP_ONLY, date(2025, 3, 12), "ru") == "2025-03-12"
+
+
+def test_a_stamp_far_from_publication_does_not_stand_in() -> None:
+    assert _first_date(STAMP_ONLY, date(2025, 4, 30), "ru") is None

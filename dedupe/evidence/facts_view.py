@@ -190,7 +190,8 @@ def _lede_dates_first(article: Article, lede: LedeFacts, dates: tuple[Fact, ...]
     ("a visit that began Monday") would then stand as the event's. A lede date far from
     publication dates the background. Where neither gives a narrated day (only a month or
     a year: "launched in September"), a day the next sentences write with its month comes
-    after them (``later_lede_days``) and ranks before the month.
+    after them (``later_lede_days``) and ranks before the month. Where nothing at all dates
+    the report, the lede's own stamp near publication stands in ("19 июня 2024 / 14:29").
     """
     text = article.text
     near = publication_day(article, dates, text)
@@ -200,7 +201,10 @@ def _lede_dates_first(article: Article, lede: LedeFacts, dates: tuple[Fact, ...]
     if any(not is_furniture(text, f) and not _no_day(f) for f in dates):
         return dates
     later = (f for f in later_lede_days(article) if f.span not in seen and not is_furniture(text, f))
-    return (*dates, *(f for f in later if near_publication(f, near)))
+    dates = (*dates, *(f for f in later if near_publication(f, near)))
+    if dates:
+        return dates
+    return tuple(f for f in lede.dates if f.date is not None and f.date.full and near_publication(f, near))
 
 
 def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:
