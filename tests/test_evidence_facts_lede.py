@@ -157,7 +157,7 @@ LATER_PLACES = [
     ("state", "de", "Die Rakete hat nach einem Jahr Pause wieder den Weltraum erreicht.\n\n"
      "Beobachter verfolgten den Flug von den Stränden der Umgebung aus.\n\n"
      "Die Firma sprach von einem großen Erfolg für das ganze Team.\n\n"
-     "Der Start erfolgte am Morgen vom Gelände der Firma im US-Bundesstaat Texas aus.", "Texas"),
+     "Die Rakete hob am frühen Morgen von einem Startplatz im US-Bundesstaat Texas ab.", "Texas"),
     ("country", "en", "The president gave his yearly address to both houses of parliament.\n\n"
      "He spoke for nearly two hours about the economy and the army.\n\n"
      "The audience applauded several times during the speech.\n\n"

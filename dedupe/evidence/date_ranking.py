@@ -36,11 +36,13 @@ DAYS_IN_WEEK = 7
 _REPORTING = (
     r"(?:said|says|announced|announces|told|reported|stated|confirmed|declared|added|wrote"
     r"|berichtete|sagte|erklärte|teilte|meldete|a annoncé|a déclaré|a indiqué|a précisé"
-    r"|dijo|informó|anunció|declaró|ha detto|ha annunciato|ha riferito|disse|informou|anunciou)"
+    r"|dijo|informó|anunció|declaró|ha detto|ha annunciato|ha riferito|disse|informou|anunciou|zufolge)"
 )
 STATEMENT_BEFORE = re.compile(rf"\b{_REPORTING}(?:\s+\w+)?\s+(?:on\s+)?$", re.IGNORECASE)
 STATEMENT_AFTER = re.compile(rf"\s*,?\s*{_REPORTING}\b", re.IGNORECASE)
 STATEMENT_CHARS = 40
+# A clock time in universal time right after a date: "mercredi 23h42 GMT", "Tuesday, 22:15 UTC".
+OTHER_ZONE_AFTER = re.compile(r",?\s*(?:at\s+|à\s+|a las\s+|um\s+)?\d{1,2}[h:.]\d{2}\s*(?:GMT|UTC)\b")
 # Words that put a date on another occasion than the report's own, in the date's clause: an
 # earlier one ("On October 7, another quake …", "had struck", "the hardest hit by the February 6
 # quake"), a later one ("the planned trip in May"), the plan it replaced ("put back from its
@@ -129,6 +131,19 @@ def publication_day(article: Article, dates: tuple[Fact, ...], text: str) -> Par
         day = article.published
         return PartialDate(day.year, day.month, day.day, day.weekday())
     return next((f.date for f in dates if f.date is not None and f.date.full and is_stamp(text, f)), None)
+
+
+def in_other_zone(text: str, fact: Fact) -> bool:
+    """True if a clock time in GMT or UTC follows the date ("(mercredi 23h42 GMT)"): the day a
+    local time converts to, not the local day of the event."""
+    return bool(OTHER_ZONE_AFTER.match(text, fact.span.end))
+
+
+def stated(text: str, fact: Fact) -> bool:
+    """True if a reporting verb stands just before or after the date ("said Thursday", "a indiqué jeudi")."""
+    before = text[max(fact.sentence.start, fact.span.start - STATEMENT_CHARS) : fact.span.start]
+    after = text[fact.span.end : min(fact.sentence.end, fact.span.end + STATEMENT_CHARS)]
+    return bool(STATEMENT_BEFORE.search(before) or STATEMENT_AFTER.match(after))
 
 
 def announced(text: str, fact: Fact, dates: tuple[Fact, ...]) -> bool:

@@ -137,13 +137,14 @@ def lede_facts(article: Article) -> LedeFacts:
     return LedeFacts((*places, *venues), tuple(dates))
 
 
-def later_lede_days(article: Article) -> tuple[Fact, ...]:
+def later_lede_days(article: Article, kinds: frozenset[str] | None = WITH_MONTH) -> tuple[Fact, ...]:
     """The days the first ``LATER_SENTENCES`` sentences write with their month ("9 апреля",
-    "19 September 2023", "7月13日"), for a report whose lede's first sentences give none."""
+    "19 September 2023", "7月13日"), or as ``kinds`` says (None: weekdays too), for a report
+    whose lede's first sentences give none."""
     return tuple(
         fact
         for sentence, _ in lede_sentences(article, LATER_SENTENCES)
-        for fact in _date_facts(article, sentence, WITH_MONTH)
+        for fact in _date_facts(article, sentence, kinds)
     )
 
 

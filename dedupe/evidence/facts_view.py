@@ -30,11 +30,13 @@ from dedupe.evidence.date_ranking import (
     as_stated,
     background,
     date_rank,
+    in_other_zone,
     longer_than_a_day,
     near_publication,
     not_its_day,
     planned,
     publication_day,
+    stated,
 )
 from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.facts_lede import (
@@ -191,7 +193,9 @@ def _lede_dates_first(article: Article, lede: LedeFacts, dates: tuple[Fact, ...]
     publication dates the background. Where neither gives a narrated day (only a month or
     a year: "launched in September"), a day the next sentences write with its month comes
     after them (``later_lede_days``) and ranks before the month. Where nothing at all dates
-    the report, the lede's own stamp near publication stands in ("19 июня 2024 / 14:29").
+    the report, the first weekday or "today" those sentences narrate stands in (not one a
+    statement dates, "said Thursday", nor a day in GMT), else the lede's own stamp near
+    publication ("19 июня 2024 / 14:29").
     """
     text = article.text
     near = publication_day(article, dates, text)
@@ -204,6 +208,17 @@ def _lede_dates_first(article: Article, lede: LedeFacts, dates: tuple[Fact, ...]
     dates = (*dates, *(f for f in later if near_publication(f, near)))
     if dates:
         return dates
+    weekdays = tuple(
+        f
+        for f in later_lede_days(article, None)
+        if not is_furniture(text, f)
+        and not _no_day(f)
+        and not stated(text, f)
+        and not in_other_zone(text, f)
+        and near_publication(f, near)
+    )
+    if weekdays:
+        return weekdays[:1]
     return tuple(f for f in lede.dates if f.date is not None and f.date.full and near_publication(f, near))
 
 
