@@ -202,3 +202,26 @@ def test_a_later_weekday_dates_a_report_nothing_else_dates(
     case: str, language: str, text: str, day: str | None
 ) -> None:
     assert _first_date(text, date(2024, 3, 14), language) == day
+
+
+RESCUE_DAYS = [
+    ("after-quake", "en", "OSTRA, Veloria (Wire) — Rescuers dug through collapsed flats on Thursday, "
+     "hoping to find survivors under the concrete.\n\nRoads into the valley are closed. "
+     "Hundreds were hurt in the quake that struck Wednesday morning.", "2024-04-03"),
+    ("only-search", "en", "Rescuers dug through the rubble of two schools on Thursday.\n\n"
+     "Roads into the valley remain closed.", None),
+    ("in-clause", "fr", "Les secouristes ont retrouvé lundi matin les enregistreurs de vol de l'avion.\n\n"
+     "L'enquête ne fait que commencer.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "language", "text", "day"), RESCUE_DAYS, ids=[c[0] for c in RESCUE_DAYS])
+def test_the_day_rescuers_search_is_not_the_disasters(
+    case: str, language: str, text: str, day: str | None
+) -> None:
+    assert _first_date(text, date(2024, 4, 5), language) == day
+
+
+def test_a_disaster_day_beside_rescuers_in_another_clause_is_kept() -> None:
+    text = "The quake struck on Wednesday, and rescuers reached the valley by night.\n\nRoads remain closed."
+    assert _first_date(text, date(2024, 4, 5)) == "2024-04-03"

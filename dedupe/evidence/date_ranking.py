@@ -85,6 +85,14 @@ TOLL_CLAUSE_BREAK = re.compile(
     r"|котор\w+|где|когда)\b",
     re.IGNORECASE,
 )
+# Who searches after a disaster, in the languages read: a day they search or find dates a
+# later step ("Rescuers searched Thursday", "On Monday, rescuers found the recorders"), not the
+# disaster the report is about.
+RESCUE_CUES = re.compile(
+    r"\b(?:rescuers|rescue (?:workers|teams|crews)|searchers|secouristes|sauveteurs|rescatistas"
+    r"|socorristas|retter|rettungskräfte|einsatzkräfte|soccorritori|спасатели)\b",
+    re.IGNORECASE,
+)
 # Where a date's clause begins and ends: a comma, a semicolon, a bracket, a relative word.
 CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:where|which|who|when|while|but|and)\b", re.IGNORECASE)
 
@@ -164,6 +172,11 @@ def not_its_day(text: str, fact: Fact) -> bool:
     """True if the date is another occasion's (``background``), a span's end ("will last until
     July 9") or the day a toll was raised ("raised the toll to 157 on Saturday")."""
     return background(text, fact) or _span_end(text, fact) or _toll_day(text, fact)
+
+
+def rescue_day(text: str, fact: Fact) -> bool:
+    """True if rescuers are the date's clause's subject (``RESCUE_CUES``): the day of a search."""
+    return background(text, fact, RESCUE_CUES)
 
 
 def _span_end(text: str, fact: Fact) -> bool:

@@ -30,13 +30,12 @@ from dedupe.evidence.date_ranking import (
     as_stated,
     background,
     date_rank,
-    in_other_zone,
     longer_than_a_day,
     near_publication,
     not_its_day,
     planned,
     publication_day,
-    stated,
+    rescue_day,
 )
 from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.facts_lede import (
@@ -48,7 +47,7 @@ from dedupe.evidence.facts_lede import (
     place_named,
 )
 from dedupe.evidence.facts_people import participants_view, people_view, quoted
-from dedupe.evidence.later_places import later_lede_places
+from dedupe.evidence.later_places import later_lede_places, later_weekday
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
 from dedupe.evidence.place_cues import PLACE_DATE_STAMP, dated_earlier, launched_before
@@ -147,10 +146,14 @@ def event_place_date(article: Article, profile: EventProfile) -> EventProfile:
         places = (*(f for f in later if not _elsewhere(text, f, year)), *places)
     dates = _lede_dates_first(article, lede, ranked(profile.dates))
     # "another quake on October 7", "its original date of August 28": another occasion's day is
-    # none of the event's. "July 9 through 11" covers three days; "scheduled for Thursday" is
-    # the coming Thursday.
+    # none of the event's, nor the day rescuers search ("Rescuers searched Thursday"). "July 9
+    # through 11" covers three days; "scheduled for Thursday" is the coming Thursday.
     stamp = publication_day(article, dates, text)
-    dates = tuple(as_stated(text, f, stamp) for f in dates if not background(text, f) or planned(text, f))
+    dates = tuple(
+        as_stated(text, f, stamp)
+        for f in dates
+        if not (background(text, f) or rescue_day(text, f)) or planned(text, f)
+    )
     # "since the summit in Vilnius", "ahead of the meeting in Tianjin", "told a news conference
     # in Tokyo": another occasion's or a statement's place is none of the event's.
     places = tuple(f for f in places if not _elsewhere(text, f, year))
@@ -208,18 +211,9 @@ def _lede_dates_first(article: Article, lede: LedeFacts, dates: tuple[Fact, ...]
     dates = (*dates, *(f for f in later if near_publication(f, near)))
     if dates:
         return dates
-    weekdays = tuple(
-        f
-        for f in later_lede_days(article, None)
-        if not is_furniture(text, f)
-        and not _no_day(f)
-        and not stated(text, f)
-        and not in_other_zone(text, f)
-        and near_publication(f, near)
+    return later_weekday(article, near) or tuple(
+        f for f in lede.dates if f.date is not None and f.date.full and near_publication(f, near)
     )
-    if weekdays:
-        return weekdays[:1]
-    return tuple(f for f in lede.dates if f.date is not None and f.date.full and near_publication(f, near))
 
 
 def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:

@@ -1,23 +1,28 @@
-"""Where a report places its event past the lede, when the lede and dateline place nothing.
+"""Where and when a report places its event past the lede, when the lede places or dates nothing.
 
 ``facts_lede`` reads the title and the first sentences; a report that opens on what was
-decided or said often names the place a few sentences on ("… she told students at a college
-in Atlanta"). The located towns and states of the next sentences stand in there, after every
-place the lede or the dateline gives.
+decided or said often names the place or the day a few sentences on ("… she told students at
+a college in Atlanta", "launched the rocket on Thursday"). The located towns and states, and
+the first narrated weekday, of the next sentences stand in there.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from dedupe.evidence.date_mentions import PartialDate
+from dedupe.evidence.date_ranking import in_other_zone, near_publication, stated
 from dedupe.evidence.events import Fact
 from dedupe.evidence.facts_lede import (
     ITALIAN_LOCATIVES,
     LATER_SENTENCES,
     LEDE_CONFIDENCE,
+    later_lede_days,
     lede_sentences,
     located_places,
 )
+from dedupe.evidence.page_furniture import is_furniture
 from dedupe.evidence.script_places import script_places
 from dedupe.evidence.thing_names import LOCATIVES
 from dedupe.models import Article
@@ -60,3 +65,21 @@ def later_lede_places(article: Article, count: int = LATER_SENTENCES) -> tuple[F
         and f.place.level >= STATE_LEVEL
         and not REPORTED_THAT.search(text, f.sentence.start, f.span.start)
     )
+
+
+def later_weekday(article: Article, published: PartialDate | None) -> tuple[Fact, ...]:
+    """The first weekday or "today" the first ``LATER_SENTENCES`` sentences narrate near
+    publication, for a report nothing else dates; not a statement's day ("said Thursday") nor
+    a day given in universal time ("(mercredi 23h42 GMT)")."""
+    text = article.text
+    days = (
+        f
+        for f in later_lede_days(article, None)
+        if f.date is not None
+        and (f.date.day is not None or f.date.weekday is not None)
+        and not is_furniture(text, f)
+        and not stated(text, f)
+        and not in_other_zone(text, f)
+        and near_publication(f, published)
+    )
+    return tuple(itertools.islice(days, 1))
