@@ -111,3 +111,117 @@ def test_a_german_day_cut_from_its_month_by_the_segmenter_is_read_whole() -> Non
         "Nach zwei Verschiebungen hob sie am 18. Mai 2023 um 15 Uhr ab."
     )
     assert _first_date(text, None, "de") == "2023-05-18"
+
+
+def test_the_end_of_a_span_is_not_the_events_day() -> None:
+    text = (
+        "date 2025-05-12 The two presidents held talks over dinner at the lakeside residence."
+        "\n\nThe delegation stays in the capital until May 13. Both sides spoke of trade."
+    )
+    assert _first_date(text, date(2025, 5, 12)) == "2025-05-12"
+
+
+def test_a_day_the_span_starts_on_is_still_the_events() -> None:
+    text = (
+        "date 2025-05-13 The two presidents held talks on May 12 at the lakeside residence."
+        "\n\nBoth sides spoke of trade."
+    )
+    assert _first_date(text, date(2025, 5, 13)) == "2025-05-12"
+
+
+TOLL_DAYS = [
+    ("es-opens", "es", "El sábado 8 de marzo, el gobierno regional elevó hasta 90 la cifra de fallecidos por "
+     "el sismo. La sacudida se sintió en Ostra durante la noche del viernes 7 de marzo.", "2025-03-07"),
+    ("es-inside", "es", "Protección Civil elevó el sábado 8 de marzo hasta 90 el balance de víctimas del "
+     "sismo. La sacudida se sintió en Ostra durante la noche del viernes 7 de marzo.", "2025-03-07"),
+    ("de-stieg", "de", "Am Samstagabend stieg die Zahl der Toten auf 90. Die Erdstöße waren in Ostra schon "
+     "am Freitagabend zu spüren.", "2025-03-07"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "language", "text", "day"), TOLL_DAYS, ids=[c[0] for c in TOLL_DAYS])
+def test_the_day_a_toll_was_raised_is_not_the_disasters(
+    case: str, language: str, text: str, day: str
+) -> None:
+    assert _first_date(text, date(2025, 3, 9), language) == day
+
+
+def test_a_disaster_day_in_a_relative_clause_of_the_toll_sentence_is_kept() -> None:
+    text = (
+        "Il numero delle vittime della scossa che il 7 marzo ha colpito la valle di Ostra è salito a 90."
+        "\n\nI soccorsi sono proseguiti l'8 marzo in tutta la valle."
+    )
+    assert _first_date(text, None, "it") == "March 7"
+
+
+def test_a_date_in_a_bracketed_label_ranks_after_the_narrated_one() -> None:
+    text = (
+        "【限定価格 1200円】保温マグカップ【週末セール(6月3日)】\n"
+        "首相は5月21日、大阪市内で記者会見し、新しい経済対策を発表した。"
+    )
+    assert _first_date(text, None, "ja") == "May 21"
+
+
+def test_a_date_between_two_labels_is_narrated() -> None:
+    text = "【速報】首相は5月21日、大阪市内で記者会見した。【動画】"
+    assert _first_date(text, None, "ja") == "May 21"
+
+
+STAMP_ONLY = (
+    "12 марта 2025 / 14:29\n\n"
+    "Министр открыл новый мост через реку и пообещал построить ещё два моста к осени."
+)
+
+
+def test_the_ledes_stamp_stands_in_where_nothing_else_dates_the_report() -> None:
+    assert _first_date(STAMP_ONLY, date(2025, 3, 12), "ru") == "2025-03-12"
+
+
+def test_a_stamp_far_from_publication_does_not_stand_in() -> None:
+    assert _first_date(STAMP_ONLY, date(2025, 4, 30), "ru") is None
+
+
+LATER_WEEKDAYS = [
+    ("narrated", "de", "Ein neuer Testflug\n\nIngenieure jubelten im Kontrollraum, als der Booster zündete. "
+     "Drei der vier Testziele wurden laut der Zusammenfassung erreicht.\n\nDie Auswertung der Daten "
+     "soll mehrere Wochen dauern.\n\nDie Firma ließ den Booster am Donnerstag von der Küste fliegen.",
+     "2024-03-14"),
+    ("zone", "fr", "Un lanceur en orbite\n\nAprès plusieurs reports, le lanceur a quitté la base sans "
+     "incident. Il emportait deux satellites de mesure du climat. Le départ a eu lieu à 10h15 heure "
+     "locale (mercredi 22h15 GMT) depuis le sud du pays.", None),
+    ("zufolge", "de", "Der Flug endete früh\n\nDie Ingenieure sprachen von wertvollen Daten für die nächste "
+     "Version. Die Kapsel landete weit vor dem geplanten Ort im Meer. Das erklärte die Leiterin einem "
+     "Bericht des Senders zufolge am Samstag.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "language", "text", "day"), LATER_WEEKDAYS, ids=[c[0] for c in LATER_WEEKDAYS]
+)
+def test_a_later_weekday_dates_a_report_nothing_else_dates(
+    case: str, language: str, text: str, day: str | None
+) -> None:
+    assert _first_date(text, date(2024, 3, 14), language) == day
+
+
+RESCUE_DAYS = [
+    ("after-quake", "en", "OSTRA, Veloria (Wire) — Rescuers dug through collapsed flats on Thursday, "
+     "hoping to find survivors under the concrete.\n\nRoads into the valley are closed. "
+     "Hundreds were hurt in the quake that struck Wednesday morning.", "2024-04-03"),
+    ("only-search", "en", "Rescuers dug through the rubble of two schools on Thursday.\n\n"
+     "Roads into the valley remain closed.", None),
+    ("in-clause", "fr", "Les secouristes ont retrouvé lundi matin les enregistreurs de vol de l'avion.\n\n"
+     "L'enquête ne fait que commencer.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "language", "text", "day"), RESCUE_DAYS, ids=[c[0] for c in RESCUE_DAYS])
+def test_the_day_rescuers_search_is_not_the_disasters(
+    case: str, language: str, text: str, day: str | None
+) -> None:
+    assert _first_date(text, date(2024, 4, 5), language) == day
+
+
+def test_a_disaster_day_beside_rescuers_in_another_clause_is_kept() -> None:
+    text = "The quake struck on Wednesday, and rescuers reached the valley by night.\n\nRoads remain closed."
+    assert _first_date(text, date(2024, 4, 5)) == "2024-04-03"

@@ -138,3 +138,47 @@ def test_a_title_abbreviation_before_a_surname_is_the_same_participant() -> None
     given = replace(profile, participants=(*profile.participants, fm))
     names = [f.canonical for f in facts_profile(article, profile=given).participants]
     assert names == ["Sergey Lavrov", "Wang Yi"]  # and not "FM Lavrov" beside "Sergey Lavrov"
+
+
+def _event_place(text: str, language: str = "en") -> str | None:
+    """The place ``facts_profile`` gives first for an invented report, or None."""
+    profile = facts_profile(article_from_text(text, id="t", published=date(2024, 5, 6), language=language))
+    return profile.places[0].place.name if profile.places and profile.places[0].place else None
+
+
+# Openings whose lede places nothing: the next sentences' located town or state places the
+# event; a country there, a place in reported speech or of last year's meeting does not.
+LATER_PLACES = [
+    ("town", "en", "The central bank's governor warned that prices would stay high for months.\n\n"
+     "Markets fell sharply in the hour after the remarks were published.\n\n"
+     "She spoke to students and teachers for an hour about jobs and rents.\n\n"
+     "Several of the students asked her about the cost of their housing.\n\n"
+     "The governor gave the talk at a college in Atlanta before a crowd of several hundred.", "Atlanta"),
+    ("state", "de", "Die Rakete hat nach einem Jahr Pause wieder den Weltraum erreicht.\n\n"
+     "Beobachter verfolgten den Flug von den Stränden der Umgebung aus.\n\n"
+     "Die Firma sprach von einem großen Erfolg für das ganze Team.\n\n"
+     "Die Rakete hob am frühen Morgen von einem Startplatz im US-Bundesstaat Texas ab.", "Texas"),
+    ("country", "en", "The president gave his yearly address to both houses of parliament.\n\n"
+     "He spoke for nearly two hours about the economy and the army.\n\n"
+     "The audience applauded several times during the speech.\n\n"
+     "Thousands of his soldiers are still stationed in Ukraine.", None),
+    ("reported", "en", "The president gave his yearly address to both houses of parliament.\n\n"
+     "He spoke for nearly two hours about the economy and the army.\n\n"
+     "The audience applauded several times during the speech.\n\n"
+     "The speaker claimed that ministers in Lisbon had drafted new grain tariffs.", None),
+    ("summit-it", "it", "I leader hanno approvato un testo comune sulla sicurezza alimentare.\n\n"
+     "Il vertice di Lisbona si è chiuso con un impegno per la pace.", "Lisbon"),
+    ("summit-es", "es", "Los líderes aprobaron un texto común sobre seguridad alimentaria.\n\n"
+     "La cumbre de Lisboa terminó con un compromiso de paz.", "Lisbon"),
+    ("last-year", "es", "La declaración final fue aprobada por todos los miembros sin debate.\n\n"
+     "El texto fue más suave que el aprobado en la reunión del año pasado en Lisboa.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "language", "text", "place"), LATER_PLACES, ids=[c[0] for c in LATER_PLACES]
+)
+def test_a_later_sentence_places_an_event_its_lede_does_not(
+    case: str, language: str, text: str, place: str | None
+) -> None:
+    assert _event_place(text, language) == place

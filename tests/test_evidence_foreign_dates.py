@@ -23,6 +23,9 @@ from dedupe.evidence.foreign_dates import find_foreign_date_refs
         ("hier ist es", []),  # German "here"; French "hier" only in French text
         ("32 mars", []),
         ("date 2024-04 Aprile 20, 2024", []),  # "04" is the page stamp's month, not a day of April
+        ("Verona, 3 mag. (Agenzia) –", ["2024-05-03"]),  # a dateline's month cut short
+        ("Lione, 6 avr. (Agence) –", ["2024-04-06"]),
+        ("entre 3 mar y tierra", []),  # "mar" (the sea) with no stop after it names no month
     ],
 )
 def test_foreign_dates(text: str, expected: list[str]) -> None:

@@ -36,11 +36,13 @@ DAYS_IN_WEEK = 7
 _REPORTING = (
     r"(?:said|says|announced|announces|told|reported|stated|confirmed|declared|added|wrote"
     r"|berichtete|sagte|erklärte|teilte|meldete|a annoncé|a déclaré|a indiqué|a précisé"
-    r"|dijo|informó|anunció|declaró|ha detto|ha annunciato|ha riferito|disse|informou|anunciou)"
+    r"|dijo|informó|anunció|declaró|ha detto|ha annunciato|ha riferito|disse|informou|anunciou|zufolge)"
 )
 STATEMENT_BEFORE = re.compile(rf"\b{_REPORTING}(?:\s+\w+)?\s+(?:on\s+)?$", re.IGNORECASE)
 STATEMENT_AFTER = re.compile(rf"\s*,?\s*{_REPORTING}\b", re.IGNORECASE)
 STATEMENT_CHARS = 40
+# A clock time in universal time right after a date: "mercredi 23h42 GMT", "Tuesday, 22:15 UTC".
+OTHER_ZONE_AFTER = re.compile(r",?\s*(?:at\s+|à\s+|a las\s+|um\s+)?\d{1,2}[h:.]\d{2}\s*(?:GMT|UTC)\b")
 # Words that put a date on another occasion than the report's own, in the date's clause: an
 # earlier one ("On October 7, another quake …", "had struck", "the hardest hit by the February 6
 # quake"), a later one ("the planned trip in May"), the plan it replaced ("put back from its
@@ -52,7 +54,43 @@ BACKGROUND_CUES = re.compile(
     r"|original|originally|initially|delayed|postponed"
     r"|planned|upcoming|hardest[- ]hit|as of|inizialmente|previsto|prevista|dopo il|dopo la|ursprünglich"
     r"|initialement|inicialmente|précédent|précédente|anterior|vorherigen"
-    r"|toll (?:had )?(?:reach|rose|rise|rising|stood|climb)\w*)\b",
+    r"|toll (?:had )?(?:reach|rose|rise|rising|stood|climb)\w*"
+    r"|last year|año pasado|l['’]année dernière|(?:letzten|vergangenen) Jahr|anno scorso|прошлом году)\b",
+    re.IGNORECASE,
+)
+# Words just before a date that make it the end of a span, not the event's day: "will last
+# until July 9", "bis zum 9. Juli", "jusqu'au 9 juillet", "hasta el 9 de julio", "до 9 июля".
+UNTIL_BEFORE = re.compile(
+    r"\b(?:until|till|bis(?: zum| zur)?|jusqu'(?:au|à)|jusqu’(?:au|à)|hasta(?: el)?|fino al|до)\s+$",
+    re.IGNORECASE,
+)
+# A disaster's toll raised on a day, in the languages read: that day dates the count, not the
+# disaster ("raised the toll to 157 on Saturday", "elevó el sábado a 157 el número de muertos",
+# "le bilan s'est alourdi samedi", "Zahl der Toten stieg am Samstag"). Both words stand
+# within ``TOLL_CHARS`` of the date in its clause: not across a semicolon or a relative word
+# ("the toll rose to 128 after the quake that struck on New Year's Day" dates the quake).
+TOLL_NOUN = re.compile(
+    r"\b(?:toll|dead|deaths|muertos|fallecidos|víctimas|bilan|morts|tote[nr]?|todesopfer|morti|vittime"
+    r"|погибших|жертв\w*)\b",
+    re.IGNORECASE,
+)
+TOLL_RISE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|climbing|raised|raising|elev(?:ó|a|an|aron|ado)|ascendi(?:ó|eron)"
+    r"|alourdi|grimpé|stieg|gestiegen|erhöhte?|salito|salita|aumentato|вырос\w*|возрос\w*|увеличил\w*)\b",
+    re.IGNORECASE,
+)
+TOLL_CHARS = 80
+TOLL_CLAUSE_BREAK = re.compile(
+    r";|\b(?:which|that|who|where|when|che|cui|dove|quando|que|qui|où|donde|cuando|wo|als"
+    r"|котор\w+|где|когда)\b",
+    re.IGNORECASE,
+)
+# Who searches after a disaster, in the languages read: a day they search or find dates a
+# later step ("Rescuers searched Thursday", "On Monday, rescuers found the recorders"), not the
+# disaster the report is about.
+RESCUE_CUES = re.compile(
+    r"\b(?:rescuers|rescue (?:workers|teams|crews)|searchers|secouristes|sauveteurs|rescatistas"
+    r"|socorristas|retter|rettungskräfte|einsatzkräfte|soccorritori|спасатели)\b",
     re.IGNORECASE,
 )
 # Where a date's clause begins and ends: a comma, a semicolon, a bracket, a relative word.
@@ -103,6 +141,19 @@ def publication_day(article: Article, dates: tuple[Fact, ...], text: str) -> Par
     return next((f.date for f in dates if f.date is not None and f.date.full and is_stamp(text, f)), None)
 
 
+def in_other_zone(text: str, fact: Fact) -> bool:
+    """True if a clock time in GMT or UTC follows the date ("(mercredi 23h42 GMT)"): the day a
+    local time converts to, not the local day of the event."""
+    return bool(OTHER_ZONE_AFTER.match(text, fact.span.end))
+
+
+def stated(text: str, fact: Fact) -> bool:
+    """True if a reporting verb stands just before or after the date ("said Thursday", "a indiqué jeudi")."""
+    before = text[max(fact.sentence.start, fact.span.start - STATEMENT_CHARS) : fact.span.start]
+    after = text[fact.span.end : min(fact.sentence.end, fact.span.end + STATEMENT_CHARS)]
+    return bool(STATEMENT_BEFORE.search(before) or STATEMENT_AFTER.match(after))
+
+
 def announced(text: str, fact: Fact, dates: tuple[Fact, ...]) -> bool:
     """True if the date is the day someone announced a later event the same sentence dates.
 
@@ -115,6 +166,33 @@ def announced(text: str, fact: Fact, dates: tuple[Fact, ...]) -> bool:
         return False
     others = (f for f in dates if f.sentence == fact.sentence and f is not fact and not is_furniture(text, f))
     return any(f.date is not None and f.date != fact.date and not background(text, f) for f in others)
+
+
+def not_its_day(text: str, fact: Fact) -> bool:
+    """True if the date is another occasion's (``background``), a span's end ("will last until
+    July 9") or the day a toll was raised ("raised the toll to 157 on Saturday")."""
+    return background(text, fact) or _span_end(text, fact) or _toll_day(text, fact)
+
+
+def rescue_day(text: str, fact: Fact) -> bool:
+    """True if rescuers are the date's clause's subject (``RESCUE_CUES``): the day of a search."""
+    return background(text, fact, RESCUE_CUES)
+
+
+def _span_end(text: str, fact: Fact) -> bool:
+    """True if "until" or its like stands just before the date (``UNTIL_BEFORE``)."""
+    start = max(fact.sentence.start, fact.span.start - STATEMENT_CHARS)
+    return bool(UNTIL_BEFORE.search(text, start, fact.span.start))
+
+
+def _toll_day(text: str, fact: Fact) -> bool:
+    """True if a toll word and a rise word stand near the date in its clause (``TOLL_NOUN``)."""
+    start = max(fact.sentence.start, fact.span.start - TOLL_CHARS)
+    start = max([start, *(m.end() for m in TOLL_CLAUSE_BREAK.finditer(text, start, fact.span.start))])
+    end = min(fact.sentence.end, fact.span.end + TOLL_CHARS)
+    after = TOLL_CLAUSE_BREAK.search(text, fact.span.end, end)
+    end = after.start() if after else end
+    return bool(TOLL_NOUN.search(text, start, end) and TOLL_RISE.search(text, start, end))
 
 
 def longer_than_a_day(fact: Fact) -> bool:
@@ -152,7 +230,7 @@ def date_rank(text: str, fact: Fact, published: PartialDate) -> int:
     if is_furniture(text, fact) or longer_than_a_day(fact):  # "last week" no surer than a page stamp
         return 1
     near = fact.date is not None and dates_agree(fact.date, published, tolerance_days=NEWS_WINDOW_DAYS)
-    return 0 if near and not background(text, fact) else 2
+    return 0 if near and not not_its_day(text, fact) else 2
 
 
 # Prepositions that may open a clause before its date: "On October 7, …", "Le 7 octobre, …".

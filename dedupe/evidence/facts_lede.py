@@ -77,6 +77,9 @@ COMPASS_NOUNS = frozenset(
 PLACE_AFTER = frozenset("province prefecture oblast governorate district county city".split())
 # A meeting named for where it is held, right after the name: "the G7 Hiroshima Summit".
 MEETING_AFTER = frozenset("summit".split())
+# Or before "of" and the name, as French, Italian, Spanish and Portuguese name it: "le sommet
+# d'Hiroshima", "il vertice di Hiroshima", "la cumbre de Madrid", "a cimeira de Lisboa".
+MEETING_OF = frozenset("summit sommet vertice cumbre cimeira cúpula".split())
 # A name as common as this in English (wordfreq's Zipf scale: "atlantic" 4.4, "center" 5.2) is
 # a word, not a town the gazetteer names with "City" after it ("hualien" 1.6, "quezon" 2.8).
 CITY_NAME_MAX_ZIPF = 3.5
@@ -120,7 +123,7 @@ def lede_facts(article: Article) -> LedeFacts:
     for sentence, tokens in lede_sentences(article):
         dates.extend(_date_facts(article, sentence))
         locatives = ITALIAN_LOCATIVES if article.language == "it" else LOCATIVES
-        places.extend(_located_places(text, sentence, tokens, locatives))
+        places.extend(located_places(text, sentence, tokens, locatives))
         places.extend(
             Fact("place", span.slice(text), place.name, span, sentence, LEDE_CONFIDENCE, place=place)
             for span, place in script_places(text, sentence)
@@ -134,13 +137,14 @@ def lede_facts(article: Article) -> LedeFacts:
     return LedeFacts((*places, *venues), tuple(dates))
 
 
-def later_lede_days(article: Article) -> tuple[Fact, ...]:
+def later_lede_days(article: Article, kinds: frozenset[str] | None = WITH_MONTH) -> tuple[Fact, ...]:
     """The days the first ``LATER_SENTENCES`` sentences write with their month ("9 апреля",
-    "19 September 2023", "7月13日"), for a report whose lede's first sentences give none."""
+    "19 September 2023", "7月13日"), or as ``kinds`` says (None: weekdays too), for a report
+    whose lede's first sentences give none."""
     return tuple(
         fact
         for sentence, _ in lede_sentences(article, LATER_SENTENCES)
-        for fact in _date_facts(article, sentence, WITH_MONTH)
+        for fact in _date_facts(article, sentence, kinds)
     )
 
 
@@ -209,7 +213,7 @@ def _date_refs(text: str, sentence: Span, published: date | None, language: str)
     return sorted(one_day, key=lambda r: r.span.start)
 
 
-def _located_places(
+def located_places(
     text: str, sentence: Span, tokens: list[Token], locatives: frozenset[str]
 ) -> Iterator[Fact]:
     """Yield each place the gazetteer knows written just after a locative word ("in Beijing") or
@@ -277,7 +281,7 @@ def _placed(tokens: list[Token], k: int, locatives: frozenset[str]) -> bool:
     before = tokens[k - 1].text if k >= 1 else ""
     if before in locatives or before in COMPASS:
         return True
-    if k >= 2 and before in OF_WORDS and tokens[k - 2].text in PLACE_KINDS | COMPASS_NOUNS:
+    if k >= 2 and before in OF_WORDS and tokens[k - 2].text in PLACE_KINDS | COMPASS_NOUNS | MEETING_OF:
         return True
     if k >= 3 and before in OF_WORDS and tokens[k - 3].text in PLACE_KINDS:
         return True  # "la ciudad japonesa de Hiroshima": the kind, its adjective, "de"

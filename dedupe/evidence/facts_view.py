@@ -32,8 +32,10 @@ from dedupe.evidence.date_ranking import (
     date_rank,
     longer_than_a_day,
     near_publication,
+    not_its_day,
     planned,
     publication_day,
+    rescue_day,
 )
 from dedupe.evidence.events import EventProfile, Fact, event_profile
 from dedupe.evidence.facts_lede import (
@@ -45,6 +47,7 @@ from dedupe.evidence.facts_lede import (
     place_named,
 )
 from dedupe.evidence.facts_people import participants_view, people_view, quoted
+from dedupe.evidence.later_places import later_lede_places, later_weekday
 from dedupe.evidence.numbers import MONTH_WORDS
 from dedupe.evidence.page_furniture import dateline, is_byline, is_furniture
 from dedupe.evidence.place_cues import PLACE_DATE_STAMP, dated_earlier, launched_before
@@ -138,17 +141,25 @@ def event_place_date(article: Article, profile: EventProfile) -> EventProfile:
             *places,
             *_dateline_places(article, places),
         )
+    if _unnarrated(text, places):  # a place the next sentences locate ("… said in Atlanta")
+        later = (f for f in later_lede_places(article) if not is_furniture(text, f) and _event_place(text, f))
+        places = (*(f for f in later if not _elsewhere(text, f, year)), *places)
     dates = _lede_dates_first(article, lede, ranked(profile.dates))
     # "another quake on October 7", "its original date of August 28": another occasion's day is
-    # none of the event's. "July 9 through 11" covers three days; "scheduled for Thursday" is
-    # the coming Thursday.
+    # none of the event's, nor the day rescuers search ("Rescuers searched Thursday"). "July 9
+    # through 11" covers three days; "scheduled for Thursday" is the coming Thursday.
     stamp = publication_day(article, dates, text)
-    dates = tuple(as_stated(text, f, stamp) for f in dates if not background(text, f) or planned(text, f))
+    dates = tuple(
+        as_stated(text, f, stamp)
+        for f in dates
+        if not (background(text, f) or rescue_day(text, f)) or planned(text, f)
+    )
     # "since the summit in Vilnius", "ahead of the meeting in Tianjin", "told a news conference
     # in Tokyo": another occasion's or a statement's place is none of the event's.
     places = tuple(f for f in places if not _elsewhere(text, f, year))
     # "will hold talks on April 1, the ministry said on Friday": Friday dates the statement;
-    # "another quake on October 7" another occasion. Both rank after the event's own.
+    # "another quake on October 7" another occasion, "will last until July 9" a span's end,
+    # "raised the toll to 157 on Saturday" a count. All rank after the event's own.
     # A narrated day or days ("on Tuesday", "July 9 through 11") is the event's sooner than a
     # dateline's or a stamp's, and those sooner than a month or a year ("in May", "this year");
     # a week ("last week") comes last.
@@ -157,7 +168,7 @@ def event_place_date(article: Article, profile: EventProfile) -> EventProfile:
             dates,
             key=lambda f: (
                 planned(text, f),
-                announced(text, f, dates) or background(text, f),
+                announced(text, f, dates) or not_its_day(text, f),
                 _no_day(f),
                 is_furniture(text, f),
                 longer_than_a_day(f),
@@ -184,7 +195,10 @@ def _lede_dates_first(article: Article, lede: LedeFacts, dates: tuple[Fact, ...]
     ("a visit that began Monday") would then stand as the event's. A lede date far from
     publication dates the background. Where neither gives a narrated day (only a month or
     a year: "launched in September"), a day the next sentences write with its month comes
-    after them (``later_lede_days``) and ranks before the month.
+    after them (``later_lede_days``) and ranks before the month. Where nothing at all dates
+    the report, the first weekday or "today" those sentences narrate stands in (not one a
+    statement dates, "said Thursday", nor a day in GMT), else the lede's own stamp near
+    publication ("19 июня 2024 / 14:29").
     """
     text = article.text
     near = publication_day(article, dates, text)
@@ -194,7 +208,12 @@ def _lede_dates_first(article: Article, lede: LedeFacts, dates: tuple[Fact, ...]
     if any(not is_furniture(text, f) and not _no_day(f) for f in dates):
         return dates
     later = (f for f in later_lede_days(article) if f.span not in seen and not is_furniture(text, f))
-    return (*dates, *(f for f in later if near_publication(f, near)))
+    dates = (*dates, *(f for f in later if near_publication(f, near)))
+    if dates:
+        return dates
+    return later_weekday(article, near) or tuple(
+        f for f in lede.dates if f.date is not None and f.date.full and near_publication(f, near)
+    )
 
 
 def _dateline_places(article: Article, known: tuple[Fact, ...]) -> list[Fact]:

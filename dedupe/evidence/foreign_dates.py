@@ -40,6 +40,14 @@ _FOREIGN_MONTHS = (
     "décembre diciembre dezember dicembre dezembro декабря desember december grudnia грудня декември aralık",
 )
 FOREIGN_MONTHS = {name: k for k, names in enumerate(_FOREIGN_MONTHS, 1) for name in names.split()}
+# The same cut short with a full stop, as datelines write them ("Torino, 16 mar. (Agenzia) –",
+# "7 janv.", "3 dic.", "5 Okt.", "9 апр."): read only with the stop after them.
+_ABBREVIATED_MONTHS = (
+    "gen janv ene jan янв", "févr fev feb фев", "mar mär мар", "avr abr apr апр", "mag mai may",
+    "giu jun juin июн", "lug juil jul июл", "ago aug авг", "set sept sep сент",
+    "ott oct out okt окт", "nov нояб", "dic déc dez dec дек",
+)  # fmt: skip
+ABBREVIATED_MONTHS = {name: k for k, names in enumerate(_ABBREVIATED_MONTHS, 1) for name in names.split()}
 # Weekdays as written after "on" ("в среду", "w środę", "у п'ятницю", "trečiadienį"). Bulgarian
 # "неделя" (Sunday) is Russian for "week", and Turkish weekdays name markets and prayers: left out.
 _FOREIGN_WEEKDAYS = (
@@ -95,7 +103,10 @@ def find_foreign_date_refs(
     stop = len(text) if end is None else end
     found: list[DateRef] = []
     for match in _FOREIGN_DAY_MONTH.finditer(text, start, stop):
-        month = FOREIGN_MONTHS.get(match.group("month").lower())
+        word = match.group("month").lower()
+        month = FOREIGN_MONTHS.get(word)
+        if month is None and text.startswith(".", match.end("month")) and match.group("year") is None:
+            month = ABBREVIATED_MONTHS.get(word)
         year = int(match.group("year")) if match.group("year") else None
         value = day_of_month(int(match.group("day")), month, year, published)
         if value is not None:

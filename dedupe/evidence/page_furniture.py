@@ -75,6 +75,8 @@ STAMP_BEFORE = re.compile(
 # Where a page runs caption and story together, the story resumes after the credit with a
 # dateline or a new sentence: "REUTERS/File photo TOKYO, Sept 7 (Reuters) - Japan launched".
 STORY_RESUMES = re.compile(r"[.!?)]\s+[A-Z]|\b[A-Z]{3,}[ ,]")
+# Lenticular brackets, which set a label apart on Chinese and Japanese pages ("【速報】").
+LABEL_OPEN, LABEL_CLOSE = "【", "】"
 # A byline or credit line: whoever is named there wrote, edited or photographed the story.
 BYLINE = re.compile(
     r"^\W*(?:by|par|por|von|di|de)\s+[A-Z]"
@@ -86,7 +88,8 @@ BYLINE = re.compile(
 def is_furniture(text: str, fact: Fact) -> bool:
     """True if the fact is stated only by page furniture (a caption or a byline), not narrated."""
     return (
-        in_caption(text, fact)
+        in_label(text, fact)
+        or in_caption(text, fact)
         or is_byline(text, fact.sentence)
         or in_dateline(text, fact)
         or is_stamp(text, fact)
@@ -111,6 +114,17 @@ def in_caption(text: str, fact: Fact) -> bool:
     return any(
         fact.span.start < m.end() or not STORY_RESUMES.search(text, m.end(), fact.span.start) for m in credits
     )
+
+
+def in_label(text: str, fact: Fact) -> bool:
+    """True if the fact stands inside lenticular brackets on its line ("【速報】", "【セール(6月3日)】"):
+    Chinese and Japanese pages set labels, section names and advertisements so, not narration."""
+    line_start = text.rfind("\n", 0, fact.span.start) + 1
+    opened = text.rfind(LABEL_OPEN, line_start, fact.span.start)
+    if opened < 0 or text.rfind(LABEL_CLOSE, line_start, fact.span.start) > opened:
+        return False
+    line_end = text.find("\n", fact.span.end)
+    return text.find(LABEL_CLOSE, fact.span.end, line_end if line_end >= 0 else len(text)) >= 0
 
 
 def in_dateline(text: str, fact: Fact) -> bool:

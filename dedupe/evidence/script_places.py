@@ -23,9 +23,14 @@ SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "DEVANAGARI")
 CHINESE_BEFORE = re.compile(r"(?:在|于|於|赴|抵达|抵達|访问|訪問)$")
 # How far before a Chinese place its locative is looked for.
 CHINESE_REACH = 8
-# After a Japanese place: a kind of place, "内" (within), then "で" (at, not "です"), or a
-# visit or an arrival ("を訪問", "に到着").
-JAPANESE_AFTER = re.compile(r"(?:市|州|県|府|都)?(?:内)?(?:で(?!す)|を訪問|に到着)")
+# After a Japanese place: a kind of place, "内" (within), then "で" (at, not "です"), a visit
+# or an arrival ("を訪問", "に到着"), "にある" (that lies in).
+# Or "の" (of) and a venue in kanji or katakana (one or two) before "で" or a launch's
+# "から打ち上げ": "広島市の平和公園で"; not where the venue is a place ("タイのバンコクで": Bangkok's).
+JAPANESE_AFTER = re.compile(r"(?:市|州|県|府|都)?(?:内)?(?:で(?!す)|を訪問|に到着|にある)")
+JAPANESE_VENUE_AFTER = re.compile(
+    r"(?:市|州|県|府|都)?(?:の[\u4e00-\u9fff\u30a0-\u30ff]{1,12}?){1,2}(?:で(?!す)|から打ち上げ)"
+)
 # After a Korean place: "에서" (at), "을/를 방문" (visited), "에 도착" (arrived).
 KOREAN_AFTER = re.compile(r"(?:시|주)?(?:에서|[을를] 방문|에 도착)")
 # Or "에서" closing one of the next two words: "평양 금수산 영빈관에서" (at a venue of Pyongyang).
@@ -86,6 +91,9 @@ def _located(text: str, span: Span, sentence: Span, names: frozenset[str]) -> bo
         return bool(DEVANAGARI_AFTER.match(text, span.end))
     if JAPANESE_AFTER.match(text, span.end):
         return True
+    if JAPANESE_VENUE_AFTER.match(text, span.end):
+        of = text.index("の", span.end)
+        return _name_at(text, of + 1, sentence.end, names, _names()[1]) is None
     before = text[max(sentence.start, span.start - CHINESE_REACH) : span.start]
     for _ in range(2):  # "在泰國曼谷": a country's name between the locative and the city
         before = next((before[: -len(n)] for n in _suffix_names(before, names)), before)
