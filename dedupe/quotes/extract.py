@@ -37,6 +37,7 @@ from dedupe.quotes.marks import (
     MarkedQuote,
     find_quote_marks,
 )
+from dedupe.quotes.naming import naming_attribution
 from dedupe.quotes.quote_lists import listed_quotes
 from dedupe.quotes.readouts import (
     is_signature,
@@ -136,6 +137,8 @@ def extract_quotes(
         )
         if attribution is None and kind != "headline":
             attribution = listed.get(span.start)
+        if attribution is None and kind == "fragment" and resolver.language == "en":
+            attribution = naming_attribution(resolver, span, sentence)
         if attribution is None and kind == "full":
             attribution = _after_reported(text, paras, sents, found, span, resolver)
         if attribution is None and kind == "full":
