@@ -33,6 +33,7 @@ from operator import attrgetter
 from dedupe.models import Article, Span
 from dedupe.quotes.after_speech import after_reported_sentence
 from dedupe.quotes.carry import carry_back, carry_speakers
+from dedupe.quotes.closing_frames import carry_closing_frames
 from dedupe.quotes.marks import (
     MarkedQuote,
     find_quote_marks,
@@ -163,7 +164,10 @@ def extract_quotes(
             pieces.append((clause, clause, "reported", sentence, attribution, 1))
     pieces.sort(key=lambda p: p[0].start)
     quotes = [_quote(article.id, text, *piece) for piece in pieces]
-    return tuple(carry_speakers(resolver.masked, carry_back(resolver.masked, quotes)))
+    quotes = carry_back(resolver.masked, quotes)
+    if resolver.language == "en":
+        quotes = carry_closing_frames(resolver.masked, quotes)
+    return tuple(carry_speakers(resolver.masked, quotes))
 
 
 def speaker_of(article: Article, span: Span) -> Attribution | None:

@@ -23,15 +23,15 @@ if TYPE_CHECKING:
 # A subject of a naming verb: a few words without a stop, a comma or a quotation mark.
 _SUBJECT = r"[^,.;:!?“”\"«»\n]{1,60}?"
 # The verbs that name a thing as someone calls it, with their perfect's auxiliary.
-_NAMING = (
+NAMING = (
     r"(?:(?:has|had|have)\s+)?(?:calls?|called|puts?|describe[sd]?|terms?|termed|refers?\s+to|referred\s+to"
     r"|dubs?|dubbed|labels?|label+ed)"
 )
 # `“…”, as X calls it` / `as he put it`: the naming clause right after the fragment.
-AS_CALLED = re.compile(rf"[\s,]*as\s+(?P<subj>{_SUBJECT})\s+{_NAMING}\s+(?:it|them|this|that)\b")
+AS_CALLED = re.compile(rf"[\s,]*as\s+(?P<subj>{_SUBJECT})\s+{NAMING}\s+(?:it|them|this|that)\b")
 # `what X termed the “…”` / `what she described as a “…”`: the clause right before it.
 WHAT_CALLED = re.compile(
-    rf"\bwhat\s+(?P<subj>{_SUBJECT})\s+{_NAMING}(?:\s+as)?(?:\s+(?:a|an|the|his|her|its|their))?\s*$"
+    rf"\bwhat\s+(?P<subj>{_SUBJECT})\s+{NAMING}(?:\s+as)?(?:\s+(?:a|an|the|his|her|its|their))?\s*$"
 )
 # Verbs of regard that take their object "as" the speaker's word ("hailed the deal as",
 # "greeting him as", "touted the rocket as"); those that are speech verbs too are read as such.
