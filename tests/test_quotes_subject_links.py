@@ -57,3 +57,16 @@ def test_a_fragment_after_a_verb_of_naming_is_not_carried_to_the_closing_frame()
         "at the dam on Monday, May 4, to the builders."
     )
     assert _speakers(text) == [UNKNOWN, "Ivan Velkov"]
+
+
+def test_a_title_of_a_country_is_the_person_the_article_gives_it() -> None:
+    text = "Indian Prime Minister Ana Rao opened it.\n\nThe Prime Minister of India said it was “a boon”."
+    assert _speakers(text) == ["Ana Rao"]
+
+
+def test_a_title_of_a_state_with_no_known_adjective_is_unknown_not_a_body() -> None:
+    text = (
+        "President Ivan Velkov visited the dam.\n\n"
+        "The President of the Russian Federation said the talks were “useful”."
+    )
+    assert _speakers(text) == [UNKNOWN]

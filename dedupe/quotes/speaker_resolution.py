@@ -28,6 +28,7 @@ from dedupe.quotes.clause_subjects import apposed, body_subjects, opens_clause, 
 from dedupe.quotes.descriptor_roles import descriptor_speaker, given_roles
 from dedupe.quotes.issuers import institution, statement_issuers
 from dedupe.quotes.name_chains import merge_suffix_chains
+from dedupe.quotes.office_titles import office_descriptor
 from dedupe.quotes.pronoun_fallback import previous_sentence_person
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import (
@@ -243,6 +244,9 @@ class SubjectResolver:
             # it leaves the frame to the next reading ("dijo el primer ministro, X,").
             found = descriptor_speaker(self, phrase, position, set())
             return found if found.kind != UNKNOWN else None
+        titled = office_descriptor(phrase) if self.language == "en" else None
+        if titled is not None:  # "the President of India said": the one who holds the title
+            return descriptor_speaker(self, titled, position, set()) if titled else Speaker.unknown(phrase)
         body = collective_body(phrase)
         if body is not None:
             return Speaker(phrase, body, "institution")
