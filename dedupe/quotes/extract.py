@@ -32,6 +32,7 @@ from operator import attrgetter
 
 from dedupe.models import Article, Span
 from dedupe.quotes.after_speech import after_reported_sentence
+from dedupe.quotes.by_participle import by_participle
 from dedupe.quotes.carry import carry_back, carry_speakers
 from dedupe.quotes.closing_frames import carry_closing_frames
 from dedupe.quotes.marks import (
@@ -140,6 +141,8 @@ def extract_quotes(
             attribution = listed.get(span.start)
         if attribution is None and kind == "fragment" and resolver.language == "en":
             attribution = naming_attribution(resolver, span, sentence)
+        if attribution is None and kind != "headline" and resolver.language == "en":
+            attribution = by_participle(resolver, span, sentence)
         if attribution is None and kind == "full":
             attribution = _after_reported(text, paras, sents, found, span, resolver)
         if attribution is None and kind == "full":
