@@ -1,4 +1,6 @@
-"""Tests for a capitalised word with an acronym in it ("NRT-Kelmor"): a body, never a person.
+"""Tests for a body named by an acronym: a word with one in it ("NRT-Kelmor") is a body, never a
+person (dedupe.quotes.subject_names), and so is one after a common noun ("broadcaster KTV",
+dedupe.quotes.acronym_bodies).
 
 Each case is a short invented report; "he" must not be given to the outlet.
 """
@@ -32,3 +34,8 @@ def test_he_after_an_outlet_with_an_acronym_is_the_person_not_the_outlet() -> No
         "NRT-Kelmor wrote that it had seen his “final plans”. He also promised “a new bridge” for the town."
     )
     assert _speakers(text) == [("NRT-Kelmor", "institution"), ("Ivan Velkov", "person")]
+
+
+def test_a_body_named_by_its_acronym_after_a_common_noun_speaks() -> None:
+    text = "The dam opened on Monday.\n\nState broadcaster KTV also said the dam was “a national triumph”."
+    assert [s for s, _ in _speakers(text)] == ["KTV"]
