@@ -32,11 +32,14 @@ from operator import attrgetter
 
 from dedupe.models import Article, Span
 from dedupe.quotes.after_speech import after_reported_sentence
+from dedupe.quotes.by_participle import by_participle
 from dedupe.quotes.carry import carry_back, carry_speakers
+from dedupe.quotes.closing_frames import carry_closing_frames
 from dedupe.quotes.marks import (
     MarkedQuote,
     find_quote_marks,
 )
+from dedupe.quotes.naming import naming_attribution
 from dedupe.quotes.quote_lists import listed_quotes
 from dedupe.quotes.readouts import (
     is_signature,
@@ -136,6 +139,10 @@ def extract_quotes(
         )
         if attribution is None and kind != "headline":
             attribution = listed.get(span.start)
+        if attribution is None and kind == "fragment" and resolver.language == "en":
+            attribution = naming_attribution(resolver, span, sentence)
+        if attribution is None and kind != "headline" and resolver.language == "en":
+            attribution = by_participle(resolver, span, sentence)
         if attribution is None and kind == "full":
             attribution = _after_reported(text, paras, sents, found, span, resolver)
         if attribution is None and kind == "full":
@@ -160,7 +167,10 @@ def extract_quotes(
             pieces.append((clause, clause, "reported", sentence, attribution, 1))
     pieces.sort(key=lambda p: p[0].start)
     quotes = [_quote(article.id, text, *piece) for piece in pieces]
-    return tuple(carry_speakers(resolver.masked, carry_back(resolver.masked, quotes)))
+    quotes = carry_back(resolver.masked, quotes)
+    if resolver.language == "en":
+        quotes = carry_closing_frames(resolver.masked, quotes)
+    return tuple(carry_speakers(resolver.masked, quotes))
 
 
 def speaker_of(article: Article, span: Span) -> Attribution | None:

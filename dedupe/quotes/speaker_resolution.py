@@ -22,10 +22,14 @@ from dedupe.evidence.names import canonical_names
 from dedupe.evidence.places import lookup_place
 from dedupe.models import Article, Span
 from dedupe.quotes import foreign_roles as foreign
+from dedupe.quotes.acronym_bodies import acronym_body
 from dedupe.quotes.body_words import OFFICE, STATEMENT_HEADS
 from dedupe.quotes.clause_subjects import apposed, body_subjects, opens_clause, without_openers
 from dedupe.quotes.descriptor_roles import descriptor_speaker, given_roles
 from dedupe.quotes.issuers import institution, statement_issuers
+from dedupe.quotes.name_chains import merge_suffix_chains
+from dedupe.quotes.office_titles import office_descriptor
+from dedupe.quotes.pronoun_fallback import previous_sentence_person
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import (
     CAPITALISED_WORD,
@@ -91,6 +95,8 @@ class SubjectResolver:
         mentions = people_only(foreign.untitled(found, self.masked, self.language))
         self.mentions = sorted(without_openers(mentions, self.masked, self.language), key=attrgetter("start"))
         self.canonical = canonical_names(m.name for m in self.mentions)
+        if self.language == "en":
+            self.canonical = merge_suffix_chains(self.canonical)
         self.starts = [m.start for m in self.mentions]
         # The words the article itself gives each mention as role: its titles, the words
         # just before it and its apposition, never words that belong to a neighbouring name.
@@ -238,6 +244,9 @@ class SubjectResolver:
             # it leaves the frame to the next reading ("dijo el primer ministro, X,").
             found = descriptor_speaker(self, phrase, position, set())
             return found if found.kind != UNKNOWN else None
+        titled = office_descriptor(phrase) if self.language == "en" else None
+        if titled is not None:  # "the President of India said": the one who holds the title
+            return descriptor_speaker(self, titled, position, set()) if titled else Speaker.unknown(phrase)
         body = collective_body(phrase)
         if body is not None:
             return Speaker(phrase, body, "institution")
@@ -255,7 +264,8 @@ class SubjectResolver:
         if len(words) == 1 and bare_name(phrase) and rare_here(self.text, start, phrase, self.language):
             # "…", insistió Zelenski: a surname the article never gives in full.
             return Speaker(phrase, phrase, "person")
-        return None
+        acronym = acronym_body(phrase) if self.language == "en" else None
+        return Speaker(phrase, acronym, "institution") if acronym is not None else None
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The people named from ``start`` up to ``end``, by bisection: asked per frame, linear overall."""
@@ -278,6 +288,8 @@ class SubjectResolver:
         he is not X.
         """
         sole = self._sole_subject(position, self.subjects)
+        if sole is None and self.language == "en":
+            sole = previous_sentence_person(self, position)
         return Speaker(written, sole, "person") if sole is not None else Speaker.unknown(written)
 
     def _last_speaker(self, position: int) -> Speaker | None:
@@ -308,6 +320,10 @@ class SubjectResolver:
                 break
             end = start
         return found.pop() if len(found) == 1 else None
+
+    def clause_start(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts, for readers of the resolver's sentences."""
+        return self._clause_start(position)
 
     def _clause_start(self, position: int) -> int:
         """Where the sentence holding ``position`` starts in the narrative."""

@@ -322,7 +322,10 @@ class SpeakerResolver(ForeignFrameResolver):
         return None
 
     def _noun_form(self, verb: re.Match[str]) -> bool:
-        """True for a verb's form that a determiner makes a noun ("all states", "the reads")."""
+        """True for a verb's form that a determiner makes a noun ("all states", "the reads"),
+        or that ends a compound adjective ("the so-called “…”", "a well-said line")."""
+        if self.masked[verb.start() - 1 : verb.start()] == "-":
+            return True
         before = self.masked[max(0, verb.start() - WORD_REACH) : verb.start()].split()
         return bool(before) and before[-1].casefold() in NOUN_MARKERS
 
@@ -330,6 +333,10 @@ class SpeakerResolver(ForeignFrameResolver):
         """True if ``speaker`` is the only person named (possessives aside) in ``[start, end)``."""
         named = {self.canonical[m.name] for m in self.mentions_in(start, end) if not m.owner}
         return speaker.kind == "person" and named == {speaker.canonical}
+
+    def subject_before(self, verb: int, sentence: int, position: int) -> tuple[Speaker, int] | None:
+        """The subject of the verb at ``verb`` in its sentence, for frames read elsewhere (``naming``)."""
+        return self._subject_before(verb, sentence, position)
 
     def _subject_before(self, verb: int, sentence: int, position: int) -> tuple[Speaker, int] | None:
         # "The Space Agency (SPA) issued": the brackets gloss the name, they break no clause.

@@ -6,6 +6,7 @@ frequencies) so that places, dates and headlines never speak.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -24,6 +25,9 @@ from dedupe.evidence.places import lookup_place
 from dedupe.evidence.terms import SPACELESS, ZIPF_CEILING, rarity
 from dedupe.quotes.body_words import COLLECTIVE_AFTER, COLLECTIVE_OF, COLLECTIVES
 from dedupe.quotes.speaker_words import ACCORDING_WORDS, DETERMINERS, NOT_BODIES, drop_article
+
+# Two capitals in a row: an acronym, which names a body ("RBC-Ukraine"), never a surname.
+_ACRONYM_PART = re.compile(r"[A-Z]{2}")
 
 # The demonyms in a fixed order, so that the first that fits a country's name is always one.
 _DEMONYMS = sorted(DEMONYMS)
@@ -58,15 +62,15 @@ def people_only(mentions: Iterable[Mention]) -> list[Mention]:
 
 def body_name(phrase: str) -> bool:
     """True if a capitalised ``phrase`` can name an institution: it has a word of one
-    ("Ministry", "Kremlin") or is an acronym ("NATO", "G20"), and is no place ("New Delhi"), date
-    ("On Thursday") or headline fragment ("Morocco Leaves")."""
+    ("Ministry", "Kremlin") or is an acronym ("NATO", "G20", "RBC-Ukraine"), and is no place
+    ("New Delhi"), date ("On Thursday") or headline fragment ("Morocco Leaves")."""
     words = phrase.split()
     if any(w.casefold().removesuffix("’s").removesuffix("'s") in NOT_BODIES for w in words):
         return False
     if lookup_place(drop_article(phrase)) is not None:
         return False
     return has_org_word(w.casefold() for w in words) or any(
-        len(w) > 1 and w.isupper() and w.isalnum() and w[0].isalpha() for w in words
+        len(p) > 1 and p.isupper() and p.isalnum() and p[0].isalpha() for w in words for p in w.split("-")
     )
 
 
@@ -129,6 +133,7 @@ def bare_name(word: str) -> bool:
         word[:1].isupper()
         and any(ch.islower() for ch in word)
         and all(ch.isalpha() or ch in "’'-" for ch in word)
+        and _ACRONYM_PART.search(word) is None
         and low not in FUNCTION_WORDS | NOT_PERSON | NOT_BODIES | DEMONYMS | TITLES
         and lookup_place(word) is None
         and zipf(low) < COMMON_PLACE_ZIPF
