@@ -122,3 +122,15 @@ def test_a_page_that_stops_inside_a_quotation_keeps_it() -> None:
 def test_an_unclosed_mark_before_the_last_paragraph_is_still_stray() -> None:
     text = "Ortega said the plan works. “We will build the bridge\n\nThe mayor left at noon."
     assert extract_quotes(Article(id="x", text=text)) == ()
+
+
+def test_straight_marks_glued_to_the_word_before_still_open() -> None:
+    text = 'Ortega said the river was"higher than ever", that help was"on its way", that we"will reopen".'
+    quotes = extract_quotes(Article(id="x", text=text))
+    assert [q.text for q in quotes] == ["higher than ever", "on its way", "will reopen"]
+
+
+def test_a_glued_straight_mark_on_a_line_with_an_odd_count_opens_nothing() -> None:
+    text = 'The mayor said the river was"higher than ever, and help is "on its way".'
+    quotes = extract_quotes(Article(id="x", text=text))
+    assert [q.text for q in quotes] == ["on its way"]

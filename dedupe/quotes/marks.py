@@ -159,11 +159,14 @@ def _orphans(stack: list[_Open]) -> list[tuple[int, int]]:
 
 def _scan(text: str, start: int, end: int, stack: list[_Open]) -> tuple[list[tuple[int, int]], list[_Open]]:
     closed: list[tuple[int, int]] = []
+    # Pages whose text lost the space before a straight mark ('is"still too high", that')
+    # still pair their marks: where a line holds an even number, one glued to a word opens.
+    paired = text.count('"', start, end) % 2 == 0
     for mark in _MARKS.finditer(text, start, end):
         i, char = mark.start(), mark.group()
         if char in _ALL_CLOSERS and stack and _can_close(text, i) and _close(char, i, stack, closed):
             continue
-        if char in CLOSERS and _can_open(text, i):
+        if char in CLOSERS and (_can_open(text, i) or (paired and _glued_open(text, i))):
             stack.append(_Open(char, i))
     return closed, stack
 
@@ -177,6 +180,13 @@ def _close(char: str, i: int, stack: list[_Open], closed: list[tuple[int, int]])
             (stack[-1].inside if stack else closed).append((position, i + 1))
             return True
     return False
+
+
+def _glued_open(text: str, i: int) -> bool:
+    """True for a straight double mark glued to the word before it and opening the next ('said,"We')."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return text[i] == '"' and (before.isalpha() or before == ",") and after.isalpha()
 
 
 def _can_open(text: str, i: int) -> bool:
