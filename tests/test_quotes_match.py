@@ -538,3 +538,41 @@ def test_each_statement_of_a_long_quotation_finds_its_translation() -> None:
     a, b = article("a", TWO_EN), article("b", TWO_ES)
     assert len(extract_quotes(a)) == 2 and len(extract_quotes(b)) == 1
     assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+# One named speaker: a long quotation and its shorter translation share a third of the
+# translation's cognates but not of the long one's; a statement on something else shares two.
+ONE_SPEAKER_EN = (
+    "Delegates from twelve states met in Lisbon on Friday.\n\n"
+    "“This decision reflects our growing confidence that, with a prudent calibration of our instruments, "
+    "the regional economy can remain stable in a context of moderate growth and falling prices,” "
+    "Maria Oduya said."
+)
+ONE_SPEAKER_ES = (
+    "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
+    "“Esta decisión refleja nuestra confianza, con una calibración prudente de nuestros instrumentos”, "
+    "dijo Maria Oduya."
+)
+ONE_SPEAKER_OTHER_ES = (
+    "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
+    "“La economía regional necesita puertos y carreteras”, dijo Maria Oduya."
+)
+
+
+def test_a_shorter_translation_by_the_same_speaker_joins_the_long_quotation() -> None:
+    a, b = article("a", ONE_SPEAKER_EN), article("b", ONE_SPEAKER_ES)
+    assert {q.canonical_speaker for x in (a, b) for q in extract_quotes(x)} == {"Maria Oduya"}
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+def test_another_statement_by_the_same_speaker_sharing_two_cognates_stays_apart() -> None:
+    a, b = article("a", ONE_SPEAKER_EN), article("b", ONE_SPEAKER_OTHER_ES)
+    assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
+
+
+def test_the_shorter_sentences_share_counts_only_for_one_named_speaker() -> None:
+    long = frozenset({"decision", "calibration", "prudent", "instruments", "regional", "economy", "stable"})
+    long |= {"moderate", "growth", "context", "falling", "prices", "remain", "growing"}
+    short = frozenset({"decision", "calibracion", "prudente", "instrumentos", "confianza", "refleja"})
+    assert cognate_agreement(long, short) == 0.0
+    assert cognate_agreement(long, short, one_speaker=True) > 0
