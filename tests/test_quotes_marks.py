@@ -134,3 +134,28 @@ def test_a_glued_straight_mark_on_a_line_with_an_odd_count_opens_nothing() -> No
     text = 'The mayor said the river was"higher than ever, and help is "on its way".'
     quotes = extract_quotes(Article(id="x", text=text))
     assert [q.text for q in quotes] == ["on its way"]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        (
+            "Ortega said the bridge would “change the valley for good“. He left at noon.",
+            ["change the valley for good"],
+        ),
+        (
+            "Le texte dit que « la hausse restera modérée longtemps« , a indiqué Ortega.",
+            ["la hausse restera modérée longtemps"],
+        ),
+        ("Ortega sagte, das sei „ein guter Tag für die Stadt„, und ging.", ["ein guter Tag für die Stadt"]),
+        ("Ortega said “we stay“ and “we build”.", ["we stay", "we build"]),
+    ],
+    ids=str,
+)
+def test_an_opening_mark_typed_for_the_closing_one_closes(text: str, inner: list[str]) -> None:
+    assert [q.text.strip() for q in extract_quotes(Article(id="x", text=text))] == inner
+
+
+def test_an_opening_mark_before_a_word_inside_a_quotation_still_opens_a_nested_one() -> None:
+    text = "Ortega said “the motto “build first” is ours” and left."
+    assert [q.text for q in extract_quotes(Article(id="x", text=text))] == ["the motto “build first” is ours"]

@@ -49,6 +49,11 @@ _IN_WORDS = frozenset("’'\"″")
 _NO_APOSTROPHE_SCRIPTS = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
 
 
+# Opening marks some pages also type for the closing one ("…période« , a indiqué",
+# “…program“, he said): after the words they close, never before the words they open.
+_TYPED_AS_CLOSERS = frozenset("“«„")
+
+
 # Every character ``_scan`` acts on: it visits only these, not each character of the text.
 _MARKS = re.compile("[" + "".join(map(re.escape, sorted(_ALL_CLOSERS | set(CLOSERS)))) + "]")
 
@@ -166,6 +171,9 @@ def _scan(text: str, start: int, end: int, stack: list[_Open]) -> tuple[list[tup
         i, char = mark.start(), mark.group()
         if char in _ALL_CLOSERS and stack and _can_close(text, i) and _close(char, i, stack, closed):
             continue
+        if stack and stack[-1].mark == char and _typed_as_closer(text, i):
+            _close(CLOSERS[char][0], i, stack, closed)
+            continue
         if char in CLOSERS and (_can_open(text, i) or (paired and _glued_open(text, i))):
             stack.append(_Open(char, i))
     return closed, stack
@@ -187,6 +195,14 @@ def _glued_open(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return text[i] == '"' and (before.isalpha() or before == ",") and after.isalpha()
+
+
+def _typed_as_closer(text: str, i: int) -> bool:
+    """True for an opening mark glued to the word before it and followed by no word: it closes
+    the quotation its twin opened ("…la période« , a indiqué"), it cannot open another."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return text[i] in _TYPED_AS_CLOSERS and not before.isspace() and not after.isalnum()
 
 
 def _can_open(text: str, i: int) -> bool:
