@@ -159,3 +159,23 @@ def test_an_opening_mark_typed_for_the_closing_one_closes(text: str, inner: list
 def test_an_opening_mark_before_a_word_inside_a_quotation_still_opens_a_nested_one() -> None:
     text = "Ortega said “the motto “build first” is ours” and left."
     assert [q.text for q in extract_quotes(Article(id="x", text=text))] == ["the motto “build first” is ours"]
+
+
+def test_a_quotation_runs_on_over_a_paragraph_break_inside_its_sentence() -> None:
+    text = "The mayor spoke.\n\n“We will rebuild the old\n\nbridge and the school by spring”, Ortega said."
+    assert [q.text for q in extract_quotes(Article(id="x", text=text))] == [
+        "We will rebuild the old\n\nbridge and the school by spring"
+    ]
+
+
+def test_an_unclosed_quotation_ending_its_sentence_does_not_run_on() -> None:
+    text = (
+        "The mayor spoke.\n\n“We will rebuild the old bridge.\n\nbut the school waits”, he added.\n\nHe left."
+    )
+    assert [q.text for q in extract_quotes(Article(id="x", text=text))] == []
+
+
+def test_a_quotation_closed_inside_one_the_page_cuts_off_is_not_reported_apart() -> None:
+    text = "The mayor spoke.\n\nOrtega said the plan, “the «new» bridge first, is"
+    quotes = extract_quotes(Article(id="x", text=text))
+    assert [q.text for q in quotes] == ["the «new» bridge first, is"]

@@ -92,7 +92,6 @@ def find_quote_marks(text: str, paras: list[Span]) -> list[MarkedQuote]:
         found.extend(MarkedQuote(s, e) for s, e in closed)
         chain = _continue(text, paras, index, stack[0]) if stack else None
         if chain is None:
-            found.extend(MarkedQuote(s, e) for s, e in _orphans(stack))
             following = paras[index + 1] if index + 1 < len(paras) else None
             chained = (
                 bool(stack)
@@ -104,7 +103,10 @@ def find_quote_marks(text: str, paras: list[Span]) -> list[MarkedQuote]:
                 and not chained
                 and (_led_in(text, paras[index], stack[0].position) or _cut_off(text, paras, index, stack[0]))
             ):
+                # The quotations closed inside it are its words, not quotations of their own.
                 found.append(MarkedQuote(stack[0].position, trimmed_end(text, paras[index]), closed=0))
+            else:
+                found.extend(MarkedQuote(s, e) for s, e in _orphans(stack))
             index += 1
             continue
         last, (first, *after), left_open = chain
@@ -148,13 +150,22 @@ def _continue(
     family = _FAMILY[opened.mark]
     for following in range(index + 1, min(len(paras), index + MAX_QUOTE_PARAGRAPHS)):
         para = paras[following]
-        if _FAMILY.get(text[para.start]) != family:
+        runs_on = _runs_on(text, paras[following - 1], para)
+        if _FAMILY.get(text[para.start]) != family and not runs_on:
             return None
         carried = _Open(opened.mark, opened.position)
-        closed, stack = _scan(text, para.start + 1, para.end, [carried])
+        closed, stack = _scan(text, para.start + (0 if runs_on else 1), para.end, [carried])
         if all(entry is not carried for entry in stack):
             return following, closed, stack
     return None
+
+
+def _runs_on(text: str, para: Span, following: Span) -> bool:
+    """True where a page broke a sentence over two paragraphs: the first ends on a letter
+    or comma, the next opens in lower case ("… mi ricordano" / "assolutamente, …")."""
+    end = trimmed_end(text, para)
+    open_end = end > para.start and (text[end - 1].isalpha() or text[end - 1] == ",")
+    return open_end and text[following.start].islower()
 
 
 def _orphans(stack: list[_Open]) -> list[tuple[int, int]]:
