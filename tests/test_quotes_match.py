@@ -570,9 +570,14 @@ def test_another_statement_by_the_same_speaker_sharing_two_cognates_stays_apart(
     assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
 
 
-def test_the_shorter_sentences_share_counts_only_for_one_named_speaker() -> None:
+def test_the_shorter_sentences_share_counts_for_one_named_speaker_or_many_cognates() -> None:
     long = frozenset({"decision", "calibration", "prudent", "instruments", "regional", "economy", "stable"})
     long |= {"moderate", "growth", "context", "falling", "prices", "remain", "growing"}
+    # Four of fourteen matched: under a third of the longer's.
     short = frozenset({"decision", "calibracion", "prudente", "instrumentos", "confianza", "refleja"})
-    assert cognate_agreement(long, short) == 0.0
-    assert cognate_agreement(long, short, one_speaker=True) > 0
+    assert cognate_agreement(long, short | {"nuestra", "vigor", "mercado"}) == 0.0  # 4 of 9: not half
+    assert cognate_agreement(long, short | {"nuestra", "vigor", "mercado"}, one_speaker=True) > 0
+    assert cognate_agreement(long, short | {"nuestra", "vigor"}) > 0  # 4 of 8: half
+    three = frozenset({"decision", "calibracion", "prudente", "confianza", "refleja", "nuestra"})
+    assert cognate_agreement(long, three) == 0.0  # 3 of 6 matched: too few for anyone's
+    assert cognate_agreement(long, three, one_speaker=True) > 0
