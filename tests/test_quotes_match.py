@@ -544,18 +544,18 @@ def test_each_statement_of_a_long_quotation_finds_its_translation() -> None:
 # translation's cognates but not of the long one's; a statement on something else shares two.
 ONE_SPEAKER_EN = (
     "Delegates from twelve states met in Lisbon on Friday.\n\n"
-    "“This decision reflects our growing confidence that, with a prudent calibration of our instruments, "
-    "the regional economy can remain stable in a context of moderate growth and falling prices,” "
+    "“The new program offers modern equipment, regional training, digital libraries and permanent "
+    "assistance to teachers in rural communities, with transparent budgets and annual evaluations,” "
     "Maria Oduya said."
 )
 ONE_SPEAKER_ES = (
     "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
-    "“Esta decisión refleja nuestra confianza, con una calibración prudente de nuestros instrumentos”, "
-    "dijo Maria Oduya."
+    "“El programa ofrece equipos modernos y asistencia permanente a los maestros de las escuelas "
+    "pequeñas”, dijo Maria Oduya."
 )
 ONE_SPEAKER_OTHER_ES = (
     "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
-    "“La economía regional necesita puertos y carreteras”, dijo Maria Oduya."
+    "“La economía regional y la comunidad necesitan puertos”, dijo Maria Oduya."
 )
 
 
@@ -571,13 +571,14 @@ def test_another_statement_by_the_same_speaker_sharing_two_cognates_stays_apart(
 
 
 def test_the_shorter_sentences_share_counts_for_one_named_speaker_or_many_cognates() -> None:
-    long = frozenset({"decision", "calibration", "prudent", "instruments", "regional", "economy", "stable"})
-    long |= {"moderate", "growth", "context", "falling", "prices", "remain", "growing"}
-    # Four of fourteen matched: under a third of the longer's.
-    short = frozenset({"decision", "calibracion", "prudente", "instrumentos", "confianza", "refleja"})
-    assert cognate_agreement(long, short | {"nuestra", "vigor", "mercado"}) == 0.0  # 4 of 9: not half
-    assert cognate_agreement(long, short | {"nuestra", "vigor", "mercado"}, one_speaker=True) > 0
-    assert cognate_agreement(long, short | {"nuestra", "vigor"}) > 0  # 4 of 8: half
-    three = frozenset({"decision", "calibracion", "prudente", "confianza", "refleja", "nuestra"})
+    long = frozenset({"program", "ofers", "modern", "equipment", "regional", "training", "digital"})
+    long |= {"libraries", "permanent", "asistance", "teachers", "rural", "comunities", "transparent"}
+    long |= {"budgets", "anual", "evaluations"}
+    # Four matched ("programa", "modernos", "permanente", "digitales"): under a third of the longer's.
+    four = frozenset({"programa", "modernos", "permanente", "digitales", "maestros", "escuelas", "ofrece"})
+    assert cognate_agreement(long, four | {"pequenas"}) > 0  # 4 of 8: half
+    assert cognate_agreement(long, four | {"pequenas", "nuevas"}) == 0.0  # 4 of 9: not half
+    assert cognate_agreement(long, four | {"pequenas", "nuevas"}, one_speaker=True) > 0
+    three = frozenset({"programa", "modernos", "permanente", "maestros", "escuelas", "nuevas"})
     assert cognate_agreement(long, three) == 0.0  # 3 of 6 matched: too few for anyone's
     assert cognate_agreement(long, three, one_speaker=True) > 0
