@@ -122,3 +122,60 @@ def test_a_page_that_stops_inside_a_quotation_keeps_it() -> None:
 def test_an_unclosed_mark_before_the_last_paragraph_is_still_stray() -> None:
     text = "Ortega said the plan works. “We will build the bridge\n\nThe mayor left at noon."
     assert extract_quotes(Article(id="x", text=text)) == ()
+
+
+def test_straight_marks_glued_to_the_word_before_still_open() -> None:
+    text = 'Ortega said the river was"higher than ever", that help was"on its way", that we"will reopen".'
+    quotes = extract_quotes(Article(id="x", text=text))
+    assert [q.text for q in quotes] == ["higher than ever", "on its way", "will reopen"]
+
+
+def test_a_glued_straight_mark_on_a_line_with_an_odd_count_opens_nothing() -> None:
+    text = 'The mayor said the river was"higher than ever, and help is "on its way".'
+    quotes = extract_quotes(Article(id="x", text=text))
+    assert [q.text for q in quotes] == ["on its way"]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        (
+            "Ortega said the bridge would “change the valley for good“. He left at noon.",
+            ["change the valley for good"],
+        ),
+        (
+            "Le texte dit que « la hausse restera modérée longtemps« , a indiqué Ortega.",
+            ["la hausse restera modérée longtemps"],
+        ),
+        ("Ortega sagte, das sei „ein guter Tag für die Stadt„, und ging.", ["ein guter Tag für die Stadt"]),
+        ("Ortega said “we stay“ and “we build”.", ["we stay", "we build"]),
+    ],
+    ids=str,
+)
+def test_an_opening_mark_typed_for_the_closing_one_closes(text: str, inner: list[str]) -> None:
+    assert [q.text.strip() for q in extract_quotes(Article(id="x", text=text))] == inner
+
+
+def test_an_opening_mark_before_a_word_inside_a_quotation_still_opens_a_nested_one() -> None:
+    text = "Ortega said “the motto “build first” is ours” and left."
+    assert [q.text for q in extract_quotes(Article(id="x", text=text))] == ["the motto “build first” is ours"]
+
+
+def test_a_quotation_runs_on_over_a_paragraph_break_inside_its_sentence() -> None:
+    text = "The mayor spoke.\n\n“We will rebuild the old\n\nbridge and the school by spring”, Ortega said."
+    assert [q.text for q in extract_quotes(Article(id="x", text=text))] == [
+        "We will rebuild the old\n\nbridge and the school by spring"
+    ]
+
+
+def test_an_unclosed_quotation_ending_its_sentence_does_not_run_on() -> None:
+    text = (
+        "The mayor spoke.\n\n“We will rebuild the old bridge.\n\nbut the school waits”, he added.\n\nHe left."
+    )
+    assert [q.text for q in extract_quotes(Article(id="x", text=text))] == []
+
+
+def test_a_quotation_closed_inside_one_the_page_cuts_off_is_not_reported_apart() -> None:
+    text = "The mayor spoke.\n\nOrtega said the plan, “the «new» bridge first, is"
+    quotes = extract_quotes(Article(id="x", text=text))
+    assert [q.text for q in quotes] == ["the «new» bridge first, is"]

@@ -538,3 +538,47 @@ def test_each_statement_of_a_long_quotation_finds_its_translation() -> None:
     a, b = article("a", TWO_EN), article("b", TWO_ES)
     assert len(extract_quotes(a)) == 2 and len(extract_quotes(b)) == 1
     assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+# One named speaker: a long quotation and its shorter translation share a third of the
+# translation's cognates but not of the long one's; a statement on something else shares two.
+ONE_SPEAKER_EN = (
+    "Delegates from twelve states met in Lisbon on Friday.\n\n"
+    "“The new program offers modern equipment, regional training, digital libraries and permanent "
+    "assistance to teachers in rural communities, with transparent budgets and annual evaluations,” "
+    "Maria Oduya said."
+)
+ONE_SPEAKER_ES = (
+    "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
+    "“El programa ofrece equipos modernos y asistencia permanente a los maestros de las escuelas "
+    "pequeñas”, dijo Maria Oduya."
+)
+ONE_SPEAKER_OTHER_ES = (
+    "Delegados de doce estados se reunieron en Lisboa el viernes.\n\n"
+    "“La economía regional y la comunidad necesitan puertos”, dijo Maria Oduya."
+)
+
+
+def test_a_shorter_translation_by_the_same_speaker_joins_the_long_quotation() -> None:
+    a, b = article("a", ONE_SPEAKER_EN), article("b", ONE_SPEAKER_ES)
+    assert {q.canonical_speaker for x in (a, b) for q in extract_quotes(x)} == {"Maria Oduya"}
+    assert [g.articles for g in match_quotes([a, b])] == [("a", "b")]
+
+
+def test_another_statement_by_the_same_speaker_sharing_two_cognates_stays_apart() -> None:
+    a, b = article("a", ONE_SPEAKER_EN), article("b", ONE_SPEAKER_OTHER_ES)
+    assert [g.articles for g in match_quotes([a, b])] == [("a",), ("b",)]
+
+
+def test_the_shorter_sentences_share_counts_for_one_named_speaker_or_many_cognates() -> None:
+    long = frozenset({"program", "ofers", "modern", "equipment", "regional", "training", "digital"})
+    long |= {"libraries", "permanent", "asistance", "teachers", "rural", "comunities", "transparent"}
+    long |= {"budgets", "anual", "evaluations"}
+    # Four matched ("programa", "modernos", "permanente", "digitales"): under a third of the longer's.
+    four = frozenset({"programa", "modernos", "permanente", "digitales", "maestros", "escuelas", "ofrece"})
+    assert cognate_agreement(long, four | {"pequenas"}) > 0  # 4 of 8: half
+    assert cognate_agreement(long, four | {"pequenas", "nuevas"}) == 0.0  # 4 of 9: not half
+    assert cognate_agreement(long, four | {"pequenas", "nuevas"}, one_speaker=True) > 0
+    three = frozenset({"programa", "modernos", "permanente", "maestros", "escuelas", "nuevas"})
+    assert cognate_agreement(long, three) == 0.0  # 3 of 6 matched: too few for anyone's
+    assert cognate_agreement(long, three, one_speaker=True) > 0

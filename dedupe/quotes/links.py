@@ -289,9 +289,10 @@ def _across_languages(items: Sequence[Item], may_share_event: MayShareEvent) -> 
             continue
         if UNKNOWN not in (a.speaker, b.speaker) and not compatible(a.speaker, b.speaker):
             continue
+        named = UNKNOWN not in (a.speaker, b.speaker)
         agreement = max(
             (
-                (cognate_agreement(x, y), s, t)
+                (cognate_agreement(x, y, named), s, t)
                 for s, x in enumerate(a.cognates)
                 for t, y in enumerate(b.cognates)
             ),

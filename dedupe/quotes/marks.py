@@ -49,6 +49,11 @@ _IN_WORDS = frozenset("’'\"″")
 _NO_APOSTROPHE_SCRIPTS = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
 
 
+# Opening marks some pages also type for the closing one ("…période« , a indiqué",
+# “…program“, he said): after the words they close, never before the words they open.
+_TYPED_AS_CLOSERS = frozenset("“«„")
+
+
 # Every character ``_scan`` acts on: it visits only these, not each character of the text.
 _MARKS = re.compile("[" + "".join(map(re.escape, sorted(_ALL_CLOSERS | set(CLOSERS)))) + "]")
 
@@ -87,7 +92,6 @@ def find_quote_marks(text: str, paras: list[Span]) -> list[MarkedQuote]:
         found.extend(MarkedQuote(s, e) for s, e in closed)
         chain = _continue(text, paras, index, stack[0]) if stack else None
         if chain is None:
-            found.extend(MarkedQuote(s, e) for s, e in _orphans(stack))
             following = paras[index + 1] if index + 1 < len(paras) else None
             chained = (
                 bool(stack)
@@ -99,7 +103,10 @@ def find_quote_marks(text: str, paras: list[Span]) -> list[MarkedQuote]:
                 and not chained
                 and (_led_in(text, paras[index], stack[0].position) or _cut_off(text, paras, index, stack[0]))
             ):
+                # The quotations closed inside it are its words, not quotations of their own.
                 found.append(MarkedQuote(stack[0].position, trimmed_end(text, paras[index]), closed=0))
+            else:
+                found.extend(MarkedQuote(s, e) for s, e in _orphans(stack))
             index += 1
             continue
         last, (first, *after), left_open = chain
@@ -143,13 +150,22 @@ def _continue(
     family = _FAMILY[opened.mark]
     for following in range(index + 1, min(len(paras), index + MAX_QUOTE_PARAGRAPHS)):
         para = paras[following]
-        if _FAMILY.get(text[para.start]) != family:
+        runs_on = _runs_on(text, paras[following - 1], para)
+        if _FAMILY.get(text[para.start]) != family and not runs_on:
             return None
         carried = _Open(opened.mark, opened.position)
-        closed, stack = _scan(text, para.start + 1, para.end, [carried])
+        closed, stack = _scan(text, para.start + (0 if runs_on else 1), para.end, [carried])
         if all(entry is not carried for entry in stack):
             return following, closed, stack
     return None
+
+
+def _runs_on(text: str, para: Span, following: Span) -> bool:
+    """True where a page broke a sentence over two paragraphs: the first ends on a letter
+    or comma, the next opens in lower case ("… mi ricordano" / "assolutamente, …")."""
+    end = trimmed_end(text, para)
+    open_end = end > para.start and (text[end - 1].isalpha() or text[end - 1] == ",")
+    return open_end and text[following.start].islower()
 
 
 def _orphans(stack: list[_Open]) -> list[tuple[int, int]]:
@@ -159,11 +175,17 @@ def _orphans(stack: list[_Open]) -> list[tuple[int, int]]:
 
 def _scan(text: str, start: int, end: int, stack: list[_Open]) -> tuple[list[tuple[int, int]], list[_Open]]:
     closed: list[tuple[int, int]] = []
+    # Pages whose text lost the space before a straight mark ('is"still too high", that')
+    # still pair their marks: where a line holds an even number, one glued to a word opens.
+    paired = text.count('"', start, end) % 2 == 0
     for mark in _MARKS.finditer(text, start, end):
         i, char = mark.start(), mark.group()
         if char in _ALL_CLOSERS and stack and _can_close(text, i) and _close(char, i, stack, closed):
             continue
-        if char in CLOSERS and _can_open(text, i):
+        if stack and stack[-1].mark == char and _typed_as_closer(text, i):
+            _close(CLOSERS[char][0], i, stack, closed)
+            continue
+        if char in CLOSERS and (_can_open(text, i) or (paired and _glued_open(text, i))):
             stack.append(_Open(char, i))
     return closed, stack
 
@@ -177,6 +199,21 @@ def _close(char: str, i: int, stack: list[_Open], closed: list[tuple[int, int]])
             (stack[-1].inside if stack else closed).append((position, i + 1))
             return True
     return False
+
+
+def _glued_open(text: str, i: int) -> bool:
+    """True for a straight double mark glued to the word before it and opening the next ('said,"We')."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return text[i] == '"' and (before.isalpha() or before == ",") and after.isalpha()
+
+
+def _typed_as_closer(text: str, i: int) -> bool:
+    """True for an opening mark glued to the word before it and followed by no word: it closes
+    the quotation its twin opened ("…la période« , a indiqué"), it cannot open another."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return text[i] in _TYPED_AS_CLOSERS and not before.isspace() and not after.isalnum()
 
 
 def _can_open(text: str, i: int) -> bool:
