@@ -25,6 +25,7 @@ from dedupe.evidence.lexicon import FUNCTION_WORDS
 from dedupe.evidence.mentions import Mention
 from dedupe.models import Span
 from dedupe.quotes.body_words import STATEMENT_HEADS
+from dedupe.quotes.cjk_frames import cjk_frame
 from dedupe.quotes.foreign_frames import BY_LANGUAGE, ForeignFrameResolver
 from dedupe.quotes.frame_patterns import (
     ABSOLUTE,
@@ -92,7 +93,7 @@ class SpeakerResolver(ForeignFrameResolver):
     def attribute(self, span: Span, sentence: Span, *, embedded: bool) -> Attribution | None:
         """Return who said the words at ``span``; ``embedded`` words look first at their own sentence."""
         finders = (self._head, self._tail) if embedded else (self._tail, self._head)
-        for finder in (*finders, self._closing, self._name_colon, self._passive):
+        for finder in (self._cjk, *finders, self._closing, self._name_colon, self._passive):
             found = finder(span, sentence)
             if found is not None:
                 if found.speaker.kind == "institution":
@@ -102,6 +103,15 @@ class SpeakerResolver(ForeignFrameResolver):
                     self.spoke.append((span.start, found.speaker.canonical))
                 return found
         return None
+
+    def _cjk(self, span: Span, sentence: Span) -> Attribution | None:
+        """Japanese and Korean frames: "X大統領は「…」と述べた", "X 대통령은 “…”고 말했다"."""
+        found = cjk_frame(self.masked, span.start, span.end, self.language, self.spoke)
+        if found is None:
+            return None
+        return Attribution(
+            Speaker(found.written, found.name, "person"), found.frame, Span(found.start, found.end)
+        )
 
     def headline(self, span: Span, line: Span) -> Attribution | None:
         """Who speaks a quotation in a title, read from the title line alone.
