@@ -96,3 +96,38 @@ def test_a_long_japanese_first_paragraph_is_a_lede_not_a_headline() -> None:
     article = article_from_text(lede + "\n\n会見は一時間続いた。", id="t", title=lede, language="ja")
     quote = extract_quotes(article)[0]
     assert (quote.kind, quote.canonical_speaker) == ("fragment", "ベルケン")
+
+
+# Chinese: the titled name that opens the sentence, a speech verb before the quotation.
+ZH_CASES = [
+    (
+        "zh-name-opens-verb",
+        "诺德里亚总统贝尔肯15日抵达。\n贝尔肯在记者会上表示，这是“真正的进展”。",
+        "贝尔肯",
+    ),
+    ("zh-traditional-then", "外交部長林遠周末會面。\n林遠則重申「合作不會停止」。", "林遠"),
+    ("zh-quoting-x-as-saying", "总统贝尔肯今天抵达。\n通讯社引述贝尔肯说：「我们准备好了。」", "贝尔肯"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [c[1:] for c in ZH_CASES], ids=[c[0] for c in ZH_CASES])
+def test_a_chinese_quotation_gets_the_name_that_opens_its_sentence(text: str, speaker: str) -> None:
+    quotes = extract_quotes(Article(id="t", text=text, language="zh"))
+    assert [q.canonical_speaker for q in quotes] == [speaker]
+
+
+ZH_NEAR_MISSES = [
+    ("zh-body-opens", "总统贝尔肯今天抵达。\n外交部在声明中表示，这是“新的开始”。"),
+    ("zh-two-people-open", "总统贝尔肯今天抵达。\n林遠与贝尔肯会谈后表示，双方有“共识”。"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in ZH_NEAR_MISSES], ids=[c[0] for c in ZH_NEAR_MISSES])
+def test_a_chinese_quotation_without_a_titled_opening_name_stays_unknown(text: str) -> None:
+    quotes = extract_quotes(Article(id="t", text=text, language="zh"))
+    assert [q.canonical_speaker for q in quotes] == ["unknown"]
+
+
+def test_a_chinese_report_taken_for_english_is_read_as_chinese() -> None:
+    text = "总统贝尔肯今天抵达。\n贝尔肯表示，这是“真正的进展”。"
+    assert extract_quotes(Article(id="t", text=text, language="en"))[0].canonical_speaker == "贝尔肯"

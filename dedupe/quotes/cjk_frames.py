@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dedupe.quotes.zh_frames import zh_speaker
+
 # The languages read here, and the sentence stops of their copy.
 CJK_LANGUAGES = frozenset({"ja", "ko"})
 STOPS = "。！？!?\n"
@@ -27,6 +29,8 @@ UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 UNDETERMINED = "und"
 KANA = re.compile("[\u3040-\u30ff]")
 HANGUL = re.compile("[\uac00-\ud7a3]")
+HAN = re.compile("[\u4e00-\u9fff]")
+LATIN = re.compile("[A-Za-z]")
 # "同" before a title: "the said" (同大統領, "the president just named").
 SAME = "同"
 # Katakana (with ・ and ー) or kanji: a Japanese name's letters.
@@ -139,6 +143,9 @@ def cjk_frame(
     it or, with no topic at all there, the one who spoke last within ``DROPPED_REACH``.
     """
     language = script_language(language, masked)
+    if language == "zh":
+        said = zh_speaker(masked, start)
+        return CjkFrame(said[0], said[0], "X…表示", said[1], said[2]) if said is not None else None
     if language not in CJK_LANGUAGES or not quoted_speech(masked, end, language):
         return None
     if language == "ja" and JA_ATTRIBUTIVE.match(masked, end) is not None:
@@ -174,12 +181,19 @@ def _last_subject(masked: str, position: int, language: str, spoke: list[tuple[i
 
 
 def script_language(language: str, masked: str) -> str:
-    """The article's language or, where it was not told ("und"), Japanese for kana, Korean for hangul."""
-    if language != UNDETERMINED:
+    """The article's language or, where it was not told ("und") or told English for a text mostly
+    in Han characters (a Chinese report with an English post in it), the one its script says:
+    Japanese for kana, Korean for hangul, Chinese for Han characters outnumbering Latin letters."""
+    if language not in (UNDETERMINED, "en"):
+        return language
+    han = len(HAN.findall(masked))
+    if han <= len(LATIN.findall(masked)) and language == "en":
         return language
     if KANA.search(masked) is not None:
         return "ja"
-    return "ko" if HANGUL.search(masked) is not None else language
+    if HANGUL.search(masked) is not None:
+        return "ko"
+    return "zh" if han > 0 else language
 
 
 def _same_one(masked: str, subject: CjkFrame, language: str) -> str | None:
