@@ -44,6 +44,7 @@ from dedupe.quotes.readouts import (
     readout_statements,
     transcript_statements,
 )
+from dedupe.quotes.sentence_carry import carry_in_sentence
 from dedupe.quotes.speaker import Speaker
 from dedupe.quotes.speakers import Attribution, SpeakerResolver
 from dedupe.text import segment
@@ -164,7 +165,8 @@ def extract_quotes(
             pieces.append((clause, clause, "reported", sentence, attribution, 1))
     pieces.sort(key=lambda p: p[0].start)
     quotes = [_quote(article.id, text, *piece) for piece in pieces]
-    return tuple(carry_speakers(resolver.masked, carry_back(resolver.masked, quotes)))
+    carried = carry_speakers(resolver.masked, carry_back(resolver.masked, quotes))
+    return tuple(carry_in_sentence(resolver, carried))
 
 
 def speaker_of(article: Article, span: Span) -> Attribution | None:
