@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from dedupe.models import Span
-from dedupe.quotes.frame_patterns import LEAD, SUBJECT
+from dedupe.quotes.attribution import Attribution
+from dedupe.quotes.cjk_frames import cjk_frame
+from dedupe.quotes.frame_patterns import AUXILIARY, LEAD, SUBJECT
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_resolution import SubjectResolver
 from dedupe.quotes.speaker_words import SPEECH_VERB
@@ -27,6 +29,12 @@ FR_INVERTED = re.compile(
 SO_FRAME = re.compile(
     rf"{LEAD}(?P<verb>so|[Cc]osì)\s+(?P<subj>{SUBJECT})"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:in|im|am|bei|vor|nach|auf|gegenüber|durante|a|al|alla|nel|nella|dopo)\b)"
+)
+# A verb-first frame closing a sentence after a comma, past words of the writer's after the
+# quotation: "« … » responsables, a commenté X, économiste …", "« … » de cette baisse, ajoute-t-elle".
+CLOSING_VERB_FIRST = re.compile(
+    rf",\s*{AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})(?:[-\s]t-(?P<pron>il|elle)(?![\w-])"
+    r"|\s+(?P<subj>[A-ZÀ-Ý][^,.;:!?“”\"«»]{1,60}?)(?=\s*[,.;!?]|\s*$))"
 )
 # The frames by language, each with how its evidence is written.
 BY_LANGUAGE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
@@ -93,3 +101,33 @@ class ForeignFrameResolver(SubjectResolver):
             if subject is not None and self.resolve(subject.start("subj"), subject.end("subj"), end) is None:
                 return True
         return False
+
+    def cjk(self, span: Span, sentence: Span) -> Attribution | None:
+        """Japanese, Korean and Chinese frames: "X大統領は「…」と述べた", "X 대통령은 “…”고 말했다"."""
+        found = cjk_frame(self.masked, span.start, span.end, self.language, self.spoke)
+        if found is None:
+            return None
+        return Attribution(
+            Speaker(found.written, found.name, "person"), found.frame, Span(found.start, found.end)
+        )
+
+    def closing_verb_first(self, span: Span, end: int) -> Attribution | None:
+        """Outside English, the speaker of a verb-first frame that closes the quotation's sentence
+        after words of the writer's ("« … » de cette baisse, ajoute-t-elle."), if no other speech
+        verb stands between; the frame is the last one of the sentence up to ``end``."""
+        if self.language == "en":
+            return None
+        found = None
+        for found in CLOSING_VERB_FIRST.finditer(self.masked, span.end, end):  # noqa: B007 - the last one
+            pass
+        if found is None or SPEECH_VERB.search(self.masked, span.end, found.start()) is not None:
+            return None
+        if any(c in ".!?" for c in self.masked[span.end : found.start()]):
+            return None  # the frame closes a later sentence
+        group = "pron" if found.group("pron") else "subj"
+        speaker = self.resolve(found.start(group), found.end(group), span.start)
+        if speaker is None or speaker.kind == UNKNOWN:
+            return None
+        return Attribution(
+            speaker, f"…, {found.group('verb')} X", Span(found.start("verb"), found.end(group))
+        )
