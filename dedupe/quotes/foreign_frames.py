@@ -36,6 +36,10 @@ CLOSING_VERB_FIRST = re.compile(
     rf",\s*{AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})(?:[-\s]t-(?P<pron>il|elle)(?![\w-])"
     r"|\s+(?P<subj>[A-ZÀ-Ý][^,.;:!?“”\"«»]{1,60}?)(?=\s*[,.;!?]|\s*$))"
 )
+# A dateline opening a wire story's first sentence: "BEIJING, 9 juillet (Reuters) – ", "MADRID (EFE) – ".
+DATELINE = re.compile(
+    r"\s*[A-ZÀ-ÝА-ЯЁ][A-ZÀ-ÝА-ЯЁ .'-]{2,30}(?:,[^–—\n]{1,30})?\s*(?:\([^()\n]{1,20}\)\s*)?[–—-]\s+"
+)
 # The frames by language, each with how its evidence is written.
 BY_LANGUAGE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "fr": ((FR_INVERTED, "{verb}-t-X"),),
@@ -57,6 +61,14 @@ INVERTED_SUBJECT = re.compile(
 
 class ForeignFrameResolver(SubjectResolver):
     """The frame readings of other languages' word order, for ``speakers.SpeakerResolver``."""
+
+    def after_dateline(self, sentence: int, end: int) -> int:
+        """Outside English, where a sentence starts past its wire dateline ("BEIJING, 9 juillet
+        (Reuters) – La secrétaire …"): the city is no subject, however it resolves."""
+        if self.language == "en":
+            return sentence
+        dateline = DATELINE.match(self.masked, sentence, end)
+        return dateline.end() if dateline is not None else sentence
 
     def inverted_subject(
         self, verb: re.Match[str], sentence: int, position: int
