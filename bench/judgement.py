@@ -244,8 +244,8 @@ _SOUND_SPELLINGS = (
     ("eo", "o"),
     ("ng", "n"),
 )
-# Consonants those scripts do not tell apart from English's: l/r, v/b and voicing.
-_SOUND_LETTERS = str.maketrans("lvpkcqtxz", "rbbgggdss")
+# Consonants those scripts do not tell apart from English's: l/r, the labials (b, f, p, v), voicing.
+_SOUND_LETTERS = str.maketrans("lvpfkcqtxz", "rbbbgggdss")
 
 
 def _sound_key(word: str) -> str:
