@@ -131,8 +131,3 @@ def test_a_chinese_quotation_without_a_titled_opening_name_stays_unknown(text: s
 def test_a_chinese_report_taken_for_english_is_read_as_chinese() -> None:
     text = "总统贝尔肯今天抵达。\n贝尔肯表示，这是“真正的进展”。"
     assert extract_quotes(Article(id="t", text=text, language="en"))[0].canonical_speaker == "贝尔肯"
-
-
-def test_a_bracketed_credit_before_the_chinese_subject_is_skipped() -> None:
-    text = "外交部长贝尔肯今天抵达。(Reuters) 贝尔肯在会谈时指出：「合作不会停止。」"
-    assert extract_quotes(Article(id="t", text=text, language="zh"))[0].canonical_speaker == "贝尔肯"

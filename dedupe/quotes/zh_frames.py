@@ -33,8 +33,6 @@ QUOTING = "引述"
 # How far into its sentence the name that opens it may stand (after a title or a time word).
 OPENING_REACH = 12
 STOPS = "。！？!?\n"
-# Spaces and a bracketed credit opening a sentence ("(Reuters) 拉夫罗夫…"): not the sentence's words.
-CREDIT = re.compile(r"\s*(?:[(（][^()（）]{1,30}[)）]\s*)?")
 
 
 def zh_speaker(masked: str, start: int) -> tuple[str, int, int] | None:
@@ -51,8 +49,7 @@ def zh_speaker(masked: str, start: int) -> tuple[str, int, int] | None:
         if name is not None and ZH_SPEECH.match(after, len(name)) is not None:
             return name, opening + quoting, opening + quoting + len(QUOTING) + len(name)
         return None
-    credit = CREDIT.match(lead)
-    stripped = credit.end() if credit is not None else 0
+    stripped = len(lead) - len(lead.lstrip())
     head = lead[stripped : stripped + OPENING_REACH]
     found = [(head.find(n), n) for n in names if head.find(n) >= 0]
     if not found:
