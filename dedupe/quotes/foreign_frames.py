@@ -40,6 +40,11 @@ CLOSING_VERB_FIRST = re.compile(
 DATELINE = re.compile(
     r"\s*[A-ZÀ-ÝА-ЯЁ][A-ZÀ-ÝА-ЯЁ .'-]{2,30}(?:,[^–—\n]{1,30})?\s*(?:\([^()\n]{1,20}\)\s*)?[–—-]\s+"
 )
+# German's subjunctive I, the mood of reported speech ("Doch sei dies nicht « … »", "Er sei
+# bereit, über eine „…“ zu sprechen"): a sentence in it goes on with what someone said.
+KONJUNKTIV = re.compile(
+    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|gebe|handele|handle|liege|stehe|gehe|komme)\b"
+)
 # The frames by language, each with how its evidence is written.
 BY_LANGUAGE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "fr": ((FR_INVERTED, "{verb}-t-X"),),
@@ -61,6 +66,23 @@ INVERTED_SUBJECT = re.compile(
 
 class ForeignFrameResolver(SubjectResolver):
     """The frame readings of other languages' word order, for ``speakers.SpeakerResolver``."""
+
+    def reported_mood(self, span: Span, sentence: Span) -> Attribution | None:
+        """German reported speech: a quotation in a sentence whose verb is in the subjunctive I
+        and which names no one ("Doch sei dies nicht « … »") is the last speaker's, the one
+        subject of the sentence just before (as a dropped subject is)."""
+        if self.language != "de" or KONJUNKTIV.search(self.masked, sentence.start, sentence.end) is None:
+            return None
+        if SPEECH_VERB.search(self.masked, sentence.start, sentence.end) or self.mentions_in(
+            sentence.start, sentence.end
+        ):
+            return None
+        speaker = self._last_speaker(span.start)
+        if speaker is None or speaker.kind != "person":
+            return None
+        return Attribution(
+            Speaker("", speaker.canonical, "person"), "(Konjunktiv)", Span(sentence.start, sentence.start)
+        )
 
     def after_dateline(self, sentence: int, end: int) -> int:
         """Outside English, where a sentence starts past its wire dateline ("BEIJING, 9 juillet

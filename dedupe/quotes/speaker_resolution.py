@@ -117,6 +117,7 @@ class SubjectResolver:
             if not m.owner
             and (opens_clause(self.masked, m.start) or foreign.postposed(self.masked, m.start, self.language))
             and not apposed(self.masked, m)
+            and not foreign.place_name(m.name, self.language)
         ]
         self.subjects = sorted(self.subjects + self._descriptor_subjects())
         # The bodies sentences open with: whom "they" and a dropped subject may stand for.

@@ -90,6 +90,7 @@ class SpeakerResolver(ForeignFrameResolver):
             self._name_colon,
             self._passive,
             self._closing_after,
+            self.reported_mood,
         ):
             found = finder(span, sentence)
             if found is not None:
