@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from dedupe.models import Span
+from dedupe.quotes.ar_frames import ar_frame
 from dedupe.quotes.attribution import Attribution
 from dedupe.quotes.cjk_frames import cjk_frame
 from dedupe.quotes.frame_patterns import AUXILIARY, LEAD, SUBJECT
@@ -137,7 +138,15 @@ class ForeignFrameResolver(SubjectResolver):
         return False
 
     def cjk(self, span: Span, sentence: Span) -> Attribution | None:
-        """Japanese, Korean and Chinese frames: "X大統領は「…」と述べた", "X 대통령은 “…”고 말했다"."""
+        """Japanese, Korean and Chinese frames ("X大統領は「…」と述べた", "X 대통령은 “…”고 말했다"),
+        and Arabic's, which puts the verb first ("وأعلن بوتين أن «…»")."""
+        if self.language == "ar":
+            said = ar_frame(self.masked, span.start, self.spoke)
+            if said is None:
+                return None
+            return Attribution(
+                Speaker(said.written, said.name, said.kind), "X أن", Span(said.start, said.end)
+            )
         found = cjk_frame(self.masked, span.start, span.end, self.language, self.spoke)
         if found is None:
             return None
