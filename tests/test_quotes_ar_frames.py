@@ -11,13 +11,13 @@ from dedupe.models import Article
 from dedupe.quotes.extract import extract_quotes
 
 CASES = [
-    ("verb-subject-that", 'وأعلن فيلدي أن "الميناء سيفتح قريبا".', ["فيلدي"]),
-    ("title-then-name", 'وأكد الرئيس فيلدي أن "العمل مستمر".', ["فيلدي"]),
-    ("reported-as-saying", 'ونقلت وكالات أنباء عن فيلدي قوله "نحن مستعدون".', ["فيلدي"]),
+    ("verb-subject-that", 'وأعلن فيلدان أن "الميناء سيفتح قريبا".', ["فيلدان"]),
+    ("title-then-name", 'وأكد الرئيس فيلدان أن "العمل مستمر".', ["فيلدان"]),
+    ("reported-as-saying", 'ونقلت وكالات أنباء عن فيلدان قوله "نحن مستعدون".', ["فيلدان"]),
     (
         "no-subject-goes-on-with-the-last-speaker",
-        'وأعلن فيلدي أن "الميناء سيفتح قريبا". والمح إلى أن "العمل مستمر".',
-        ["فيلدي", "فيلدي"],
+        'وأعلن فيلدان أن "الميناء سيفتح قريبا". والمح إلى أن "العمل مستمر".',
+        ["فيلدان", "فيلدان"],
     ),
     ("body-without-its-article", 'اعلن الكرملين أن "اللقاء انتهى".', ["كرملين"]),
 ]
@@ -31,6 +31,13 @@ def test_an_arabic_quotation_gets_the_subject_after_its_verb(text: str, speakers
 
 def test_a_long_subject_after_the_verb_stays_unknown() -> None:
     text = 'وذكرت وكالة الأنباء المحلية أن "الميناء سيفتح قريبا".'
+    assert [q.canonical_speaker for q in extract_quotes(Article(id="t", text=text, language="ar"))] == [
+        "unknown"
+    ]
+
+
+def test_a_nationality_after_a_title_is_no_name() -> None:
+    text = 'وقال رئيس نوردي أن "العمل مستمر".'
     assert [q.canonical_speaker for q in extract_quotes(Article(id="t", text=text, language="ar"))] == [
         "unknown"
     ]

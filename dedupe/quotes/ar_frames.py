@@ -31,6 +31,8 @@ AR_FRAME = re.compile(
 AR_REPORTED = re.compile(r"\sعن\s+(?P<subj>[^\s،,.:؛\"“”«»]+)\s+قوله\s*:?\s*$")
 # Where a sentence of Arabic copy ends.
 AR_STOPS = ".!?؟\n"
+# The ending of an adjective of nationality ("كازاخستاني", "Kazakh"), which follows a title as a name would.
+NISBA = "ي"
 # The definite article, dropped from a body's name ("الكرملين" is the Kremlin).
 ARTICLE = "ال"
 # How far back the one who spoke last may have spoken, for a verb without a subject.
@@ -63,6 +65,8 @@ def ar_frame(masked: str, start: int, spoke: list[tuple[int, str]]) -> ArabicFra
         last = [name for at, name in spoke if start - DROPPED_REACH <= at < start]
         return ArabicFrame("", last[-1], found.start("verb"), found.end("verb")) if last else None
     if len(words) == 2 and words[0] in AR_TITLES:
+        if words[1].endswith(NISBA):
+            return None  # "رئيس كازاخستاني": the title and a nationality, no name
         words = words[1:]
     if len(words) != 1:
         return None  # "وذكرت وكالة ريا نوفوستي …": a body's long name, told apart nowhere here
