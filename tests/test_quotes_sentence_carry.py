@@ -24,24 +24,3 @@ def test_a_phrase_in_a_sentence_that_names_another_person_stays_unknown() -> Non
     )
     quotes = extract_quotes(Article(id="t", text=text, language="fr"))
     assert [q.canonical_speaker for q in quotes] == ["Mara Velde", "unknown"]
-
-
-def test_a_verb_first_frame_closing_the_sentence_gives_the_speaker() -> None:
-    text = OPENING + "« La seule question est le calendrier » de ces travaux, ajoute Mara Velde."
-    quotes = extract_quotes(Article(id="t", text=text, language="fr"))
-    assert [q.canonical_speaker for q in quotes] == ["Mara Velde"]
-
-
-def test_a_closing_frame_after_another_speech_verb_is_not_taken() -> None:
-    text = OPENING + "Le port reste « fermé » pour le maire, qui l'a dit hier, ajoute Mara Velde."
-    quotes = extract_quotes(Article(id="t", text=text, language="fr"))
-    assert [q.canonical_speaker for q in quotes] == ["unknown"]
-
-
-def test_a_wire_dateline_is_no_subject() -> None:
-    text = (
-        "LISBONNE, 9 juillet (Reuters) – La ministre des Finances, Mara Velde, a déclaré que les "
-        "réunions avaient été « directes » et utiles."
-    )
-    quotes = extract_quotes(Article(id="t", text=text, language="fr"))
-    assert [q.canonical_speaker for q in quotes] == ["Mara Velde"]
