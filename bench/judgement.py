@@ -41,6 +41,8 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+from anyascii import anyascii
+from rapidfuzz.distance import Levenshtein
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from devcorpus import Doc, load
@@ -218,6 +220,8 @@ def _same_speaker(said: str, truth: str) -> bool:
         return True
     if said == "unknown" or truth == "unknown":
         return False
+    if _sounds_same(said, truth) or _spelled_apart(said, truth):
+        return True
     said, truth = _latin(said), _latin(truth)
     if same_person(said, truth) or said.lower() in truth.lower() or truth.lower() in said.lower():
         return True
@@ -227,6 +231,54 @@ def _same_speaker(said: str, truth: str) -> bool:
     acronym = len(bare_said) > 1 and bare_said.isupper()
     return bare_said.lower() in names or (
         acronym and any(_abbreviates(bare_said.lower(), n) or _reordered(bare_said.lower(), n) for n in names)
+    )
+
+
+# Sounds that transliteration into Japanese, Korean or Chinese script and back writes
+# otherwise: "チ" is "chi" for "ti", Korean "eo" is "o", a final "-ng" was "-n".
+_SOUND_SPELLINGS = (
+    ("chi", "ti"),
+    ("tsu", "tu"),
+    ("shi", "si"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("eo", "o"),
+    ("ng", "n"),
+)
+# Consonants those scripts do not tell apart from English's: l/r, the labials (b, f, p, v), voicing.
+_SOUND_LETTERS = str.maketrans("lvpfkcqtxz", "rbbbgggdss")
+
+
+def _sound_key(word: str) -> str:
+    """The consonants of a romanised name, with the sounds CJK scripts merge merged: "zrnsg"."""
+    low = "".join(c for c in anyascii(word).lower() if c.isalpha())
+    for spelled, sound in _SOUND_SPELLINGS:
+        low = low.replace(spelled, sound)
+    skeleton = [c for c in low.translate(_SOUND_LETTERS) if c not in "aeiouwyh"]
+    return "".join(c for k, c in enumerate(skeleton) if not k or skeleton[k - 1] != c)
+
+
+def _sounds_same(said: str, truth: str) -> bool:
+    """A name written in Japanese, Korean or Chinese script ("ゼレンスキー", "김정은") sounds as
+    the label's English spelling does ("Zelensky", "Kim Jong Un"): its whole, or its last part
+    after "・", has the consonants of the label's whole name or of one of its words (two at least)."""
+    if not any(c.isalpha() and not ("a" <= c.lower() <= "z") and not "\u0400" <= c <= "\u04ff" for c in said):
+        return False
+    words = [w for w in re.split(r"[\s()\-]+", truth) if w]
+    keys = {_sound_key(truth.replace(" ", "")), *(_sound_key(w) for w in words)}
+    said_keys = {_sound_key(said), _sound_key(re.split(r"[・\s]", said)[-1])}
+    return any(len(k) >= 2 and k in keys for k in said_keys)
+
+
+def _spelled_apart(said: str, truth: str) -> bool:
+    """ "Gurudatta Dhakal" is the label's "Gurudutta Dhakal": one surname, and given names of
+    five letters or more one letter apart, as outlets transliterate a name each its own way."""
+    a, b = said.lower().split(), truth.lower().split()
+    if len(a) != len(b) or len(a) < 2 or a[-1] != b[-1]:
+        return False
+    return all(
+        x == y or (min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1)
+        for x, y in zip(a, b, strict=True)
     )
 
 
