@@ -21,16 +21,14 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 
 from dedupe.evidence.lexicon import FUNCTION_WORDS
-from dedupe.evidence.mentions import Mention
 from dedupe.models import Span
 from dedupe.quotes.attribution import Attribution as Attribution  # re-exported: its callers import it here
 from dedupe.quotes.body_words import STATEMENT_HEADS
-from dedupe.quotes.foreign_frames import BY_LANGUAGE, ForeignFrameResolver
+from dedupe.quotes.foreign_frames import BY_LANGUAGE
 from dedupe.quotes.frame_patterns import (
     ABSOLUTE,
     ACCORDING,
     APPOSED,
-    BOUNDARY,
     BY_AGENT,
     CLOSING_FRAME,
     CLOSING_QUOTED_AS,
@@ -55,29 +53,19 @@ from dedupe.quotes.frame_patterns import (
     VERB_FIRST_NAMED,
     looks_ahead,
 )
+from dedupe.quotes.opening_subjects import OpeningSubjectResolver
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_words import (
-    ACRONYM_GLOSS,
-    NOT_SUBJECT,
-    NOUN_MARKERS,
     PARTICIPLES,
-    ROLE_HEADS,
     SPEECH_VERB,
-    not_subject,
     strip_span,
 )
-
-# How many comma-separated stretches from a sentence's start may hold its subject.
-SUBJECT_PIECES = 2
-
-# How far before a verb's form the word that may make it a noun is looked for.
-WORD_REACH = 16
 
 # How far past a quotation that ends its sentence the frame ("Zelensky said …") may run.
 TAIL_REACH = 200
 
 
-class SpeakerResolver(ForeignFrameResolver):
+class SpeakerResolver(OpeningSubjectResolver):
     """Resolve frames in one article; built once per article, asked once per quotation."""
 
     def attribute(self, span: Span, sentence: Span, *, embedded: bool) -> Attribution | None:
@@ -323,68 +311,6 @@ class SpeakerResolver(ForeignFrameResolver):
                 speaker, start = subject
                 return Attribution(speaker, f"X {verb.group()}", Span(start, verb.end()))
         return None
-
-    def _noun_form(self, verb: re.Match[str]) -> bool:
-        """True for a verb's form that a determiner makes a noun ("all states", "the reads"),
-        or that ends a compound adjective ("the so-called “…”", "a well-said line")."""
-        if self.masked[verb.start() - 1 : verb.start()] == "-":
-            return True
-        before = self.masked[max(0, verb.start() - WORD_REACH) : verb.start()].split()
-        return bool(before) and before[-1].casefold() in NOUN_MARKERS
-
-    def _sole_named(self, speaker: Speaker, start: int, end: int) -> bool:
-        """True if ``speaker`` is the only person named (possessives aside) in ``[start, end)``."""
-        named = {self.canonical[m.name] for m in self.mentions_in(start, end) if not m.owner}
-        return speaker.kind == "person" and named == {speaker.canonical}
-
-    def subject_before(self, verb: int, sentence: int, position: int) -> tuple[Speaker, int] | None:
-        """The subject of the verb at ``verb`` in its sentence, for frames read elsewhere (``naming``)."""
-        return self._subject_before(verb, sentence, position)
-
-    def _subject_before(self, verb: int, sentence: int, position: int) -> tuple[Speaker, int] | None:
-        sentence = self.after_dateline(sentence, verb)
-        # "The Space Agency (SPA) issued": the brackets gloss the name, they break no clause.
-        prefix = ACRONYM_GLOSS.sub(lambda m: " " * len(m.group()), self.masked[sentence:verb])
-        cuts = [m.end() for m in BOUNDARY.finditer(prefix)] + [m.end() for m in SPEECH_VERB.finditer(prefix)]
-        start, end = strip_span(self.masked, sentence + max(cuts, default=0), verb)
-        if start < end:
-            speaker = self.resolve(start, end, position)
-            if speaker is not None:
-                return speaker, start
-        # "X, secretary of …, said", "X met … and said", "X hailed …, adding": the subject
-        # opens the sentence, in its first or (after "On Friday,") second stretch.
-        for match in list(re.finditer(r"[^,;:]+", prefix))[:SUBJECT_PIECES]:
-            piece_start, piece_end = strip_span(self.masked, sentence + match.start(), sentence + match.end())
-            opening = self.masked[piece_start:piece_end].split()
-            if opening and opening[0].casefold() in NOT_SUBJECT:
-                continue  # "In a joint communique, they called": an adverbial, no subject
-            if prefix[match.end() : match.end() + 1] == ":":
-                continue  # "Moscow: Putin … said": a dateline or label before a colon
-            person = next((m for m in self.mentions_in(piece_start, piece_start + 1) if not m.owner), None)
-            person = person or self._titled_opening(piece_start, piece_end)
-            if person is not None:
-                return Speaker(person.name, self.canonical[person.name], "person"), piece_start
-            k = bisect_left(self.bodies, (piece_start, ""))
-            if k < len(self.bodies) and self.bodies[k][0] == piece_start:
-                # "NATO allies confined themselves to stating": a body's people open it.
-                return Speaker(self.bodies[k][1], self.bodies[k][1], "institution"), piece_start
-            speaker = self.resolve(piece_start, piece_end, position) if piece_start < piece_end else None
-            if speaker is not None:
-                return speaker, piece_start
-        return None
-
-    def _titled_opening(self, start: int, end: int) -> Mention | None:
-        """The person a stretch opens with after titles only ("PM Modi took to X and said"):
-        the first name in it, if every word before it is capitalised or a role."""
-        person = next((m for m in self.mentions_in(start, end) if not m.owner), None)
-        if person is None:
-            return None
-        before = self.masked[start : person.start].split()
-        if not_subject(" ".join(before)) or not all(
-            w[:1].isupper() or w.casefold() in ROLE_HEADS for w in before
-        ):
-            return None
-        return person
 
     def _frame_span(self, match: re.Match[str]) -> Span:
         return Span(*strip_span(self.masked, match.start(), match.end()))
