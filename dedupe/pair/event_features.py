@@ -8,6 +8,8 @@ profile), so a scan can score every pair of a candidate component with it;
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,7 @@ from dedupe.evidence.terms import cosine, rare_shared
 from dedupe.pair.event_model import publication_features
 
 if TYPE_CHECKING:
+    from dedupe.models import Article
     from dedupe.pair.compare import ArticleFeatures
 
 MID_MONTH = 15
@@ -26,6 +29,10 @@ APART_DAYS = 30
 DAYS_IN_YEAR = 365
 # A figure this small ("two countries", "3 days") is too common to tie two reports together.
 DISTINCTIVE_NUMBER = 12
+# A year as any script writes it ("in 2023", "2023年", "2023 г."): four digits from 1950 to
+# 2049 standing alone, a span wide enough for background years and near enough to leave out
+# most counts ("3000 people").
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
 
 
 def cheap_features(
@@ -52,6 +59,7 @@ def cheap_features(
         "places_conflict": 1.0 if check.places_compatible is False else 0.0,
         "title_cosine": cosine(fa.title_terms, fb.title_terms),
         "languages_differ": 1.0 if a.language != b.language else 0.0,
+        "years_differ": _years_differ(fa.main_year, fb.main_year),
     }
     found.update(publication_features(a.published, b.published))
     return found
@@ -86,6 +94,22 @@ def _numbers(features: ArticleFeatures) -> set[str]:
         for e in features.entities
         if e.kind == "number" and e.quantity is not None and abs(e.quantity.value) > DISTINCTIVE_NUMBER
     }
+
+
+def main_year(article: Article) -> int | None:
+    """The year a report's body names most often (the latest of a tie), None if it names none.
+
+    Reports in any language write the year of their occasion in digits and name it more
+    often than background years: two reports naming different years most are of two
+    occasions (the same officials' talks a year later), whatever else they share."""
+    text = article.text
+    counts = Counter(int(y) for s in article.body_spans for y in _YEAR.findall(text, s.start, s.end))
+    return max(counts, key=lambda year: (counts[year], year)) if counts else None
+
+
+def _years_differ(a: int | None, b: int | None) -> float:
+    """1 when both reports name a year most and those differ; 0 when they agree or either names none."""
+    return 1.0 if a is not None and b is not None and a != b else 0.0
 
 
 def _date_gap(fa: ArticleFeatures, fb: ArticleFeatures) -> float:

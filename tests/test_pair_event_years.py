@@ -1,0 +1,50 @@
+"""Tests for the year a report names most (event_features.main_year) and the years_differ feature."""
+
+from __future__ import annotations
+
+from dedupe.ingest.build import article_from_text
+from dedupe.pair.compare import analyze
+from dedupe.pair.event_features import cheap_features, main_year
+
+TALKS_2031 = (
+    "The trade ministers of Norland and Sudmark met in Vellingen on Tuesday for their 2031 round of talks. "
+    "The 2031 round follows the first meeting in 2019, and both sides hope to agree on tariffs in 2031."
+)
+TALKS_2032 = (
+    "Ministers from Norland and Sudmark opened the 2032 round of their trade talks in Vellingen. "
+    "Officials said the 2032 session would revisit the tariff deal struck in 2031."
+)
+TALKS_UNDATED = (
+    "Trade ministers of Norland and Sudmark met again in Vellingen, where they discussed tariffs "
+    "and the export of grain, officials said on Tuesday."
+)
+
+
+def year_of(text: str) -> int | None:
+    return main_year(article_from_text(text, id="a"))
+
+
+def test_the_year_named_most_is_the_main_year_whatever_background_years_the_report_gives() -> None:
+    assert year_of(TALKS_2031) == 2031
+    assert year_of(TALKS_2032) == 2032
+
+
+def test_a_tie_goes_to_the_latest_year_and_no_year_is_none() -> None:
+    assert year_of("The plant opened in 2011 and was rebuilt in 2024 after a fire.") == 2024
+    assert year_of(TALKS_UNDATED) is None
+
+
+def test_years_are_read_in_any_script_and_counts_are_not_years() -> None:
+    assert year_of("2031年3月，两国部长在首都举行会谈。") == 2031
+    assert year_of("Some 12031 people and 3000 volunteers joined the rally in Vellingen.") is None
+
+
+def test_reports_naming_different_years_most_differ_and_a_report_without_one_does_not() -> None:
+    def differ(a: str, b: str) -> float:
+        return cheap_features(analyze(article_from_text(a, id="a")), analyze(article_from_text(b, id="b")))[
+            "years_differ"
+        ]
+
+    assert differ(TALKS_2031, TALKS_2032) == 1.0
+    assert differ(TALKS_2031, TALKS_2031.replace("Tuesday", "Wednesday")) == 0.0
+    assert differ(TALKS_2031, TALKS_UNDATED) == 0.0  # unknown, not a conflict
