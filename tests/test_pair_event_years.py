@@ -1,10 +1,10 @@
-"""Tests for the year a report names most (event_features.main_year) and the years_differ feature."""
+"""Tests for the year and the days a report names (event_features.main_year, days_named) as features."""
 
 from __future__ import annotations
 
 from dedupe.ingest.build import article_from_text
 from dedupe.pair.compare import analyze
-from dedupe.pair.event_features import cheap_features, main_year
+from dedupe.pair.event_features import cheap_features, days_named, main_year
 
 TALKS_2031 = (
     "The trade ministers of Norland and Sudmark met in Vellingen on Tuesday for their 2031 round of talks. "
@@ -48,3 +48,26 @@ def test_reports_naming_different_years_most_differ_and_a_report_without_one_doe
     assert differ(TALKS_2031, TALKS_2032) == 1.0
     assert differ(TALKS_2031, TALKS_2031.replace("Tuesday", "Wednesday")) == 0.0
     assert differ(TALKS_2031, TALKS_UNDATED) == 0.0  # unknown, not a conflict
+
+
+def test_days_of_the_month_are_read_in_english_french_and_chinese() -> None:
+    english = "The ministers met in Vellingen on March 14, and talks resume on March 20."
+    french = "Les ministres se sont réunis à Vellingen le 14 mars pour leurs négociations commerciales."
+    chinese = "两国部长3月14日在首都举行会谈，并将于3月20日再次会面。"
+    assert days_named(article_from_text(english, id="a")) == {(3, 14), (3, 20)}
+    assert days_named(article_from_text(french, id="b")) == {(3, 14)}
+    assert days_named(article_from_text(chinese, id="c")) == {(3, 14), (3, 20)}
+
+
+def test_days_shared_and_days_that_never_meet() -> None:
+    def found(a: str, b: str) -> dict[str, float]:
+        return cheap_features(analyze(article_from_text(a, id="a")), analyze(article_from_text(b, id="b")))
+
+    march = "The ministers of Norland and Sudmark met in Vellingen on March 14 to discuss tariffs."
+    french = "Les ministres de Norland et de Sudmark se sont réunis à Vellingen le 14 mars."
+    june = "The ministers of Norland and Sudmark met in Vellingen on June 9 to discuss tariffs."
+    shared = found(march, french)
+    assert shared["days_shared"] > 0.0 and shared["days_disjoint"] == 0.0
+    apart = found(march, june)
+    assert apart["days_shared"] == 0.0 and apart["days_disjoint"] == 1.0
+    assert found(march, TALKS_UNDATED)["days_disjoint"] == 0.0  # no day named: unknown, not apart

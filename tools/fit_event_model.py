@@ -91,7 +91,7 @@ def comparable(a: Doc, b: Doc) -> bool:
 
 
 SIGNS = dict.fromkeys(
-    ("dates_conflict", "date_gap", "places_conflict", "published_apart", "years_differ"), -1
+    ("dates_conflict", "date_gap", "places_conflict", "published_apart", "years_differ", "days_disjoint"), -1
 )
 """Features whose weight must not be positive; ``languages_differ`` may go either way; the rest
 are evidence for one event and must not weigh against it."""

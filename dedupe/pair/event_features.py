@@ -13,8 +13,10 @@ from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dedupe.evidence.date_mentions import days_apart
+from dedupe.evidence.date_mentions import days_apart, find_date_refs
+from dedupe.evidence.foreign_dates import find_foreign_date_refs
 from dedupe.evidence.overlap import EntityOverlap, EventCheck, entity_overlap, event_compatibility
+from dedupe.evidence.script_dates import find_script_date_refs
 from dedupe.evidence.terms import cosine, rare_shared
 from dedupe.pair.event_model import publication_features
 
@@ -33,6 +35,8 @@ DISTINCTIVE_NUMBER = 12
 # 2049 standing alone, a span wide enough for background years and near enough to leave out
 # most counts ("3000 people").
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+# Date mentions that name a day of a month ("September 13", "13 septembre 2023", "9月13日").
+_DAY_KINDS = frozenset({"full", "month_day"})
 
 
 def cheap_features(
@@ -60,6 +64,8 @@ def cheap_features(
         "title_cosine": cosine(fa.title_terms, fb.title_terms),
         "languages_differ": 1.0 if a.language != b.language else 0.0,
         "years_differ": _years_differ(fa.main_year, fb.main_year),
+        "days_shared": math.log1p(len(fa.days_named & fb.days_named)),
+        "days_disjoint": _disjoint(fa.days_named, fb.days_named),
     }
     found.update(publication_features(a.published, b.published))
     return found
@@ -105,6 +111,32 @@ def main_year(article: Article) -> int | None:
     text = article.text
     counts = Counter(int(y) for s in article.body_spans for y in _YEAR.findall(text, s.start, s.end))
     return max(counts, key=lambda year: (counts[year], year)) if counts else None
+
+
+def days_named(article: Article) -> frozenset[tuple[int, int]]:
+    """The days of a month (month, day) a report's body names, in English, the European languages
+    read, Chinese, Japanese, Korean, Arabic or Persian.
+
+    Reports of one occasion in any two languages name its day ("September 13", "13 septembre",
+    "9月13日"); reports of the next meeting of the same people name another."""
+    text, found = article.text, set[tuple[int, int]]()
+    for span in article.body_spans:
+        refs = [
+            *find_date_refs(text, span.start, span.end),
+            *find_foreign_date_refs(text, span.start, span.end, language=article.language),
+            *find_script_date_refs(text, span.start, span.end),
+        ]
+        found.update(
+            (r.value.month, r.value.day)
+            for r in refs
+            if r.kind in _DAY_KINDS and r.value.month and r.value.day
+        )
+    return frozenset(found)
+
+
+def _disjoint(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]) -> float:
+    """1 when both reports name days and none is the same; 0 when one shares or either names none."""
+    return 1.0 if a and b and not a & b else 0.0
 
 
 def _years_differ(a: int | None, b: int | None) -> float:
