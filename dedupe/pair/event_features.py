@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
@@ -119,18 +120,24 @@ def days_named(article: Article) -> frozenset[tuple[int, int]]:
 
     Reports of one occasion in any two languages name its day ("September 13", "13 septembre",
     "9月13日"); reports of the next meeting of the same people name another."""
-    text, found = article.text, set[tuple[int, int]]()
-    for span in article.body_spans:
-        refs = [
+    text, spans = article.text, article.body_spans
+    refs = [
+        ref
+        for span in spans
+        for ref in (
             *find_date_refs(text, span.start, span.end),
             *find_foreign_date_refs(text, span.start, span.end, language=article.language),
-            *find_script_date_refs(text, span.start, span.end),
-        ]
-        found.update(
-            (r.value.month, r.value.day)
-            for r in refs
-            if r.kind in _DAY_KINDS and r.value.month and r.value.day
         )
+    ]
+    # The script finder reads the whole text at each call: once, keeping what the body holds.
+    starts = [span.start for span in spans]
+    for ref in find_script_date_refs(text):
+        at = bisect_right(starts, ref.span.start) - 1
+        if ref.kind in _DAY_KINDS and at >= 0 and ref.span.start < spans[at].end:
+            refs.append(ref)
+    found = {
+        (r.value.month, r.value.day) for r in refs if r.kind in _DAY_KINDS and r.value.month and r.value.day
+    }
     return frozenset(found)
 
 
