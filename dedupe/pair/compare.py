@@ -30,7 +30,7 @@ from dedupe.evidence.terms import TermVector, name_terms, term_vector
 from dedupe.models import Article, Reason, Span, Token
 from dedupe.pair.align import Passage, align
 from dedupe.pair.copy_extent import extent
-from dedupe.pair.event_features import pair_features
+from dedupe.pair.event_features import days_named, main_year, pair_features
 from dedupe.pair.event_model import EventModel
 from dedupe.pair.similarity import Similarity, coverage, similarity
 from dedupe.pair.verdict import EventEvidence, Relation, decide
@@ -81,6 +81,8 @@ class ArticleFeatures:
     terms: TermVector  # rarity-weighted content words of body and title
     title_terms: TermVector  # the headline's alone (empty without a title)
     name_words: frozenset[str]  # folded capitalised words that do not open a sentence, any language
+    main_year: int | None  # the year the body names most (``event_features.main_year``)
+    days_named: frozenset[tuple[int, int]]  # (month, day) the body names (``event_features.days_named``)
     # Its ``article_facts``, made for the first same-event pair it is in (``facts``): most articles
     # of a corpus are in none, and one in many pairs is read once, not once per pair.
     facts_memo: list[ArticleFacts] = field(default_factory=list, init=False, compare=False, repr=False)
@@ -149,6 +151,8 @@ def analyze(article: Article, settings: Settings = DEFAULT_SETTINGS) -> ArticleF
         terms=term_vector(article.body, article.language, article.title),
         title_terms=term_vector(article.title or "", article.language),
         name_words=frozenset(name_terms(article)),
+        main_year=main_year(article),
+        days_named=days_named(article),
     )
 
 

@@ -8,15 +8,21 @@ profile), so a scan can score every pair of a candidate component with it;
 from __future__ import annotations
 
 import math
+import re
+from bisect import bisect_right
+from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
-from dedupe.evidence.date_mentions import days_apart
+from dedupe.evidence.date_mentions import days_apart, find_date_refs
+from dedupe.evidence.foreign_dates import find_foreign_date_refs
 from dedupe.evidence.overlap import EntityOverlap, EventCheck, entity_overlap, event_compatibility
+from dedupe.evidence.script_dates import find_script_date_refs
 from dedupe.evidence.terms import cosine, rare_shared
 from dedupe.pair.event_model import publication_features
 
 if TYPE_CHECKING:
+    from dedupe.models import Article
     from dedupe.pair.compare import ArticleFeatures
 
 MID_MONTH = 15
@@ -26,6 +32,12 @@ APART_DAYS = 30
 DAYS_IN_YEAR = 365
 # A figure this small ("two countries", "3 days") is too common to tie two reports together.
 DISTINCTIVE_NUMBER = 12
+# A year as any script writes it ("in 2023", "2023年", "2023 г."): four digits from 1950 to
+# 2049 standing alone, a span wide enough for background years and near enough to leave out
+# most counts ("3000 people").
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+# Date mentions that name a day of a month ("September 13", "13 septembre 2023", "9月13日").
+_DAY_KINDS = frozenset({"full", "month_day"})
 
 
 def cheap_features(
@@ -52,6 +64,9 @@ def cheap_features(
         "places_conflict": 1.0 if check.places_compatible is False else 0.0,
         "title_cosine": cosine(fa.title_terms, fb.title_terms),
         "languages_differ": 1.0 if a.language != b.language else 0.0,
+        "years_differ": _years_differ(fa.main_year, fb.main_year),
+        "days_shared": math.log1p(len(fa.days_named & fb.days_named)),
+        "days_disjoint": _disjoint(fa.days_named, fb.days_named),
     }
     found.update(publication_features(a.published, b.published))
     return found
@@ -86,6 +101,54 @@ def _numbers(features: ArticleFeatures) -> set[str]:
         for e in features.entities
         if e.kind == "number" and e.quantity is not None and abs(e.quantity.value) > DISTINCTIVE_NUMBER
     }
+
+
+def main_year(article: Article) -> int | None:
+    """The year a report's body names most often (the latest of a tie), None if it names none.
+
+    Reports in any language write the year of their occasion in digits and name it more
+    often than background years: two reports naming different years most are of two
+    occasions (the same officials' talks a year later), whatever else they share."""
+    text = article.text
+    counts = Counter(int(y) for s in article.body_spans for y in _YEAR.findall(text, s.start, s.end))
+    return max(counts, key=lambda year: (counts[year], year)) if counts else None
+
+
+def days_named(article: Article) -> frozenset[tuple[int, int]]:
+    """The days of a month (month, day) a report's body names, in English, the European languages
+    read, Chinese, Japanese, Korean, Arabic or Persian.
+
+    Reports of one occasion in any two languages name its day ("September 13", "13 septembre",
+    "9月13日"); reports of the next meeting of the same people name another."""
+    text, spans = article.text, article.body_spans
+    refs = [
+        ref
+        for span in spans
+        for ref in (
+            *find_date_refs(text, span.start, span.end),
+            *find_foreign_date_refs(text, span.start, span.end, language=article.language),
+        )
+    ]
+    # The script finder reads the whole text at each call: once, keeping what the body holds.
+    starts = [span.start for span in spans]
+    for ref in find_script_date_refs(text):
+        at = bisect_right(starts, ref.span.start) - 1
+        if ref.kind in _DAY_KINDS and at >= 0 and ref.span.start < spans[at].end:
+            refs.append(ref)
+    found = {
+        (r.value.month, r.value.day) for r in refs if r.kind in _DAY_KINDS and r.value.month and r.value.day
+    }
+    return frozenset(found)
+
+
+def _disjoint(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]) -> float:
+    """1 when both reports name days and none is the same; 0 when one shares or either names none."""
+    return 1.0 if a and b and not a & b else 0.0
+
+
+def _years_differ(a: int | None, b: int | None) -> float:
+    """1 when both reports name a year most and those differ; 0 when they agree or either names none."""
+    return 1.0 if a is not None and b is not None and a != b else 0.0
 
 
 def _date_gap(fa: ArticleFeatures, fb: ArticleFeatures) -> float:

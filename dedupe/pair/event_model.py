@@ -38,6 +38,9 @@ FEATURES = (
     "title_cosine",
     "published_apart",
     "languages_differ",
+    "years_differ",
+    "days_shared",
+    "days_disjoint",
 )
 """Pair features in model order; each is 0 where its evidence is absent."""
 
@@ -59,11 +62,14 @@ DESCRIPTIONS = {
     "title_cosine": "headline vocabulary in common",
     "published_apart": "published more than 10 days apart",
     "languages_differ": "written in different languages (shared words cannot show)",
+    "years_differ": "the years each report names most differ",
+    "days_shared": "days of the month named by both",
+    "days_disjoint": "both name days of the month, none the same",
 }
-COUNTED = frozenset({"rare_terms", "people_shared", "numbers_shared", "quotations"})
+COUNTED = frozenset({"rare_terms", "people_shared", "numbers_shared", "quotations", "days_shared"})
 """Features that are log(1 + count): a reader is shown the count."""
 FLAGS = frozenset({"dates_agree", "dates_conflict", "places_agree", "places_conflict", "published_apart",
-                   "languages_differ"})  # fmt: skip
+                   "languages_differ", "years_differ", "days_disjoint"})  # fmt: skip
 """Features that are 0 or 1: a reader is shown no number."""
 PUBLISHED_APART_DAYS = 10
 """Reports published further apart than this are rarely of one occasion. Publication days close
