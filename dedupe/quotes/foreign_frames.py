@@ -18,7 +18,7 @@ from dedupe.quotes.cjk_frames import cjk_frame
 from dedupe.quotes.frame_patterns import AUXILIARY, LEAD, SUBJECT
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_resolution import SubjectResolver
-from dedupe.quotes.speaker_words import SPEECH_VERB
+from dedupe.quotes.speaker_words import ROMANCE_PARTICIPLES, SPEECH_VERB
 
 # Verbs French inverts with an impersonal "il" ("semble-t-il", "faut-il"): no speaker.
 IMPERSONAL = "semble|faut|paraît|parait|reste|suffit|agit"
@@ -174,3 +174,10 @@ class ForeignFrameResolver(SubjectResolver):
         return Attribution(
             speaker, f"…, {found.group('verb')} X", Span(found.start("verb"), found.end(group))
         )
+
+    def participle_after_frame(self, verb: re.Match[str], sentence: int) -> bool:
+        """True for a Romance participle after another speech verb of its sentence ("« … », a
+        ajouté X, précisant que « … »"): that frame, read as before, gives the words."""
+        if verb.group() not in ROMANCE_PARTICIPLES:
+            return False
+        return SPEECH_VERB.search(self.masked, sentence, verb.start()) is not None
