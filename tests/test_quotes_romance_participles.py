@@ -1,5 +1,6 @@
 """A French, Spanish or Italian present participle of a speech verb ("…, affirmant que « … »")
-gives the words after it to its sentence's subject, as "…, calling it “…”" does in English.
+gives the words after it to its sentence's subject, as "…, calling it “…”" does in English;
+French's narrative infinitive ("Et d'ajouter : « … »") goes on with the last speaker.
 
 Every sentence here is written for these tests; the names are invented.
 """
@@ -44,3 +45,18 @@ def test_a_participle_after_a_frame_keeps_that_frames_speaker() -> None:
         "« Les secours sont là », a ajouté Mara Velde, précisant que les pompiers étaient « prêts »."
     )
     assert speakers(text, "fr") == ["Mara Velde", "Mara Velde"]
+
+
+def test_a_french_narrative_infinitive_goes_on_with_the_last_speaker() -> None:
+    text = OPENING + "« Le port doit rouvrir », a déclaré Mara Velde. Et d’ajouter : « Nous sommes prêts »."
+    assert speakers(text, "fr") == ["Mara Velde", "Mara Velde"]
+
+
+def test_an_infinitive_of_no_speech_verb_is_no_frame() -> None:
+    text = OPENING + "« Le port doit rouvrir », a déclaré Mara Velde. Et de partir vers « le nouveau quai »."
+    assert speakers(text, "fr") == ["Mara Velde", "unknown"]
+
+
+def test_a_narrative_infinitive_with_no_one_before_names_no_one() -> None:
+    text = OPENING + "Et d’ajouter : « Nous sommes prêts »."
+    assert speakers(text, "fr") == ["unknown"]

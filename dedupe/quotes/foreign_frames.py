@@ -54,6 +54,12 @@ BY_LANGUAGE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 }
 # Languages that drop a subject pronoun, whose sentences may open with the speech verb.
 PRO_DROP = frozenset("es it pt".split())
+# French's narrative infinitive, which goes on with the last speaker: "Et d'ajouter : « … »",
+# "Et de conclure que « … »", "Avant de nuancer : « … »".
+FR_NARRATIVE_INFINITIVE = re.compile(
+    r"\s*(?:Et|Avant)\s+d(?:e\s+|[’'])(?P<word>ajouter|préciser|conclure|souligner|rappeler|poursuivre"
+    r"|insister|expliquer|affirmer|lancer|nuancer|prévenir|résumer|avertir|marteler|temporiser)\b"
+)
 # A sentence's opening word ("Subrayó que «…»", "Aggiunge: “…”").
 OPENING_WORD = re.compile(r"\s*(?P<word>[^\W\d_]+)")
 # A capitalised subject right after a verb, up to a comma ("dijo He, pero …").
@@ -117,11 +123,17 @@ class ForeignFrameResolver(SubjectResolver):
 
     def dropped_opening(self, sentence: int, position: int) -> tuple[Speaker, re.Match[str]] | None:
         """A sentence that opens with a speech verb in a language that drops the subject
-        ("Subrayó que «…»"): as "…", dijo, the one person (or body) the narrative is about."""
-        if self.language not in PRO_DROP:
+        ("Subrayó que «…»"), or with French's narrative infinitive ("Et d'ajouter : « … »"): as
+        "…", dijo, the one person (or body) the narrative is about."""
+        if self.language == "fr":
+            opening = FR_NARRATIVE_INFINITIVE.match(self.masked, sentence, position)
+        elif self.language in PRO_DROP:
+            opening = OPENING_WORD.match(self.masked, sentence, position)
+            if opening is not None and SPEECH_VERB.fullmatch(opening.group("word").lower()) is None:
+                opening = None
+        else:
             return None
-        opening = OPENING_WORD.match(self.masked, sentence, position)
-        if opening is None or SPEECH_VERB.fullmatch(opening.group("word").lower()) is None:
+        if opening is None:
             return None
         speaker = self._last_speaker(position)
         return (speaker, opening) if speaker is not None else None
