@@ -15,6 +15,7 @@ from dedupe.models import Span
 from dedupe.quotes.ar_frames import ar_frame
 from dedupe.quotes.attribution import Attribution
 from dedupe.quotes.cjk_frames import cjk_frame
+from dedupe.quotes.following_frames import FOLLOWING, FOLLOWING_REACH, SENTENCE_END
 from dedupe.quotes.frame_patterns import AUXILIARY, LEAD, SUBJECT
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_resolution import SubjectResolver
@@ -193,3 +194,27 @@ class ForeignFrameResolver(SubjectResolver):
         if verb.group() not in ROMANCE_PARTICIPLES:
             return False
         return SPEECH_VERB.search(self.masked, sentence, verb.start()) is not None
+
+    def following_frame(self, span: Span, sentence: Span) -> Attribution | None:
+        """Italian's frame after the words, in their sentence or the next ("“…”: lo ha detto X",
+        "“…”. Così la presidente, X, …"), if nothing between names or quotes anyone else."""
+        if self.language != "it":
+            return None
+        limit = min(len(self.masked), span.end + FOLLOWING_REACH)
+        found = FOLLOWING.match(self.masked, span.end, limit)
+        if found is None:
+            stop = SENTENCE_END.search(self.masked, span.end, limit)
+            if stop is None or SPEECH_VERB.search(self.masked, span.end, stop.start()):
+                return None
+            if self.mentions_in(sentence.start, stop.start()):
+                return None  # "X ha chiesto “…”. Così Y": the sentence has a subject of its own
+            found = FOLLOWING.match(self.masked, stop.start(), limit)
+        if found is None:
+            return None
+        for group in ("apposed", "subj"):
+            if found.group(group):
+                speaker = self.resolve(found.start(group), found.end(group), span.start)
+                if speaker is not None and speaker.kind != UNKNOWN:
+                    frame = " ".join(self.masked[found.start() : found.start("subj")].split()).strip(' .:”“"')
+                    return Attribution(speaker, f"{frame} X", Span(found.start("subj"), found.end(group)))
+        return None

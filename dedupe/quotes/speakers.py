@@ -79,6 +79,7 @@ class SpeakerResolver(OpeningSubjectResolver):
             self._passive,
             self._closing_after,
             self.reported_mood,
+            self.following_frame,
         ):
             found = finder(span, sentence)
             if found is not None:
