@@ -15,11 +15,10 @@ from dedupe.models import Span
 from dedupe.quotes.ar_frames import ar_frame
 from dedupe.quotes.attribution import Attribution
 from dedupe.quotes.cjk_frames import cjk_frame
-from dedupe.quotes.following_frames import FOLLOWING, FOLLOWING_REACH, SENTENCE_END
 from dedupe.quotes.frame_patterns import AUXILIARY, LEAD, SUBJECT
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_resolution import SubjectResolver
-from dedupe.quotes.speaker_words import ROMANCE_PARTICIPLES, SPEECH_VERB
+from dedupe.quotes.speaker_words import SPEECH_VERB
 
 # Verbs French inverts with an impersonal "il" ("semble-t-il", "faut-il"): no speaker.
 IMPERSONAL = "semble|faut|paraît|parait|reste|suffit|agit"
@@ -55,12 +54,6 @@ BY_LANGUAGE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 }
 # Languages that drop a subject pronoun, whose sentences may open with the speech verb.
 PRO_DROP = frozenset("es it pt".split())
-# French's narrative infinitive, which goes on with the last speaker: "Et d'ajouter : « … »",
-# "Et de conclure que « … »", "Avant de nuancer : « … »".
-FR_NARRATIVE_INFINITIVE = re.compile(
-    r"\s*(?:Et|Avant)\s+d(?:e\s+|[’'])(?P<word>ajouter|préciser|conclure|souligner|rappeler|poursuivre"
-    r"|insister|expliquer|affirmer|lancer|nuancer|prévenir|résumer|avertir|marteler|temporiser)\b"
-)
 # A sentence's opening word ("Subrayó que «…»", "Aggiunge: “…”").
 OPENING_WORD = re.compile(r"\s*(?P<word>[^\W\d_]+)")
 # A capitalised subject right after a verb, up to a comma ("dijo He, pero …").
@@ -124,17 +117,11 @@ class ForeignFrameResolver(SubjectResolver):
 
     def dropped_opening(self, sentence: int, position: int) -> tuple[Speaker, re.Match[str]] | None:
         """A sentence that opens with a speech verb in a language that drops the subject
-        ("Subrayó que «…»"), or with French's narrative infinitive ("Et d'ajouter : « … »"): as
-        "…", dijo, the one person (or body) the narrative is about."""
-        if self.language == "fr":
-            opening = FR_NARRATIVE_INFINITIVE.match(self.masked, sentence, position)
-        elif self.language in PRO_DROP:
-            opening = OPENING_WORD.match(self.masked, sentence, position)
-            if opening is not None and SPEECH_VERB.fullmatch(opening.group("word").lower()) is None:
-                opening = None
-        else:
+        ("Subrayó que «…»"): as "…", dijo, the one person (or body) the narrative is about."""
+        if self.language not in PRO_DROP:
             return None
-        if opening is None:
+        opening = OPENING_WORD.match(self.masked, sentence, position)
+        if opening is None or SPEECH_VERB.fullmatch(opening.group("word").lower()) is None:
             return None
         speaker = self._last_speaker(position)
         return (speaker, opening) if speaker is not None else None
@@ -187,34 +174,3 @@ class ForeignFrameResolver(SubjectResolver):
         return Attribution(
             speaker, f"…, {found.group('verb')} X", Span(found.start("verb"), found.end(group))
         )
-
-    def participle_after_frame(self, verb: re.Match[str], sentence: int) -> bool:
-        """True for a Romance participle after another speech verb of its sentence ("« … », a
-        ajouté X, précisant que « … »"): that frame, read as before, gives the words."""
-        if verb.group() not in ROMANCE_PARTICIPLES:
-            return False
-        return SPEECH_VERB.search(self.masked, sentence, verb.start()) is not None
-
-    def following_frame(self, span: Span, sentence: Span) -> Attribution | None:
-        """Italian's frame after the words, in their sentence or the next ("“…”: lo ha detto X",
-        "“…”. Così la presidente, X, …"), if nothing between names or quotes anyone else."""
-        if self.language != "it":
-            return None
-        limit = min(len(self.masked), span.end + FOLLOWING_REACH)
-        found = FOLLOWING.match(self.masked, span.end, limit)
-        if found is None:
-            stop = SENTENCE_END.search(self.masked, span.end, limit)
-            if stop is None or SPEECH_VERB.search(self.masked, span.end, stop.start()):
-                return None
-            if self.mentions_in(sentence.start, stop.start()):
-                return None  # "X ha chiesto “…”. Così Y": the sentence has a subject of its own
-            found = FOLLOWING.match(self.masked, stop.start(), limit)
-        if found is None:
-            return None
-        for group in ("apposed", "subj"):
-            if found.group(group):
-                speaker = self.resolve(found.start(group), found.end(group), span.start)
-                if speaker is not None and speaker.kind != UNKNOWN:
-                    frame = " ".join(self.masked[found.start() : found.start("subj")].split()).strip(' .:”“"')
-                    return Attribution(speaker, f"{frame} X", Span(found.start("subj"), found.end(group)))
-        return None

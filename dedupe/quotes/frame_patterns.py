@@ -40,13 +40,10 @@ VERB_FIRST_NAMED = re.compile(
 # A capitalised run that goes on past a lower-case noun to a name: "said SpaceX commentator
 # John Smith" (English) is no one's name up to "SpaceX".
 NAME_GOES_ON = re.compile(r"\s+(?P<noun>[a-z]+)\s+[A-Z]")
-# The most characters of the title a verb-first frame puts before its apposed name: a body's
-# full name and acronym ("el secretario general de la Organización … (OTAN), X") fit in it.
-TITLE_REACH = 120
 # "…", dijo el primer ministro, Narendra Modi, en …: the name in apposition, after what the
 # verb may take first ("reaccionó a los medios de comunicación el portavoz …, X").
 VERB_FIRST_APPOSED = re.compile(
-    rf"{LEAD}{AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+[^,.;:!?“”\"«»]{{1,{TITLE_REACH}}},\s+(?P<subj>{SUBJECT})(?=\s*[,.;])"
+    rf"{LEAD}{AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+[^,.;:!?“”\"«»]{{1,80}},\s+(?P<subj>{SUBJECT})(?=\s*[,.;])"
 )
 VERB_FIRST = re.compile(
     rf"{LEAD}{AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})\s+(?P<subj>{SUBJECT})"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from dedupe.quotes.cjk_frames import script_language
 from dedupe.quotes.speaker import UNKNOWN
-from dedupe.quotes.speaker_words import ROMANCE_PARTICIPLES, SPEECH_VERB
+from dedupe.quotes.speaker_words import SPEECH_VERB
 
 # The languages whose frames ``cjk_frames`` reads: a quotation there is its own frame's.
 FRAMED_LANGUAGES = frozenset({"ja", "ko", "zh"})
@@ -59,9 +59,7 @@ def _only(resolver: SubjectResolver, said: Quote, start: int, end: int) -> bool:
     if not named <= {said.canonical_speaker}:
         return False
     frame = said.frame_span
-    # A Romance participle ("…, précisant que « … »") goes on with its sentence's own subject.
     return all(
         frame is not None and frame.start <= verb.start() < frame.end
         for verb in SPEECH_VERB.finditer(resolver.masked, start, end)
-        if verb.group() not in ROMANCE_PARTICIPLES
     )

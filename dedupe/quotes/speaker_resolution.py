@@ -66,7 +66,6 @@ from dedupe.quotes.subject_names import (
     rare_here,
     trimmed_mention,
 )
-from dedupe.quotes.verb_adjuncts import subject_after_adjunct
 
 # A subject ending in a capital initial and a surname: "chief S Somanath", "K Velde".
 _INITIAL_AND_NAME = re.compile(r"(?:^|\s)[A-Z]\s(?P<surname>[A-Z][^\W\d_]+)$")
@@ -219,9 +218,7 @@ class SubjectResolver:
             return Speaker(phrase, f"{name} ({office.group('noun')})", "institution")
         inside = [m for m in self.mentions_in(start, end) if m.end <= end]
         if inside and not_subject(self.text[start : inside[0].start]):
-            # "ha affermato in conferenza stampa la presidente X": the subject after the adjunct.
-            restart = subject_after_adjunct(self.text, start, inside[0].start, self.language)
-            return self.resolve(restart, end, position) if restart is not None else None
+            return None
         if inside and self.language != "en" and foreign.described(self.text[start : inside[0].start]):
             return None  # "sagte der Präsident des Instituts X (DIW), Y": the name is Y
         initialled = _INITIAL_AND_NAME.search(phrase)

@@ -79,7 +79,6 @@ class SpeakerResolver(OpeningSubjectResolver):
             self._passive,
             self._closing_after,
             self.reported_mood,
-            self.following_frame,
         ):
             found = finder(span, sentence)
             if found is not None:
@@ -288,9 +287,7 @@ class SpeakerResolver(OpeningSubjectResolver):
             )
         # "all states", "the reads": a verb's form after a determiner is a noun.
         verbs = [
-            v
-            for v in SPEECH_VERB.finditer(self.masked, sentence.start, span.start)
-            if not self._noun_form(v) and not self.participle_after_frame(v, sentence.start)
+            v for v in SPEECH_VERB.finditer(self.masked, sentence.start, span.start) if not self._noun_form(v)
         ]
         for verb in reversed(verbs):
             if NEW_CLAUSE.search(self.masked, verb.end(), span.start) is not None:
