@@ -34,7 +34,6 @@ from dedupe.models import Article, Span
 from dedupe.quotes.after_speech import after_reported_sentence
 from dedupe.quotes.by_participle import by_participle
 from dedupe.quotes.carry import carry_back, carry_speakers
-from dedupe.quotes.cjk_frames import UNSPACED_SCRIPT
 from dedupe.quotes.closing_frames import carry_closing_frames
 from dedupe.quotes.marks import (
     MarkedQuote,
@@ -47,7 +46,6 @@ from dedupe.quotes.readouts import (
     readout_statements,
     transcript_statements,
 )
-from dedupe.quotes.sentence_carry import carry_in_sentence
 from dedupe.quotes.speaker import Speaker
 from dedupe.quotes.speakers import Attribution, SpeakerResolver
 from dedupe.text import segment
@@ -56,9 +54,6 @@ from dedupe.text.segment import paragraphs
 # A quotation followed by one of these on its line has a frame of its own, even one naming nobody.
 # A title or subhead is a short line without final punctuation; quotes in it are "headline".
 HEADLINE_MAX_WORDS = 16
-# Characters of Chinese and Japanese script that count as one word of a line: those
-# languages write no spaces, and a title of theirs runs to some thirty characters.
-CJK_CHARS_PER_WORD = 2
 # What ends a line that is a sentence, not a title: Latin and CJK stops, closing marks.
 SENTENCE_ENDS = frozenset('.!?:,;”"»…。！？：；」』')
 # A single closing mark ends a sentence only after a stop: "… to last.’" (else it may be an apostrophe).
@@ -175,7 +170,7 @@ def extract_quotes(
     quotes = carry_back(resolver.masked, quotes)
     if resolver.language == "en":
         quotes = carry_closing_frames(resolver.masked, quotes)
-    return tuple(carry_in_sentence(resolver, carry_speakers(resolver.masked, quotes)))
+    return tuple(carry_speakers(resolver.masked, quotes))
 
 
 def speaker_of(article: Article, span: Span) -> Attribution | None:
@@ -266,7 +261,7 @@ def _headline_lines(article: Article, paras: list[Span]) -> set[int]:
     """Return the start offsets of the title line and of subhead-like lines."""
     text = article.text
     title = article.title.strip() if article.title else None
-    if title and _words(title) > HEADLINE_MAX_WORDS and (title[-1] in '.!?”"»。' or _closes_single(title)):
+    if title and len(title.split()) > HEADLINE_MAX_WORDS and (title[-1] in '.!?”"»' or _closes_single(title)):
         title = None  # a first paragraph taken for the title: a lede, not a headline
     starts: set[int] = set()
     for para in paras:
@@ -287,14 +282,9 @@ def _looks_like_subhead(line: str) -> bool:
         and end[-1] not in SENTENCE_ENDS
         and not _closes_single(end)
         and not line.lstrip().startswith(("-", "•", "*", "–"))
-        and _words(line) <= HEADLINE_MAX_WORDS
+        and len(line.split()) <= HEADLINE_MAX_WORDS
         and not is_signature(line)  # a post's "— Name (@handle) May 4, 2026" names its author
     )
-
-
-def _words(line: str) -> int:
-    """How many words a line has, a run of ``CJK_CHARS_PER_WORD`` CJK characters counting as one."""
-    return len(line.split()) + len(UNSPACED_SCRIPT.findall(line)) // CJK_CHARS_PER_WORD
 
 
 def _closes_single(line: str) -> bool:

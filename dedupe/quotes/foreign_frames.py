@@ -12,10 +12,7 @@ from __future__ import annotations
 import re
 
 from dedupe.models import Span
-from dedupe.quotes.ar_frames import ar_frame
-from dedupe.quotes.attribution import Attribution
-from dedupe.quotes.cjk_frames import cjk_frame
-from dedupe.quotes.frame_patterns import AUXILIARY, LEAD, SUBJECT
+from dedupe.quotes.frame_patterns import LEAD, SUBJECT
 from dedupe.quotes.speaker import UNKNOWN, Speaker
 from dedupe.quotes.speaker_resolution import SubjectResolver
 from dedupe.quotes.speaker_words import SPEECH_VERB
@@ -30,21 +27,6 @@ FR_INVERTED = re.compile(
 SO_FRAME = re.compile(
     rf"{LEAD}(?P<verb>so|[Cc]osì)\s+(?P<subj>{SUBJECT})"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:in|im|am|bei|vor|nach|auf|gegenüber|durante|a|al|alla|nel|nella|dopo)\b)"
-)
-# A verb-first frame closing a sentence after a comma, past words of the writer's after the
-# quotation: "« … » responsables, a commenté X, économiste …", "« … » de cette baisse, ajoute-t-elle".
-CLOSING_VERB_FIRST = re.compile(
-    rf",\s*{AUXILIARY}(?P<verb>{SPEECH_VERB.pattern})(?:[-\s]t-(?P<pron>il|elle)(?![\w-])"
-    r"|\s+(?P<subj>[A-ZÀ-Ý][^,.;:!?“”\"«»]{1,60}?)(?=\s*[,.;!?]|\s*$))"
-)
-# A dateline opening a wire story's first sentence: "BEIJING, 9 juillet (Reuters) – ", "MADRID (EFE) – ".
-DATELINE = re.compile(
-    r"\s*[A-ZÀ-ÝА-ЯЁ][A-ZÀ-ÝА-ЯЁ .'-]{2,30}(?:,[^–—\n]{1,30})?\s*(?:\([^()\n]{1,20}\)\s*)?[–—-]\s+"
-)
-# German's subjunctive I, the mood of reported speech ("Doch sei dies nicht « … »", "Er sei
-# bereit, über eine „…“ zu sprechen"): a sentence in it goes on with what someone said.
-KONJUNKTIV = re.compile(
-    r"\b(?:sei|seien|habe|werde|könne|müsse|solle|wolle|dürfe|gebe|handele|handle|liege|stehe|gehe|komme)\b"
 )
 # The frames by language, each with how its evidence is written.
 BY_LANGUAGE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
@@ -67,31 +49,6 @@ INVERTED_SUBJECT = re.compile(
 
 class ForeignFrameResolver(SubjectResolver):
     """The frame readings of other languages' word order, for ``speakers.SpeakerResolver``."""
-
-    def reported_mood(self, span: Span, sentence: Span) -> Attribution | None:
-        """German reported speech: a quotation in a sentence whose verb is in the subjunctive I
-        and which names no one ("Doch sei dies nicht « … »") is the last speaker's, the one
-        subject of the sentence just before (as a dropped subject is)."""
-        if self.language != "de" or KONJUNKTIV.search(self.masked, sentence.start, sentence.end) is None:
-            return None
-        if SPEECH_VERB.search(self.masked, sentence.start, sentence.end) or self.mentions_in(
-            sentence.start, sentence.end
-        ):
-            return None
-        speaker = self._last_speaker(span.start)
-        if speaker is None or speaker.kind != "person":
-            return None
-        return Attribution(
-            Speaker("", speaker.canonical, "person"), "(Konjunktiv)", Span(sentence.start, sentence.start)
-        )
-
-    def after_dateline(self, sentence: int, end: int) -> int:
-        """Outside English, where a sentence starts past its wire dateline ("BEIJING, 9 juillet
-        (Reuters) – La secrétaire …"): the city is no subject, however it resolves."""
-        if self.language == "en":
-            return sentence
-        dateline = DATELINE.match(self.masked, sentence, end)
-        return dateline.end() if dateline is not None else sentence
 
     def inverted_subject(
         self, verb: re.Match[str], sentence: int, position: int
@@ -136,41 +93,3 @@ class ForeignFrameResolver(SubjectResolver):
             if subject is not None and self.resolve(subject.start("subj"), subject.end("subj"), end) is None:
                 return True
         return False
-
-    def cjk(self, span: Span, sentence: Span) -> Attribution | None:
-        """Japanese, Korean and Chinese frames ("X大統領は「…」と述べた", "X 대통령은 “…”고 말했다"),
-        and Arabic's, which puts the verb first ("وأعلن بوتين أن «…»")."""
-        if self.language == "ar":
-            said = ar_frame(self.masked, span.start, self.spoke)
-            if said is None:
-                return None
-            return Attribution(
-                Speaker(said.written, said.name, said.kind), "X أن", Span(said.start, said.end)
-            )
-        found = cjk_frame(self.masked, span.start, span.end, self.language, self.spoke)
-        if found is None:
-            return None
-        return Attribution(
-            Speaker(found.written, found.name, "person"), found.frame, Span(found.start, found.end)
-        )
-
-    def closing_verb_first(self, span: Span, end: int) -> Attribution | None:
-        """Outside English, the speaker of a verb-first frame that closes the quotation's sentence
-        after words of the writer's ("« … » de cette baisse, ajoute-t-elle."), if no other speech
-        verb stands between; the frame is the last one of the sentence up to ``end``."""
-        if self.language == "en":
-            return None
-        found = None
-        for found in CLOSING_VERB_FIRST.finditer(self.masked, span.end, end):  # noqa: B007 - the last one
-            pass
-        if found is None or SPEECH_VERB.search(self.masked, span.end, found.start()) is not None:
-            return None
-        if any(c in ".!?" for c in self.masked[span.end : found.start()]):
-            return None  # the frame closes a later sentence
-        group = "pron" if found.group("pron") else "subj"
-        speaker = self.resolve(found.start(group), found.end(group), span.start)
-        if speaker is None or speaker.kind == UNKNOWN:
-            return None
-        return Attribution(
-            speaker, f"…, {found.group('verb')} X", Span(found.start("verb"), found.end(group))
-        )

@@ -14,7 +14,6 @@ from dataclasses import replace
 
 from dedupe.evidence.lexicon import TITLES, fits
 from dedupe.evidence.mentions import Mention
-from dedupe.evidence.places import lookup_exonym
 from dedupe.quotes.speaker import Speaker
 from dedupe.quotes.speaker_words import FOREIGN_TITLES, LEADERS, SPEECH_VERB
 
@@ -118,12 +117,6 @@ def untitled(mentions: Iterable[Mention], masked: str, language: str) -> list[Me
         cut = len(" ".join(words[: last + 1])) + 1 if last >= 0 else 0
         found.append(replace(mention, name=mention.name[cut:], start=mention.start + cut))
     return found
-
-
-def place_name(name: str, language: str) -> bool:
-    """True outside English for a place's name in the article's language ("Russland", "Nueva
-    Delhi"), which the finder of names takes for a person's: no subject a pronoun stands for."""
-    return language != "en" and lookup_exonym(name) is not None
 
 
 def apposed_roles(masked: str, mentions: list[Mention], roles: list[frozenset[str]]) -> list[frozenset[str]]:

@@ -52,7 +52,6 @@ class OpeningSubjectResolver(ForeignFrameResolver):
         return self._subject_before(verb, sentence, position)
 
     def _subject_before(self, verb: int, sentence: int, position: int) -> tuple[Speaker, int] | None:
-        sentence = self.after_dateline(sentence, verb)
         # "The Space Agency (SPA) issued": the brackets gloss the name, they break no clause.
         prefix = ACRONYM_GLOSS.sub(lambda m: " " * len(m.group()), self.masked[sentence:verb])
         cuts = [m.end() for m in BOUNDARY.finditer(prefix)] + [m.end() for m in SPEECH_VERB.finditer(prefix)]

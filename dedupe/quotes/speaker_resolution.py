@@ -123,7 +123,6 @@ class SubjectResolver:
             if not m.owner
             and (opens_clause(self.masked, m.start) or foreign.postposed(self.masked, m.start, self.language))
             and not apposed(self.masked, m)
-            and not foreign.place_name(m.name, self.language)
         ]
         self.subjects = sorted(self.subjects + self._descriptor_subjects())
         # The bodies sentences open with: whom "they" and a dropped subject may stand for.
@@ -294,24 +293,20 @@ class SubjectResolver:
         return Speaker(written, sole, "person") if sole is not None else Speaker.unknown(written)
 
     def _last_speaker(self, position: int) -> Speaker | None:
-        """The person a dropped subject ("…", dijo) stands for: as for "he", the only one about,
-        the sentence just before first (a pro-drop language goes on with its subject)."""
-        sole = self._sole_subject(position, self.subjects, sentences=1) if self.language != "en" else None
-        sole = sole or self._sole_subject(position, self.subjects)
+        """The person a dropped subject ("…", dijo) stands for: as for "he", the only one about."""
+        sole = self._sole_subject(position, self.subjects)
         if sole is not None:
             return Speaker("", sole, "person")
         # "La declaración final del G20 … Dijo que … “…”, afirmó": a body, if no person is about.
         body = self._sole_subject(position, self.bodies)
         return Speaker("", body, "institution") if body is not None else None
 
-    def _sole_subject(
-        self, position: int, subjects: list[tuple[int, str]], *, sentences: int = PRONOUN_SENTENCES
-    ) -> str | None:
-        """The only one of ``subjects`` in the ``sentences`` sentences just before ``position``'s, if one."""
+    def _sole_subject(self, position: int, subjects: list[tuple[int, str]]) -> str | None:
+        """The only one of ``subjects`` in the sentences just before ``position``'s, if one."""
         end = self._clause_start(position)
         reach = position - PRONOUN_REACH
         found: set[str] = set()
-        for _ in range(sentences):
+        for _ in range(PRONOUN_SENTENCES):
             back = end - 1
             # A sentence's end includes a closing mark or bracket after its stop ("… fees.”"):
             # left in, it would count as a sentence of its own.

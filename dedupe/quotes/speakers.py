@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from dedupe.evidence.lexicon import FUNCTION_WORDS
 from dedupe.models import Span
-from dedupe.quotes.attribution import Attribution as Attribution  # re-exported: its callers import it here
 from dedupe.quotes.body_words import STATEMENT_HEADS
 from dedupe.quotes.foreign_frames import BY_LANGUAGE
 from dedupe.quotes.frame_patterns import (
@@ -65,21 +65,22 @@ from dedupe.quotes.speaker_words import (
 TAIL_REACH = 200
 
 
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker with the evidence: the frame ("X said") and the span of its words."""
+
+    speaker: Speaker
+    frame: str
+    frame_span: Span
+
+
 class SpeakerResolver(OpeningSubjectResolver):
     """Resolve frames in one article; built once per article, asked once per quotation."""
 
     def attribute(self, span: Span, sentence: Span, *, embedded: bool) -> Attribution | None:
         """Return who said the words at ``span``; ``embedded`` words look first at their own sentence."""
         finders = (self._head, self._tail) if embedded else (self._tail, self._head)
-        for finder in (
-            self.cjk,
-            *finders,
-            self._closing,
-            self._name_colon,
-            self._passive,
-            self._closing_after,
-            self.reported_mood,
-        ):
+        for finder in (*finders, self._closing, self._name_colon, self._passive):
             found = finder(span, sentence)
             if found is not None:
                 if found.speaker.kind == "institution":
@@ -89,10 +90,6 @@ class SpeakerResolver(OpeningSubjectResolver):
                     self.spoke.append((span.start, found.speaker.canonical))
                 return found
         return None
-
-    def _closing_after(self, span: Span, sentence: Span) -> Attribution | None:
-        """ "« … » de cette baisse, ajoute-t-elle.": a verb-first frame closing the sentence."""
-        return self.closing_verb_first(span, self._tail_end(span, sentence))
 
     def headline(self, span: Span, line: Span) -> Attribution | None:
         """Who speaks a quotation in a title, read from the title line alone.
