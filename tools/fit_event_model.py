@@ -8,10 +8,10 @@ threshold is the one that maximises pairwise F1 on the slices fitted. ``--half v
 ``--out`` fits a scratch model on the validation slice, so a change can be judged both ways
 (fit on one slice, score on the other). The test half is never read here.
 
-    python tools/fit_event_model.py                  # fit and write the model
+    python tools/fit_event_model.py                  # fit on fit+val and write the shipped model
     python tools/fit_event_model.py --dry-run        # print the fit only
     python tools/fit_event_model.py --half val --out /tmp/m.json  # fit one slice, for cross-slice checks
-    python tools/fit_event_model.py --half fit,val   # fit on both slices together (the shipped model)
+    python tools/fit_event_model.py --half fit --out /tmp/m.json  # the fitting slice alone
 """
 
 from __future__ import annotations
@@ -186,7 +186,7 @@ def _pairwise_f1(clusters: list[tuple[str, ...]], label: dict[str, str]) -> floa
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
-    parser.add_argument("--half", default="fit", help="slices to fit on: fit, val or fit,val")
+    parser.add_argument("--half", default="fit,val", help="slices to fit on: fit, val or fit,val (shipped)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
     parser.add_argument("--out", type=Path, default=MODEL, help="where to write the model")
     args = parser.parse_args(argv)
