@@ -101,16 +101,7 @@ def find_foreign_date_refs(
         ['2025-07-13']
     """
     stop = len(text) if end is None else end
-    found: list[DateRef] = []
-    for match in _FOREIGN_DAY_MONTH.finditer(text, start, stop):
-        word = match.group("month").lower()
-        month = FOREIGN_MONTHS.get(word)
-        if month is None and text.startswith(".", match.end("month")) and match.group("year") is None:
-            month = ABBREVIATED_MONTHS.get(word)
-        year = int(match.group("year")) if match.group("year") else None
-        value = day_of_month(int(match.group("day")), month, year, published)
-        if value is not None:
-            found.append(DateRef(value, Span(match.start(), match.end()), "month_day"))
+    found = find_foreign_month_days(text, start, stop, published=published)
     for match in _FOREIGN_WORD.finditer(text, start, stop):
         word = match.group("word").lower().replace("’", "'").replace("ʼ", "'")
         stem = next((word[: -len(p)] for p in _DAY_PARTS if word.endswith(p) and len(word) > len(p)), word)
@@ -124,6 +115,25 @@ def find_foreign_date_refs(
             rel = FOREIGN_RELATIVE.get(word, "yesterday")
             found.append(DateRef(resolve_relative(rel, published), span, "relative", rel))
     return sorted(found, key=lambda r: r.span.start)
+
+
+def find_foreign_month_days(
+    text: str, start: int = 0, end: int | None = None, *, published: date | None = None
+) -> list[DateRef]:
+    """The days with their month ``text[start:end]`` names in those languages ("13 juillet",
+    "9 апреля"), without weekdays or "yesterday": for readers that want named days only."""
+    stop = len(text) if end is None else end
+    found: list[DateRef] = []
+    for match in _FOREIGN_DAY_MONTH.finditer(text, start, stop):
+        word = match.group("month").lower()
+        month = FOREIGN_MONTHS.get(word)
+        if month is None and text.startswith(".", match.end("month")) and match.group("year") is None:
+            month = ABBREVIATED_MONTHS.get(word)
+        year = int(match.group("year")) if match.group("year") else None
+        value = day_of_month(int(match.group("day")), month, year, published)
+        if value is not None:
+            found.append(DateRef(value, Span(match.start(), match.end()), "month_day"))
+    return found
 
 
 def day_of_month(day: int, month: int | None, year: int | None, published: date | None) -> PartialDate | None:

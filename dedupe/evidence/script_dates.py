@@ -104,6 +104,8 @@ def find_script_date_refs(
         >>> [str(r.value) for r in find_script_date_refs("2025年7月13日,王毅在北京")]
         ['2025-07-13']
     """
+    if text.isascii():
+        return []  # every pattern here needs a CJK, Arabic or Persian character; skip the translation
     stop = len(text) if end is None else end
     plain = text.translate(_DIGITS)
     found: list[DateRef] = []

@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dedupe.evidence.date_mentions import days_apart, find_date_refs
-from dedupe.evidence.foreign_dates import find_foreign_date_refs
+from dedupe.evidence.foreign_dates import find_foreign_month_days
 from dedupe.evidence.overlap import EntityOverlap, EventCheck, entity_overlap, event_compatibility
 from dedupe.evidence.script_dates import find_script_date_refs
 from dedupe.evidence.terms import cosine, rare_shared
@@ -126,7 +126,7 @@ def days_named(article: Article) -> frozenset[tuple[int, int]]:
         for span in spans
         for ref in (
             *find_date_refs(text, span.start, span.end),
-            *find_foreign_date_refs(text, span.start, span.end, language=article.language),
+            *find_foreign_month_days(text, span.start, span.end),
         )
     ]
     # The script finder reads the whole text at each call: once, keeping what the body holds.
