@@ -323,7 +323,8 @@ def _city_named(name: str) -> Place | None:
     """The city the gazetteer names with "City" after the name news writes alone: "Hualien" for
     "Hualien City", "Ho Chi Minh" for "Ho Chi Minh City"; not for an English word ("Center",
     "Atlantic": the ocean, not Atlantic City)."""
-    if zipf(name.casefold()) >= CITY_NAME_MAX_ZIPF:
-        return None
     city = lookup_place(f"{name} City", located=True)
-    return city if city is not None and city.known and city.kind == "city" else None
+    if city is None or not city.known or city.kind != "city":
+        return None
+    # Asked second: the gazetteer rarely has "X City", and a word's frequency may load wordfreq.
+    return None if zipf(name.casefold()) >= CITY_NAME_MAX_ZIPF else city
