@@ -5,22 +5,18 @@ Each case is a short invented report; a near miss stays unknown rather than wron
 
 from __future__ import annotations
 
-from dedupe.ingest.build import article_from_text
-from dedupe.quotes.extract import extract_quotes
 from dedupe.quotes.speaker import UNKNOWN
 
-
-def _speakers(text: str) -> list[str]:
-    return [q.canonical_speaker for q in extract_quotes(article_from_text("Dam\n\n" + text, id="t"))]
+from quote_speakers import speakers
 
 
-def test_a_fragment_before_a_closing_frame_is_that_speakers() -> None:
+def test_a_fragment_before_a_closing_frame_is_thatspeakers() -> None:
     text = (
         "Governor Ivan Velkov opened the dam.\n\n"
         "There will be “no more floods” if the walls hold, and the valley “will be safe,” Velkov said "
         "at the dam on Monday, May 4, to the builders."
     )
-    assert _speakers(text) == ["Ivan Velkov", "Ivan Velkov"]
+    assert speakers(text) == ["Ivan Velkov", "Ivan Velkov"]
 
 
 def test_a_fragment_after_a_verb_of_naming_is_not_carried_to_the_closing_frame() -> None:
@@ -29,4 +25,4 @@ def test_a_fragment_after_a_verb_of_naming_is_not_carried_to_the_closing_frame()
         "What critics call a “vanity project” will keep the valley “safe for decades,” Velkov said "
         "at the dam on Monday, May 4, to the builders."
     )
-    assert _speakers(text) == [UNKNOWN, "Ivan Velkov"]
+    assert speakers(text) == [UNKNOWN, "Ivan Velkov"]

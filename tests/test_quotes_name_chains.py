@@ -5,13 +5,9 @@ Each case is a short invented report; a near miss stays unknown rather than wron
 
 from __future__ import annotations
 
-from dedupe.ingest.build import article_from_text
-from dedupe.quotes.extract import extract_quotes
 from dedupe.quotes.name_chains import merge_suffix_chains
 
-
-def _speakers(text: str) -> list[str]:
-    return [q.canonical_speaker for q in extract_quotes(article_from_text("Dam\n\n" + text, id="t"))]
+from quote_speakers import speakers
 
 
 def test_names_that_end_with_one_another_are_one_person() -> None:
@@ -30,4 +26,4 @@ def test_a_stray_word_before_a_name_does_not_split_the_person_for_a_descriptor()
         "Velkov thanked the builders.\n\nThe Ostravan governor urged calm on Monday.\n\n"
         "“It will hold,” he stressed."
     )
-    assert _speakers(text) == ["Ivan Velkov"]
+    assert speakers(text) == ["Ivan Velkov"]

@@ -5,18 +5,14 @@ Each case is a short invented report; a near miss stays unknown rather than wron
 
 from __future__ import annotations
 
-from dedupe.ingest.build import article_from_text
-from dedupe.quotes.extract import extract_quotes
 from dedupe.quotes.speaker import UNKNOWN
 
-
-def _speakers(text: str) -> list[str]:
-    return [q.canonical_speaker for q in extract_quotes(article_from_text("Dam\n\n" + text, id="t"))]
+from quote_speakers import speakers
 
 
 def test_a_title_of_a_country_is_the_person_the_article_gives_it() -> None:
     text = "Indian Prime Minister Ana Rao opened it.\n\nThe Prime Minister of India said it was “a boon”."
-    assert _speakers(text) == ["Ana Rao"]
+    assert speakers(text) == ["Ana Rao"]
 
 
 def test_a_title_of_a_state_with_no_known_adjective_is_unknown_not_a_body() -> None:
@@ -24,4 +20,4 @@ def test_a_title_of_a_state_with_no_known_adjective_is_unknown_not_a_body() -> N
         "President Ivan Velkov visited the dam.\n\n"
         "The President of the Russian Federation said the talks were “useful”."
     )
-    assert _speakers(text) == [UNKNOWN]
+    assert speakers(text) == [UNKNOWN]

@@ -5,13 +5,9 @@ Each case is a short invented report; a near miss stays unknown rather than wron
 
 from __future__ import annotations
 
-from dedupe.ingest.build import article_from_text
-from dedupe.quotes.extract import extract_quotes
 from dedupe.quotes.speaker import UNKNOWN
 
-
-def _speakers(text: str) -> list[str]:
-    return [q.canonical_speaker for q in extract_quotes(article_from_text("Dam\n\n" + text, id="t"))]
+from quote_speakers import speakers
 
 
 def test_she_is_the_subject_of_a_clause_that_opens_after_where() -> None:
@@ -19,12 +15,12 @@ def test_she_is_the_subject_of_a_clause_that_opens_after_where() -> None:
         "More from the harbour now, where port director Ana Ruiz is thanking her crews.\n\n"
         "“This is your day,” she says."
     )
-    assert _speakers(text) == ["Ana Ruiz"]
+    assert speakers(text) == ["Ana Ruiz"]
 
 
 def test_he_after_a_name_that_follows_a_preposition_stays_unknown() -> None:
     text = "Rescuers searched near the home of Mayor Tomas Brill overnight.\n\n“We heard cries,” he said."
-    assert _speakers(text) == [UNKNOWN]
+    assert speakers(text) == [UNKNOWN]
 
 
 def test_she_after_a_sentence_with_a_subject_of_its_own_keeps_the_two_sentence_reading() -> None:
@@ -32,4 +28,4 @@ def test_she_after_a_sentence_with_a_subject_of_its_own_keeps_the_two_sentence_r
         "Talks on the port ended in Kelmor, where director Ana Ruiz is based. "
         "Mayor Tomas Brill signed the deal.\n\n“This is your day,” she says."
     )
-    assert _speakers(text) == ["Tomas Brill"]
+    assert speakers(text) == ["Tomas Brill"]
