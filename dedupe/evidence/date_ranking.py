@@ -160,9 +160,7 @@ def announced(text: str, fact: Fact, dates: tuple[Fact, ...]) -> bool:
     "Wang will visit Moscow from March 31, the ministry said on Friday": the event is the
     visit. A speech "said on Tuesday, September 19" with no later date is its own event.
     """
-    before = text[max(fact.sentence.start, fact.span.start - STATEMENT_CHARS) : fact.span.start]
-    after = text[fact.span.end : min(fact.sentence.end, fact.span.end + STATEMENT_CHARS)]
-    if not (STATEMENT_BEFORE.search(before) or STATEMENT_AFTER.match(after)) or fact.date is None:
+    if not stated(text, fact) or fact.date is None:
         return False
     others = (f for f in dates if f.sentence == fact.sentence and f is not fact and not is_furniture(text, f))
     return any(f.date is not None and f.date != fact.date and not background(text, f) for f in others)

@@ -48,10 +48,7 @@ class OpeningSubjectResolver(ForeignFrameResolver):
         return speaker.kind == "person" and named == {speaker.canonical}
 
     def subject_before(self, verb: int, sentence: int, position: int) -> tuple[Speaker, int] | None:
-        """The subject of the verb at ``verb`` in its sentence, for frames read elsewhere (``naming``)."""
-        return self._subject_before(verb, sentence, position)
-
-    def _subject_before(self, verb: int, sentence: int, position: int) -> tuple[Speaker, int] | None:
+        """The subject of the speech verb at ``verb`` in its sentence starting at ``sentence``."""
         # "The Space Agency (SPA) issued": the brackets gloss the name, they break no clause.
         prefix = ACRONYM_GLOSS.sub(lambda m: " " * len(m.group()), self.masked[sentence:verb])
         cuts = [m.end() for m in BOUNDARY.finditer(prefix)] + [m.end() for m in SPEECH_VERB.finditer(prefix)]

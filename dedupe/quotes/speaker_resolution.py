@@ -196,7 +196,7 @@ class SubjectResolver:
             before = self.mentions_in(max(0, start - PRONOUN_REACH), start)
             return foreign.latter(phrase, before, self.masked, start, self.canonical)
         if low in PERSONAL and not (self.language != "en" and phrase in foreign.ENGLISH_CAPITALS):
-            return self._nearest_person(phrase, min(position, self._clause_start(start)))
+            return self._nearest_person(phrase, min(position, self.clause_start(start)))
         if any(w.casefold().removesuffix("’s").removesuffix("'s") in NOT_BODIES for w in words):
             return None
         if all(lookup_place(part) is not None for part in re.split(r",\s*|\s+and\s+", drop_article(phrase))):
@@ -204,7 +204,7 @@ class SubjectResolver:
             # its subject is a place, whom no outlet's speaker is; the words stay unknown.
             return Speaker.unknown(phrase)
         if low in PLURAL:
-            body = self._sole_subject(min(position, self._clause_start(start)), self.bodies)
+            body = self._sole_subject(min(position, self.clause_start(start)), self.bodies)
             return Speaker(phrase, body, "institution") if body is not None else None
         if low in NOBODY:
             return None
@@ -303,7 +303,7 @@ class SubjectResolver:
 
     def _sole_subject(self, position: int, subjects: list[tuple[int, str]]) -> str | None:
         """The only one of ``subjects`` in the sentences just before ``position``'s, if one."""
-        end = self._clause_start(position)
+        end = self.clause_start(position)
         reach = position - PRONOUN_REACH
         found: set[str] = set()
         for _ in range(PRONOUN_SENTENCES):
@@ -312,7 +312,7 @@ class SubjectResolver:
             # left in, it would count as a sentence of its own.
             while back > max(reach, 0) and (self.masked[back].isspace() or self.masked[back] in _TAIL):
                 back -= 1
-            start = max(self._clause_start(back) if back > 0 else 0, reach)
+            start = max(self.clause_start(back) if back > 0 else 0, reach)
             lo, hi = bisect_left(subjects, (start, "")), bisect_left(subjects, (end, ""))
             names = {name for _, name in subjects[lo:hi]}
             found |= names
@@ -322,10 +322,6 @@ class SubjectResolver:
         return found.pop() if len(found) == 1 else None
 
     def clause_start(self, position: int) -> int:
-        """Where the sentence holding ``position`` starts, for readers of the resolver's sentences."""
-        return self._clause_start(position)
-
-    def _clause_start(self, position: int) -> int:
         """Where the sentence holding ``position`` starts in the narrative."""
         # Bounded look-back: a pronoun's sentence start is looked for within its reach only,
         # so that asking for every quotation stays linear in the article's length.

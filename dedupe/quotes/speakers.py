@@ -123,7 +123,7 @@ class SpeakerResolver(OpeningSubjectResolver):
             return found
         cue = ISSUED.search(self.masked, lead.start, lead.end)
         if cue is not None:
-            subject = self._subject_before(cue.start(), lead.start, lead.end)
+            subject = self.subject_before(cue.start(), lead.start, lead.end)
             if subject is not None:
                 return Attribution(subject[0], "X issued:", Span(subject[1], cue.end()))
         source = FROM.search(self.masked, lead.start, lead.end)
@@ -151,7 +151,7 @@ class SpeakerResolver(OpeningSubjectResolver):
             match = REPORTED.match(self.masked, sentence.start, sentence.end)
             if match is None:
                 continue
-            subject = self._subject_before(match.start("verb"), sentence.start, match.start("verb"))
+            subject = self.subject_before(match.start("verb"), sentence.start, match.start("verb"))
             if subject is None or subject[0].kind == UNKNOWN:
                 continue
             clause = Span(*strip_span(self.masked, match.start("clause"), sentence.end))
@@ -297,7 +297,7 @@ class SpeakerResolver(OpeningSubjectResolver):
             inverted = self.inverted_subject(verb, sentence.start, span.start)
             if inverted is not None:
                 return Attribution(inverted[0], f"{verb.group()} X", inverted[1])
-            subject = self._subject_before(verb.start(), sentence.start, span.start)
+            subject = self.subject_before(verb.start(), sentence.start, span.start)
             if (
                 subject is not None
                 and verb.group() in PARTICIPLES
